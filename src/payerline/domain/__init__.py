@@ -1,0 +1,1 @@
+"""Domain models: call requests, results and transcripts."""

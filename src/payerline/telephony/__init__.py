@@ -1,0 +1,1 @@
+"""The phone line: what the agent perceives, what it does, and the transport between."""
