@@ -1,0 +1,155 @@
+"""Tests for claim-status request validation: every error names the field and the fix."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from payerline.domain.request import load_request, parse_request
+from payerline.errors import RequestValidationError, UsageError
+
+VALID = {
+    "request_id": "req-0001",
+    "payer_id": "ngs-medicare",
+    "line_of_business": "medicare",
+    "caller": {"name": "Dana Whitfield", "practice": "Lakeside Family Medicine", "callback_number": "(555) 555-0142"},
+    "billing_provider": {"npi": "1234567893", "tin": "12-3456789", "ptan": "ab1234"},
+    "patient": {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04"},
+    "member_id": "1EG4TE5MK73",
+    "claims": [{"service_date_from": "2026-01-12", "billed_amount": "185.00"}],
+}
+
+
+def with_change(path: str, value: object) -> dict:
+    data = copy.deepcopy(VALID)
+    target = data
+    keys = path.split(".")
+    for key in keys[:-1]:
+        target = target[int(key)] if key.isdigit() else target.setdefault(key, {})
+    if value is _DELETE:
+        del target[keys[-1]]
+    else:
+        target[keys[-1]] = value
+    return data
+
+
+_DELETE = object()
+
+
+def problems_for(data: dict) -> list[str]:
+    with pytest.raises(RequestValidationError) as caught:
+        parse_request(data)
+    return caught.value.problems
+
+
+def test_valid_request_normalised():
+    request = parse_request(VALID)
+    assert request.caller.callback_number == "5555550142"
+    assert request.billing_provider.tin == "123456789"
+    assert request.billing_provider.ptan == "AB1234"
+    assert request.claims[0].billed_amount == Decimal("185.00")
+    assert request.claims[0].last_service_date == date(2026, 1, 12)
+
+
+def test_eleven_digit_callback_number_drops_country_code():
+    request = parse_request(with_change("caller.callback_number", "+1 555 555 0142"))
+    assert request.caller.callback_number == "5555550142"
+
+
+# Each case: the change, the field path the message must start with, and
+# words of the fix the message must contain.
+CASES = [
+    ("billing_provider.npi", "1234567890", "billing_provider.npi", "fails its check digit"),
+    ("billing_provider.npi", "1234567890", "billing_provider.npi", "mistyped digit"),
+    ("billing_provider.npi", "12345", "billing_provider.npi", "exactly 10 digits"),
+    ("billing_provider.tin", "12-34", "billing_provider.tin", "like 123456789"),
+    ("billing_provider.ptan", "AB 12", "billing_provider.ptan", "letters or digits with no spaces"),
+    ("caller.callback_number", "555-0142", "caller.callback_number", "write it like 5555550123"),
+    ("patient.date_of_birth", "1850-01-01", "patient.date_of_birth", "check the year"),
+    ("claims.0.procedure_code", None, "claims[0].procedure_code", "Extra inputs"),
+    ("member_id", "1EG4-TE5", "member_id", "pattern"),
+    ("payer_id", "NGS Medicare", "payer_id", "pattern"),
+    ("line_of_business", "dental", "line_of_business", "'medicare'"),
+    ("claims", [], "claims", "at least 1"),
+    ("patient.first_name", _DELETE, "patient.first_name", "Field required"),
+    ("claims.0.billed_amount", "12.345", "claims[0].billed_amount", "2 decimal places"),
+    ("claims.0.billed_amount", "-5", "claims[0].billed_amount", "greater than or equal to 0"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "location", "fix"), CASES)
+def test_invalid_field_names_field_and_fix(path, value, location, fix):
+    problems = problems_for(with_change(path, value))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(location + ":"), problems[0]
+    assert fix in problems[0]
+
+
+def test_service_dates_out_of_order_named():
+    data = with_change("claims.0.service_date_to", "2026-01-10")
+    problems = problems_for(data)
+    assert len(problems) == 1
+    assert problems[0].startswith("claims[0]:")
+    assert "swap them" in problems[0]
+
+
+def test_subscriber_self_rejected_with_fix():
+    subscriber = {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04", "relationship": "self"}
+    problems = problems_for(with_change("subscriber", subscriber))
+    assert "leave subscriber out" in problems[0]
+
+
+def test_claim_line_procedure_code_checked():
+    line = {"procedure_code": "99-13", "billed_amount": "10.00"}
+    problems = problems_for(with_change("claims.0.lines", [line]))
+    assert problems[0].startswith("claims[0].lines[0].procedure_code:")
+    assert "5-character CPT or HCPCS" in problems[0]
+
+
+def test_every_problem_listed_at_once():
+    data = with_change("billing_provider.npi", "1234567890")
+    data["caller"]["callback_number"] = "12"
+    data["member_id"] = ""
+    problems = problems_for(data)
+    locations = sorted(problem.split(":")[0] for problem in problems)
+    assert locations == ["billing_provider.npi", "caller.callback_number", "member_id"]
+
+
+def test_error_message_lists_problems():
+    with pytest.raises(RequestValidationError) as caught:
+        parse_request(with_change("billing_provider.npi", "1234567890"))
+    assert isinstance(caught.value, UsageError)
+    assert str(caught.value).startswith("invalid call request:\n  billing_provider.npi:")
+
+
+def test_request_file_loaded(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(VALID), encoding="utf-8")
+    assert load_request(path).request_id == "req-0001"
+
+
+def test_missing_request_file_named(tmp_path):
+    path = tmp_path / "absent.json"
+    with pytest.raises(RequestValidationError) as caught:
+        load_request(path)
+    assert caught.value.problems == [f"{path}: file not found"]
+
+
+def test_request_file_bad_json_located(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text('{"request_id": "r1",\n  "payer_id": }', encoding="utf-8")
+    with pytest.raises(RequestValidationError) as caught:
+        load_request(path)
+    assert caught.value.problems[0].startswith(f"{path}: not valid JSON at line 2 column")
+
+
+def test_request_file_invalid_content_listed(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(with_change("billing_provider.tin", "99")), encoding="utf-8")
+    with pytest.raises(RequestValidationError) as caught:
+        load_request(path)
+    assert [p.split(":")[0] for p in caught.value.problems] == ["billing_provider.tin"]
