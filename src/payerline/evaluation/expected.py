@@ -1,0 +1,172 @@
+"""What each planned eval call should yield, claim by claim.
+
+The rules, also written out in docs/eval.md:
+
+1. A claim needs the fields ``required_fields(status, person_reached=False)``
+   for its record's status; ``missing_information`` is free text and is
+   never scored.
+2. The payer's IVR self-service read-out gives some of them (which ones
+   depends on the payer file). A claim whose read-out covers every required
+   field needs no person; any other claim needs a representative, and then
+   also needs ``representative_name`` and ``reference_number``.
+3. The call's condition decides how far the call gets: not past the greeting
+   (after hours, systems down, no automated callers), not past the IVR's
+   member check (mistyped member id), not past the IVR (a drop there), not to
+   a person (a drop on hold or at the representative, a wrong-department
+   transfer), or to a person for the first claim that needs one only (a
+   representative who takes one claim per call).
+4. Fields the call gets are expected with their true values from the
+   payer's records (the representative's name and the reference number from
+   what the sandbox said); every other required field is expected in
+   ``missing_fields``. The outcome follows: ``completed`` when nothing is
+   missing, else ``partial`` when something was obtained, else ``failed``;
+   a payer that refuses automated callers gives ``needs_human``. The reason
+   is the condition's reason for every claim that is not completed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from payerline.domain.codes import ClaimStatus, FailureReason, Outcome
+from payerline.domain.result import PERSON_FIELDS, required_fields
+from payerline.evaluation.mix import AFTER_HOURS, MEMBER_MISTYPED, NORMAL, PlannedCall
+from payerline.sandbox.records import ClaimRecord
+from payerline.sandbox.scenario import DropPoint, FaultKind
+
+UNSCORED_FIELDS = frozenset({"missing_information"})
+
+
+@dataclass(frozen=True)
+class ExpectedClaim:
+    """What one claim's result should be.
+
+    Attributes:
+        values: each field the call should obtain, with its true value.
+        missing: each required field the call cannot obtain; the result
+            must list it in ``missing_fields``.
+    """
+
+    claim_index: int
+    record_id: str
+    status: ClaimStatus
+    outcome: Outcome
+    reason: FailureReason | None
+    values: Mapping[str, object] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExpectedCall:
+    """What one planned call should yield: one :class:`ExpectedClaim` per claim."""
+
+    scenario_id: str
+    payer_id: str
+    condition: str
+    claims: tuple[ExpectedClaim, ...]
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    """What the sandbox's representative gave out, for scoring the person fields."""
+
+    representative_name: str | None
+    reference_number: str | None
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """How far a call gets: the IVR read-out, a person, and why it stops short."""
+
+    ivr: bool
+    person: str  # "all", "first" (the first claim that needs one) or "none"
+    reason: FailureReason | None
+    outcome: Outcome | None = None
+
+
+def call_reach(planned: PlannedCall) -> _Reach:
+    """Return how far ``planned`` gets, from its condition (rule 3)."""
+    condition = planned.condition
+    if condition == NORMAL:
+        return _Reach(ivr=True, person="all", reason=None)
+    if condition == AFTER_HOURS:
+        return _Reach(ivr=False, person="none", reason=FailureReason.PAYER_CLOSED)
+    if condition == MEMBER_MISTYPED:
+        return _Reach(ivr=False, person="none", reason=FailureReason.MEMBER_NOT_FOUND)
+    fault = FaultKind(condition)
+    if fault == FaultKind.DROP:
+        reached_ivr = planned.scenario.drop_point != DropPoint.IVR
+        return _Reach(ivr=reached_ivr, person="none", reason=FailureReason.CALL_DROPPED)
+    if fault == FaultKind.SYSTEMS_DOWN:
+        return _Reach(ivr=False, person="none", reason=FailureReason.SYSTEMS_DOWN)
+    if fault == FaultKind.NO_AUTOMATED_CALLS:
+        return _Reach(
+            ivr=False, person="none", reason=FailureReason.AUTOMATED_CALLS_REFUSED,
+            outcome=Outcome.NEEDS_HUMAN,
+        )
+    if fault == FaultKind.WRONG_DEPARTMENT:
+        return _Reach(ivr=True, person="none", reason=FailureReason.WRONG_DEPARTMENT)
+    return _Reach(ivr=True, person="first", reason=FailureReason.ONE_CLAIM_PER_CALL)
+
+
+def _outcome(obtained: bool, missing: bool) -> Outcome:
+    if not missing:
+        return Outcome.COMPLETED
+    return Outcome.PARTIAL if obtained else Outcome.FAILED
+
+
+def expected_call(
+    planned: PlannedCall,
+    claims: list[ClaimRecord],
+    ivr_fields: Callable[[ClaimRecord], frozenset[str]],
+    person: PersonFacts,
+) -> ExpectedCall:
+    """Return what ``planned`` should yield.
+
+    Args:
+        claims: the claim records, in request order.
+        ivr_fields: the result fields the payer's IVR self-service reads
+            out for a claim (empty when the payer has no self-service).
+        person: the representative's name and reference number as the
+            sandbox gave them, the truth for the person fields.
+    """
+    reach = call_reach(planned)
+    person_used = False
+    expected: list[ExpectedClaim] = []
+    for index, record in enumerate(claims):
+        required = [name for name in required_fields(record.status, person_reached=False)
+                    if name not in UNSCORED_FIELDS]
+        from_ivr = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
+        needs_person = any(name not in from_ivr for name in required)
+        gets_person = needs_person and (
+            reach.person == "all" or (reach.person == "first" and not person_used)
+        )
+        person_used = person_used or gets_person
+
+        obtained = set(required) if gets_person else from_ivr
+        names = [*required, *PERSON_FIELDS] if gets_person else required
+        values: dict[str, object] = {}
+        for name in required:
+            if name in obtained:
+                values[name] = record.field_value(name)
+        if gets_person:
+            values["representative_name"] = person.representative_name
+            values["reference_number"] = person.reference_number
+        missing = tuple(name for name in names if name not in values)
+        outcome = reach.outcome or _outcome(bool(values), bool(missing))
+        expected.append(ExpectedClaim(
+            claim_index=index,
+            record_id=record.id,
+            status=record.status,
+            outcome=outcome,
+            reason=None if outcome == Outcome.COMPLETED else reach.reason,
+            values=values,
+            missing=missing,
+        ))
+    return ExpectedCall(
+        scenario_id=planned.scenario.scenario_id,
+        payer_id=planned.scenario.payer_id,
+        condition=planned.condition,
+        claims=tuple(expected),
+    )

@@ -1,0 +1,226 @@
+"""Run planned eval calls against sandbox payers and score them.
+
+The runner is not core call code. It measures each call's wall time with
+``time.perf_counter``, which is the only real clock the eval reads; the call
+itself runs on a :class:`VirtualClock` started at the scenario's start time.
+It is also a task boundary: an exception in one call is logged with its
+traceback and recorded as that call's failure, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+import payerline
+from payerline.clock import Clock, VirtualClock
+from payerline.domain.request import ClaimStatusRequest
+from payerline.domain.result import ClaimResult
+from payerline.domain.transcript import Transcript
+from payerline.evaluation.asr_noise import make_text_filter
+from payerline.evaluation.expected import ExpectedCall, PersonFacts, expected_call
+from payerline.evaluation.mix import PayerProfile, PlannedCall
+from payerline.evaluation.requests import build_request, find_claim, find_member
+from payerline.evaluation.scoring import CallScore, Difference, score_call
+from payerline.sandbox.records import ClaimRecord
+from payerline.sandbox.scenario import Scenario
+from payerline.telephony.transport import CallTransport
+
+if TYPE_CHECKING:
+    from payerline.payers.ivr_map import IvrMap
+    from payerline.sandbox.payer_file import PayerFile
+
+logger = logging.getLogger(__name__)
+
+TextFilter = Callable[[str], str]
+LineFactory = Callable[["PayerFile", Scenario, VirtualClock, TextFilter | None], CallTransport]
+PersonFactsReader = Callable[[CallTransport], PersonFacts]
+IvrFields = Callable[[ClaimRecord], frozenset[str]]
+
+
+class CallOutputLike(Protocol):
+    """What :func:`payerline.agent.session.run_call` returns."""
+
+    results: list[ClaimResult]
+    transcript: Transcript
+    simulated_s: float
+
+
+class CallRunner(Protocol):
+    """The signature of :func:`payerline.agent.session.run_call`."""
+
+    def __call__(
+        self,
+        request: ClaimStatusRequest,
+        transport: CallTransport,
+        clock: Clock,
+        *,
+        call_id: str,
+        ivr_map: IvrMap | None = None,
+        config: Any = None,
+        payer_file_version: str | None = None,
+    ) -> CallOutputLike: ...
+
+
+@dataclass(frozen=True)
+class EvalPayer:
+    """One sandbox payer as the eval uses it."""
+
+    payer: PayerFile
+    ivr_map: IvrMap | None
+    profile: PayerProfile
+    ivr_fields: IvrFields
+
+
+@dataclass(frozen=True)
+class Harness:
+    """The sandbox line, the agent and the sandbox's truth reader the runner plugs together.
+
+    Tests pass fakes built on the same interfaces; :func:`default_harness`
+    gives the real ones.
+    """
+
+    make_line: LineFactory
+    run_call: CallRunner
+    read_person_facts: PersonFactsReader
+
+
+@dataclass(frozen=True)
+class CallRun:
+    """One call of an eval run, with its score. ``error`` is set when the call raised."""
+
+    call_id: str
+    payer_id: str
+    condition: str
+    rep_behaviour: str
+    results: tuple[ClaimResult, ...]
+    transcript: Transcript | None
+    expected: ExpectedCall | None
+    score: CallScore
+    simulated_s: float
+    wall_s: float
+    error: str | None = None
+
+
+def default_harness() -> Harness:
+    """Return the harness made of the real sandbox line and the real agent."""
+    from payerline.agent.session import run_call
+    from payerline.evaluation.sandbox_facts import read_person_facts
+    from payerline.sandbox.line import SandboxLine
+
+    def make_line(payer: PayerFile, scenario: Scenario, clock: VirtualClock,
+                  text_filter: TextFilter | None) -> CallTransport:
+        return SandboxLine(payer, scenario, clock, text_filter=text_filter)
+
+    return Harness(make_line=make_line, run_call=run_call, read_person_facts=read_person_facts)
+
+
+def request_for(planned: PlannedCall, profile: PayerProfile) -> ClaimStatusRequest:
+    """Build the request the biller sends for ``planned``."""
+    scenario = planned.scenario
+    return build_request(
+        request_id=scenario.scenario_id,
+        payer_id=profile.payer_id,
+        line_of_business=profile.line_of_business,
+        records=profile.records,
+        member_id=scenario.member_id,
+        claim_ids=scenario.claim_ids,
+        knows_claim_number=planned.knows_claim_number,
+        rng=random.Random(scenario.seed),
+        request_member_id=planned.request_member_id,
+    )
+
+
+def claim_records(planned: PlannedCall, profile: PayerProfile) -> list[ClaimRecord]:
+    """Return the records of ``planned``'s claims, in request order."""
+    member = find_member(profile.records, planned.scenario.member_id)
+    return [find_claim(member, claim_id) for claim_id in planned.scenario.claim_ids]
+
+
+def with_versions(result: ClaimResult, payer: PayerFile, ivr_map: IvrMap | None) -> ClaimResult:
+    """Return ``result`` with the payer file, IVR map and agent versions filled in."""
+    versions = result.versions.model_copy(update={
+        "agent": result.versions.agent or payerline.__version__,
+        "payer_file": payer.version,
+        "ivr_map": ivr_map.version if ivr_map is not None else None,
+    })
+    return result.model_copy(update={"versions": versions})
+
+
+def run_planned_call(
+    planned: PlannedCall,
+    eval_payer: EvalPayer,
+    harness: Harness,
+    *,
+    asr_noise_rate: float = 0.0,
+) -> CallRun:
+    """Run and score one planned call; never raises for a failure inside the call."""
+    scenario = planned.scenario
+    started = time.perf_counter()
+    records = claim_records(planned, eval_payer.profile)
+    line: CallTransport | None = None
+    try:
+        request = request_for(planned, eval_payer.profile)
+        clock = VirtualClock(scenario.start)
+        # The noise generator is seeded from the scenario so a noisy run replays exactly.
+        noise_rng = random.Random(f"asr-noise:{scenario.seed}")
+        text_filter = make_text_filter(asr_noise_rate, noise_rng) if asr_noise_rate > 0 else None
+        line = harness.make_line(eval_payer.payer, scenario, clock, text_filter)
+        output = harness.run_call(
+            request, line, clock,
+            call_id=scenario.scenario_id,
+            ivr_map=eval_payer.ivr_map,
+            payer_file_version=eval_payer.payer.version,
+        )
+        results = tuple(with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results)
+        expected = expected_call(planned, records, eval_payer.ivr_fields, harness.read_person_facts(line))
+        score = score_call(expected, results)
+        return CallRun(
+            call_id=scenario.scenario_id,
+            payer_id=scenario.payer_id,
+            condition=planned.condition,
+            rep_behaviour=scenario.rep_behaviour.value,
+            results=results,
+            transcript=output.transcript,
+            expected=expected,
+            score=score,
+            simulated_s=output.simulated_s,
+            wall_s=time.perf_counter() - started,
+        )
+    except Exception as error:  # noqa: BLE001 - one call is the task boundary
+        logger.exception("eval call %s on payer %s failed", scenario.scenario_id, scenario.payer_id)
+        return _failed_run(planned, eval_payer, records, error, time.perf_counter() - started)
+    finally:
+        if line is not None:
+            line.close()
+
+
+def _failed_run(
+    planned: PlannedCall, eval_payer: EvalPayer, records: list[ClaimRecord], error: Exception, wall_s: float,
+) -> CallRun:
+    """Record a call that raised: every expected field counts as wrong."""
+    expected = expected_call(planned, records, eval_payer.ivr_fields, PersonFacts(None, None))
+    fields_expected = sum(len(claim.values) + len(claim.missing) for claim in expected.claims)
+    message = f"{type(error).__name__}: {error}"
+    return CallRun(
+        call_id=planned.scenario.scenario_id,
+        payer_id=planned.scenario.payer_id,
+        condition=planned.condition,
+        rep_behaviour=planned.scenario.rep_behaviour.value,
+        results=(),
+        transcript=None,
+        expected=expected,
+        score=CallScore(
+            exact=False,
+            fields_expected=fields_expected,
+            fields_right=0,
+            differences=(Difference(0, "error", "no error", message),),
+        ),
+        simulated_s=0.0,
+        wall_s=wall_s,
+        error=message,
+    )

@@ -1,0 +1,107 @@
+"""Tests for what each planned call should yield."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from payerline.domain.codes import ClaimStatus, FailureReason, Outcome
+from payerline.domain.result import required_fields
+from payerline.evaluation.expected import PersonFacts, expected_call
+from payerline.evaluation.mix import AFTER_HOURS, MEMBER_MISTYPED, NORMAL, PlannedCall
+from payerline.sandbox.scenario import DropPoint, FaultKind, Scenario
+
+from eval_records import make_claim
+
+NPI = "1234567893"
+PAID = make_claim("A0-0", ClaimStatus.PAID, NPI, 5)
+DENIED = make_claim("A0-1", ClaimStatus.DENIED, NPI, 6)
+NOT_ON_FILE = make_claim("A0-2", ClaimStatus.NOT_ON_FILE, NPI, 7)
+PERSON = PersonFacts(representative_name="Monique", reference_number="R55120")
+NO_IVR = lambda claim: frozenset()  # noqa: E731
+STATUS_IVR = lambda claim: frozenset({"found", "claim_status", "claim_number"})  # noqa: E731
+
+
+def plan(condition: str, claims, drop_point=None) -> PlannedCall:
+    fault = FaultKind(condition) if condition in {k.value for k in FaultKind} else None
+    scenario = Scenario(
+        scenario_id="s1-00001", payer_id="alpha-health", seed=1, start=datetime(2026, 3, 3, 15, tzinfo=UTC),
+        member_id="AM000077", claim_ids=tuple(c.id for c in claims), fault=fault, drop_point=drop_point,
+    )
+    return PlannedCall(scenario=scenario, condition=condition, knows_claim_number=(False,) * len(claims),
+                       claim_statuses=tuple(c.status for c in claims), dependent=False)
+
+
+def test_normal_call_expects_every_field_and_person():
+    result = expected_call(plan(NORMAL, [PAID]), [PAID], NO_IVR, PERSON).claims[0]
+    assert result.outcome == Outcome.COMPLETED
+    assert result.reason is None
+    assert result.missing == ()
+    assert set(result.values) == {*required_fields(ClaimStatus.PAID, person_reached=True)}
+    assert result.values["paid_amount"] == Decimal("112.00")
+    assert result.values["claim_status"] == ClaimStatus.PAID
+    assert result.values["found"] is True
+    assert result.values["reference_number"] == "R55120"
+
+
+def test_ivr_covering_everything_needs_no_person():
+    everything = lambda claim: frozenset(required_fields(claim.status, person_reached=False))  # noqa: E731
+    result = expected_call(plan(NORMAL, [DENIED]), [DENIED], everything, PERSON).claims[0]
+    assert result.outcome == Outcome.COMPLETED
+    assert "representative_name" not in result.values
+    assert "reference_number" not in result.missing
+
+
+def test_not_on_file_completed_with_found_false():
+    result = expected_call(plan(NORMAL, [NOT_ON_FILE]), [NOT_ON_FILE], NO_IVR, PERSON).claims[0]
+    assert result.outcome == Outcome.COMPLETED
+    assert result.values["found"] is False
+    assert result.values["claim_status"] == ClaimStatus.NOT_ON_FILE
+    assert result.values["timely_filing_days"] == 365
+
+
+def test_after_hours_fails_everything():
+    claims = expected_call(plan(AFTER_HOURS, [PAID, DENIED]), [PAID, DENIED], STATUS_IVR, PERSON).claims
+    for claim in claims:
+        assert claim.outcome == Outcome.FAILED
+        assert claim.reason == FailureReason.PAYER_CLOSED
+        assert claim.values == {}
+        assert claim.missing == required_fields(claim.status, person_reached=False)
+
+
+def test_mistyped_member_not_found():
+    claim = expected_call(plan(MEMBER_MISTYPED, [PAID]), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert (claim.outcome, claim.reason) == (Outcome.FAILED, FailureReason.MEMBER_NOT_FOUND)
+
+
+def test_drop_on_hold_keeps_ivr_fields():
+    claim = expected_call(plan("drop", [PAID], DropPoint.HOLD), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert claim.outcome == Outcome.PARTIAL
+    assert claim.reason == FailureReason.CALL_DROPPED
+    assert set(claim.values) == {"found", "claim_status", "claim_number"}
+    assert "paid_amount" in claim.missing
+    assert "representative_name" not in claim.missing
+
+
+def test_drop_in_ivr_gets_nothing():
+    claim = expected_call(plan("drop", [PAID], DropPoint.IVR), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert (claim.outcome, claim.reason) == (Outcome.FAILED, FailureReason.CALL_DROPPED)
+
+
+def test_no_automated_calls_needs_human():
+    claim = expected_call(plan("no_automated_calls", [PAID]), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert claim.outcome == Outcome.NEEDS_HUMAN
+    assert claim.reason == FailureReason.AUTOMATED_CALLS_REFUSED
+
+
+def test_one_claim_per_call_answers_first_only():
+    claims = expected_call(plan("one_claim_per_call", [PAID, DENIED]), [PAID, DENIED], NO_IVR, PERSON).claims
+    assert claims[0].outcome == Outcome.COMPLETED
+    assert claims[0].values["representative_name"] == "Monique"
+    assert claims[1].outcome == Outcome.FAILED
+    assert claims[1].reason == FailureReason.ONE_CLAIM_PER_CALL
+
+
+def test_wrong_department_partial_with_ivr():
+    claim = expected_call(plan("wrong_department", [DENIED]), [DENIED], STATUS_IVR, PERSON).claims[0]
+    assert (claim.outcome, claim.reason) == (Outcome.PARTIAL, FailureReason.WRONG_DEPARTMENT)
