@@ -1,0 +1,99 @@
+"""Durations in days: processing times and timely filing limits.
+
+Handles "thirty days", "two weeks", "a month, so thirty days", "one year",
+chunked numbers ("three sixty-five", "one-eighty"), digit-by-digit repeats
+("ninety, nine zero") and self-corrections ("fifteen, sorry, fifty days").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from payerline.agent.extract.lexer import Kind, Token, tokenize, without_fillers
+from payerline.agent.extract.numbers import atoms_from, cardinal
+from payerline.agent.extract.result import Extraction
+
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+_UNIT_MODIFIERS = frozenset({"business", "calendar", "working", "more", "additional", ","})
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    value: int
+    unit_days: int | None
+
+
+def extract_days(text: str) -> Extraction[int] | None:
+    """Extract a duration and return it in days (a week is 7, a month 30, a year 365)."""
+    tokens = without_fillers(tokenize(text))
+    mentions = _drop_corrected(tokens, _mentions(tokens))
+    if not mentions:
+        return None
+    in_days = [mention for mention in mentions if mention.unit_days == 1]
+    with_unit = [mention for mention in mentions if mention.unit_days is not None]
+    chosen = (in_days or with_unit or mentions)[0]
+    days = chosen.value * (chosen.unit_days or 1)
+    confidence = 0.95 if chosen.unit_days == 1 else 0.85 if chosen.unit_days else 0.7
+    return Extraction(days, confidence)
+
+
+def _starts_number(tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.kind is Kind.NUMBER:
+        return True
+    return token.text == "a" and following is not None and (
+        following.kind is Kind.SCALE or following.text in UNIT_DAYS
+    )
+
+
+def _mentions(tokens: list[Token]) -> list[_Mention]:
+    mentions = []
+    index = 0
+    while index < len(tokens):
+        if not _starts_number(tokens, index) or (index > 0 and tokens[index - 1].text in {"line", "percent"}):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and (
+            tokens[end].kind in (Kind.NUMBER, Kind.SCALE)
+            or (tokens[end].text == "and" and end + 1 < len(tokens) and tokens[end + 1].kind is Kind.NUMBER)
+            or (tokens[end].text == "a" and end + 1 < len(tokens) and tokens[end + 1].kind is Kind.SCALE)
+        ):
+            end += 1
+        value = _value(tokens[index:end])
+        if value is not None:
+            mentions.append(_Mention(index, end, value, _unit_after(tokens, end)))
+        index = end
+    return mentions
+
+
+def _value(tokens: list[Token]) -> int | None:
+    if len(tokens) == 1 and tokens[0].text == "a":
+        return 1
+    numbers = [token for token in tokens if token.kind is Kind.NUMBER]
+    if len(numbers) > 1 and len(numbers) == len(tokens) and all(token.is_single_digit for token in numbers):
+        return int("".join(token.digits for token in numbers))
+    read = cardinal(atoms_from(tokens))
+    return read[0] if read else None
+
+
+def _unit_after(tokens: list[Token], index: int) -> int | None:
+    for token in tokens[index:index + 3]:
+        if token.text in UNIT_DAYS:
+            return UNIT_DAYS[token.text]
+        if token.text not in _UNIT_MODIFIERS and token.kind is not Kind.COMMA:
+            return None
+    return None
+
+
+def _drop_corrected(tokens: list[Token], mentions: list[_Mention]) -> list[_Mention]:
+    kept = list(mentions)
+    for index, token in enumerate(tokens):
+        if token.kind is Kind.CORRECTION:
+            before = [mention for mention in kept if mention.end <= index]
+            if before and len(kept) > 1:
+                kept.remove(before[-1])
+    return kept

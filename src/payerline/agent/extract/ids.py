@@ -1,0 +1,125 @@
+"""Claim numbers, reference numbers and check or EFT trace numbers.
+
+These are read as digit groups ("five five two, six oh seven"), with "oh" for
+zero, "double five", "triple oh", two-digit words ("fifty-seven" is 57,
+"twenty twenty-six" is 2026), spelled letters ("E as in Edward", "K L",
+"D-A-N-A") and self-corrections that restart from an earlier group ("one
+nine four, four seven, no, sorry, one nine four, four eight two").
+"""
+
+from __future__ import annotations
+
+from payerline.agent.extract.lexer import Kind, Token, split_sentences, tokenize, without_fillers
+from payerline.agent.extract.numbers import atoms_from, cardinal, digit_string
+from payerline.agent.extract.result import Extraction
+
+_RUN_WORDS = frozenset({"then", "dash", "hyphen"})
+MIN_IDENTIFIER_LENGTH = 4
+
+
+def extract_identifier(text: str) -> Extraction[str] | None:
+    """Extract the longest run of spoken digits and letters in ``text``.
+
+    Returns None when the longest run is shorter than four characters.
+    """
+    best: tuple[str, bool] | None = None
+    for sentence in split_sentences(without_fillers(tokenize(text))):
+        for run in _runs(sentence):
+            value, corrected = _read_run(run)
+            if best is None or len(value) > len(best[0]):
+                best = (value, corrected)
+    if best is None or len(best[0]) < MIN_IDENTIFIER_LENGTH:
+        return None
+    return Extraction(best[0], 0.75 if best[1] else 0.9)
+
+
+def _is_run_token(token: Token) -> bool:
+    if token.kind in (Kind.NUMBER, Kind.SCALE, Kind.LETTER, Kind.MULTIPLIER, Kind.COMMA, Kind.CORRECTION):
+        return True
+    return token.kind is Kind.WORD and token.text in _RUN_WORDS
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        if _is_run_token(token):
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [run for run in runs if any(t.kind in (Kind.NUMBER, Kind.LETTER) for t in run)]
+
+
+def _groups(tokens: list[Token]) -> list[str]:
+    groups: list[str] = []
+    current: list[Token] = []
+    for token in tokens + [Token(Kind.COMMA, ",")]:
+        if token.kind is Kind.COMMA or (token.kind is Kind.WORD and token.text in _RUN_WORDS):
+            text = _group_text(current)
+            if text:
+                groups.append(text)
+            current = []
+        else:
+            current.append(token)
+    return groups
+
+
+def _group_text(tokens: list[Token]) -> str:
+    out = ""
+    pending: list[Token] = []
+    repeat = 1
+    for token in tokens:
+        if token.kind is Kind.LETTER:
+            out += _digits(pending)
+            pending = []
+            out += token.text.upper() * repeat
+            repeat = 1
+        elif token.kind is Kind.MULTIPLIER and _next_is_letter(tokens, token):
+            repeat = token.value
+        else:
+            pending.append(token)
+    return out + _digits(pending)
+
+
+def _digits(tokens: list[Token]) -> str:
+    """Write a group as digits; a group with a scale word is read as one number."""
+    if any(token.kind is Kind.SCALE for token in tokens):
+        atoms = atoms_from(tokens)
+        read = cardinal(atoms)
+        if read is not None and read[1] == len(atoms):
+            return str(read[0])
+    return digit_string(tokens)
+
+
+def _next_is_letter(tokens: list[Token], token: Token) -> bool:
+    position = tokens.index(token)
+    return position + 1 < len(tokens) and tokens[position + 1].kind is Kind.LETTER
+
+
+def _read_run(run: list[Token]) -> tuple[str, bool]:
+    """Join a run's groups, applying each self-correction; return it and whether one was applied."""
+    segments: list[list[Token]] = [[]]
+    for token in run:
+        if token.kind is Kind.CORRECTION:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    groups = _groups(segments[0])
+    for segment in segments[1:]:
+        replacement = _groups(segment)
+        if not replacement:
+            continue
+        restart = _last_index(groups, replacement[0])
+        groups = (groups[:restart] if restart is not None else groups[:-1]) + replacement
+    return "".join(groups), len(segments) > 1
+
+
+def _last_index(groups: list[str], value: str) -> int | None:
+    for index in range(len(groups) - 1, -1, -1):
+        if groups[index] == value:
+            return index
+    return None

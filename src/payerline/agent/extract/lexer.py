@@ -1,0 +1,286 @@
+"""Turn recognised speech into tokens that the extractors share.
+
+Speech recognition hands over words, not values: "oh three oh three
+twenty-six", "M as in Mary", "no, sorry, one fifty-one". The lexer keeps the
+word order and marks the kind of each word. A word is a number word with its
+value and digit string, a spelled letter, a scale word (hundred, thousand), a
+month, an ordinal day, a self-correction, a comma or a sentence end. Each
+extractor then reads the token list its own way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+UNITS = {
+    "zero": 0, "oh": 0, "o": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "may": 5,
+    "june": 6, "july": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "october": 10,
+    "november": 11, "november's": 11, "december": 12, "dec": 12,
+}
+# Words that speech recognition writes for a number word it heard.
+ALWAYS_NUMBER_HOMOPHONES = {"won": "one", "ate": "eight", "niner": "nine"}
+NEIGHBOUR_NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two"}
+FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "mm", "uhm", "ah"})
+
+_CORRECTION = re.compile(
+    r"(?<=[,.])\s*(?:no\s*,\s*)?(?:i'm sorry|i am sorry|sorry|i mean|no|actually|"
+    r"correction|scratch that|let me correct that)\s*[,.]\s*",
+    re.IGNORECASE,
+)
+_PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")
+_PHONETIC_NO_LETTER = re.compile(r"(?<![A-Za-z] )\bas in\s+([A-Za-z]+)\b")
+_WORD = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\$?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|§[A-Z]|[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*|[,.?!;:]"
+)
+
+
+class Kind(Enum):
+    """Kind of a lexed word."""
+
+    NUMBER = "number"
+    ORDINAL = "ordinal"
+    SCALE = "scale"
+    LETTER = "letter"
+    MONTH = "month"
+    WORD = "word"
+    COMMA = "comma"
+    STOP = "stop"
+    CORRECTION = "correction"
+    MULTIPLIER = "multiplier"
+    NUMERAL_DATE = "numeral_date"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One lexed word.
+
+    ``value`` is the number, ordinal day, month number, scale or multiplier
+    (2 for "double"). ``digits`` is how a number word is written as digits
+    ("oh" is "0", "twenty-six" is "26", "2026" is "2026"). ``text`` is the
+    lower-cased word; ``original`` keeps its case.
+    """
+
+    kind: Kind
+    text: str
+    original: str = ""
+    value: int = 0
+    digits: str = ""
+    word_index: int = 0
+
+    @property
+    def is_single_digit(self) -> bool:
+        return self.kind is Kind.NUMBER and len(self.digits) == 1
+
+
+def _number_token(text: str, original: str, index: int) -> Token | None:
+    if text in UNITS:
+        return Token(Kind.NUMBER, text, original, UNITS[text], str(UNITS[text]), index)
+    if text in TEENS:
+        return Token(Kind.NUMBER, text, original, TEENS[text], str(TEENS[text]), index)
+    if text in TENS:
+        return Token(Kind.NUMBER, text, original, TENS[text], str(TENS[text]), index)
+    return None
+
+
+def _ordinal_value(text: str) -> int | None:
+    if text in ORDINAL_UNITS:
+        return ORDINAL_UNITS[text]
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", text)
+    return int(match.group(1)) if match else None
+
+
+def _split_hyphenated(word: str) -> list[str]:
+    """Split a hyphenated word unless it is a compound number like twenty-six."""
+    parts = word.split("-")
+    lower = [part.lower() for part in parts]
+    if len(parts) == 2 and lower[0] in TENS and (lower[1] in UNITS or lower[1] in ORDINAL_UNITS):
+        return [word]
+    if all(len(part) == 1 for part in parts):
+        return [f"§{part.upper()}" for part in parts]
+    if all(part in UNITS or part in TEENS or part in TENS or part in SCALES for part in lower):
+        return parts
+    return [word]
+
+
+def _compound(text: str, original: str, index: int) -> Token | None:
+    tens, _, rest = text.partition("-")
+    if tens not in TENS:
+        return None
+    if rest in UNITS and UNITS[rest] > 0:
+        value = TENS[tens] + UNITS[rest]
+        return Token(Kind.NUMBER, text, original, value, str(value), index)
+    if rest in ORDINAL_UNITS and ORDINAL_UNITS[rest] < 10:
+        return Token(Kind.ORDINAL, text, original, TENS[tens] + ORDINAL_UNITS[rest], "", index)
+    return None
+
+
+def _mark_phonetic(text: str) -> str:
+    text = _PHONETIC.sub(lambda m: f" §{m.group(1).upper()} ", text)
+    # A dropped letter before "as in Mary" still leaves the word's first letter.
+    return _PHONETIC_NO_LETTER.sub(lambda m: f" §{m.group(1)[0].upper()} ", text)
+
+
+def _lex_numeral(word: str, index: int) -> Token:
+    if "/" in word:
+        return Token(Kind.NUMERAL_DATE, word, word, 0, word, index)
+    ordinal = _ordinal_value(word.lower())
+    if ordinal is not None:
+        return Token(Kind.ORDINAL, word.lower(), word, ordinal, "", index)
+    digits = word.lstrip("$").replace(",", "")
+    whole = digits.split(".")[0]
+    return Token(Kind.NUMBER, word, word, int(whole) if whole else 0, digits, index)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Lex ``text`` into tokens, marking corrections, spelled letters and numbers."""
+    marked = _CORRECTION.sub(" , ¤ , ", text)
+    marked = marked.replace("¤", "§CORR")
+    marked = _mark_phonetic(marked)
+    words: list[str] = []
+    for raw in re.findall(r"§CORR|" + _WORD.pattern, marked):
+        words.extend(_split_hyphenated(raw) if "-" in raw else [raw])
+    tokens: list[Token] = []
+    for index, word in enumerate(words):
+        tokens.append(_lex_word(word, index))
+    tokens = _resolve_letters(tokens)
+    tokens = _resolve_homophones(tokens)
+    return tokens
+
+
+def _lex_word(word: str, index: int) -> Token:
+    if word == "§CORR":
+        return Token(Kind.CORRECTION, "sorry", word, word_index=index)
+    if word.startswith("§"):
+        return Token(Kind.LETTER, word[1], word, word_index=index)
+    if word in {",", ";", ":"}:
+        return Token(Kind.COMMA, ",", word, word_index=index)
+    if word in {".", "?", "!"}:
+        return Token(Kind.STOP, word, word, word_index=index)
+    if word[0].isdigit() or word[0] == "$":
+        return _lex_numeral(word, index)
+    lower = word.lower().replace("’", "'")
+    number = _number_token(lower, word, index) or _compound(lower, word, index)
+    if number is not None:
+        return number
+    ordinal = _ordinal_value(lower)
+    if ordinal is not None:
+        return Token(Kind.ORDINAL, lower, word, ordinal, "", index)
+    if lower in SCALES:
+        return Token(Kind.SCALE, lower, word, SCALES[lower], "", index)
+    if lower in {"double", "triple"}:
+        return Token(Kind.MULTIPLIER, lower, word, 2 if lower == "double" else 3, "", index)
+    if lower in MONTHS and not (lower == "may" and word == "may"):
+        return Token(Kind.MONTH, lower, word, MONTHS[lower], "", index)
+    if len(word) == 1 and word.isupper():
+        return Token(Kind.LETTER, word, word, word_index=index)
+    return Token(Kind.WORD, lower, word, word_index=index)
+
+
+def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
+    position = index + step
+    while 0 <= position < len(tokens) and tokens[position].kind is Kind.COMMA:
+        position += step
+    return tokens[position] if 0 <= position < len(tokens) else None
+
+
+def _resolve_letters(tokens: list[Token]) -> list[Token]:
+    """Keep "A" and "I" as letters only beside other letters; elsewhere they are words."""
+    resolved = []
+    for index, token in enumerate(tokens):
+        if token.kind is Kind.LETTER and token.original in {"A", "I"} and not token.original.startswith("§"):
+            before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
+            beside_letter = any(t is not None and t.kind is Kind.LETTER for t in (before, after))
+            if not beside_letter:
+                token = Token(Kind.WORD, token.text.lower(), token.original, word_index=token.word_index)
+        if token.kind is Kind.LETTER and token.original == "O":
+            before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
+            if any(t is not None and t.kind is Kind.NUMBER for t in (before, after)) and not any(
+                t is not None and t.kind is Kind.LETTER for t in (before, after)
+            ):
+                token = Token(Kind.NUMBER, "oh", "O", 0, "0", token.word_index)
+        resolved.append(token)
+    return resolved
+
+
+def _resolve_homophones(tokens: list[Token]) -> list[Token]:
+    tokens = [_always_number(token) for token in tokens]
+    resolved = []
+    for index, token in enumerate(tokens):
+        if token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES:
+            before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
+            if before is not None and after is not None and before.is_single_digit and after.is_single_digit:
+                word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
+                token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
+        elif token.kind is Kind.NUMBER and token.text == "one" and _is_pronoun_one(tokens, index):
+            token = Token(Kind.WORD, "one", token.original, word_index=token.word_index)
+        resolved.append(token)
+    return resolved
+
+
+def _always_number(token: Token) -> Token:
+    if token.kind is Kind.WORD and token.text in ALWAYS_NUMBER_HOMOPHONES:
+        word = ALWAYS_NUMBER_HOMOPHONES[token.text]
+        return Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
+    return token
+
+
+_DETERMINERS = frozenset({"this", "that", "the", "which", "each", "every", "another", "long", "other", "no"})
+
+
+def _is_pronoun_one(tokens: list[Token], index: int) -> bool:
+    """Tell "this one" and "a long one" (a pronoun) from the number one."""
+    before = tokens[index - 1] if index > 0 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if before is None or before.kind is not Kind.WORD or before.text not in _DETERMINERS:
+        return False
+    return after is None or after.kind not in (Kind.NUMBER, Kind.SCALE, Kind.LETTER, Kind.MULTIPLIER)
+
+
+def without_fillers(tokens: list[Token]) -> list[Token]:
+    """Drop filler words (um, uh) that sit between the parts of a value."""
+    return [token for token in tokens if not (token.kind is Kind.WORD and token.text in FILLERS)]
+
+
+def after_last_correction(tokens: list[Token]) -> list[Token]:
+    """Return the tokens after the last self-correction, or all tokens if none."""
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].kind is Kind.CORRECTION:
+            return tokens[index + 1:]
+    return tokens
+
+
+def split_sentences(tokens: list[Token]) -> list[list[Token]]:
+    """Split at sentence ends (. ? !)."""
+    sentences: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.kind is Kind.STOP:
+            sentences.append([])
+        else:
+            sentences[-1].append(token)
+    return [sentence for sentence in sentences if sentence]
+
+
+def normalize_words(text: str) -> str:
+    """Lower-case ``text`` and reduce it to words separated by single spaces."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))

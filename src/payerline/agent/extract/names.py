@@ -1,0 +1,78 @@
+"""Representative names as they introduce themselves.
+
+Handles "my name is Dana", "this is Marcus, M-A-R-C-U-S", "Tanya, last
+initial B as in boy" ("Tanya B."), "it's Latoya W." and greetings such as
+"thank you for holding, this is Dana, how can I help you?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from payerline.agent.extract.lexer import Kind, tokenize
+from payerline.agent.extract.result import Extraction
+
+_INTRO = re.compile(
+    r"\b(?:my name is|my name's|name is|this is|you're speaking with|you are speaking with|speaking with|"
+    r"you've reached|you have reached|it's|it is|put down|i'm|i am|first name is)\s+([A-Za-z][a-z]+)",
+    re.IGNORECASE,
+)
+_LAST_INITIAL = re.compile(r"\blast initial(?: is)?\s+([A-Za-z])\b", re.IGNORECASE)
+_INITIAL_AFTER = re.compile(r"^\s+([A-Z])\b(?:\.|,|$| as in)")
+NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "my", "your", "provider", "claims", "claim", "customer", "member", "sorry", "calling",
+        "going", "not", "just", "so", "um", "uh", "okay", "yes", "yeah", "no", "correct", "showing", "still",
+        "on", "in", "under", "pending", "paid", "denied", "that", "this", "it", "from", "with", "for", "here",
+        "there", "all", "only", "also", "been", "being", "currently", "me", "we", "our", "an", "automated",
+        "happy", "glad", "able", "unable", "afraid", "looking", "checking", "showing", "let", "one", "two",
+        "hello", "hi", "good", "thank", "thanks", "now", "ready", "sure", "right", "alright", "very", "really",
+        "recording", "transferring", "available", "closed", "important", "please",
+    }
+)
+_LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})
+
+
+def extract_person_name(text: str) -> Extraction[str] | None:
+    """Extract the name a representative gives, with a last initial when given."""
+    first = _introduced_name(text)
+    confidence = 0.9
+    if first is None:
+        first = _leading_name(text)
+        confidence = 0.7
+    if first is None:
+        return None
+    initial = _last_initial(text, first)
+    return Extraction(f"{first} {initial}." if initial else first, confidence)
+
+
+def _introduced_name(text: str) -> str | None:
+    for match in _INTRO.finditer(text):
+        word = match.group(1)
+        if word.lower() not in NOT_NAMES and (word[0].isupper() or text.islower()):
+            return word[0].upper() + word[1:].lower()
+    return None
+
+
+def _leading_name(text: str) -> str | None:
+    """Read a name said alone first ("Kevin, and my last initial is M")."""
+    for word in re.findall(r"[A-Za-z']+", text)[:4]:
+        if word.lower() in _LEAD_WORDS:
+            continue
+        if word[0].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES and word.isalpha():
+            return word
+        return None
+    return None
+
+
+def _last_initial(text: str, first: str) -> str | None:
+    match = _LAST_INITIAL.search(text)
+    if match:
+        phonetic = [token for token in tokenize(text[match.start():]) if token.kind is Kind.LETTER]
+        return (phonetic[0].text if phonetic else match.group(1)).upper()
+    position = text.find(first)
+    if position >= 0:
+        after = _INITIAL_AFTER.match(text[position + len(first):])
+        if after:
+            return after.group(1)
+    return None

@@ -1,0 +1,40 @@
+"""Claim status as representatives and IVR read-outs describe it."""
+
+from __future__ import annotations
+
+import re
+
+from payerline.agent.extract.lexer import normalize_words
+from payerline.agent.extract.result import Extraction
+from payerline.domain.codes import ClaimStatus
+
+# Checked in order: a more specific status wins over a word that also fits a
+# broader one ("partially paid" before "paid", "payment floor" before "paid").
+_RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
+    (status, re.compile(pattern))
+    for status, pattern in (
+        (ClaimStatus.NOT_ON_FILE, r"\b(not on file|no record|not finding|can't find|cannot find|"
+                                  r"unable to (find|locate)|not (in|showing in) (our|the) system|no claims? (on file|found)|"
+                                  r"don't (see|have) (any|a|that) claim|no such claim|not found)\b"),
+        (ClaimStatus.CANCELLED, r"\b(cancel(l)?ed|voided|void)\b"),
+        (ClaimStatus.ADJUSTED, r"\b(adjusted|adjustment claim|was reprocessed as)\b"),
+        (ClaimStatus.APPLIED_TO_DEDUCTIBLE, r"\b(appl(y|ied|ies) (in full )?to (the )?(patient's |member's )?deductible|"
+                                            r"went (all )?to (the )?deductible|applied toward)\b"),
+        (ClaimStatus.PARTIALLY_PAID, r"\b(partial(ly)? (paid|payment|pay)|paid in part)\b"),
+        (ClaimStatus.DENIED, r"\b(denied|deny|denial|rejected)\b"),
+        (ClaimStatus.PAYMENT_FLOOR, r"\b(payment floor|on the floor)\b"),
+        (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
+        (ClaimStatus.PENDING, r"\b(pending|pended|in process|in processing|suspense|under review|"
+                              r"medical review|being processed|still processing)\b"),
+        (ClaimStatus.RECEIVED, r"\b(received|receive|logged|acknowledged)\b"),
+    )
+)
+
+
+def extract_claim_status(text: str) -> Extraction[ClaimStatus] | None:
+    """Extract a claim status from a sentence about one claim."""
+    words = normalize_words(text.replace("-", " "))
+    for status, pattern in _RULES:
+        if pattern.search(words):
+            return Extraction(status, 0.9)
+    return None

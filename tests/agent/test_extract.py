@@ -1,0 +1,154 @@
+"""Extractors on hard spoken forms beyond the phrase bank."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from payerline.agent.extract import (
+    extract_carc_codes,
+    extract_claim_status,
+    extract_date,
+    extract_days,
+    extract_group_code,
+    extract_identifier,
+    extract_money,
+    extract_number,
+    extract_person_name,
+    extract_rarc_codes,
+    extract_yes_no,
+)
+from payerline.domain.codes import ClaimStatus
+
+CALL_DATE = date(2026, 3, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("claim number double five triple two oh one", "5522201"),
+        ("it's 1 2 3 4 5 6 7", "1234567"),
+        ("it's 1234567", "1234567"),
+        ("the number is won too three for five six", "123456"),
+        ("reference b as in boy, seven seven three oh four", "B77304"),
+        ("um, uh, four four, uh, one oh two nine", "441029"),
+        ("nine hundred twelve, three three", "91233"),
+        ("it's a long one, ready? six six oh oh one two", "660012"),
+    ],
+)
+def test_identifier_hard_forms(text: str, expected: str) -> None:
+    extraction = extract_identifier(text)
+    assert extraction is not None
+    assert extraction.value == expected
+
+
+def test_identifier_too_short_is_none() -> None:
+    assert extract_identifier("that's the one, line two") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("we paid $148.16", None, "148.16"),
+        ("the allowed amount is 1,250 dollars", None, "1250.00"),
+        ("a hundred and twelve dollars even", None, "112.00"),
+        ("one thousand even", None, "1000.00"),
+        ("zero dollars", None, "0.00"),
+        ("nothing was paid", "paid_amount", "0.00"),
+        ("billed two fifty, allowed one twenty, paid ninety-six", "allowed_amount", "120.00"),
+        ("billed two fifty, allowed one twenty, paid ninety-six", "paid_amount", "96.00"),
+        ("the patient owes twenty percent, which is thirty-one twenty", "patient_responsibility", "31.20"),
+        ("paid fifty, no, sorry, sixty dollars", "paid_amount", "60.00"),
+    ],
+)
+def test_money_hard_forms(text: str, field: str | None, expected: str) -> None:
+    extraction = extract_money(text, field)
+    assert extraction is not None
+    assert extraction.value == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 3rd, 2026", date(2026, 3, 3)),
+        ("the third of March twenty twenty six", date(2026, 3, 3)),
+        ("oh three oh three twenty six", date(2026, 3, 3)),
+        ("03/03/2026", date(2026, 3, 3)),
+        ("March twelfth", date(2026, 3, 12)),
+        ("December fifth", date(2025, 12, 5)),
+        ("the twelfth, sorry, the twenty-first of January twenty twenty-six", date(2026, 1, 21)),
+        ("received twenty twenty five, March the second", date(2025, 3, 2)),
+        ("it paid on march twenty fourth twenty twenty six", date(2026, 3, 24)),
+    ],
+)
+def test_date_hard_forms(text: str, expected: date) -> None:
+    extraction = extract_date(text, CALL_DATE)
+    assert extraction is not None
+    assert extraction.value == expected
+
+
+def test_date_without_year_needs_reference() -> None:
+    assert extract_date("March twelfth") is None
+    without_year = extract_date("March twelfth", CALL_DATE)
+    assert without_year is not None
+    assert without_year.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("one hundred twelve", 112), ("a hundred and five", 105), ("twelve", 12), ("two thousand and three", 2003)],
+)
+def test_number_cardinals(text: str, expected: int) -> None:
+    extraction = extract_number(text)
+    assert extraction is not None
+    assert extraction.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("about two weeks", 14), ("one year", 365), ("a month", 30), ("forty five days", 45)],
+)
+def test_days_units(text: str, expected: int) -> None:
+    extraction = extract_days(text)
+    assert extraction is not None
+    assert extraction.value == expected
+
+
+def test_codes_lowercase_and_line_numbers() -> None:
+    carcs = extract_carc_codes("line three denied with reason code ninety seven")
+    assert carcs is not None
+    assert carcs.value == ["97"]
+    rarcs = extract_rarc_codes("remark code N as in nancy, two ninety")
+    assert rarcs is not None
+    assert rarcs.value == ["N290"]
+    group = extract_group_code("group code is c as in charlie, o as in oscar")
+    assert group is not None
+    assert group.value == "CO"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("yes, that's correct", True), ("Yeah.", True), ("No, that's not right", False), ("nope", False)],
+)
+def test_yes_no(text: str, expected: bool) -> None:
+    extraction = extract_yes_no(text)
+    assert extraction is not None
+    assert extraction.value is expected
+
+
+def test_yes_no_none_for_statement() -> None:
+    assert extract_yes_no("The claim number is five five two") is None
+
+
+def test_status_not_on_file_beats_denied() -> None:
+    extraction = extract_claim_status("I'm not finding that claim, so nothing was denied")
+    assert extraction is not None
+    assert extraction.value is ClaimStatus.NOT_ON_FILE
+
+
+def test_person_name_lowercase_asr() -> None:
+    extraction = extract_person_name("thank you for holding this is dana how can i help you")
+    assert extraction is not None
+    assert extraction.value == "Dana"
