@@ -8,93 +8,71 @@ representative's name and reference number on a finished call.
 from __future__ import annotations
 
 import string
-from datetime import datetime, time
-from functools import partial
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache, partial
 from zoneinfo import ZoneInfo
 
 from payerline.domain.codes import ClaimStatus
 from payerline.evaluation.expected import PersonFacts
 from payerline.evaluation.mix import PayerProfile
-from payerline.sandbox.payer_file import HoursWindow, PayerFile
+from payerline.sandbox.hours import data_open, local_time
+from payerline.sandbox.payer_file import PayerFile
+from payerline.sandbox.phrases import PhraseBank
+from payerline.sandbox.readout import claim_values, fill
 from payerline.sandbox.records import ClaimRecord
 
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Read-out placeholders whose result field has another name.
 _PLACEHOLDER_FIELDS = {"status": "claim_status"}
 
 
-def _clock_time(text: str) -> time:
-    if text == "24:00":
-        return time.max
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
-
-
-def _in_windows(windows: list[HoursWindow] | None, local: datetime) -> bool:
-    if windows is None:
-        return True
-    day = _DAYS[local.weekday()]
-    now = local.time()
-    return any(
-        day in window.days and _clock_time(window.open) <= now < _clock_time(window.close)
-        for window in windows
-    )
-
-
 def payer_is_open(payer: PayerFile, at: datetime) -> bool:
-    """Return whether ``payer`` answers with its data options available at ``at``.
+    """Return whether ``payer`` answers with its self-service data options working at ``at``.
 
-    A payer with no ``hours`` is always open. Holidays close both the line
-    and the data options.
+    Uses the sandbox's own hours rules, so the eval and the engine agree on
+    what "outside hours" means.
     """
-    hours = payer.hours
-    if hours is None:
-        return True
-    local = at.astimezone(ZoneInfo(payer.timezone))
-    if local.date() in hours.holidays:
-        return False
-    return _in_windows(hours.line, local) and _in_windows(hours.data, local)
+    return data_open(payer.hours, local_time(at, payer.timezone))
 
 
 def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def readout_fields(payer: PayerFile, status: ClaimStatus) -> frozenset[str]:
-    """Return the result fields the payer's claim read-outs say for a claim of ``status``.
+@cache
+def _phrase_bank() -> PhraseBank:
+    return PhraseBank.default()
 
-    Collects the placeholders of every ``readout`` node whose source is
-    ``claims``: the per-claim templates and the templates for ``status``.
-    A claim the payer has on file is also ``found``; a claim not on file is
-    reported by the ``none`` template, which tells the caller it was not
-    found and so gives ``found`` and ``claim_status``.
+
+def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
+    """Return the result fields the payer's claim read-outs speak for ``claim``.
+
+    Mirrors the sandbox read-out: for each ``readout`` node whose source is
+    ``claims``, the claim's status templates (or the per-claim ones) are
+    spoken sentence by sentence, and a sentence is spoken only when every
+    placeholder in it has a value. A claim the payer does not have on file is
+    answered by the ``none`` template, which gives ``found`` and
+    ``claim_status``.
     """
     fields: set[str] = set()
+    values = claim_values(claim, 1, 1)
     for node in payer.ivr.menus.values():
         if node.type != "readout" or node.source != "claims" or node.readout is None:
             continue
-        if status == ClaimStatus.NOT_ON_FILE:
+        if claim.status == ClaimStatus.NOT_ON_FILE:
             if node.readout.none:
                 fields.update({"found", "claim_status"})
             continue
-        templates = [*node.readout.per_claim, *node.readout.by_status.get(status.value, [])]
-        for template in templates:
-            fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
-        if templates:
-            fields.add("found")
+        for template in node.readout.by_status.get(claim.status.value, node.readout.per_claim):
+            if fill([template], values, _phrase_bank()):
+                fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
+                fields.add("found")
     return frozenset(fields)
 
 
-def ivr_fields_for(payer: PayerFile):
+def ivr_fields_for(payer: PayerFile) -> Callable[[ClaimRecord], frozenset[str]]:
     """Return a function giving, for a claim record, the fields ``payer``'s IVR reads out."""
-    cache: dict[ClaimStatus, frozenset[str]] = {}
-
-    def ivr_fields(claim: ClaimRecord) -> frozenset[str]:
-        if claim.status not in cache:
-            cache[claim.status] = readout_fields(payer, claim.status)
-        return cache[claim.status]
-
-    return ivr_fields
+    return partial(readout_fields, payer)
 
 
 def profile_of(payer: PayerFile) -> PayerProfile:

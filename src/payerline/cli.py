@@ -1,0 +1,316 @@
+"""The ``payerline`` command.
+
+Exit codes: 0 success, 1 a call or check failed while running, 2 a usage
+error (bad option, invalid request or payer file). Expected errors print one
+message to stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import payerline
+from payerline.clock import VirtualClock
+from payerline.domain.result import ClaimResult
+from payerline.domain.transcript import Transcript
+from payerline.errors import UsageError
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of exiting, so ``main`` owns the exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}\nrun '{self.prog} --help' for the options")
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; pass a fraction such as 0.05") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0..1; pass a fraction of words such as 0.05")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for every ``payerline`` subcommand."""
+    parser = _Parser(prog="payerline", description="AI phone agent that calls health-insurance payers.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log call progress to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="one claim-status call per bundled sandbox payer")
+    demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
+
+    call = commands.add_parser("call", help="one claim-status call against a sandbox payer")
+    call.add_argument("--payer", required=True, help="payer id, such as ngs-medicare")
+    call.add_argument("--request", required=True, type=Path, help="claim-status request JSON file")
+    call.add_argument("--out", type=Path, default=Path("out/calls"), help="output folder (default out/calls)")
+    call.add_argument("--payers", type=Path, help="payer directory (default: the bundled payers)")
+    call.add_argument("--start", help="call start, ISO 8601 with a UTC offset (default: Tuesday 10:00 payer time)")
+    call.add_argument("--seed", type=int, default=1, help="sandbox seed (default 1)")
+
+    evaluate = commands.add_parser("eval", help="run seeded scenarios and score the results")
+    evaluate.add_argument("--scenarios", type=_positive, required=True, help="number of calls")
+    evaluate.add_argument("--seed", type=int, required=True, help="seed of the scenario mix")
+    evaluate.add_argument("--payers", type=Path, help="payer directory (default: the bundled payers)")
+    evaluate.add_argument("--no-ivr-maps", action="store_true", help="run the agent without IVR maps")
+    evaluate.add_argument("--asr-noise", type=_rate, default=0.0,
+                          help="fraction of far-end words perturbed as speech recognition would (0..1)")
+    evaluate.add_argument("--json", required=True, type=Path, help="where to write the report")
+
+    sandbox = commands.add_parser("sandbox", help="sandbox payer tools")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, parser_class=_Parser)
+    validate = sandbox_commands.add_parser("validate", help="check sandbox payer files and report each problem")
+    validate.add_argument("files", nargs="+", help="payer files (*.payer.yaml)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``payerline`` command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exit_request:
+        # --help and --version print and ask to exit; turn that into a return code.
+        return int(exit_request.code or 0)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        return run_demo(args.out)
+    if args.command == "call":
+        return run_one_call(
+            payer_id=args.payer, request_path=args.request, out=args.out,
+            payers_dir=args.payers, start=args.start, seed=args.seed,
+        )
+    if args.command == "eval":
+        return run_eval(
+            scenarios=args.scenarios, seed=args.seed, payers_dir=args.payers,
+            use_ivr_maps=not args.no_ivr_maps, asr_noise=args.asr_noise, json_path=args.json,
+        )
+    from payerline.sandbox.validate import main as validate_main
+
+    return validate_main(list(args.files))
+
+
+# -- output helpers ------------------------------------------------------------
+
+
+def format_duration(seconds: float) -> str:
+    """Return ``seconds`` as mm:ss (minutes may exceed 59)."""
+    whole = int(round(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Return a plain-text table with left-aligned columns."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in (headers, *rows)]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _field_text(result: ClaimResult, name: str) -> str:
+    observed = getattr(result.fields, name)
+    return "-" if observed is None else str(observed.value)
+
+
+def write_call_files(folder: Path, results: Sequence[ClaimResult], transcript: Transcript | None) -> None:
+    """Write ``result.json`` (a list, one result per claim) and ``transcript.json`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    documents = [json.loads(result.model_dump_json()) for result in results]
+    (folder / "result.json").write_text(json.dumps(documents, indent=2) + "\n", encoding="utf-8")
+    if transcript is not None:
+        (folder / "transcript.json").write_text(transcript.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
+# -- demo ------------------------------------------------------------------------
+
+DEMO_HEADERS = ("payer", "outcome", "status", "paid", "reference", "length", "wall", "check")
+
+
+def run_demo(out: Path) -> int:
+    """Run one claim-status call per bundled payer; print a table and write the files."""
+    from payerline.evaluation.demo import plan_demo_call
+    from payerline.evaluation.payer_set import load_eval_payers
+    from payerline.evaluation.runner import default_harness, run_planned_call
+
+    harness = default_harness()
+    rows: list[list[str]] = []
+    calls: list[dict[str, object]] = []
+    all_right = True
+    for eval_payer in load_eval_payers(None):
+        planned = plan_demo_call(eval_payer.profile)
+        run = run_planned_call(planned, eval_payer, harness)
+        write_call_files(out / run.call_id, run.results, run.transcript)
+        first = run.results[0] if run.results else None
+        check = "matches records" if run.score.exact else ("error" if run.error else "differs")
+        all_right = all_right and run.score.exact
+        rows.append([
+            run.payer_id,
+            first.outcome.value if first else "error",
+            _field_text(first, "claim_status") if first else "-",
+            _field_text(first, "paid_amount") if first else "-",
+            _field_text(first, "reference_number") if first else "-",
+            format_duration(run.simulated_s),
+            f"{run.wall_s:.2f}s",
+            check,
+        ])
+        calls.append({
+            "call_id": run.call_id,
+            "payer_id": run.payer_id,
+            "outcomes": [result.outcome.value for result in run.results],
+            "simulated_seconds": round(run.simulated_s, 3),
+            "wall_seconds": round(run.wall_s, 4),
+            "matches_records": run.score.exact,
+            "error": run.error,
+            "differences": [difference.as_dict() for difference in run.score.differences],
+        })
+    print(format_table(DEMO_HEADERS, rows))
+    summary = {"calls": calls, "all_match_records": all_right}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {len(calls)} calls to {out}/<call_id>/ and {out / 'summary.json'}")
+    if not all_right:
+        print("some calls did not match the payer's records; see summary.json for what differed",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+# -- one call --------------------------------------------------------------------
+
+
+def run_one_call(
+    *, payer_id: str, request_path: Path, out: Path, payers_dir: Path | None, start: str | None, seed: int,
+) -> int:
+    """Validate one request file, run it against one sandbox payer and write its files."""
+    from payerline.domain.request import load_request
+    from payerline.evaluation.payer_set import load_eval_payers
+    from payerline.evaluation.runner import default_harness, with_versions
+    from payerline.evaluation.single_call import parse_start, scenario_for_request
+
+    request = load_request(request_path)
+    if request.payer_id != payer_id:
+        raise UsageError(
+            f"request {request_path} is for payer {request.payer_id!r} but --payer is {payer_id!r}; "
+            "make them match"
+        )
+    payers = {eval_payer.profile.payer_id: eval_payer for eval_payer in load_eval_payers(payers_dir)}
+    if payer_id not in payers:
+        raise UsageError(f"payer {payer_id!r} is not in the payer directory; known payers: {', '.join(sorted(payers))}")
+    eval_payer = payers[payer_id]
+    scenario = scenario_for_request(request, eval_payer.profile, parse_start(start, eval_payer.profile), seed)
+
+    harness = default_harness()
+    clock = VirtualClock(scenario.start)
+    line = harness.make_line(eval_payer.payer, scenario, clock, None)
+    try:
+        output = harness.run_call(
+            request, line, clock, call_id=scenario.scenario_id,
+            ivr_map=eval_payer.ivr_map, payer_file_version=eval_payer.payer.version,
+        )
+    finally:
+        line.close()
+    results = [with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results]
+    folder = out / scenario.scenario_id
+    write_call_files(folder, results, output.transcript)
+
+    for result in results:
+        detail = f"status {_field_text(result, 'claim_status')}"
+        if result.reason is not None:
+            retry = "retry may help" if result.retryable else "do not retry unchanged"
+            detail += f", reason {result.reason.value} ({retry})"
+        if result.missing_fields:
+            detail += f", missing {', '.join(result.missing_fields)}"
+        print(f"claim {result.claim_index + 1}: {result.outcome.value}: {detail}")
+    print(f"call {scenario.scenario_id}: {format_duration(output.simulated_s)} simulated; "
+          f"wrote {folder / 'result.json'} and {folder / 'transcript.json'}")
+    return EXIT_OK
+
+
+# -- eval ------------------------------------------------------------------------
+
+
+def run_eval(
+    *, scenarios: int, seed: int, payers_dir: Path | None, use_ivr_maps: bool, asr_noise: float, json_path: Path,
+) -> int:
+    """Run ``scenarios`` seeded calls, report progress to stderr and write the JSON report."""
+    from payerline.evaluation.mix import draw_mix, mix_summary
+    from payerline.evaluation.payer_set import load_eval_payers
+    from payerline.evaluation.report import build_report
+    from payerline.evaluation.runner import default_harness, run_planned_call
+
+    payers = load_eval_payers(payers_dir, use_ivr_maps=use_ivr_maps)
+    by_id = {eval_payer.profile.payer_id: eval_payer for eval_payer in payers}
+    planned = draw_mix([eval_payer.profile for eval_payer in payers], scenarios, seed)
+    harness = default_harness()
+
+    # The eval is not core call code, so it may time itself on the wall clock.
+    started = time.perf_counter()
+    step = max(1, scenarios // 20)
+    runs = []
+    for number, call in enumerate(planned, start=1):
+        runs.append(run_planned_call(call, by_id[call.scenario.payer_id], harness, asr_noise_rate=asr_noise))
+        if number % step == 0 or number == scenarios:
+            exact = sum(1 for run in runs if run.score.exact)
+            print(f"eval: {number}/{scenarios} calls, {exact} exact, {time.perf_counter() - started:.1f}s elapsed",
+                  file=sys.stderr)
+    wall_s = time.perf_counter() - started
+
+    options = {
+        "scenarios": scenarios, "seed": seed,
+        "payers": str(payers_dir) if payers_dir else "bundled",
+        "ivr_maps": use_ivr_maps, "asr_noise": asr_noise,
+        "payer_versions": {payer_id: by_id[payer_id].payer.version for payer_id in sorted(by_id)},
+        "agent_version": payerline.__version__,
+    }
+    report = build_report(runs, options=options, mix=mix_summary(planned), wall_seconds=wall_s)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"{report['exact_calls']}/{report['calls']} calls exact, field accuracy {report['field_accuracy']}, "
+          f"{report['simulated_seconds']:.0f} s simulated in {wall_s:.1f} s; report in {json_path}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Load a payer directory into what the eval, the demo and ``payerline call`` run against."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from payerline.errors import UsageError
+from payerline.evaluation.runner import EvalPayer
+from payerline.evaluation.sandbox_facts import ivr_fields_for, profile_of
+
+logger = logging.getLogger(__name__)
+
+
+def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[EvalPayer]:
+    """Load every payer file in ``folder`` (the bundled payers when None), sorted by payer id.
+
+    Each payer's IVR map is the ``<payer_id>.ivr-map.yaml`` beside it, if
+    present and ``use_ivr_maps`` is set.
+
+    Raises:
+        UsageError: if the folder does not exist or holds no payer file.
+        PayerFileError: if a payer file or IVR map is invalid.
+    """
+    from payerline.payers.directory import bundled_payers_dir, ivr_map_path, payer_file_paths
+    from payerline.payers.ivr_map import load_ivr_map
+    from payerline.sandbox.payer_file import load_payer_file
+
+    folder = bundled_payers_dir() if folder is None else folder
+    if not folder.is_dir():
+        raise UsageError(f"payer directory {folder} does not exist; pass a folder of *.payer.yaml files")
+    paths = payer_file_paths(folder)
+    if not paths:
+        raise UsageError(f"payer directory {folder} holds no *.payer.yaml file; add one or pick another folder")
+
+    payers: list[EvalPayer] = []
+    for path in paths:
+        payer = load_payer_file(path)
+        map_path = ivr_map_path(folder, payer.payer_id) if use_ivr_maps else None
+        ivr_map = load_ivr_map(map_path) if map_path is not None else None
+        payers.append(EvalPayer(payer=payer, ivr_map=ivr_map, profile=profile_of(payer),
+                                ivr_fields=ivr_fields_for(payer)))
+        logger.info("loaded payer %s version %s (IVR map: %s)", payer.payer_id, payer.version,
+                    ivr_map.version if ivr_map else "none")
+    ids = [eval_payer.profile.payer_id for eval_payer in payers]
+    duplicates = sorted({payer_id for payer_id in ids if ids.count(payer_id) > 1})
+    if duplicates:
+        raise UsageError(f"payer directory {folder} has several files for payer ids {duplicates}; keep one each")
+    return sorted(payers, key=lambda eval_payer: eval_payer.profile.payer_id)
