@@ -168,8 +168,11 @@ def write_call_files(folder: Path, results: Sequence[ClaimResult], transcript: T
 DEMO_HEADERS = ("payer", "outcome", "status", "paid", "reference", "length", "wall", "check")
 
 
-def run_demo(out: Path) -> int:
-    """Run one claim-status call per bundled payer; print a table and write the files."""
+def run_demo(out: Path, payer_ids: Sequence[str] | None = None) -> int:
+    """Run one claim-status call per bundled payer; print a table and write the files.
+
+    ``payer_ids`` limits the demo to those payers (tests use it to stay fast).
+    """
     from payerline.evaluation.demo import plan_demo_call
     from payerline.evaluation.payer_set import load_eval_payers
     from payerline.evaluation.runner import default_harness, run_planned_call
@@ -179,6 +182,8 @@ def run_demo(out: Path) -> int:
     calls: list[dict[str, object]] = []
     all_right = True
     for eval_payer in load_eval_payers(None):
+        if payer_ids is not None and eval_payer.profile.payer_id not in payer_ids:
+            continue
         planned = plan_demo_call(eval_payer.profile)
         run = run_planned_call(planned, eval_payer, harness)
         write_call_files(out / run.call_id, run.results, run.transcript)

@@ -105,3 +105,18 @@ def test_one_claim_per_call_answers_first_only():
 def test_wrong_department_partial_with_ivr():
     claim = expected_call(plan("wrong_department", [DENIED]), [DENIED], STATUS_IVR, PERSON).claims[0]
     assert (claim.outcome, claim.reason) == (Outcome.PARTIAL, FailureReason.WRONG_DEPARTMENT)
+
+
+def test_drop_in_ivr_after_readout_keeps_first_claim():
+    facts = PersonFacts(None, None, claim_readouts_before_drop=1)
+    claims = expected_call(plan("drop", [PAID, DENIED], DropPoint.IVR), [PAID, DENIED], STATUS_IVR, facts).claims
+    assert claims[0].outcome == Outcome.PARTIAL
+    assert claims[0].values["claim_number"] == PAID.claim_number
+    assert claims[1].outcome == Outcome.FAILED
+
+
+def test_no_automated_calls_ivr_complete_claim_stays_completed():
+    everything = lambda claim: frozenset(required_fields(claim.status, person_reached=False))  # noqa: E731
+    claim = expected_call(plan("no_automated_calls", [DENIED]), [DENIED], everything, PERSON).claims[0]
+    assert claim.outcome == Outcome.COMPLETED
+    assert claim.reason is None

@@ -10,17 +10,20 @@ The rules, also written out in docs/eval.md:
    field needs no person; any other claim needs a representative, and then
    also needs ``representative_name`` and ``reference_number``.
 3. The call's condition decides how far the call gets: not past the greeting
-   (after hours, systems down, no automated callers), not past the IVR's
+   (after hours, systems down at the first record lookup), not past the IVR's
    member check (mistyped member id), not past the IVR (a drop there), not to
    a person (a drop on hold or at the representative, a wrong-department
-   transfer), or to a person for the first claim that needs one only (a
-   representative who takes one claim per call).
+   transfer, a representative who refuses automated callers), or to a
+   person for the first claim that needs one only (a representative who
+   takes one claim per call). A drop in the IVR comes after a random number
+   of prompts, so the claims read out before it come from the sandbox log.
 4. Fields the call gets are expected with their true values from the
    payer's records (the representative's name and the reference number from
    what the sandbox said); every other required field is expected in
    ``missing_fields``. The outcome follows: ``completed`` when nothing is
    missing, else ``partial`` when something was obtained, else ``failed``;
-   a payer that refuses automated callers gives ``needs_human``. The reason
+   a claim left incomplete by a payer that refuses automated callers is
+   ``needs_human``. The reason
    is the condition's reason for every claim that is not completed.
 """
 
@@ -69,10 +72,20 @@ class ExpectedCall:
 
 @dataclass(frozen=True)
 class PersonFacts:
-    """What the sandbox's representative gave out, for scoring the person fields."""
+    """What the sandbox did on a finished call that the scenario alone does not fix.
+
+    Attributes:
+        representative_name: the last representative's name, the truth for
+            ``representative_name``.
+        reference_number: the reference number that representative gave.
+        claim_readouts_before_drop: with a drop in the IVR, how many claim
+            read-outs the IVR finished before the line went dead (the drop
+            comes after a random number of prompts); None otherwise.
+    """
 
     representative_name: str | None
     reference_number: str | None
+    claim_readouts_before_drop: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,9 +96,10 @@ class _Reach:
     person: str  # "all", "first" (the first claim that needs one) or "none"
     reason: FailureReason | None
     outcome: Outcome | None = None
+    ivr_claims: int | None = None  # with ivr, how many claims (in request order) get their read-out
 
 
-def call_reach(planned: PlannedCall) -> _Reach:
+def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
     """Return how far ``planned`` gets, from its condition (rule 3)."""
     condition = planned.condition
     if condition == NORMAL:
@@ -96,13 +110,15 @@ def call_reach(planned: PlannedCall) -> _Reach:
         return _Reach(ivr=False, person="none", reason=FailureReason.MEMBER_NOT_FOUND)
     fault = FaultKind(condition)
     if fault == FaultKind.DROP:
-        reached_ivr = planned.scenario.drop_point != DropPoint.IVR
-        return _Reach(ivr=reached_ivr, person="none", reason=FailureReason.CALL_DROPPED)
+        if planned.scenario.drop_point == DropPoint.IVR:
+            read = facts.claim_readouts_before_drop or 0
+            return _Reach(ivr=read > 0, person="none", reason=FailureReason.CALL_DROPPED, ivr_claims=read)
+        return _Reach(ivr=True, person="none", reason=FailureReason.CALL_DROPPED)
     if fault == FaultKind.SYSTEMS_DOWN:
         return _Reach(ivr=False, person="none", reason=FailureReason.SYSTEMS_DOWN)
     if fault == FaultKind.NO_AUTOMATED_CALLS:
         return _Reach(
-            ivr=False, person="none", reason=FailureReason.AUTOMATED_CALLS_REFUSED,
+            ivr=True, person="none", reason=FailureReason.AUTOMATED_CALLS_REFUSED,
             outcome=Outcome.NEEDS_HUMAN,
         )
     if fault == FaultKind.WRONG_DEPARTMENT:
@@ -131,13 +147,14 @@ def expected_call(
         person: the representative's name and reference number as the
             sandbox gave them, the truth for the person fields.
     """
-    reach = call_reach(planned)
+    reach = call_reach(planned, person)
     person_used = False
     expected: list[ExpectedClaim] = []
     for index, record in enumerate(claims):
         required = [name for name in required_fields(record.status, person_reached=False)
                     if name not in UNSCORED_FIELDS]
-        from_ivr = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
+        ivr_read = reach.ivr and (reach.ivr_claims is None or index < reach.ivr_claims)
+        from_ivr = {name for name in required if name in ivr_fields(record)} if ivr_read else set()
         needs_person = any(name not in from_ivr for name in required)
         gets_person = needs_person and (
             reach.person == "all" or (reach.person == "first" and not person_used)
@@ -154,7 +171,9 @@ def expected_call(
             values["representative_name"] = person.representative_name
             values["reference_number"] = person.reference_number
         missing = tuple(name for name in names if name not in values)
-        outcome = reach.outcome or _outcome(bool(values), bool(missing))
+        outcome = _outcome(bool(values), bool(missing))
+        if reach.outcome is not None and outcome != Outcome.COMPLETED:
+            outcome = reach.outcome
         expected.append(ExpectedClaim(
             claim_index=index,
             record_id=record.id,

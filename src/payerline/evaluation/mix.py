@@ -54,6 +54,7 @@ MAX_HOLD_S = 2700.0
 # Calls start in the week of Monday 2026-03-02 (no US federal holiday). A
 # slot counts as inside hours only if the payer is still open
 # OPEN_MARGIN later, so no call in the mix runs into closing time.
+# NOTE: a payer file that lists a holiday in that week loses those slots.
 WEEK_START = datetime(2026, 3, 2)
 SLOT = timedelta(minutes=5)
 OPEN_MARGIN = timedelta(minutes=90)
@@ -68,6 +69,11 @@ class PayerProfile:
     line_of_business: LineOfBusiness
     records: Records
     is_open: Callable[[datetime], bool]
+    is_line_open: Callable[[datetime], bool] | None = None
+
+    def line_answers(self, at: datetime) -> bool:
+        """Return whether the line answers at ``at``; without line hours, whenever it is open."""
+        return self.is_line_open(at) if self.is_line_open is not None else self.is_open(at)
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,13 @@ def draw_hold_s(rng: random.Random) -> float:
 
 
 def week_slots(payer: PayerProfile) -> tuple[list[datetime], list[datetime]]:
-    """Return the week's start slots inside and outside ``payer``'s hours, local time."""
+    """Return the week's start slots inside and outside ``payer``'s hours, local time.
+
+    Inside: the payer is open, data options included, then and
+    :data:`OPEN_MARGIN` later. Outside: the line does not answer at all, so
+    the caller hears the closed message. A payer whose line always answers
+    has no outside slots.
+    """
     inside: list[datetime] = []
     outside: list[datetime] = []
     start = WEEK_START.replace(tzinfo=payer.timezone)
@@ -143,7 +155,7 @@ def week_slots(payer: PayerProfile) -> tuple[list[datetime], list[datetime]]:
         at = start + step * SLOT
         if payer.is_open(at) and payer.is_open(at + OPEN_MARGIN):
             inside.append(at)
-        elif not payer.is_open(at):
+        elif not payer.line_answers(at):
             outside.append(at)
     if not inside:
         raise ValueError(

@@ -11,16 +11,20 @@ import string
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache, partial
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from payerline.domain.codes import ClaimStatus
 from payerline.evaluation.expected import PersonFacts
 from payerline.evaluation.mix import PayerProfile
-from payerline.sandbox.hours import data_open, local_time
+from payerline.sandbox.hours import data_open, line_open, local_time
 from payerline.sandbox.payer_file import PayerFile
 from payerline.sandbox.phrases import PhraseBank
 from payerline.sandbox.readout import claim_values, fill
 from payerline.sandbox.records import ClaimRecord
+
+if TYPE_CHECKING:
+    from payerline.sandbox.line import SandboxLine
 
 # Read-out placeholders whose result field has another name.
 _PLACEHOLDER_FIELDS = {"status": "claim_status"}
@@ -33,6 +37,11 @@ def payer_is_open(payer: PayerFile, at: datetime) -> bool:
     what "outside hours" means.
     """
     return data_open(payer.hours, local_time(at, payer.timezone))
+
+
+def payer_line_answers(payer: PayerFile, at: datetime) -> bool:
+    """Return whether ``payer``'s line answers at ``at`` (outside it, callers hear the closed message)."""
+    return line_open(payer.hours, local_time(at, payer.timezone))
 
 
 def _placeholders(template: str) -> set[str]:
@@ -50,18 +59,15 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
     Mirrors the sandbox read-out: for each ``readout`` node whose source is
     ``claims``, the claim's status templates (or the per-claim ones) are
     spoken sentence by sentence, and a sentence is spoken only when every
-    placeholder in it has a value. A claim the payer does not have on file is
-    answered by the ``none`` template, which gives ``found`` and
-    ``claim_status``.
+    placeholder in it has a value. A claim the payer does not have on file
+    fails the IVR's claim lookup before any read-out, so it gets nothing here.
     """
+    if claim.status == ClaimStatus.NOT_ON_FILE:
+        return frozenset()
     fields: set[str] = set()
     values = claim_values(claim, 1, 1)
     for node in payer.ivr.menus.values():
         if node.type != "readout" or node.source != "claims" or node.readout is None:
-            continue
-        if claim.status == ClaimStatus.NOT_ON_FILE:
-            if node.readout.none:
-                fields.update({"found", "claim_status"})
             continue
         for template in node.readout.by_status.get(claim.status.value, node.readout.per_claim):
             if fill([template], values, _phrase_bank()):
@@ -83,18 +89,41 @@ def profile_of(payer: PayerFile) -> PayerProfile:
         line_of_business=payer.line_of_business,
         records=payer.records,
         is_open=partial(payer_is_open, payer),
+        is_line_open=partial(payer_line_answers, payer),
     )
 
 
-def read_person_facts(line: object) -> PersonFacts:
-    """Return the last representative's name and reference number on a finished sandbox call.
+def _claim_readouts_before_drop(payer: PayerFile, log: list[str]) -> int | None:
+    """Count the claim read-outs the IVR started before a drop in the IVR; None without one.
 
-    The last one counts because a transfer ends the earlier contact, and the
-    result should carry the name and reference of the person who answered.
-    A line that never reached a person gives ``PersonFacts(None, None)``.
+    The sandbox notes ``ivr readout <node>`` before it plays a read-out and
+    raises the drop only after a prompt has finished, so each noted claim
+    read-out before the drop note was heard in full.
     """
-    contacts = getattr(line, "representatives", [])
+    claim_nodes = {
+        node_id for node_id, node in payer.ivr.menus.items()
+        if node.type == "readout" and node.source == "claims"
+    }
+    count = 0
+    for entry in log:
+        message = entry.strip().split(" ", 1)[-1]
+        if message.startswith("fault drop in the IVR"):
+            return count
+        if message.startswith("ivr readout ") and message.removeprefix("ivr readout ") in claim_nodes:
+            count += 1
+    return None
+
+
+def read_person_facts(line: SandboxLine) -> PersonFacts:
+    """Return what a finished sandbox call fixed: the representative's name and reference, and drops.
+
+    The last representative counts because a transfer ends the earlier
+    contact, and the result carries the name and reference of the person
+    who answered last. A line that never reached a person has neither.
+    """
+    contacts = line.representatives
+    readouts = _claim_readouts_before_drop(line.payer, line.log)
     if not contacts:
-        return PersonFacts(representative_name=None, reference_number=None)
+        return PersonFacts(None, None, claim_readouts_before_drop=readouts)
     last = contacts[-1]
-    return PersonFacts(representative_name=last.name, reference_number=last.reference_number)
+    return PersonFacts(last.name, last.reference_number, claim_readouts_before_drop=readouts)

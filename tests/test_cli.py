@@ -1,0 +1,115 @@
+"""Tests for the payerline command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from payerline.cli import format_duration, format_table, main
+
+VALID_REQUEST = {
+    "request_id": "req-0001",
+    "payer_id": "ngs-medicare",
+    "line_of_business": "medicare",
+    "caller": {"name": "Dana Whitfield", "practice": "Lakeside Family Medicine", "callback_number": "5555550142"},
+    "billing_provider": {"npi": "1234567893", "tin": "123456789"},
+    "patient": {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04"},
+    "member_id": "1EG4TE5MK73",
+    "claims": [{"service_date_from": "2026-01-12", "billed_amount": "185.00"}],
+}
+
+
+def test_no_command_is_usage_error(capsys):
+    assert main([]) == 2
+    assert "required" in capsys.readouterr().err
+
+
+def test_unknown_option_is_usage_error(capsys):
+    assert main(["demo", "--colour"]) == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --colour" in err
+    assert "Traceback" not in err
+
+
+def test_help_returns_zero(capsys):
+    assert main(["--help"]) == 0
+    assert "eval" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("rate", ["1.5", "-0.1", "lots"])
+def test_asr_noise_out_of_range(rate, tmp_path, capsys):
+    code = main(["eval", "--scenarios", "5", "--seed", "1", "--asr-noise", rate, "--json", str(tmp_path / "r.json")])
+    assert code == 2
+    assert "--asr-noise" in capsys.readouterr().err
+
+
+def test_zero_scenarios_rejected(tmp_path, capsys):
+    assert main(["eval", "--scenarios", "0", "--seed", "1", "--json", str(tmp_path / "r.json")]) == 2
+    assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_eval_needs_json_path(capsys):
+    assert main(["eval", "--scenarios", "5", "--seed", "1"]) == 2
+    assert "--json" in capsys.readouterr().err
+
+
+def test_call_missing_request_file(tmp_path, capsys):
+    code = main(["call", "--payer", "ngs-medicare", "--request", str(tmp_path / "absent.json")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "file not found" in err
+    assert "Traceback" not in err
+
+
+def test_call_bad_request_lists_each_problem(tmp_path, capsys):
+    bad = dict(VALID_REQUEST, member_id="1EG4-TE5")
+    bad["billing_provider"] = {"npi": "1234567890", "tin": "12"}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    code = main(["call", "--payer", "ngs-medicare", "--request", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "billing_provider.npi: NPI '1234567890' fails its check digit" in err
+    assert "billing_provider.tin:" in err
+    assert "member_id:" in err
+    assert "Traceback" not in err
+
+
+def test_call_payer_mismatch_is_usage_error(tmp_path, capsys):
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(VALID_REQUEST), encoding="utf-8")
+    code = main(["call", "--payer", "humana", "--request", str(path)])
+    assert code == 2
+    assert "make them match" in capsys.readouterr().err
+
+
+def test_missing_payer_directory_is_usage_error(tmp_path, capsys):
+    pytest.importorskip("payerline.payers.directory")
+    code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(tmp_path / "none"),
+                 "--json", str(tmp_path / "r.json")])
+    assert code == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_empty_payer_directory_is_usage_error(tmp_path, capsys):
+    pytest.importorskip("payerline.payers.directory")
+    code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(tmp_path),
+                 "--json", str(tmp_path / "r.json")])
+    assert code == 2
+    assert "holds no *.payer.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0, "00:00"), (59.6, "01:00"), (754, "12:34"), (3725, "62:05")])
+def test_format_duration(seconds, text):
+    assert format_duration(seconds) == text
+
+
+def test_format_table_aligns_columns():
+    table = format_table(("payer", "outcome"), [["ngs-medicare", "completed"], ["humana", "partial"]])
+    assert table.splitlines() == [
+        "payer         outcome",
+        "------------  ---------",
+        "ngs-medicare  completed",
+        "humana        partial",
+    ]
