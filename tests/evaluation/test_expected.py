@@ -29,7 +29,7 @@ def plan(condition: str, claims, drop_point=None) -> PlannedCall:
         member_id="AM000077", claim_ids=tuple(c.id for c in claims), fault=fault, drop_point=drop_point,
     )
     return PlannedCall(scenario=scenario, condition=condition, knows_claim_number=(False,) * len(claims),
-                       claim_statuses=tuple(c.status for c in claims), dependent=False)
+                       claim_statuses=tuple(c.status for c in claims), dependent=False, member_id="AM000077")
 
 
 def test_normal_call_expects_every_field_and_person():
@@ -120,3 +120,24 @@ def test_no_automated_calls_ivr_complete_claim_stays_completed():
     claim = expected_call(plan("no_automated_calls", [DENIED]), [DENIED], everything, PERSON).claims[0]
     assert claim.outcome == Outcome.COMPLETED
     assert claim.reason is None
+
+
+def test_drop_at_representative_leaves_answers_optional():
+    claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert claim.outcome == Outcome.PARTIAL
+    assert set(claim.values) == {"found", "claim_status", "claim_number"}
+    assert claim.optional["paid_amount"] == Decimal("112.00")
+    assert claim.optional["representative_name"] == "Monique"
+    assert claim.missing == ()
+
+
+def test_drop_at_representative_without_ivr_accepts_failed_or_partial():
+    claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], NO_IVR, PERSON).claims[0]
+    assert claim.outcome == Outcome.FAILED
+    assert claim.other_outcomes == {Outcome.PARTIAL}
+
+
+def test_wrong_department_name_optional():
+    claim = expected_call(plan("wrong_department", [PAID]), [PAID], NO_IVR, PERSON).claims[0]
+    assert claim.optional == {"representative_name": "Monique", "reference_number": "R55120"}
+    assert "paid_amount" in claim.missing

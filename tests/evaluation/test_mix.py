@@ -109,7 +109,8 @@ def test_mistyped_member_differs_by_one_character(payer_profiles):
     planned = [call for call in draw_mix(payer_profiles, 100, seed=8) if call.condition == MEMBER_MISTYPED]
     assert planned
     for call in planned:
-        typed, true = call.request_member_id, call.scenario.member_id
+        typed, true = call.request_member_id, call.member_id
+        assert call.scenario.member_id == typed
         assert len(typed) == len(true)
         assert sum(a != b for a, b in zip(typed, true, strict=True)) == 1
 

@@ -16,7 +16,7 @@ def build_for(profile, call):
         payer_id=profile.payer_id,
         line_of_business=profile.line_of_business,
         records=profile.records,
-        member_id=call.scenario.member_id,
+        member_id=call.member_id,
         claim_ids=call.scenario.claim_ids,
         knows_claim_number=call.knows_claim_number,
         rng=random.Random(call.scenario.seed),
@@ -29,7 +29,7 @@ def test_requests_match_records(payer_profiles):
     for call in draw_mix(payer_profiles, 60, seed=1):
         profile = by_id[call.scenario.payer_id]
         request = build_for(profile, call)
-        member = find_member(profile.records, call.scenario.member_id)
+        member = find_member(profile.records, call.member_id)
         assert request.patient.last_name == member.last_name
         assert request.patient.date_of_birth == member.date_of_birth
         assert (request.subscriber is not None) is (member.subscriber is not None)
@@ -50,7 +50,7 @@ def test_mistyped_member_id_on_request(payer_profiles):
     for call in calls:
         request = build_for(by_id[call.scenario.payer_id], call)
         assert request.member_id == call.request_member_id
-        assert request.member_id != call.scenario.member_id
+        assert request.member_id != call.member_id
 
 
 def test_callback_number_is_fictional(payer_profiles):

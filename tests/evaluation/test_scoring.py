@@ -132,3 +132,17 @@ def test_extra_result_not_exact():
 )
 def test_values_match(name, truth, got, match):
     assert values_match(name, truth, got) is match
+
+
+def test_optional_field_right_with_truth_or_none():
+    claim = ExpectedClaim(claim_index=0, record_id="A0-0", status=ClaimStatus.PAID, outcome=Outcome.FAILED,
+                          reason=FailureReason.CALL_DROPPED, optional={"paid_amount": Decimal("112.00")},
+                          other_outcomes=frozenset({Outcome.PARTIAL}))
+    given = make_result(outcome=Outcome.PARTIAL, reason=FailureReason.CALL_DROPPED, paid_amount=Decimal("112"))
+    absent = make_result(outcome=Outcome.FAILED, reason=FailureReason.CALL_DROPPED, missing=["paid_amount"])
+    wrong = make_result(outcome=Outcome.PARTIAL, reason=FailureReason.CALL_DROPPED, paid_amount=Decimal("12"))
+    assert score_call(expected(claim), [given]).exact
+    assert score_call(expected(claim), [absent]).exact
+    score = score_call(expected(claim), [wrong])
+    assert not score.exact
+    assert score.differences[0].expected == "112.00 or none"

@@ -70,4 +70,5 @@ def plan_demo_call(profile: PayerProfile) -> PlannedCall:
         knows_claim_number=(False,),
         claim_statuses=(claim.status,),
         dependent=member.subscriber is not None,
+        member_id=member.member_id,
     )

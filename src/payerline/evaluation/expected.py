@@ -49,6 +49,10 @@ class ExpectedClaim:
         values: each field the call should obtain, with its true value.
         missing: each required field the call cannot obtain; the result
             must list it in ``missing_fields``.
+        optional: fields the scenario may or may not let the call obtain
+            (a drop part-way through a representative's answers), with their
+            true values; a result is right to give the true value or none.
+        other_outcomes: outcomes accepted besides ``outcome``.
     """
 
     claim_index: int
@@ -58,6 +62,8 @@ class ExpectedClaim:
     reason: FailureReason | None
     values: Mapping[str, object] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    optional: Mapping[str, object] = field(default_factory=dict)
+    other_outcomes: frozenset[Outcome] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class _Reach:
     reason: FailureReason | None
     outcome: Outcome | None = None
     ivr_claims: int | None = None  # with ivr, how many claims (in request order) get their read-out
+    answers_cut: bool = False  # a person answered some questions before the line went dead
 
 
 def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
@@ -113,7 +120,8 @@ def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
         if planned.scenario.drop_point == DropPoint.IVR:
             read = facts.claim_readouts_before_drop or 0
             return _Reach(ivr=read > 0, person="none", reason=FailureReason.CALL_DROPPED, ivr_claims=read)
-        return _Reach(ivr=True, person="none", reason=FailureReason.CALL_DROPPED)
+        cut = planned.scenario.drop_point == DropPoint.REPRESENTATIVE
+        return _Reach(ivr=True, person="none", reason=FailureReason.CALL_DROPPED, answers_cut=cut)
     if fault == FaultKind.SYSTEMS_DOWN:
         return _Reach(ivr=False, person="none", reason=FailureReason.SYSTEMS_DOWN)
     if fault == FaultKind.NO_AUTOMATED_CALLS:
@@ -161,19 +169,30 @@ def expected_call(
         )
         person_used = person_used or gets_person
 
-        obtained = set(required) if gets_person else from_ivr
-        names = [*required, *PERSON_FIELDS] if gets_person else required
         values: dict[str, object] = {}
+        optional: dict[str, object] = {}
         for name in required:
-            if name in obtained:
+            if gets_person or name in from_ivr:
                 values[name] = record.field_value(name)
+            elif reach.answers_cut and needs_person:
+                optional[name] = record.field_value(name)
         if gets_person:
             values["representative_name"] = person.representative_name
             values["reference_number"] = person.reference_number
-        missing = tuple(name for name in names if name not in values)
-        outcome = _outcome(bool(values), bool(missing))
+        elif needs_person and person.representative_name is not None:
+            # Someone picked up and gave a name before the call ended short.
+            optional["representative_name"] = person.representative_name
+            optional["reference_number"] = person.reference_number
+        names = [*required, *PERSON_FIELDS] if gets_person else required
+        missing = tuple(name for name in names if name not in values and name not in optional)
+
+        outcome = _outcome(bool(values), bool(missing) or bool(optional))
+        other_outcomes: frozenset[Outcome] = frozenset()
+        if optional and not values:
+            # Whether the person's answers before the drop gave a required field is left to chance.
+            other_outcomes = frozenset({Outcome.PARTIAL})
         if reach.outcome is not None and outcome != Outcome.COMPLETED:
-            outcome = reach.outcome
+            outcome, other_outcomes = reach.outcome, frozenset()
         expected.append(ExpectedClaim(
             claim_index=index,
             record_id=record.id,
@@ -182,6 +201,8 @@ def expected_call(
             reason=None if outcome == Outcome.COMPLETED else reach.reason,
             values=values,
             missing=missing,
+            optional=optional,
+            other_outcomes=other_outcomes,
         ))
     return ExpectedCall(
         scenario_id=planned.scenario.scenario_id,

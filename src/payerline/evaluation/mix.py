@@ -85,8 +85,10 @@ class PlannedCall:
             :class:`FaultKind` value.
         knows_claim_number: per claim, whether the request carries the
             payer's claim number.
-        request_member_id: the member id the request carries when it differs
-            from the record (a mistyped id); None otherwise.
+        member_id: the member in the payer's records the claims belong to.
+            The scenario's ``member_id`` is the id the request carries, which
+            differs from this one when the biller mistyped it.
+        request_member_id: the mistyped member id, or None.
         claim_statuses: the record status of each claim, in request order.
         dependent: whether the member is a dependent of the subscriber.
     """
@@ -96,6 +98,7 @@ class PlannedCall:
     knows_claim_number: tuple[bool, ...]
     claim_statuses: tuple[ClaimStatus, ...]
     dependent: bool
+    member_id: str
     request_member_id: str | None = None
 
 
@@ -251,12 +254,13 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
             claim.claim_number is not None and rng.random() < KNOWS_CLAIM_NUMBER_SHARE for claim in claims
         )
         fault = FaultKind(condition) if condition in {kind.value for kind in FaultKind} else None
+        typed_member_id = mistype(member.member_id, rng) if condition == MEMBER_MISTYPED else None
         scenario = Scenario(
             scenario_id=f"s{seed}-{index + 1:05d}",
             payer_id=payer.payer_id,
             seed=rng.randrange(2**31),
             start=start.astimezone(ZoneInfo("UTC")),
-            member_id=member.member_id,
+            member_id=typed_member_id or member.member_id,
             claim_ids=tuple(claim.id for claim in claims),
             fault=fault,
             drop_point=drops.pop() if fault == FaultKind.DROP else None,
@@ -269,7 +273,8 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
             knows_claim_number=knows,
             claim_statuses=tuple(claim.status for claim in claims),
             dependent=member.subscriber is not None,
-            request_member_id=mistype(member.member_id, rng) if condition == MEMBER_MISTYPED else None,
+            member_id=member.member_id,
+            request_member_id=typed_member_id,
         ))
     return planned
 

@@ -127,7 +127,7 @@ def request_for(planned: PlannedCall, profile: PayerProfile) -> ClaimStatusReque
         payer_id=profile.payer_id,
         line_of_business=profile.line_of_business,
         records=profile.records,
-        member_id=scenario.member_id,
+        member_id=planned.member_id,
         claim_ids=scenario.claim_ids,
         knows_claim_number=planned.knows_claim_number,
         rng=random.Random(scenario.seed),
@@ -137,7 +137,7 @@ def request_for(planned: PlannedCall, profile: PayerProfile) -> ClaimStatusReque
 
 def claim_records(planned: PlannedCall, profile: PayerProfile) -> list[ClaimRecord]:
     """Return the records of ``planned``'s claims, in request order."""
-    member = find_member(profile.records, planned.scenario.member_id)
+    member = find_member(profile.records, planned.member_id)
     return [find_claim(member, claim_id) for claim_id in planned.scenario.claim_ids]
 
 
@@ -204,7 +204,9 @@ def _failed_run(
 ) -> CallRun:
     """Record a call that raised: every expected field counts as wrong."""
     expected = expected_call(planned, records, eval_payer.ivr_fields, PersonFacts(None, None))
-    fields_expected = sum(len(claim.values) + len(claim.missing) for claim in expected.claims)
+    fields_expected = sum(
+        len(claim.values) + len(claim.missing) + len(claim.optional) for claim in expected.claims
+    )
     message = f"{type(error).__name__}: {error}"
     return CallRun(
         call_id=planned.scenario.scenario_id,

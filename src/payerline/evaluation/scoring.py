@@ -3,7 +3,9 @@
 Ids, codes, amounts and dates must match exactly; names match ignoring case
 and spacing; free text (``missing_information``) is not scored. A field the
 scenario makes unobtainable is right only when the result lists it in
-``missing_fields`` and gives no value for it. A call is exact when, for every
+``missing_fields`` and gives no value for it. A field the scenario may or may
+not let the call obtain is right with its true value or with none. A call is
+exact when, for every
 claim, the outcome, the reason and every expected field are right.
 """
 
@@ -88,12 +90,12 @@ def score_claim(expected: ExpectedClaim, result: ClaimResult | None) -> tuple[in
     """Score one claim. Returns (fields expected, fields right, differences)."""
     index = expected.claim_index
     differences: list[Difference] = []
-    expected_count = len(expected.values) + len(expected.missing)
+    expected_count = len(expected.values) + len(expected.missing) + len(expected.optional)
     if result is None:
         differences.append(Difference(index, "result", "a result for this claim", "(none)"))
         return expected_count, 0, differences
 
-    if result.outcome != expected.outcome:
+    if result.outcome != expected.outcome and result.outcome not in expected.other_outcomes:
         differences.append(Difference(index, "outcome", expected.outcome.value, result.outcome.value))
     expected_reason = expected.reason.value if expected.reason else None
     got_reason = result.reason.value if result.reason else None
@@ -107,6 +109,12 @@ def score_claim(expected: ExpectedClaim, result: ClaimResult | None) -> tuple[in
             right += 1
         else:
             differences.append(Difference(index, name, _text(true_value), _text(got)))
+    for name, true_value in expected.optional.items():
+        got = _result_value(result, name)
+        if got is None or values_match(name, true_value, got):
+            right += 1
+        else:
+            differences.append(Difference(index, name, f"{_text(true_value)} or none", _text(got)))
     for name in expected.missing:
         got = _result_value(result, name)
         if name in result.missing_fields and got is None:
