@@ -97,7 +97,7 @@ def test_empty_payer_directory_is_usage_error(tmp_path, capsys):
     code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(tmp_path),
                  "--json", str(tmp_path / "r.json")])
     assert code == 2
-    assert "holds no *.payer.yaml" in capsys.readouterr().err
+    assert "contains no *.payer.yaml" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0, "00:00"), (59.6, "01:00"), (754, "12:34"), (3725, "62:05")])
@@ -113,3 +113,54 @@ def test_format_table_aligns_columns():
         "ngs-medicare  completed",
         "humana        partial",
     ]
+
+
+def require_call_parts():
+    """Skip until the agent, the sandbox line and the payer directory exist in the tree."""
+    pytest.importorskip("payerline.agent.session")
+    pytest.importorskip("payerline.sandbox.line")
+    directory = pytest.importorskip("payerline.payers.directory")
+    if not directory.payer_file_paths(directory.bundled_payers_dir()):
+        pytest.skip("no bundled payer files yet")
+    return directory
+
+
+def test_demo_one_payer_writes_files(tmp_path, capsys):
+    directory = require_call_parts()
+    from payerline.cli import run_demo
+    from payerline.sandbox.payer_file import load_payer_file
+
+    payer_id = load_payer_file(directory.payer_file_paths(directory.bundled_payers_dir())[0]).payer_id
+    code = run_demo(tmp_path, payer_ids=[payer_id])
+    out = capsys.readouterr().out
+    assert payer_id in out
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert [call["payer_id"] for call in summary["calls"]] == [payer_id]
+    call_id = summary["calls"][0]["call_id"]
+    results = json.loads((tmp_path / call_id / "result.json").read_text(encoding="utf-8"))
+    transcript = json.loads((tmp_path / call_id / "transcript.json").read_text(encoding="utf-8"))
+    assert results[0]["payer_id"] == payer_id
+    assert results[0]["versions"]["payer_file"]
+    assert transcript["turns"]
+    assert code == 0, summary["calls"][0]["differences"]
+    assert results[0]["outcome"] == "completed"
+
+
+def test_eval_six_scenarios_report(tmp_path, capsys):
+    require_call_parts()
+    report_path = tmp_path / "eval.json"
+    code = main(["eval", "--scenarios", "6", "--seed", "3", "--json", str(report_path)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "eval: 6/6 calls" in captured.err
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["calls"] == 6
+    assert 0 <= report["exact_calls"] <= 6
+    assert report["errors"] == 0, report["failures"]
+    assert report["simulated_seconds"] > 0
+    assert report["wall_seconds"] > 0
+    assert sum(report["mix"]["condition"].values()) == 6
+    assert len(report["failures"]) == 6 - report["exact_calls"]
+    for failure in report["failures"]:
+        assert failure["call_id"].startswith("s3-")
+        assert failure["differences"]

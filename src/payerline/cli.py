@@ -188,7 +188,12 @@ def run_demo(out: Path, payer_ids: Sequence[str] | None = None) -> int:
         run = run_planned_call(planned, eval_payer, harness)
         write_call_files(out / run.call_id, run.results, run.transcript)
         first = run.results[0] if run.results else None
-        check = "matches records" if run.score.exact else ("error" if run.error else "differs")
+        if run.score.exact:
+            check = "matches records"
+        elif run.error:
+            check = "error"
+        else:
+            check = "differs"
         all_right = all_right and run.score.exact
         rows.append([
             run.payer_id,

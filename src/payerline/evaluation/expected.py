@@ -68,7 +68,7 @@ class ExpectedClaim:
 
 @dataclass(frozen=True)
 class ExpectedCall:
-    """What one planned call should yield: one :class:`ExpectedClaim` per claim."""
+    """The expected results of one planned call: one :class:`ExpectedClaim` per claim."""
 
     scenario_id: str
     payer_id: str
@@ -78,7 +78,7 @@ class ExpectedCall:
 
 @dataclass(frozen=True)
 class PersonFacts:
-    """What the sandbox did on a finished call that the scenario alone does not fix.
+    """Facts of a finished sandbox call that the scenario alone does not fix.
 
     Attributes:
         representative_name: the last representative's name, the truth for

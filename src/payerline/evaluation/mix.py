@@ -62,7 +62,7 @@ OPEN_MARGIN = timedelta(minutes=90)
 
 @dataclass(frozen=True)
 class PayerProfile:
-    """What the mix needs to know of one sandbox payer."""
+    """The facts about one sandbox payer that the mix draws from."""
 
     payer_id: str
     timezone: ZoneInfo

@@ -19,7 +19,7 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[
     present and ``use_ivr_maps`` is set.
 
     Raises:
-        UsageError: if the folder does not exist or holds no payer file.
+        UsageError: if the folder does not exist or contains no payer file.
         PayerFileError: if a payer file or IVR map is invalid.
     """
     from payerline.payers.directory import bundled_payers_dir, ivr_map_path, payer_file_paths
@@ -31,7 +31,7 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[
         raise UsageError(f"payer directory {folder} does not exist; pass a folder of *.payer.yaml files")
     paths = payer_file_paths(folder)
     if not paths:
-        raise UsageError(f"payer directory {folder} holds no *.payer.yaml file; add one or pick another folder")
+        raise UsageError(f"payer directory {folder} contains no *.payer.yaml file; add one or pass another folder")
 
     payers: list[EvalPayer] = []
     for path in paths:

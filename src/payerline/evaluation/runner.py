@@ -1,8 +1,8 @@
 """Run planned eval calls against sandbox payers and score them.
 
 The runner is not core call code. It measures each call's wall time with
-``time.perf_counter``, which is the only real clock the eval reads; the call
-itself runs on a :class:`VirtualClock` started at the scenario's start time.
+``time.perf_counter``, the only real clock the eval reads. The call itself
+runs on a :class:`VirtualClock` started at the scenario's start time.
 It is also a task boundary: an exception in one call is logged with its
 traceback and recorded as that call's failure, and the run goes on.
 """
@@ -43,7 +43,7 @@ IvrFields = Callable[[ClaimRecord], frozenset[str]]
 
 
 class CallOutputLike(Protocol):
-    """What :func:`payerline.agent.session.run_call` returns."""
+    """The call output :func:`payerline.agent.session.run_call` returns."""
 
     results: list[ClaimResult]
     transcript: Transcript
@@ -158,7 +158,11 @@ def run_planned_call(
     *,
     asr_noise_rate: float = 0.0,
 ) -> CallRun:
-    """Run and score one planned call; never raises for a failure inside the call."""
+    """Run and score one planned call.
+
+    An exception raised by the sandbox line or the agent is logged and
+    returned as a failed :class:`CallRun`, never raised.
+    """
     scenario = planned.scenario
     started = time.perf_counter()
     records = claim_records(planned, eval_payer.profile)

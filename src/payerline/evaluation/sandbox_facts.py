@@ -1,4 +1,4 @@
-"""What the eval reads from a sandbox payer file to set its expectations.
+"""Facts the eval reads from a sandbox payer file and line to set its expectations.
 
 These are facts about the far end the agent is never given: when the payer
 is open, which fields its IVR self-service reads out, and the

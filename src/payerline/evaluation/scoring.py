@@ -41,7 +41,7 @@ class Difference:
 
 @dataclass(frozen=True)
 class CallScore:
-    """How one call scored. ``fields_right`` counts toward field accuracy."""
+    """The score of one call. ``fields_right`` counts toward field accuracy."""
 
     exact: bool
     fields_expected: int
