@@ -1,0 +1,1 @@
+"""The payer directory: bundled sandbox payer files and IVR maps."""

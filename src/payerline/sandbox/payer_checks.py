@@ -1,0 +1,274 @@
+"""Semantic checks of a payer file, beyond what the JSON Schema can say.
+
+Each check yields ``(path, message)``; :mod:`payerline.sandbox.payer_file`
+adds the file name and the YAML line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from payerline.domain.codes import ClaimStatus
+from payerline.domain.identifiers import npi_check_digit_valid
+from payerline.domain.result import REQUIRED_FIELDS
+from payerline.sandbox.payer_file import Node, PayerFile
+from payerline.sandbox.phrases import PhraseBank
+
+SPECIAL_TARGETS = ("@hangup", "@repeat")
+
+CLAIM_PLACEHOLDERS = frozenset({
+    "index", "count", "status", "claim_number", "service_date_from", "service_date_to",
+    "received_date", "processed_date", "paid_date", "billed_amount", "allowed_amount",
+    "paid_amount", "patient_responsibility", "check_number", "bulk_payment_amount",
+    "adjustment_group_code", "carc_codes", "rarc_codes", "missing_information",
+    "expected_processing_days", "timely_filing_days", "line_count",
+})
+LINE_PLACEHOLDERS = frozenset({
+    "index", "procedure_code", "modifiers", "service_date", "status", "billed_amount",
+    "allowed_amount", "paid_amount", "carc_codes", "description",
+})
+SUMMARY_PLACEHOLDERS = frozenset({"count", "total", "index", "remit_date", "amount", "check_number"})
+ENTRY_PLACEHOLDERS = frozenset({"entry"})
+
+_REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "message": ("say", "next"),
+    "menu": ("say", "options"),
+    "collect": ("say", "input", "slot", "next"),
+    "lookup": ("lookup", "next", "not_found"),
+    "readout": ("source", "readout", "next"),
+    "transfer": (),
+    "hangup": (),
+}
+
+
+def semantic_problems(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    """Yield every semantic problem of ``payer`` as (path, message)."""
+    yield from _check_timezone(payer)
+    yield from _check_hours(payer)
+    yield from _check_nodes(payer)
+    yield from _check_reachability(payer)
+    yield from _check_records(payer)
+    yield from _check_phrases(payer)
+
+
+def _check_timezone(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    try:
+        ZoneInfo(payer.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        yield ("timezone",), f"{payer.timezone!r} is not an IANA time zone; use a name like America/Chicago"
+
+
+def _check_hours(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    if payer.hours is None:
+        return
+    for section in ("line", "data"):
+        for index, window in enumerate(getattr(payer.hours, section) or []):
+            if window.open >= window.close:
+                yield (("hours", section, index, "close"),
+                       f"close {window.close} is not after open {window.open}; "
+                       "split a window that crosses midnight into two")
+    if payer.hours.data is not None:
+        if not payer.hours.data_closed_message:
+            yield ("hours", "data_closed_message"), "hours.data is set, so add the message played when data options are closed"
+        if payer.hours.data_closed_goto is None:
+            yield ("hours", "data_closed_goto"), "hours.data is set, so name the node callers go to when data options are closed"
+
+
+def _targets(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    """Yield (path, target) for every place that names a node."""
+    yield ("ivr", "start"), payer.ivr.start
+    yield ("ivr", "main"), payer.ivr.main
+    yield ("ivr", "defaults", "on_max_attempts", "goto"), payer.ivr.defaults.on_max_attempts.goto
+    if payer.ivr.inquiry_limit is not None:
+        yield ("ivr", "inquiry_limit", "goto"), payer.ivr.inquiry_limit.goto
+    for index, option in enumerate(payer.ivr.global_options):
+        yield ("ivr", "global_options", index, "goto"), option.goto
+    if payer.hours is not None and payer.hours.data_closed_goto:
+        yield ("hours", "data_closed_goto"), payer.hours.data_closed_goto
+    if payer.representatives.send_to_ivr_goto:
+        yield ("representatives", "send_to_ivr_goto"), payer.representatives.send_to_ivr_goto
+    for node_id, node in payer.ivr.menus.items():
+        base = ("ivr", "menus", node_id)
+        if node.next:
+            yield (*base, "next"), node.next
+        for index, option in enumerate(node.options):
+            yield (*base, "options", index, "goto"), option.goto
+        if node.not_found is not None:
+            yield (*base, "not_found", "goto"), node.not_found.goto
+        if node.on_max_attempts is not None:
+            yield (*base, "on_max_attempts", "goto"), node.on_max_attempts.goto
+
+
+def _check_nodes(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    nodes = payer.ivr.menus
+    for path, target in _targets(payer):
+        if target not in nodes and target not in SPECIAL_TARGETS:
+            yield path, f"target {target!r} is not a node in ivr.menus; use one of {sorted(nodes)} or @hangup"
+    for node_id, node in nodes.items():
+        base = ("ivr", "menus", node_id)
+        for key in _REQUIRED_BY_TYPE[node.type]:
+            if not getattr(node, key):
+                yield (*base, key), f"a {node.type} node needs {key!r}"
+        yield from _check_options(base, node)
+        yield from _check_input(base, node)
+        yield from _check_templates(base, node)
+
+
+def _check_options(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
+    seen: dict[str, int] = {}
+    for index, option in enumerate(node.options):
+        if option.key is None and not option.say:
+            yield (*base, "options", index), "an option needs a key, spoken phrases (say), or both"
+        if option.key is not None:
+            if option.key in seen:
+                yield (*base, "options", index, "key"), f"key {option.key!r} is already used by options[{seen[option.key]}]"
+            seen[option.key] = index
+
+
+def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
+    spec = node.input
+    if spec is None:
+        return
+    if not spec.keypad and not spec.speech:
+        yield (*base, "input"), "an input must allow the keypad, speech, or both"
+    if spec.length is not None and (spec.min_length or spec.max_length):
+        yield (*base, "input", "length"), "set either length or min_length/max_length, not both"
+    if spec.min_length and spec.max_length and spec.min_length > spec.max_length:
+        yield (*base, "input", "min_length"), f"min_length {spec.min_length} is above max_length {spec.max_length}"
+    if spec.kind in ("digits", "alphanumeric", "name") and spec.terminator is None and spec.length is None and spec.max_length is None:
+        yield (*base, "input"), "with no terminator, set length or max_length so the entry can end without a time-out"
+    if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "none":
+        yield (*base, "input", "letters"), "a keyed entry with letters needs letters: star or letters: key"
+    if node.confirm is not None and node.confirm.yes_key == node.confirm.no_key:
+        yield (*base, "confirm", "no_key"), "yes_key and no_key must differ"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _check_templates(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
+    if node.confirm is not None:
+        for index, text in enumerate(node.confirm.prompt):
+            for name in _placeholders(text) - ENTRY_PLACEHOLDERS:
+                yield (*base, "confirm", "prompt", index), f"unknown placeholder {{{name}}}; a read-back knows only {{entry}}"
+    if node.readout is None:
+        return
+    allowed = CLAIM_PLACEHOLDERS if node.source == "claims" else SUMMARY_PLACEHOLDERS
+    for key in ("intro", "none", "per_claim", "per_item"):
+        for index, text in enumerate(getattr(node.readout, key)):
+            for name in _placeholders(text) - allowed:
+                yield (*base, "readout", key, index), f"unknown placeholder {{{name}}}; use one of {sorted(allowed)}"
+    for status, texts in node.readout.by_status.items():
+        if status not in ClaimStatus.__members__.values():
+            yield (*base, "readout", "by_status", status), f"{status!r} is not a claim status; use one of {[s.value for s in ClaimStatus]}"
+        for index, text in enumerate(texts):
+            for name in _placeholders(text) - allowed:
+                yield (*base, "readout", "by_status", status, index), f"unknown placeholder {{{name}}}"
+    for index, text in enumerate(node.readout.line):
+        for name in _placeholders(text) - LINE_PLACEHOLDERS:
+            yield (*base, "readout", "line", index), f"unknown placeholder {{{name}}}; use one of {sorted(LINE_PLACEHOLDERS)}"
+
+
+def _edges(payer: PayerFile, node: Node) -> list[str]:
+    edges = [node.next] if node.next else []
+    edges += [option.goto for option in node.options]
+    if node.not_found:
+        edges.append(node.not_found.goto)
+    if node.on_max_attempts:
+        edges.append(node.on_max_attempts.goto)
+    return edges
+
+
+def _check_reachability(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    nodes = payer.ivr.menus
+    roots = [payer.ivr.start, payer.ivr.main, payer.ivr.defaults.on_max_attempts.goto]
+    roots += [option.goto for option in payer.ivr.global_options]
+    if payer.ivr.inquiry_limit:
+        roots.append(payer.ivr.inquiry_limit.goto)
+    if payer.hours and payer.hours.data_closed_goto:
+        roots.append(payer.hours.data_closed_goto)
+    if payer.representatives.send_to_ivr_goto:
+        roots.append(payer.representatives.send_to_ivr_goto)
+    seen: set[str] = set()
+    stack = [root for root in roots if root in nodes]
+    while stack:
+        node_id = stack.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        stack.extend(target for target in _edges(payer, nodes[node_id]) if target in nodes)
+    for node_id in nodes:
+        if node_id not in seen:
+            yield ("ivr", "menus", node_id), f"node {node_id!r} is unreachable from ivr.start; link it or remove it"
+
+
+def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    records = payer.records
+    npis = set()
+    for index, provider in enumerate(records.providers):
+        where = ("records", "providers", index, "npi")
+        if not npi_check_digit_valid(provider.npi):
+            yield where, f"NPI {provider.npi!r} fails its check digit; make one with payerline.domain.identifiers.npi_with_check_digit"
+        if provider.npi in npis:
+            yield where, f"NPI {provider.npi} is listed twice"
+        npis.add(provider.npi)
+        if not re.fullmatch(r"\d{9}", provider.tin):
+            yield ("records", "providers", index, "tin"), f"TIN {provider.tin!r} must be 9 digits"
+    member_ids: set[str] = set()
+    claim_ids: set[str] = set()
+    claim_numbers: set[str] = set()
+    for m_index, member in enumerate(records.members):
+        m_base = ("records", "members", m_index)
+        if member.member_id in member_ids:
+            yield (*m_base, "member_id"), f"member id {member.member_id} is listed twice"
+        member_ids.add(member.member_id)
+        for c_index, claim in enumerate(member.claims):
+            base = (*m_base, "claims", c_index)
+            if claim.id in claim_ids:
+                yield (*base, "id"), f"claim id {claim.id} is used twice; claim ids must be unique in the file"
+            claim_ids.add(claim.id)
+            if claim.claim_number:
+                if claim.claim_number in claim_numbers:
+                    yield (*base, "claim_number"), f"claim number {claim.claim_number} is used twice"
+                claim_numbers.add(claim.claim_number)
+            if claim.billing_npi not in npis:
+                yield (*base, "billing_npi"), f"NPI {claim.billing_npi} is not in records.providers; add the provider or fix the NPI"
+            yield from _check_claim_values(base, claim)
+
+
+def _check_claim_values(base: tuple, claim) -> Iterator[tuple[tuple, str]]:
+    for field in REQUIRED_FIELDS[claim.status]:
+        if field in ("found", "claim_status"):
+            continue
+        if claim.field_value(field) is None:
+            yield (*base, field), f"a {claim.status.value} claim needs {field}; add it to the record"
+    amounts = (claim.allowed_amount, claim.paid_amount, claim.patient_responsibility)
+    if None not in amounts and amounts[1] + amounts[2] != amounts[0]:
+        yield ((*base, "allowed_amount"),
+               f"paid {amounts[1]} + patient responsibility {amounts[2]} = {amounts[1] + amounts[2]}, "
+               f"not the allowed amount {amounts[0]}")
+    for code_index, code in enumerate(claim.carc_codes):
+        if not re.fullmatch(r"[A-Z]?\d{1,3}", code):
+            yield (*base, "carc_codes", code_index), f"CARC {code!r} is not a reason code like 45 or 197"
+    for code_index, code in enumerate(claim.rarc_codes):
+        if not re.fullmatch(r"[A-Z]{1,2}\d{1,3}", code):
+            yield (*base, "rarc_codes", code_index), f"RARC {code!r} is not a remark code like N290 or MA130"
+    if claim.adjustment_group_code and claim.adjustment_group_code not in ("CO", "PR", "OA", "PI", "CR"):
+        yield (*base, "adjustment_group_code"), f"group code {claim.adjustment_group_code!r} is not one of CO, PR, OA, PI, CR"
+
+
+def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    bank = PhraseBank.default()
+    for key in payer.representatives.phrases:
+        if key not in bank.dialog:
+            yield ("representatives", "phrases", key), f"unknown phrase key {key!r}; use one of {sorted(bank.dialog)}"
+    for key, texts in payer.representatives.field_phrases.items():
+        if key not in bank.fields:
+            yield ("representatives", "field_phrases", key), f"unknown field {key!r}; use one of {sorted(bank.fields)}"
+        for index, text in enumerate(texts):
+            if "{value}" not in text:
+                yield ("representatives", "field_phrases", key, index), "each field phrase needs exactly one {value}"

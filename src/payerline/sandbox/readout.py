@@ -1,0 +1,125 @@
+"""Self-service read-outs: record values spoken through a payer file's templates.
+
+A template sentence is spoken only when every placeholder in it has a value
+for that claim, so one template list serves paid, denied and pending claims.
+The IVR reads values in one clear form: identifiers character by character,
+amounts in dollars and cents, dates as month, day and year.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from decimal import Decimal
+
+from payerline.domain.codes import ClaimStatus
+from payerline.sandbox.payer_file import Readout
+from payerline.sandbox.phrases import PhraseBank
+from payerline.sandbox.records import ClaimLineRecord, ClaimRecord
+from payerline.sandbox.spoken import (
+    amount_plain_words,
+    code_words,
+    codes_words,
+    date_plain_words,
+    days_words,
+    int_words,
+    ivr_id_words,
+)
+
+_ID_FIELDS = {"claim_number", "check_number", "procedure_code"}
+
+
+def ivr_value(name: str, value: object, bank: PhraseBank) -> str | None:
+    """Return ``value`` of field ``name`` as the IVR says it, or None if there is none."""
+    if value is None or value == [] or value == "":
+        return None
+    if isinstance(value, ClaimStatus):
+        return bank.status_words[value.value][0]
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, date):
+        return date_plain_words(value)
+    if isinstance(value, Decimal):
+        return amount_plain_words(value)
+    if name in ("expected_processing_days", "timely_filing_days"):
+        return days_words(int(value))
+    if isinstance(value, int):
+        return int_words(value)
+    if name in ("carc_codes", "rarc_codes"):
+        return codes_words(list(value))
+    if name == "modifiers":
+        return codes_words(list(value))
+    if name == "adjustment_group_code":
+        return code_words(str(value))
+    if name in _ID_FIELDS:
+        return ivr_id_words(str(value))
+    return str(value)
+
+
+def fill(templates: list[str], values: dict[str, object], bank: PhraseBank) -> list[str]:
+    """Fill each template; skip sentences with a placeholder that has no value."""
+    sentences = []
+    for template in templates:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+        spoken = {name: ivr_value(name, values.get(name), bank) for name in names}
+        if all(text is not None for text in spoken.values()):
+            sentences.append(template.format(**spoken))
+    return sentences
+
+
+def claim_values(claim: ClaimRecord, index: int, count: int) -> dict[str, object]:
+    """Return the placeholder values of one claim."""
+    values: dict[str, object] = {
+        name: getattr(claim, name) for name in ClaimRecord.model_fields if name not in ("lines", "id")
+    }
+    values.update(index=index, count=count, line_count=len(claim.lines) or None)
+    return values
+
+
+def line_values(line: ClaimLineRecord, index: int) -> dict[str, object]:
+    """Return the placeholder values of one service line."""
+    values: dict[str, object] = {name: getattr(line, name) for name in ClaimLineRecord.model_fields}
+    values["index"] = index
+    return values
+
+
+def claims_readout(readout: Readout, claims: list[ClaimRecord], bank: PhraseBank) -> list[str]:
+    """Return the sentences that read out ``claims``."""
+    if not claims:
+        return fill(readout.none, {"count": 0}, bank)
+    sentences = fill(readout.intro, {"count": len(claims)}, bank)
+    for index, claim in enumerate(claims, start=1):
+        templates = readout.by_status.get(claim.status.value, readout.per_claim)
+        sentences += fill(templates, claim_values(claim, index, len(claims)), bank)
+        for line_index, line in enumerate(claim.lines, start=1):
+            sentences += fill(readout.line, line_values(line, line_index), bank)
+    return sentences
+
+
+def payment_floor_readout(readout: Readout, claims: list[ClaimRecord], bank: PhraseBank) -> list[str]:
+    """Return the sentences that summarise the provider's claims on the payment floor."""
+    floor = [c for c in claims if c.status == ClaimStatus.PAYMENT_FLOOR]
+    if not floor:
+        return fill(readout.none, {"count": 0}, bank)
+    total = sum((c.paid_amount or Decimal(0) for c in floor), Decimal(0))
+    return fill(readout.intro, {"count": len(floor), "total": total}, bank)
+
+
+def remittance_readout(readout: Readout, claims: list[ClaimRecord], bank: PhraseBank) -> list[str]:
+    """Return the sentences that read the provider's last three remittance dates and amounts."""
+    remits: dict[tuple[date, str], Decimal] = {}
+    for claim in claims:
+        if claim.paid_date is None or claim.check_number is None:
+            continue
+        if claim.status not in (ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID):
+            continue
+        amount = claim.bulk_payment_amount or claim.paid_amount or Decimal(0)
+        remits[(claim.paid_date, claim.check_number)] = amount
+    latest = sorted(remits.items(), reverse=True)[:3]
+    if not latest:
+        return fill(readout.none, {"count": 0}, bank)
+    sentences = fill(readout.intro, {"count": len(latest)}, bank)
+    for index, ((paid_on, check), amount) in enumerate(latest, start=1):
+        values = {"index": index, "remit_date": paid_on, "amount": amount, "check_number": check}
+        sentences += fill(readout.per_item, values, bank)
+    return sentences

@@ -1,0 +1,165 @@
+"""How a representative verifies the caller and finds the claim.
+
+The questions come in a seeded order and wording from the phrase bank. An
+answer is checked against the payer's records with the sandbox's own
+hearing; a value the caller already gave earlier in the call is not asked
+again. An answer with no value of the asked kind gets the direct question
+once more; a wrong value gets one more chance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING
+
+from payerline.sandbox import hearing
+from payerline.sandbox.scenario import RepBehaviour
+
+if TYPE_CHECKING:
+    from payerline.sandbox.representative import Representative
+
+Check = Callable[[str], bool | None]
+CLAIM_ITEMS = ("date_of_service", "claim_number")
+
+
+def _id_check(expected: str | None, min_other: int) -> Check:
+    def check(text: str) -> bool | None:
+        if expected and hearing.contains_id(text, expected):
+            return True
+        return False if len(hearing.characters_in(text)) >= min_other else None
+
+    return check
+
+
+class Verifier:
+    """Runs the verification questions of one representative."""
+
+    def __init__(self, rep: Representative) -> None:
+        self.rep = rep
+        self.rng = rep.rng
+
+    def plan(self) -> list[str]:
+        """Return the verification items in this call's order; claim identification comes last."""
+        items = list(self.rep.config.verification)
+        others = [item for item in items if item not in CLAIM_ITEMS]
+        claim_items = [item for item in items if item in CLAIM_ITEMS] or ["date_of_service"]
+        if self.rep.config.shuffle_verification:
+            self.rng.shuffle(others)
+        if self.rep.behaviour == RepBehaviour.ASKS_SSN:
+            others.insert(self.rng.randint(0, len(others)), "ssn")
+        return others + claim_items
+
+    def run(self) -> Generator[object, object, bool]:
+        rep = self.rep
+        yield from rep.say([rep.pick("verify_intro")])
+        for item in self.plan():
+            if item in CLAIM_ITEMS:
+                if rep.claim is None:
+                    yield from self._identify_claim(item)
+                continue
+            if item == "ssn":
+                yield from self._ask_ssn()
+                continue
+            check = self._check(item)
+            if check(rep.heard_text) is True:
+                continue
+            verified = yield from self._ask(item, check)
+            if not verified:
+                rep.call.note(f"verification failed on {item}")
+                return False
+        return True
+
+    def _check(self, item: str) -> Check:
+        rep = self.rep
+        provider = rep.provider()
+        member = rep.member
+        if item == "caller_identity":
+            return lambda text: bool(text.strip())
+        if item == "npi":
+            return _id_check(provider.npi if provider else None, 10)
+        if item == "ptan":
+            return _id_check(provider.ptan if provider else None, 5)
+        if item == "medicaid_provider_id":
+            return _id_check(provider.medicaid_provider_id if provider else None, 6)
+        if item == "member_id":
+            return _id_check(member.member_id if member else None, 6)
+        if item == "tax_id":
+            return self._tax_id_check(provider.tin if provider else None)
+        if item == "patient_name":
+            return lambda text: True if member and hearing.contains_name(text, member.last_name) else None
+        if item == "date_of_birth":
+            return self._birth_check(member.date_of_birth if member else None)
+        raise ValueError(f"unknown verification item {item!r}")
+
+    @staticmethod
+    def _tax_id_check(tin: str | None) -> Check:
+        def check(text: str) -> bool | None:
+            digits = hearing.digits_in(text)
+            if tin and (tin in digits or tin[-5:] in digits):
+                return True
+            return False if len(digits) >= 5 else None
+
+        return check
+
+    @staticmethod
+    def _birth_check(birth) -> Check:
+        def check(text: str) -> bool | None:
+            dates = hearing.dates_in(text)
+            if birth and birth in dates:
+                return True
+            return False if dates else None
+
+        return check
+
+    def _ask(self, item: str, check: Check) -> Generator[object, object, bool]:
+        rep = self.rep
+        wordings = rep.bank.verification[item]
+        question = self.rng.choice(wordings)
+        mismatches = 0
+        for attempt in range(3):
+            yield from rep.say([question])
+            text = yield from rep.listen_or_prompt()
+            verdict = check(text)
+            if verdict is True:
+                if self.rng.random() < 0.4:
+                    yield from rep.say([rep.pick("verify_next")])
+                return True
+            if verdict is False:
+                mismatches += 1
+                if mismatches >= 2:
+                    return False
+                question = rep.pick("verify_mismatch")
+            else:
+                question = wordings[0]
+        return False
+
+    def _ask_ssn(self) -> Generator[object, object, None]:
+        rep = self.rep
+        yield from rep.say([rep.pick("ssn_request")])
+        text = yield from rep.listen_or_prompt()
+        if re.search(r"\d{4}", hearing.digits_in(text)):
+            rep.call.note("caller disclosed digits when asked for an SSN")
+            yield from rep.say([rep.pick("verify_next")])
+        else:
+            rep.call.note("caller declined to give an SSN")
+            yield from rep.say([rep.pick("ssn_declined")])
+
+    def _identify_claim(self, item: str) -> Generator[object, object, None]:
+        rep = self.rep
+        found = rep.claims_by_number(rep.heard_text) or rep.claims_by_date(hearing.dates_in(rep.heard_text))
+        wordings = rep.bank.verification[item]
+        question = self.rng.choice(wordings)
+        attempts = 0
+        while not found and attempts < 3:
+            attempts += 1
+            yield from rep.say([question])
+            text = yield from rep.listen_or_prompt()
+            found = rep.claims_by_number(text) or rep.claims_by_date(hearing.dates_in(text))
+            if not found:
+                question = rep.pick("claim_not_matched") if hearing.dates_in(text) else rep.bank.verification["date_of_service"][0]
+        if not found:
+            yield from rep.say([rep.pick("claim_not_on_file")])
+            return
+        fresh = [claim for claim in found if claim.id not in rep.discussed]
+        yield from rep.select_claim((fresh or found)[0])
