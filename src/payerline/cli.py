@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--request", required=True, type=Path, help="claim-status request JSON file")
     call.add_argument("--out", type=Path, default=Path("out/calls"), help="output folder (default out/calls)")
     call.add_argument("--payers", type=Path, help="payer directory (default: the bundled payers)")
-    call.add_argument("--start", help="call start, ISO 8601 with a UTC offset (default: Tuesday 10:00 payer time)")
+    call.add_argument("--start", help="call start, ISO 8601 with a UTC offset "
+                      "(default: 10:00 payer time on the Tuesday after the payer's latest record date)")
     call.add_argument("--seed", type=int, default=1, help="sandbox seed (default 1)")
 
     evaluate = commands.add_parser("eval", help="run seeded scenarios and score the results")
@@ -174,17 +175,20 @@ def run_demo(out: Path, payer_ids: Sequence[str] | None = None) -> int:
     ``payer_ids`` limits the demo to those payers (tests use it to stay fast).
     """
     from payerline.evaluation.demo import plan_demo_call
+    from payerline.evaluation.mix import call_week_start
     from payerline.evaluation.payer_set import load_eval_payers
     from payerline.evaluation.runner import default_harness, run_planned_call
 
     harness = default_harness()
+    payers = load_eval_payers(None)
+    week_start = call_week_start([eval_payer.profile for eval_payer in payers])
     rows: list[list[str]] = []
     calls: list[dict[str, object]] = []
     all_right = True
-    for eval_payer in load_eval_payers(None):
+    for eval_payer in payers:
         if payer_ids is not None and eval_payer.profile.payer_id not in payer_ids:
             continue
-        planned = plan_demo_call(eval_payer.profile)
+        planned = plan_demo_call(eval_payer.profile, week_start)
         run = run_planned_call(planned, eval_payer, harness)
         write_call_files(out / run.call_id, run.results, run.transcript)
         first = run.results[0] if run.results else None

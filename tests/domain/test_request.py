@@ -6,6 +6,7 @@ import copy
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,31 @@ def test_request_file_invalid_content_listed(tmp_path):
     with pytest.raises(RequestValidationError) as caught:
         load_request(path)
     assert [p.split(":")[0] for p in caught.value.problems] == ["billing_provider.tin"]
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "claim-status-request.json"
+
+
+def test_shipped_example_request_valid():
+    request = load_request(EXAMPLE)
+    assert request.payer_id == "ngs-medicare"
+    assert request.caller.callback_number.startswith("5555550")
+
+
+def test_shipped_example_matches_bundled_payer():
+    directory = pytest.importorskip("payerline.payers.directory")
+    from payerline.sandbox.payer_file import load_payer_file
+
+    path = directory.bundled_payers_dir() / "ngs-medicare.payer.yaml"
+    if not path.is_file():
+        pytest.skip("the bundled ngs-medicare payer file is not in the tree yet")
+    records = load_payer_file(path).records
+    request = load_request(EXAMPLE)
+    member = next(m for m in records.members if m.member_id == request.member_id)
+    assert (member.last_name, member.date_of_birth) == (request.patient.last_name, request.patient.date_of_birth)
+    query = request.claims[0]
+    assert any(
+        claim.service_date_from == query.service_date_from and claim.billed_amount == query.billed_amount
+        for claim in member.claims
+    )
+    assert request.billing_provider.npi in {provider.npi for provider in records.providers}

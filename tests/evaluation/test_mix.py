@@ -162,3 +162,17 @@ def test_summary_counts_every_call(payer_profiles):
     assert sum(summary["condition"].values()) == 40
     assert sum(summary["payer"].values()) == 40
     assert summary["member"]["dependent"] + summary["member"]["subscriber"] == 40
+
+
+def test_call_week_after_latest_record_date(payer_profiles):
+    from payerline.evaluation.mix import call_week_start
+
+    week = call_week_start(payer_profiles)
+    latest = max(
+        value for profile in payer_profiles for member in profile.records.members for claim in member.claims
+        for value in (claim.service_date_from, claim.received_date, claim.processed_date, claim.paid_date) if value
+    )
+    assert week.weekday() == 0
+    assert latest < week.date() <= latest + __import__("datetime").timedelta(days=7)
+    for call in draw_mix(payer_profiles, 30, seed=1):
+        assert call.scenario.start.date() >= week.date()

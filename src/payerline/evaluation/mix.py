@@ -16,7 +16,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from payerline.domain.codes import ClaimStatus
@@ -51,11 +51,10 @@ HOLD_BANDS: tuple[tuple[float, float, float], ...] = (
 )
 MAX_HOLD_S = 2700.0
 
-# Calls start in the week of Monday 2026-03-02 (no US federal holiday). A
-# slot counts as inside hours only if the payer is still open
-# OPEN_MARGIN later, so no call in the mix runs into closing time.
-# NOTE: a payer file that lists a holiday in that week loses those slots.
-WEEK_START = datetime(2026, 3, 2)
+# Calls start in the week after every date in the payers' records (see
+# call_week_start), so no call asks about a claim before it was paid. A
+# slot counts as inside hours only if the payer is still open OPEN_MARGIN
+# later, so no call in the mix runs into closing time.
 SLOT = timedelta(minutes=5)
 OPEN_MARGIN = timedelta(minutes=90)
 
@@ -142,7 +141,27 @@ def draw_hold_s(rng: random.Random) -> float:
     return min(round(rng.uniform(low, high), 1), MAX_HOLD_S)
 
 
-def week_slots(payer: PayerProfile) -> tuple[list[datetime], list[datetime]]:
+def _record_dates(records: Records) -> list[date]:
+    dates: list[date] = []
+    for member in records.members:
+        for claim in member.claims:
+            dates += [claim.service_date_from, claim.service_date_to, claim.received_date,
+                      claim.processed_date, claim.paid_date]
+    return [value for value in dates if value is not None]
+
+
+def call_week_start(payers: Sequence[PayerProfile]) -> datetime:
+    """Return midnight of the first Monday after the latest date in any of ``payers``' records.
+
+    Calls in that week come after every claim was received, processed and
+    paid, as they would for a biller following up.
+    """
+    latest = max((value for payer in payers for value in _record_dates(payer.records)), default=date(2026, 1, 1))
+    monday = latest + timedelta(days=7 - latest.weekday())
+    return datetime(monday.year, monday.month, monday.day)
+
+
+def week_slots(payer: PayerProfile, week_start: datetime) -> tuple[list[datetime], list[datetime]]:
     """Return the week's start slots inside and outside ``payer``'s hours, local time.
 
     Inside: the payer is open, data options included, then and
@@ -152,7 +171,7 @@ def week_slots(payer: PayerProfile) -> tuple[list[datetime], list[datetime]]:
     """
     inside: list[datetime] = []
     outside: list[datetime] = []
-    start = WEEK_START.replace(tzinfo=payer.timezone)
+    start = week_start.replace(tzinfo=payer.timezone)
     for step in range(int(timedelta(days=7) / SLOT)):
         # Wall-clock arithmetic in the payer's zone: the week has no DST change.
         at = start + step * SLOT
@@ -238,7 +257,8 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
     drops = _drop_points(conditions.count(FaultKind.DROP.value), rng)
 
     by_id = {payer.payer_id: payer for payer in payers}
-    slots = {payer.payer_id: week_slots(payer) for payer in payers}
+    week_start = call_week_start(payers)
+    slots = {payer.payer_id: week_slots(payer, week_start) for payer in payers}
     pickers = {payer.payer_id: _ClaimPicker(payer.records, random.Random(rng.random())) for payer in payers}
     planned: list[PlannedCall] = []
     for index in range(total):

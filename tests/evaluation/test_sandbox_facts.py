@@ -1,0 +1,94 @@
+"""Tests for the facts the eval reads from bundled sandbox payer files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+import pytest
+
+from payerline.domain.codes import ClaimStatus
+from payerline.domain.result import required_fields
+from payerline.evaluation.demo import plan_demo_call, richest_paid_claim
+from payerline.evaluation.sandbox_facts import (
+    payer_is_open,
+    payer_line_answers,
+    read_person_facts,
+    readout_fields,
+)
+
+
+@pytest.fixture(scope="module")
+def ngs():
+    directory = pytest.importorskip("payerline.payers.directory")
+    from payerline.sandbox.payer_file import load_payer_file
+
+    path = directory.bundled_payers_dir() / "ngs-medicare.payer.yaml"
+    if not path.is_file():
+        pytest.skip("the bundled ngs-medicare payer file is not in the tree yet")
+    return load_payer_file(path)
+
+
+def claims_with(payer, status):
+    return [claim for member in payer.records.members for claim in member.claims if claim.status == status]
+
+
+def test_ngs_open_tuesday_morning_closed_sunday(ngs):
+    assert payer_is_open(ngs, datetime(2026, 4, 21, 14, 0, tzinfo=UTC))  # 10:00 Eastern
+    assert not payer_is_open(ngs, datetime(2026, 4, 19, 14, 0, tzinfo=UTC))  # Sunday
+    assert not payer_line_answers(ngs, datetime(2026, 4, 21, 23, 0, tzinfo=UTC))  # 19:00 Eastern
+
+
+def test_ngs_holiday_closed(ngs):
+    assert not payer_is_open(ngs, datetime(2026, 5, 25, 14, 0, tzinfo=UTC))
+
+
+def test_readout_fields_are_result_fields_the_ivr_says(ngs):
+    for status in ClaimStatus:
+        for claim in claims_with(ngs, status)[:2]:
+            fields = readout_fields(ngs, claim)
+            if status == ClaimStatus.NOT_ON_FILE:
+                assert fields == frozenset()
+                continue
+            assert {"found", "claim_status", "claim_number"} <= fields, status
+            required = set(required_fields(status, person_reached=False))
+            for name in fields & required:
+                assert claim.field_value(name) is not None, (status, name)
+
+
+def test_person_facts_from_last_representative():
+    line = SimpleNamespace(
+        payer=SimpleNamespace(ivr=SimpleNamespace(menus={})),
+        log=["     1.00 ivr message welcome"],
+        representatives=[SimpleNamespace(name="Wrong Desk", reference_number="1"),
+                         SimpleNamespace(name="Monique", reference_number="4412")],
+    )
+    facts = read_person_facts(line)
+    assert (facts.representative_name, facts.reference_number) == ("Monique", "4412")
+    assert facts.claim_readouts_before_drop is None
+
+
+def test_readouts_before_drop_counted():
+    menus = {"status_readout": SimpleNamespace(type="readout", source="claims"),
+             "floor": SimpleNamespace(type="readout", source="payment_floor")}
+    line = SimpleNamespace(
+        payer=SimpleNamespace(ivr=SimpleNamespace(menus=menus)),
+        log=["    10.00 ivr readout floor", "    20.00 ivr readout status_readout",
+             "    30.00 fault drop in the IVR after 4 prompts", "    31.00 ivr readout status_readout"],
+        representatives=[],
+    )
+    assert read_person_facts(line).claim_readouts_before_drop == 1
+
+
+def test_demo_plans_richest_paid_claim(ngs):
+    from payerline.evaluation.sandbox_facts import profile_of
+
+    profile = profile_of(ngs)
+    member, claim = richest_paid_claim(profile)
+    planned = plan_demo_call(profile)
+    assert claim.status == ClaimStatus.PAID
+    assert planned.scenario.claim_ids == (claim.id,)
+    assert planned.scenario.member_id == member.member_id
+    local = planned.scenario.start.astimezone(profile.timezone)
+    assert (local.weekday(), local.hour) == (1, 10)
+    assert profile.is_open(planned.scenario.start)
