@@ -114,6 +114,13 @@ class SandboxLine:
         logger.info("sandbox call %s to payer %s dialed", self.scenario.scenario_id, self.payer.payer_id)
 
     def receive(self, timeout_s: float) -> LineEvent:
+        """Return the next line event within ``timeout_s``, or the silence or music in between.
+
+        Far-end speech counts as activity: when the wait would end while a
+        sentence is being spoken, the line returns that sentence when it
+        ends, as audio perception would hear speech rather than silence. So a
+        receive can return up to one sentence later than ``timeout_s``.
+        """
         if timeout_s < 0:
             raise ValueError(f"receive timeout {timeout_s} s is negative; pass 0 or more")
         if self._state == "idle":
@@ -129,6 +136,10 @@ class SandboxLine:
                 return self._filtered(event)
             if transition_at <= deadline:
                 self._transition()
+                continue
+            speaking_until = self._speech_in_progress_until(deadline)
+            if speaking_until is not None:
+                deadline = speaking_until
                 continue
             break
         if self._state == "ended" and self._ended_at is not None:
@@ -171,6 +182,12 @@ class SandboxLine:
         if isinstance(event, Utterance) and self._text_filter is not None:
             return Utterance(self._text_filter(event.text), event.start_s, event.end_s, event.confidence)
         return event
+
+    def _speech_in_progress_until(self, at_s: float) -> float | None:
+        """Return when the far-end utterance under way at ``at_s`` ends, or None if none is."""
+        ends = [end for end, _, event, _ in self._outbox
+                if isinstance(event, Utterance) and event.start_s < at_s < end]
+        return min(ends) if ends else None
 
     def _wait_signal(self, now: float, deadline: float) -> LineSignal:
         """Return the line's sound from ``now`` to ``deadline`` when no event completes in it."""

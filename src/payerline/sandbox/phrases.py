@@ -36,7 +36,11 @@ class PhraseBank:
         data = yaml.safe_load(text)
         return PhraseBank(
             fields={name: list(entry["templates"]) for name, entry in data["fields"].items()},
-            verification={name: list(texts) for name, texts in data["verification_questions"].items()},
+            verification={
+                name: list(texts)
+                for section in ("verification_questions", "extra_verification_questions")
+                for name, texts in data[section].items()
+            },
             dialog={name: list(texts) for name, texts in data["representative_dialog"].items()},
             hold_announcements=list(data["hold_announcements"]),
             field_labels=dict(data["field_labels"]),
