@@ -1,0 +1,349 @@
+"""The call agent: a sans-IO state machine from line events to actions.
+
+``CallAgent`` never touches the line itself. A session feeds it line events
+(``handle``) and performs the actions it returns, waiting at most
+``listen_timeout_s`` for each next event. The same agent runs on text events
+from a sandbox payer and on events from audio perception.
+
+Far-end speech is gathered into turns: utterances are buffered until the far
+end pauses for ``end_of_turn_s`` (or music starts), and only then answered,
+so the agent never talks over a prompt and stays silent after a key press
+until the next prompt is complete.
+
+Phases move DIAL -> IVR -> HOLD -> REPRESENTATIVE -> WRAP_UP; a
+representative may also transfer back to the IVR or to another queue. Any
+other change raises ``IllegalStateError`` naming the current phase.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext, Phase, Step
+from payerline.agent.dialog import RepresentativeDialog
+from payerline.agent.hold import HoldMonitor
+from payerline.agent.navigator import IvrNavigator
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt
+from payerline.agent.results import CallFacts, ClaimState, Heard, build_result
+from payerline.clock import Clock
+from payerline.domain.codes import FailureReason
+from payerline.domain.request import ClaimStatusRequest
+from payerline.domain.result import ClaimResult
+from payerline.errors import IllegalStateError
+from payerline.payers.ivr_map import IvrMap
+from payerline.telephony.actions import Action, HangUp
+from payerline.telephony.events import (
+    CallAnswered,
+    CallEnded,
+    DtmfHeard,
+    LineEvent,
+    LineSignal,
+    SignalKind,
+    Utterance,
+)
+
+logger = logging.getLogger(__name__)
+
+_ALLOWED: dict[Phase, frozenset[Phase]] = {
+    Phase.DIAL: frozenset({Phase.IVR, Phase.WRAP_UP}),
+    Phase.IVR: frozenset({Phase.HOLD, Phase.REPRESENTATIVE, Phase.WRAP_UP}),
+    Phase.HOLD: frozenset({Phase.IVR, Phase.REPRESENTATIVE, Phase.WRAP_UP}),
+    Phase.REPRESENTATIVE: frozenset({Phase.IVR, Phase.HOLD, Phase.WRAP_UP}),
+    Phase.WRAP_UP: frozenset(),
+}
+
+
+class CallAgent:
+    """Runs one claim-status call from the first ring to the last goodbye."""
+
+    def __init__(
+        self,
+        request: ClaimStatusRequest,
+        clock: Clock,
+        *,
+        call_id: str,
+        ivr_map: IvrMap | None = None,
+        config: AgentConfig | None = None,
+        payer_file_version: str | None = None,
+    ) -> None:
+        self._config = config or AgentConfig()
+        self._clock = clock
+        self._started_at = clock.now()
+        self._ended_at: datetime | None = None
+        self._payer_file_version = payer_file_version
+        self._context = CallContext(
+            request=request,
+            config=self._config,
+            ivr_map=ivr_map,
+            call_date=self._started_at.date(),
+            call_id=call_id,
+            claims=[ClaimState(index) for index in range(len(request.claims))],
+        )
+        self._navigator = IvrNavigator(self._context)
+        self._hold = HoldMonitor(self._context)
+        self._dialog = RepresentativeDialog(self._context)
+        self._phase = Phase.DIAL
+        self._started = False
+        self._done = False
+        self._buffer: list[tuple[str, Heard]] = []
+        self._utterance_count = 0
+        self._silence_s = 0.0
+        self._awaiting_new_person = True
+        self._far_end_goodbye = False
+
+    # Public surface
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase
+
+    @property
+    def done(self) -> bool:
+        """Whether the call is over: the agent hung up or the far end did."""
+        return self._done
+
+    @property
+    def listen_timeout_s(self) -> float:
+        """How long the session should wait for the next line event."""
+        config = self._config
+        if self._buffer:
+            return config.end_of_turn_s
+        if self._phase is Phase.HOLD:
+            return max(0.5, min(config.hold_poll_s, self._hold.remaining_s(self._context.now_s)))
+        if self._phase is Phase.REPRESENTATIVE:
+            return config.representative_wait_s
+        if self._phase is Phase.IVR:
+            return config.ivr_wait_s
+        return 30.0
+
+    def start(self) -> list[Action]:
+        """Begin the call. The session dials; the agent waits for the far end."""
+        if self._started:
+            raise IllegalStateError(f"CallAgent.start() called twice (phase {self._phase}); create a new agent per call")
+        self._started = True
+        logger.info("call %s: agent started for %d claims", self._context.call_id, len(self._context.claims))
+        return []
+
+    def handle(self, event: LineEvent) -> list[Action]:
+        """Take one line event and return the actions to perform, in order."""
+        if not self._started:
+            raise IllegalStateError(f"CallAgent.handle() called in phase {self._phase} before start(); call start() first")
+        if self._done:
+            raise IllegalStateError(
+                f"CallAgent.handle() called in phase {self._phase} after the call ended; read results() instead"
+            )
+        self._context.now_s = max(self._context.now_s, _event_end(event))
+        if isinstance(event, CallAnswered):
+            self._answered()
+            return []
+        if isinstance(event, Utterance):
+            return self._on_utterance(event)
+        if isinstance(event, LineSignal):
+            return self._on_signal(event)
+        if isinstance(event, CallEnded):
+            return self._on_call_ended()
+        if isinstance(event, DtmfHeard):
+            return []
+        raise IllegalStateError(f"CallAgent.handle() got {type(event).__name__} in phase {self._phase}; pass a LineEvent")
+
+    def results(self, utterance_turns: list[int] | None = None) -> list[ClaimResult]:
+        """Return one result per claim in request order.
+
+        Args:
+            utterance_turns: transcript turn index of each far-end utterance, in
+                the order the agent handled them; evidence then points at
+                transcript turns. Without it, evidence holds utterance ordinals.
+        """
+        context = self._context
+        for claim in context.claims:
+            if claim.discussed_with_person:
+                for name, record in context.person_fields.items():
+                    claim.fields.setdefault(name, record)
+        facts = CallFacts(
+            call_id=context.call_id,
+            request_id=context.request.request_id,
+            payer_id=context.request.payer_id,
+            person_reached=context.person_reached,
+            stop_reason=context.stop_reason,
+            started_at=self._started_at,
+            ended_at=self._ended_at or self._clock.now(),
+            ivr_map_version=context.ivr_map.version if context.ivr_map else None,
+            payer_file_version=self._payer_file_version,
+        )
+        return [build_result(claim, facts, utterance_turns) for claim in context.claims]
+
+    def note_failure(self, reason: FailureReason, note: str) -> None:
+        """Record that the call failed outside the agent (the line broke); keeps what was heard."""
+        if self._context.stop_reason is None:
+            self._context.stop_reason = reason
+        for claim in self._context.claims:
+            claim.notes.append(note)
+        self._finish_call()
+
+    # Phases
+
+    def _transition(self, target: Phase) -> None:
+        if target is self._phase:
+            return
+        if target not in _ALLOWED[self._phase]:
+            raise IllegalStateError(
+                f"cannot move from phase {self._phase} to {target}; allowed next phases: "
+                f"{', '.join(sorted(_ALLOWED[self._phase])) or 'none (the call is over)'}"
+            )
+        logger.info("call %s: phase %s -> %s at %.1f s", self._context.call_id, self._phase, target, self._context.now_s)
+        if self._phase is Phase.HOLD:
+            self._hold.end(self._context.now_s)
+        if target is Phase.HOLD:
+            self._hold.begin(self._context.now_s)
+        self._phase = target
+
+    def _answered(self) -> None:
+        if self._phase is Phase.DIAL:
+            self._transition(Phase.IVR)
+
+    # Events
+
+    def _on_utterance(self, event: Utterance) -> list[Action]:
+        self._answered()
+        heard = Heard(self._utterance_count, event.start_s, event.end_s)
+        self._utterance_count += 1
+        self._silence_s = 0.0
+        if self._phase is not Phase.WRAP_UP:
+            self._buffer.append((event.text, heard))
+        return self._check_hold_limit()
+
+    def _on_signal(self, event: LineSignal) -> list[Action]:
+        duration = event.end_s - event.start_s
+        if event.kind is SignalKind.SILENCE and self._buffer and duration < self._config.end_of_turn_s * 0.9:
+            return []
+        actions = self._flush()
+        if self._done:
+            return actions
+        if event.kind is SignalKind.MUSIC:
+            actions += self._on_music()
+        elif event.kind is SignalKind.SILENCE and not actions:
+            actions += self._on_silence(duration)
+        if not self._done:
+            actions += self._check_hold_limit()
+        return actions
+
+    def _on_music(self) -> list[Action]:
+        if self._phase in (Phase.IVR, Phase.REPRESENTATIVE):
+            if self._phase is Phase.IVR:
+                self._awaiting_new_person = True
+            self._transition(Phase.HOLD)
+        return []
+
+    def _on_silence(self, duration: float) -> list[Action]:
+        self._silence_s += duration
+        if self._phase is Phase.IVR and self._silence_s >= self._config.ivr_silence_to_hold_s:
+            self._silence_s = 0.0
+            return self._apply(self._navigator.on_long_silence(), [])
+        if self._phase is Phase.REPRESENTATIVE and self._silence_s >= self._config.representative_wait_s:
+            self._silence_s = 0.0
+            return self._apply(self._dialog.on_silence(), [])
+        return []
+
+    def _on_call_ended(self) -> list[Action]:
+        self._flush(capture_only=True)
+        context = self._context
+        if context.stop_reason is None and any(claim.missing(context.person_reached) for claim in context.claims):
+            context.stop_reason = (
+                FailureReason.INFORMATION_INCOMPLETE if self._far_end_goodbye else FailureReason.CALL_DROPPED
+            )
+            logger.info("call %s: far end hung up (%s)", context.call_id, context.stop_reason)
+        self._finish_call()
+        return []
+
+    def _check_hold_limit(self) -> list[Action]:
+        if self._phase is not Phase.HOLD:
+            return []
+        step = self._hold.check(self._context.now_s)
+        return self._apply(step, []) if step is not None else []
+
+    # Turns
+
+    def _flush(self, capture_only: bool = False) -> list[Action]:
+        if not self._buffer:
+            return []
+        heard, self._buffer = self._buffer, []
+        analysis = analyze_prompt(" ".join(text for text, _ in heard))
+        if analysis.has(Cue.GOODBYE):
+            self._far_end_goodbye = True
+        if capture_only or self._phase is Phase.WRAP_UP:
+            return []
+        return self._apply(self._route(analysis, heard), [])
+
+    def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        if self._phase is Phase.IVR:
+            if analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options:
+                return self._reach_person(analysis, heard)
+            return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
+        if self._phase is Phase.HOLD:
+            step = self._hold.on_turn(analysis)
+            if step.phase is Phase.REPRESENTATIVE:
+                return self._reach_person(analysis, heard)
+            if step.phase is Phase.IVR:
+                self._transition(Phase.IVR)
+                return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
+            return step
+        if self._phase is Phase.REPRESENTATIVE:
+            return self._follow(self._dialog.on_turn(analysis, heard), analysis, heard)
+        return Step()
+
+    def _reach_person(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        self._transition(Phase.REPRESENTATIVE)
+        if self._awaiting_new_person or not self._dialog.greeted:
+            self._awaiting_new_person = False
+            logger.info("call %s: person reached at %.1f s", self._context.call_id, self._context.now_s)
+            return self._dialog.on_person_reached(analysis, heard)
+        return self._dialog.on_turn(analysis, heard)
+
+    def _follow(self, step: Step, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        """Carry out a phase change that a part asked for."""
+        if step.end is not None or step.finished or step.phase is None:
+            return step
+        if step.phase is Phase.REPRESENTATIVE and self._phase is Phase.IVR:
+            person = self._reach_person(analysis, heard)
+            person.actions = step.actions + person.actions
+            return person
+        if step.phase is Phase.HOLD and self._phase is Phase.REPRESENTATIVE:
+            self._awaiting_new_person = True
+        if step.phase is Phase.IVR and self._phase is Phase.REPRESENTATIVE:
+            self._awaiting_new_person = True
+        self._transition(step.phase)
+        step.phase = None
+        return step
+
+    def _apply(self, step: Step, actions: list[Action]) -> list[Action]:
+        actions = actions + step.actions
+        if step.phase is not None:
+            self._transition(step.phase)
+        if step.end is not None:
+            context = self._context
+            if context.stop_reason is None:
+                context.stop_reason = step.end
+            logger.info("call %s: stopping (%s)", context.call_id, step.end)
+            if not any(isinstance(action, HangUp) for action in actions):
+                actions.append(HangUp(step.end.value))
+            self._finish_call()
+        elif step.finished:
+            if not any(isinstance(action, HangUp) for action in actions):
+                actions.append(HangUp("call complete"))
+            self._finish_call()
+        return actions
+
+    def _finish_call(self) -> None:
+        if self._phase is not Phase.WRAP_UP:
+            self._transition(Phase.WRAP_UP)
+        self._done = True
+        self._buffer = []
+        self._ended_at = self._clock.now()
+
+
+def _event_end(event: LineEvent) -> float:
+    if isinstance(event, (CallAnswered, CallEnded)):
+        return event.at_s
+    return event.end_s

@@ -1,0 +1,89 @@
+"""State shared by the agent's parts during one call, and the step type they return."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.extract import Extraction
+from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard
+from payerline.domain.codes import FailureReason
+from payerline.domain.request import ClaimQuery, ClaimStatusRequest
+from payerline.domain.result import PERSON_FIELDS
+from payerline.payers.ivr_map import IvrMap
+from payerline.telephony.actions import Action
+
+logger = logging.getLogger(__name__)
+
+
+class Phase(StrEnum):
+    """Phases of a call, in their usual order."""
+
+    DIAL = "dial"
+    IVR = "ivr"
+    HOLD = "hold"
+    REPRESENTATIVE = "representative"
+    WRAP_UP = "wrap_up"
+
+
+@dataclass
+class Step:
+    """What one part of the agent decided for one far-end turn or signal.
+
+    ``phase`` asks for a phase change. ``end`` stops the call: the reason is
+    recorded for every claim that is not complete, and the agent hangs up.
+    ``finished`` stops the call normally (everything asked, or nothing more
+    to ask).
+    """
+
+    actions: list[Action] = field(default_factory=list)
+    phase: Phase | None = None
+    end: FailureReason | None = None
+    finished: bool = False
+
+
+@dataclass
+class CallContext:
+    """Everything the navigator, hold monitor and dialog share about the call."""
+
+    request: ClaimStatusRequest
+    config: AgentConfig
+    ivr_map: IvrMap | None
+    call_date: date
+    call_id: str
+    claims: list[ClaimState]
+    ivr_claim: int = 0
+    rep_claim: int = 0
+    person_reached: bool = False
+    stop_reason: FailureReason | None = None
+    person_fields: dict[str, FieldRecord] = field(default_factory=dict)
+    now_s: float = 0.0
+
+    def claim_query(self, index: int) -> ClaimQuery:
+        return self.request.claims[min(index, len(self.request.claims) - 1)]
+
+    def capture(self, claim_index: int, values: dict[str, Extraction[Any]], heard: Heard, source: str) -> list[str]:
+        """Record extracted fields; person fields go to the call, the rest to the claim. Returns changed names."""
+        changed = []
+        claim = self.claims[min(claim_index, len(self.claims) - 1)]
+        for name, extraction in values.items():
+            if name in PERSON_FIELDS:
+                if source != SOURCE_REPRESENTATIVE:
+                    continue
+                existing = self.person_fields.get(name)
+                if existing is None or existing.value != extraction.value:
+                    self.person_fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
+                    changed.append(name)
+            elif claim.record(name, extraction, heard, source):
+                changed.append(name)
+        if changed:
+            logger.debug("call %s claim %d: captured %s from %s", self.call_id, claim_index, changed, source)
+        return changed
+
+    def claims_missing_data(self) -> list[int]:
+        """Indexes of claims still missing required claim data (person fields aside)."""
+        return [claim.index for claim in self.claims if claim.missing_claim_data() and claim.reason is None]

@@ -1,0 +1,458 @@
+"""The representative dialog: disclosure, verification answers and the question plan.
+
+When a person picks up, the agent says who it is (the configured disclosure
+and recording notice), answers verification questions from the request using
+only the fields a claim-status call may disclose, asks for each required field
+that is still missing, asks once more for what it did not catch, reads back
+the reference number and the representative's name, and ends politely.
+
+Fields it may disclose: caller name, practice, callback number, NPI, TIN, PTAN,
+Medicaid provider id, member id, patient and subscriber name, date of birth and
+relationship, dates of service, billed amount and claim number. Anything else
+(an SSN first of all) is declined; if the representative insists, the call
+stops for a person with ``disallowed_question``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from payerline.agent import formats
+from payerline.agent.context import CallContext, Phase, Step
+from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
+from payerline.agent.prompts import Cue, PromptAnalysis, normalize_prompt
+from payerline.agent.readout import parse_answer, parse_fields
+from payerline.agent.results import SOURCE_REPRESENTATIVE, Heard
+from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.telephony.actions import Action, HangUp, Speak
+
+logger = logging.getLogger(__name__)
+
+QUESTIONS: dict[str, str] = {
+    "claim_status": "What is the status of that claim?",
+    "claim_number": "What is the claim number?",
+    "received_date": "What date was the claim received?",
+    "processed_date": "What date was it processed?",
+    "paid_date": "What is the paid date?",
+    "billed_amount": "What billed amount do you show on the claim?",
+    "allowed_amount": "What was the allowed amount?",
+    "paid_amount": "How much was paid?",
+    "patient_responsibility": "What is the patient responsibility?",
+    "check_number": "What is the check or EFT trace number?",
+    "adjustment_group_code": "What is the adjustment group code?",
+    "carc_codes": "What are the claim adjustment reason codes?",
+    "rarc_codes": "Are there any remark codes?",
+    "expected_processing_days": "How long until it finishes processing?",
+    "timely_filing_days": "What is the timely filing limit?",
+    "representative_name": "May I have your name, please?",
+    "reference_number": "Could I get a reference number for this call?",
+}
+
+_VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("disallowed", r"social security|\bssn\b|maiden name|credit card|bank account|routing number|password|"
+                       r"\bpin\b|(?:member|patient|subscriber)'?s? (?:home )?(?:address|phone|email|employer)|"
+                       r"home address|email address|diagnosis|driver'?s license"),
+        ("npi_kind", r"individual or (?:the )?group npi|group or (?:the )?individual npi"),
+        ("npi", r"\bnpi\b|national provider"),
+        ("tin", r"tax id|\btin\b|tax identification|\bein\b"),
+        ("ptan", r"\bptan\b|provider transaction"),
+        ("medicaid_provider_id", r"medicaid provider|provider (?:number|id)\b"),
+        ("relationship", r"subscriber or (?:a )?dependent|dependent or|relationship|policy ?holder or"),
+        ("subscriber_dob", r"subscriber'?s? (?:date of birth|dob|birth ?date)"),
+        ("subscriber_name", r"subscriber'?s? name|policy ?holder'?s? name"),
+        ("member_id", r"member (?:id|number)|subscriber id|medicare (?:number|id)|\bmbi\b|id number|medicaid id|"
+                      r"id off the card|\bthe id\b|identification number|member'?s id|recipient id"),
+        ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|first and last name|"
+                         r"spell the last name|last name|first name|name as it appears"),
+        ("date_of_birth", r"date of birth|\bdob\b|birth ?date"),
+        ("date_of_service", r"dates? of service|\bdos\b|from and to|date the patient was seen|service date|"
+                            r"single date of service"),
+        ("billed_amount", r"billed|total charge|how much did you bill|charges on|the charges"),
+        ("claim_number", r"claim (?:number|id)|\bicn\b|\bdcn\b"),
+        ("caller_name", r"your name|who am i speaking|who do i have|who is calling|name and where|your first name|"
+                        r"pleasure of speaking|who(?:'s| is) this"),
+        ("practice", r"where you're calling from|where are you calling from|name of the office|calling from|"
+                     r"billing company|provider's office|what office|which office"),
+        ("callback_number", r"call ?back number|phone number|number to reach|in case we get disconnected"),
+        ("purpose", r"how (?:can|may) i (?:help|assist)|what can i do for you|are you calling about|what are we looking"
+                    r"|calling about claim|what do you need|reason for (?:your|the) call"),
+    )
+)
+_QUESTION_LEAD = re.compile(
+    r"^(?:and |okay,? |so |um,? |alright,? |great,? |thanks,? |thank you,? )*(?:can|could|may|what|what's|is|are|do|"
+    r"does|did|who|how|please|go ahead|i need|i'll need|i just need|i will need|verify|spell|read|tell|give|"
+    r"i'd need|let me get|let me have|i'm going to need)\b"
+)
+_STALL = re.compile(
+    r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
+    r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
+)
+_INSIST = re.compile(
+    r"(?:can't|cannot|not able to|unable to|won't) (?:proceed|continue|release|help|go any further|verify|give)|"
+    r"(?:need|require) (?:the |that |an? )?(?:ssn|social|full)|without (?:the |that |an? )?(?:ssn|social)"
+)
+
+
+class RepresentativeDialog:
+    """Talks with one or more representatives during a call."""
+
+    def __init__(self, context: CallContext) -> None:
+        self._context = context
+        self._pending: str | None = None
+        self._asked: dict[tuple[int, str], int] = {}
+        self._declined = 0
+        self._transfer_requested = False
+        self._greeted = False
+        self._closing = False
+        self._readback_pending = False
+        self._readbacks = 0
+        self._claim_order: list[int] = []
+        self._announced: set[int] = set()
+        self._silences = 0
+
+    @property
+    def greeted(self) -> bool:
+        return self._greeted
+
+    # Entry points
+
+    def on_person_reached(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        """Greet a person who just picked up: disclosure, recording notice, then answers or purpose."""
+        context = self._context
+        first_person = not context.person_reached
+        context.person_reached = True
+        if first_person or not self._claim_order:
+            self._claim_order = context.claims_missing_data() or [context.rep_claim]
+            context.rep_claim = self._claim_order[0]
+        self._capture(heard, greeting=True)
+        name = extract_person_name(analysis.text)
+        request = context.request
+        parts = [f"Hi {name.value.split()[0]}." if name else "Hello."]
+        parts.append(context.config.disclosure.format(practice=request.caller.practice, caller=request.caller.name))
+        parts.append(context.config.recording_notice)
+        self._greeted = True
+        answers = self._answers(analysis.text)
+        if answers is None:
+            return self._decline_or_stop(parts)
+        if answers:
+            parts.extend(answers)
+        else:
+            parts.append(self._purpose())
+        return Step([Speak(" ".join(parts))])
+
+    def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        """Answer one representative turn."""
+        self._silences = 0
+        self._capture(heard)
+        fault = self._fault(analysis, heard)
+        if fault is not None:
+            return fault
+        if self._readback_pending:
+            return self._after_readback(analysis.text)
+        answers = self._answers(analysis.text)
+        if answers is None:
+            return self._decline_or_stop([])
+        if answers:
+            return Step([Speak(" ".join(answers))])
+        if self._declined and _INSIST.search(normalize_prompt(analysis.text)):
+            return self._stop(FailureReason.DISALLOWED_QUESTION)
+        if analysis.has(Cue.HOLD) or (_STALL.search(normalize_prompt(analysis.text)) and not self._obtained_pending()):
+            return Step()
+        return self._next_question()
+
+    def on_silence(self) -> Step:
+        """The representative has been quiet for a while: ask again once, then wait."""
+        self._silences += 1
+        if self._silences == 1 and self._pending is not None:
+            return Step([Speak("Sorry, are you still there? " + QUESTIONS[self._pending])])
+        if self._silences == 1:
+            return Step([Speak("Hello, are you still there?")])
+        return Step()
+
+    # Faults
+
+    def _fault(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step | None:
+        context = self._context
+        if analysis.has(Cue.AUTOMATED_REFUSED):
+            return self._stop(FailureReason.AUTOMATED_CALLS_REFUSED)
+        if analysis.has(Cue.CLOSED):
+            return self._stop(FailureReason.PAYER_CLOSED)
+        if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER):
+            return self._stop(FailureReason.SYSTEMS_DOWN)
+        if analysis.has(Cue.MEMBER_NOT_FOUND) and not analysis.has(Cue.CLAIM_NOT_FOUND):
+            for claim in context.claims:
+                claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
+            return self._stop(FailureReason.MEMBER_NOT_FOUND)
+        if analysis.has(Cue.CLAIM_NOT_FOUND):
+            claim = context.claims[context.rep_claim]
+            if claim.status is None:
+                text, where = heard[-1]
+                context.capture(context.rep_claim, {"claim_status": Extraction(ClaimStatus.NOT_ON_FILE, 0.85)}, where, SOURCE_REPRESENTATIVE)
+                claim.discussed_with_person = True
+        if analysis.has(Cue.ONE_CLAIM_PER_CALL) and context.rep_claim in self._announced and self._is_later_claim():
+            self._refuse_remaining()
+            return self._close()
+        if analysis.has(Cue.WRONG_DEPARTMENT):
+            if not self._transfer_requested:
+                self._transfer_requested = True
+                return Step([Speak("I'm calling about claim status. Could you please transfer me to the claims department?")])
+            return self._stop(FailureReason.WRONG_DEPARTMENT)
+        if analysis.has(Cue.BACK_TO_IVR):
+            if all(claim.ivr_readout for claim in context.claims):
+                return self._stop(FailureReason.PAYER_REFUSED)
+            return Step([Speak("Okay, thank you.")], phase=Phase.IVR)
+        if analysis.has(Cue.TRANSFER) and not analysis.has(Cue.PERSON_GREETING):
+            return Step(phase=Phase.HOLD)
+        if analysis.has(Cue.GOODBYE) and not analysis.has(Cue.MORE_HELP) and not analysis.person_likely:
+            return Step([Speak("Thank you, goodbye.")], finished=True)
+        return None
+
+    def _is_later_claim(self) -> bool:
+        return bool(self._claim_order) and self._context.rep_claim != self._claim_order[0]
+
+    def _refuse_remaining(self) -> None:
+        context = self._context
+        position = self._claim_order.index(context.rep_claim) if context.rep_claim in self._claim_order else 0
+        for index in self._claim_order[position:]:
+            claim = context.claims[index]
+            if not claim.discussed_with_person or not claim.fields:
+                claim.reason = FailureReason.ONE_CLAIM_PER_CALL
+                claim.discussed_with_person = False
+                claim.notes.append("the representative handles one claim per call; call again for this claim")
+        logger.info("call %s: representative refused further claims", context.call_id)
+
+    def _stop(self, reason: FailureReason) -> Step:
+        goodbye = "I understand. Someone from our office will follow up. Thank you, goodbye."
+        return Step([Speak(goodbye), HangUp(reason.value)], end=reason)
+
+    def _decline_or_stop(self, parts: list[str]) -> Step:
+        self._declined += 1
+        if self._declined > 1:
+            return self._stop(FailureReason.DISALLOWED_QUESTION)
+        parts.append(
+            "I'm sorry, I'm not able to provide that. I can verify with the member ID, the patient's name and date of birth."
+        )
+        return Step([Speak(" ".join(parts))])
+
+    # Capturing answers
+
+    def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> None:
+        context = self._context
+        claim = context.claims[context.rep_claim]
+        for text, where in heard:
+            if self._pending is not None:
+                values = parse_answer(self._pending, text, context.call_date)
+            else:
+                values = parse_fields(text, context.call_date)
+            if greeting or self._pending == "representative_name" or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I):
+                name = extract_person_name(text)
+                if name is not None and "representative_name" not in context.person_fields:
+                    values["representative_name"] = name
+            values = {name: value for name, value in values.items() if _plausible(name, value)}
+            if values and context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE):
+                claim.discussed_with_person = True
+
+    def _obtained_pending(self) -> bool:
+        if self._pending is None:
+            return False
+        return self._pending in self._context.person_fields or self._pending in self._context.claims[self._context.rep_claim].fields
+
+    # The question plan
+
+    def _plan(self) -> list[str]:
+        claim = self._context.claims[self._context.rep_claim]
+        if claim.status is None:
+            return ["claim_status"]
+        return [name for name in claim.missing_claim_data() if name not in ("found",)]
+
+    def _next_question(self) -> Step:
+        context = self._context
+        if self._closing:
+            return self._close()
+        if context.rep_claim not in self._announced:
+            return Step([Speak(self._purpose())])
+        for name in self._plan():
+            key = (context.rep_claim, name)
+            count = self._asked.get(key, 0)
+            if count >= context.config.max_question_attempts:
+                continue
+            self._asked[key] = count + 1
+            self._pending = name
+            context.claims[context.rep_claim].discussed_with_person = True
+            text = QUESTIONS[name] if count == 0 else f"Sorry, I didn't catch that. {QUESTIONS[name]}"
+            return Step([Speak(text)])
+        self._pending = None
+        following = [index for index in self._claim_order if index > context.rep_claim]
+        if following:
+            context.rep_claim = following[0]
+            return Step([Speak("Thank you. " + self._purpose(another=True))])
+        return self._close()
+
+    def _purpose(self, another: bool = False) -> str:
+        context = self._context
+        self._announced.add(context.rep_claim)
+        query = context.claim_query(context.rep_claim)
+        when = formats.spoken_date(query.service_date_from)
+        if query.service_date_to and query.service_date_to != query.service_date_from:
+            when += f" through {formats.spoken_date(query.service_date_to)}"
+        opening = "I have another claim to check" if another else "I'm calling to check the status of a claim"
+        return f"{opening}, for date of service {when}, billed amount ${query.billed_amount:.2f}."
+
+    def _close(self) -> Step:
+        """Ask the representative's name and a reference number, read them back, then say goodbye."""
+        context = self._context
+        self._closing = True
+        for name in ("representative_name", "reference_number"):
+            key = (-1, name)
+            if name in context.person_fields or self._asked.get(key, 0) >= context.config.max_question_attempts:
+                continue
+            count = self._asked.get(key, 0)
+            self._asked[key] = count + 1
+            self._pending = name
+            text = QUESTIONS[name] if count == 0 else f"Sorry, I didn't catch that. {QUESTIONS[name]}"
+            return Step([Speak(text)])
+        self._pending = None
+        readback = self._readback_text()
+        if readback and self._readbacks < 2:
+            self._readbacks += 1
+            self._readback_pending = True
+            return Step([Speak(readback)])
+        return self._goodbye()
+
+    def _readback_text(self) -> str | None:
+        fields = self._context.person_fields
+        parts = []
+        reference = fields.get("reference_number")
+        name = fields.get("representative_name")
+        if reference is not None and not reference.confirmed_by_readback:
+            parts.append(f"the reference number is {' '.join(str(reference.value))}")
+        if name is not None and not name.confirmed_by_readback:
+            parts.append(f"your name is {name.value}")
+        if not parts:
+            return None
+        return "Let me read that back: " + ", and ".join(parts) + ". Is that correct?"
+
+    def _after_readback(self, text: str) -> Step:
+        self._readback_pending = False
+        answer = extract_yes_no(text)
+        fields = self._context.person_fields
+        if answer is not None and answer.value:
+            for name in ("reference_number", "representative_name"):
+                if name in fields:
+                    fields[name].confirmed_by_readback = True
+            return self._goodbye()
+        restated = parse_fields(text, self._context.call_date)
+        name = extract_person_name(text)
+        if name is not None:
+            restated["representative_name"] = name
+        if answer is None:
+            for field_name, value in restated.items():
+                if field_name in fields and fields[field_name].value == value.value:
+                    fields[field_name].confirmed_by_readback = True
+            return self._goodbye()
+        if "reference_number" not in restated:
+            fields.pop("reference_number", None)
+            self._asked[(-1, "reference_number")] = 1
+        return self._close()
+
+    def _goodbye(self) -> Step:
+        return Step([Speak("Thank you for your help today. Goodbye."), HangUp("call complete")], finished=True)
+
+    # Verification answers
+
+    def _answers(self, text: str) -> list[str] | None:
+        """Answer each verification question in ``text``; None when one asks for something not allowed."""
+        answers: list[str] = []
+        for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
+            if not sentence or not (sentence.endswith("?") or _QUESTION_LEAD.search(sentence)):
+                continue
+            kinds = [kind for kind, pattern in _VERIFICATION if pattern.search(sentence)]
+            if "disallowed" in kinds:
+                logger.info("call %s: declined a question outside the allowed fields", self._context.call_id)
+                return None
+            if "npi_kind" in kinds:
+                kinds = ["npi_kind"]
+            for kind in kinds:
+                answer = self._answer(kind, sentence)
+                if answer and answer not in answers:
+                    answers.append(answer)
+        return answers
+
+    def _answer(self, kind: str, sentence: str) -> str | None:
+        request = self._context.request
+        query = self._context.claim_query(self._context.rep_claim)
+        provider = request.rendering_provider if "rendering" in sentence and request.rendering_provider else request.billing_provider
+        patient, subscriber = request.patient, request.subscriber
+        if kind == "npi_kind":
+            return f"That's the billing group NPI, {request.billing_provider.npi}."
+        if kind == "npi":
+            return f"The NPI is {provider.npi}."
+        if kind == "tin":
+            if re.search(r"last (?:5|five)", sentence):
+                return f"The last five of the tax ID are {provider.tin[-5:]}."
+            return f"The tax ID is {provider.tin}."
+        if kind == "ptan":
+            return f"The PTAN is {provider.ptan}." if provider.ptan else "We don't have a PTAN for this provider."
+        if kind == "medicaid_provider_id":
+            if provider.medicaid_provider_id:
+                return f"The Medicaid provider ID is {provider.medicaid_provider_id}."
+            return None
+        if kind == "member_id":
+            if "spell" in sentence or "word for each" in sentence:
+                return f"The member ID is {formats.spoken_characters(request.member_id)}."
+            return f"The member ID is {request.member_id}."
+        if kind == "patient_name":
+            if "spell" in sentence:
+                return f"The last name is spelled {'-'.join(patient.last_name.upper())}."
+            if "last name first" in sentence:
+                return f"The patient's name is {patient.last_name}, {patient.first_name}."
+            return f"The patient's name is {patient.first_name} {patient.last_name}."
+        if kind == "relationship":
+            if subscriber is None:
+                return "The patient is the subscriber."
+            return (
+                f"The patient is a dependent, the {subscriber.relationship.value} of the subscriber, "
+                f"{subscriber.first_name} {subscriber.last_name}."
+            )
+        if kind == "subscriber_name":
+            person = subscriber or patient
+            return f"The subscriber's name is {person.first_name} {person.last_name}."
+        if kind == "subscriber_dob":
+            person = subscriber or patient
+            return f"The subscriber's date of birth is {formats.spoken_date(person.date_of_birth)}."
+        if kind == "date_of_birth":
+            return f"The date of birth is {formats.spoken_date(patient.date_of_birth)}."
+        if kind == "date_of_service":
+            self._announced.add(self._context.rep_claim)
+            if query.service_date_to and query.service_date_to != query.service_date_from:
+                return (
+                    f"The dates of service are {formats.spoken_date(query.service_date_from)} through "
+                    f"{formats.spoken_date(query.service_date_to)}."
+                )
+            return f"The date of service is {formats.spoken_date(query.service_date_from)}."
+        if kind == "billed_amount":
+            return f"The billed amount is ${query.billed_amount:.2f}."
+        if kind == "claim_number":
+            if query.payer_claim_number:
+                return f"The claim number is {query.payer_claim_number}."
+            return "I don't have the claim number. Could you search by the member ID and date of service?"
+        if kind == "caller_name":
+            return f"I'm calling on behalf of {request.caller.name} at {request.caller.practice}."
+        if kind == "practice":
+            return f"I'm calling from {request.caller.practice}."
+        if kind == "callback_number":
+            return f"The callback number is {request.caller.callback_number}."
+        if kind == "purpose":
+            return self._purpose() if self._context.rep_claim not in self._announced else None
+        return None
+
+
+def _plausible(name: str, value: Extraction[Any]) -> bool:
+    """Drop values that cannot be right for their field (a one-digit claim number)."""
+    if name in ("claim_number", "reference_number", "check_number"):
+        return isinstance(value.value, str) and len(value.value) >= 5
+    return True

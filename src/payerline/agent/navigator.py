@@ -1,0 +1,417 @@
+"""The IVR navigator: menus, entries, confirmations and self-service read-outs.
+
+It follows the payer's IVR map while the menus it hears agree with it, and
+chooses by ear otherwise. It enters identifiers in the format each prompt asks
+for, retries an invalid entry in the other plausible format, escapes a menu
+that keeps repeating (0, "representative", then the map's main-menu key) and
+gives up with ``unescapable_loop`` when nothing works. After a key press it
+stays silent until the next prompt.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from payerline.agent import formats
+from payerline.agent.context import CallContext, Phase, Step
+from payerline.agent.extract import Extraction
+from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
+from payerline.agent.readout import parse_fields
+from payerline.agent.results import SOURCE_IVR, Heard
+from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.domain.result import PERSON_FIELDS
+from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
+from payerline.telephony.actions import Action, PressKeys, Speak
+
+logger = logging.getLogger(__name__)
+
+_GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "claim_status": (
+        ("claim status", 12), ("status of a claim", 12), ("claim information", 8), ("claims", 7), ("claim", 5),
+        ("status", 3), ("provider", 1),
+    ),
+    "representative": (
+        ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
+        ("customer service", 7), ("operator", 7), ("associate", 7), ("all other", 3), ("other", 2),
+    ),
+    "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
+    "next_claim": (
+        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
+        ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
+        ("main menu", 6), ("start over", 5),
+    ),
+    "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
+}
+_AVOID_WORDS = (
+    "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
+    "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
+    "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
+)
+_IDENTIFYING = frozenset(
+    {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
+     InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
+)
+
+
+@dataclass
+class _Entry:
+    field: InputField
+    keys: str
+    attempt: int
+
+
+class IvrNavigator:
+    """Chooses what to press or say at each IVR prompt."""
+
+    def __init__(self, context: CallContext) -> None:
+        self._context = context
+        self._map_steps: dict[str, int] = {"claim_status": 0, "representative": 0}
+        self._last_entry: _Entry | None = None
+        self._attempts: dict[InputField, int] = {}
+        self._menu_hearings: dict[tuple[tuple[str | None, str], ...], int] = {}
+        self._escapes_used = 0
+        self._claim_identified = False
+        self._details_taken: set[int] = set()
+        self._member_not_found = 0
+        self._timeouts = 0
+        self._wants_person = not context.config.prefer_self_service
+        self._skip_readout = False
+
+    @property
+    def wants_person(self) -> bool:
+        return self._wants_person
+
+    def request_person(self) -> None:
+        """Steer towards a representative from now on (self-service cannot help further)."""
+        self._wants_person = True
+
+    def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+        """Decide what to do after one IVR turn."""
+        fault = self._fault(analysis)
+        if fault is not None:
+            return fault
+        self._capture_readout(heard)
+        if analysis.has(Cue.CLAIM_NOT_FOUND) and self._claim_identified:
+            self._record_not_found(heard)
+        if analysis.has(Cue.MEMBER_NOT_FOUND):
+            self._member_not_found += 1
+            if self._member_not_found >= 2:
+                return Step(end=FailureReason.MEMBER_NOT_FOUND)
+        if analysis.has(Cue.TIMEOUT):
+            self._timeouts += 1
+        if analysis.confirmation is not None:
+            return Step(self._confirm(analysis.confirmation))
+        if analysis.input_request is not None:
+            return self._enter(analysis)
+        if analysis.options:
+            return self._choose(analysis)
+        if analysis.person_likely and analysis.has(Cue.PERSON_GREETING):
+            return Step(phase=Phase.REPRESENTATIVE)
+        if analysis.has(Cue.HOLD) or analysis.has(Cue.TRANSFER):
+            return Step(phase=Phase.HOLD)
+        if analysis.has(Cue.GOODBYE):
+            return Step(finished=True)
+        if self._timeouts >= 2:
+            return self._escape()
+        return Step()
+
+    def on_long_silence(self) -> Step:
+        """The IVR has said nothing for a long while: assume a transfer to a queue."""
+        return Step(phase=Phase.HOLD)
+
+    # Faults and read-outs
+
+    def _fault(self, analysis: PromptAnalysis) -> Step | None:
+        if analysis.has(Cue.AUTOMATED_REFUSED):
+            return Step(end=FailureReason.AUTOMATED_CALLS_REFUSED)
+        if analysis.has(Cue.CLOSED):
+            return Step(end=FailureReason.PAYER_CLOSED)
+        if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.options:
+            return Step(end=FailureReason.SYSTEMS_DOWN)
+        return None
+
+    def _capture_readout(self, heard: list[tuple[str, Heard]]) -> None:
+        if not self._claim_identified:
+            return
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        for text, where in heard:
+            values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
+            if not values:
+                continue
+            billed = values.get("billed_amount")
+            expected = context.claim_query(context.ivr_claim).billed_amount
+            if billed is not None and billed.value != expected and claim.status is None:
+                logger.info("call %s: IVR read a claim with other charges; skipping it", context.call_id)
+                self._skip_readout = True
+                return
+            self._skip_readout = False
+            if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
+                claim.ivr_readout = True
+                self._menu_hearings.clear()
+
+    def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        if claim.status is None:
+            text, where = heard[-1]
+            context.capture(context.ivr_claim, {"claim_status": Extraction(ClaimStatus.NOT_ON_FILE, 0.85)}, where, SOURCE_IVR)
+            claim.ivr_readout = True
+
+    # Menus
+
+    def _goal(self, options: tuple[MenuOption, ...]) -> str:
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        if self._skip_readout:
+            return "skip_readout"
+        if claim.ivr_readout or claim.status is not None:
+            details_offered = any(_score(option, "details") > 0 for option in options)
+            if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
+                return "details"
+            if context.ivr_claim + 1 < len(context.claims) and not self._wants_person:
+                return "next_claim"
+            if context.claims_missing_data():
+                return "representative"
+            return "finish"
+        if self._wants_person:
+            return "representative"
+        return "claim_status"
+
+    def _choose(self, analysis: PromptAnalysis) -> Step:
+        options = analysis.options
+        signature = tuple(sorted((option.key, option.label) for option in options))
+        self._menu_hearings[signature] = self._menu_hearings.get(signature, 0) + 1
+        if self._menu_hearings[signature] >= self._context.config.max_menu_repeats:
+            return self._escape()
+        goal = self._goal(options)
+        if goal == "finish":
+            return Step(finished=True)
+        mapped = self._mapped_step(goal, options)
+        if mapped is not None:
+            return Step(self._select(mapped.key, mapped.say))
+        best = max(options, key=lambda option: _score(option, goal))
+        if _score(best, goal) <= 0:
+            if goal == "representative" and self._menu_hearings[signature] >= 2:
+                return self._escape()
+            return Step()
+        self._after_choice(goal)
+        return Step(self._select(best.key, best.phrase or best.label))
+
+    def _after_choice(self, goal: str) -> None:
+        context = self._context
+        if goal == "details":
+            self._details_taken.add(context.ivr_claim)
+        elif goal == "next_claim":
+            context.ivr_claim += 1
+            self._claim_identified = False
+            self._attempts.clear()
+        elif goal == "skip_readout":
+            self._skip_readout = False
+
+    def _mapped_step(self, goal: str, options: tuple[MenuOption, ...]) -> MenuStep | None:
+        ivr_map = self._context.ivr_map
+        if ivr_map is None or goal not in self._map_steps:
+            return None
+        path = ivr_map.paths.claim_status if goal == "claim_status" else ivr_map.paths.representative
+        index = self._map_steps[goal]
+        if index >= len(path):
+            return None
+        step = path[index]
+        offered = {option.key for option in options}
+        if step.key is not None and step.key not in offered:
+            return None
+        if step.key is None and step.say and not any(step.say.lower() in (o.phrase or o.label) for o in options):
+            return None
+        self._map_steps[goal] = index + 1
+        return step
+
+    def _select(self, key: str | None, phrase: str | None) -> list[Action]:
+        accepts_keys = self._context.ivr_map is None or self._context.ivr_map.accepts_keypad
+        if key and accepts_keys:
+            return [PressKeys(key)]
+        if phrase:
+            return [Speak(phrase)]
+        return [PressKeys(key)] if key else []
+
+    def _escape(self) -> Step:
+        """Try the next way out of a loop towards a person; give up when none is left."""
+        ivr_map = self._context.ivr_map
+        representative_key = (ivr_map.shortcuts.representative if ivr_map else None) or "0"
+        ways: list[list[Action]] = [[PressKeys(representative_key)], [Speak("representative")]]
+        if ivr_map is not None and ivr_map.shortcuts.main_menu:
+            ways.append([PressKeys(ivr_map.shortcuts.main_menu)])
+        self._wants_person = True
+        if self._escapes_used >= len(ways):
+            logger.info("call %s: IVR loop not escaped after %d tries", self._context.call_id, self._escapes_used)
+            return Step(end=FailureReason.UNESCAPABLE_LOOP)
+        actions = ways[self._escapes_used]
+        self._escapes_used += 1
+        self._menu_hearings.clear()
+        self._timeouts = 0
+        return Step(actions)
+
+    # Entries and confirmations
+
+    def _enter(self, analysis: PromptAnalysis) -> Step:
+        request = analysis.input_request
+        assert request is not None
+        if request.field is InputField.SSN:
+            return self._escape()
+        previous = self._last_entry
+        retry = previous is not None and previous.field is request.field and (
+            analysis.has(Cue.INVALID) or analysis.has(Cue.MEMBER_NOT_FOUND) or analysis.has(Cue.CLAIM_NOT_FOUND)
+        )
+        attempt = self._attempts.get(request.field, 0) + (1 if retry else 0)
+        if retry and attempt >= self._context.config.max_entry_attempts:
+            logger.info("call %s: %s rejected %d times", self._context.call_id, request.field, attempt)
+            if not self._wants_person:
+                return self._escape()
+            return Step(end=FailureReason.IVR_FAILURE)
+        self._attempts[request.field] = attempt
+        entry = self._entry(request, analysis.text, attempt)
+        if entry is None:
+            if analysis.options:
+                return self._choose(analysis)
+            return self._escape()
+        if request.field in _IDENTIFYING:
+            self._claim_identified = True
+        keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
+        self._last_entry = _Entry(request.field, keys_text, attempt)
+        return Step([entry])
+
+    def _entry(self, request: InputRequest, prompt_text: str, attempt: int) -> Action | None:
+        value = _value_for(self._context, request, prompt_text, attempt)
+        if value is None:
+            return None
+        ivr_map = self._context.ivr_map
+        speak = request.speech_only or (ivr_map is not None and not ivr_map.accepts_keypad)
+        kind, text = value
+        if speak:
+            return Speak(_spoken(kind, text, request, self._context))
+        keys = _keys(kind, text, request, self._context, attempt, prompt_text)
+        terminator = "#" if request.terminator or (ivr_map is not None and ivr_map.inputs.terminator == "#") else ""
+        return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
+
+    def _confirm(self, confirm: Confirmation) -> list[Action]:
+        entered = re.sub(r"[^0-9]", "", self._last_entry.keys) if self._last_entry else ""
+        readback = confirm.readback_digits
+        matches = not readback or not entered or readback == entered or entered.endswith(readback) or readback.endswith(entered)
+        if matches:
+            return [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]
+        if self._last_entry is not None:
+            self._attempts[self._last_entry.field] = self._attempts.get(self._last_entry.field, 0) + 1
+        return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
+
+
+def _score(option: MenuOption, goal: str) -> int:
+    label = f"{option.label} {option.phrase or ''}".lower()
+    score = max((weight for word, weight in _GOAL_WORDS[goal] if word in label), default=0)
+    if score and goal in ("claim_status", "representative") and any(word in label for word in _AVOID_WORDS):
+        score -= 10
+    return score
+
+
+def _value_for(context: CallContext, request: InputRequest, prompt_text: str, attempt: int) -> tuple[str, str] | None:
+    """Return (kind, value) for an input request: kind is digits, chars, date or name."""
+    req = context.request
+    claim = context.claim_query(context.ivr_claim)
+    lowered = prompt_text.lower()
+    provider = req.rendering_provider if "rendering" in lowered and req.rendering_provider else req.billing_provider
+    field = request.field
+    if field is InputField.NPI:
+        return "digits", provider.npi
+    if field is InputField.PTAN:
+        return ("chars", provider.ptan) if provider.ptan else None
+    if field is InputField.TIN:
+        return "tin", provider.tin
+    if field is InputField.MEDICAID_PROVIDER_ID:
+        return ("chars", provider.medicaid_provider_id) if provider.medicaid_provider_id else None
+    if field is InputField.MEMBER_ID:
+        return "chars", req.member_id
+    if field is InputField.DATE_OF_BIRTH:
+        return "date", req.patient.date_of_birth.isoformat()
+    if field in (InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM):
+        return "date", claim.service_date_from.isoformat()
+    if field is InputField.DATE_OF_SERVICE_TO:
+        return "date", claim.last_service_date.isoformat()
+    if field is InputField.LAST_NAME:
+        return "last_name", req.patient.last_name
+    if field is InputField.FIRST_NAME:
+        return "name", req.patient.first_name
+    if field is InputField.FIRST_INITIAL:
+        return "name", req.patient.first_name[:1]
+    if field is InputField.CLAIM_NUMBER:
+        return ("chars", claim.payer_claim_number) if claim.payer_claim_number else None
+    if field is InputField.BILLED_AMOUNT:
+        return "digits", formats.amount_digits(claim.billed_amount)
+    if field is InputField.CALLBACK_NUMBER:
+        return "digits", req.caller.callback_number
+    return None
+
+
+def _letter_method(request: InputRequest, context: CallContext, attempt: int) -> LetterMethod:
+    method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
+    if method is LetterMethod.PHONETIC:
+        method = LetterMethod.STAR
+    if attempt % 2 == 1:
+        return LetterMethod.KEY if method is LetterMethod.STAR else LetterMethod.STAR
+    return method
+
+
+def _date_format(request: InputRequest, context: CallContext, attempt: int) -> DateFormat:
+    chosen = request.date_format
+    if chosen is None and request.digits in (6, 8):
+        chosen = DateFormat.MMDDYY if request.digits == 6 else DateFormat.MMDDYYYY
+    if chosen is None:
+        chosen = context.ivr_map.inputs.date_format if context.ivr_map else DateFormat.MMDDYYYY
+    if attempt % 2 == 1 and request.date_format is None:
+        return DateFormat.MMDDYY if chosen is DateFormat.MMDDYYYY else DateFormat.MMDDYYYY
+    return chosen
+
+
+def _keys(kind: str, value: str, request: InputRequest, context: CallContext, attempt: int, prompt_text: str) -> str:
+    if kind == "digits":
+        return value
+    if kind == "tin":
+        count = request.last_digits or (5 if request.digits == 5 else None)
+        if count is None and context.ivr_map is not None:
+            count = context.ivr_map.inputs.tin_digits
+        count = count or 9
+        if attempt % 2 == 1 and request.last_digits is None and request.digits is None:
+            count = 5 if count == 9 else 9
+        return formats.tin_digits(value, count)
+    if kind == "date":
+        return formats.date_digits(date.fromisoformat(value), _date_format(request, context, attempt))
+    if kind == "last_name":
+        letters = request.letters or (context.ivr_map.inputs.last_name_letters if context.ivr_map else None)
+        name = formats.truncated_last_name(value, letters)
+        keys = formats.keyed_characters(name, _letter_method(request, context, attempt))
+        if "first initial" in prompt_text.lower() or _wants_initial(context):
+            keys += formats.keyed_characters(context.request.patient.first_name[:1], _letter_method(request, context, attempt))
+        return keys
+    return formats.keyed_characters(value, _letter_method(request, context, attempt))
+
+
+def _wants_initial(context: CallContext) -> bool:
+    return context.ivr_map is not None and context.ivr_map.inputs.name_entry == "last_name_first_initial"
+
+
+def _spoken(kind: str, value: str, request: InputRequest, context: CallContext) -> str:
+    if kind == "date":
+        parsed = date.fromisoformat(value)
+        if request.digits or request.date_format:
+            return formats.spoken_characters(formats.date_digits(parsed, request.date_format or DateFormat.MMDDYYYY))
+        return formats.spoken_date(parsed)
+    if kind == "tin":
+        count = request.last_digits or (context.ivr_map.inputs.tin_digits if context.ivr_map else 9)
+        return formats.spoken_characters(formats.tin_digits(value, count))
+    if kind == "last_name":
+        letters = request.letters or (context.ivr_map.inputs.last_name_letters if context.ivr_map else None)
+        return formats.spoken_characters(formats.truncated_last_name(value, letters))
+    if kind == "name":
+        return value
+    return formats.spoken_characters(value)

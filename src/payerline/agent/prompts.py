@@ -1,0 +1,381 @@
+"""Understanding what the far end said, without an IVR map.
+
+A far-end turn (the utterances between two pauses) is read for menu options
+("for claim status press 2", "press 2 for claims", "say claims or press 2"),
+an input request ("enter your 10-digit NPI followed by pound"), a
+confirmation ("if this is correct press 1") and cues: invalid entry, time-out,
+member or claim not found, hold, transfer, closed, systems down, automated
+callers refused, one claim per call, wrong department, a person's greeting,
+goodbye. There are no speaker labels, so whether a person is talking is
+judged from content: first-person speech, names, fillers, questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from payerline.agent.extract.names import extract_person_name
+from payerline.payers.ivr_map import DateFormat, LetterMethod
+
+_KEY_WORDS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "star": "*", "pound": "#", "hash": "#",
+}
+_KEY = r"(?:[0-9*#](?: ?[0-9*#])*)"
+
+
+class InputField(StrEnum):
+    """Identifier an IVR asks the caller to enter."""
+
+    NPI = "npi"
+    PTAN = "ptan"
+    TIN = "tin"
+    MEDICAID_PROVIDER_ID = "medicaid_provider_id"
+    MEMBER_ID = "member_id"
+    DATE_OF_BIRTH = "date_of_birth"
+    DATE_OF_SERVICE = "date_of_service"
+    DATE_OF_SERVICE_FROM = "date_of_service_from"
+    DATE_OF_SERVICE_TO = "date_of_service_to"
+    LAST_NAME = "last_name"
+    FIRST_NAME = "first_name"
+    FIRST_INITIAL = "first_initial"
+    CLAIM_NUMBER = "claim_number"
+    BILLED_AMOUNT = "billed_amount"
+    CALLBACK_NUMBER = "callback_number"
+    ZIP_CODE = "zip_code"
+    SSN = "ssn"
+
+
+class Cue(StrEnum):
+    """Meaning of a far-end turn beyond its options and input requests."""
+
+    INVALID = "invalid"
+    TIMEOUT = "timeout"
+    MEMBER_NOT_FOUND = "member_not_found"
+    CLAIM_NOT_FOUND = "claim_not_found"
+    HOLD = "hold"
+    TRANSFER = "transfer"
+    CLOSED = "closed"
+    SYSTEMS_DOWN = "systems_down"
+    AUTOMATED_REFUSED = "automated_refused"
+    ONE_CLAIM_PER_CALL = "one_claim_per_call"
+    BACK_TO_IVR = "back_to_ivr"
+    WRONG_DEPARTMENT = "wrong_department"
+    PERSON_GREETING = "person_greeting"
+    GOODBYE = "goodbye"
+    MORE_HELP = "more_help"
+
+
+@dataclass(frozen=True)
+class MenuOption:
+    """One menu choice: a key to press and/or a phrase to say, and what it is for."""
+
+    label: str
+    key: str | None = None
+    phrase: str | None = None
+
+
+@dataclass(frozen=True)
+class InputRequest:
+    """A request to enter one identifier, with the format details the prompt gave."""
+
+    field: InputField
+    digits: int | None = None
+    date_format: DateFormat | None = None
+    terminator: bool = False
+    letter_method: LetterMethod | None = None
+    letters: int | None = None
+    last_digits: int | None = None
+    speech_only: bool = False
+    keys_only: bool = False
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A read-back to confirm: the digits read back and the keys for yes and no."""
+
+    yes_key: str | None
+    no_key: str | None
+    readback_digits: str = ""
+
+
+@dataclass(frozen=True)
+class PromptAnalysis:
+    """Everything understood from one far-end turn."""
+
+    text: str
+    options: tuple[MenuOption, ...] = ()
+    input_request: InputRequest | None = None
+    confirmation: Confirmation | None = None
+    cues: frozenset[Cue] = field(default_factory=frozenset)
+    person_likely: bool = False
+
+    def has(self, cue: Cue) -> bool:
+        return cue in self.cues
+
+
+def normalize_prompt(text: str) -> str:
+    """Lower-case, turn key words into keys ("press two" to "press 2") and tidy spacing."""
+    lowered = text.lower().replace("’", "'")
+    lowered = re.sub(r"[\"“”]", "", lowered)
+    lowered = re.sub(r"\bthe (pound|star|hash) (key|sign)\b", r"\1", lowered)
+    lowered = re.sub(r"\b(pound|star|hash) (key|sign)\b", r"\1", lowered)
+
+    def key_word(match: re.Match[str]) -> str:
+        words = match.group(2).split()
+        return match.group(1) + " " + "".join(_KEY_WORDS.get(word, word) for word in words)
+
+    key_pattern = r"\b(press|dial|enter|select|key|push|touch|or)\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|star|pound|hash)\b\s*)+)"
+    lowered = re.sub(key_pattern, lambda m: key_word(m) + " ", lowered)
+    return re.sub(r"\s+", " ", lowered).strip()
+
+
+def clauses(normalized: str) -> list[str]:
+    """Split a normalized turn into sentences."""
+    return [part.strip() for part in re.split(r"(?<=[.?!;])\s+", normalized) if part.strip()]
+
+
+_OPTION_FOR_PRESS = re.compile(
+    rf"(?:^|\b)(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?|if this is)\s+([^.;?]+?),?\s+"
+    rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))(?:[.,;?]|$| now| at any time)"
+)
+_OPTION_PRESS_FOR = re.compile(
+    rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to)\s+([^.;?,]+)"
+)
+_SAY_LIST = re.compile(r"(?:^|[.?!]\s|please\s)say\s+([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+)\s*(?:[.?!]|$)")
+_OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
+
+
+def menu_options(normalized: str) -> tuple[MenuOption, ...]:
+    """Find the menu options offered in a normalized turn, in the order heard."""
+    found: list[tuple[int, MenuOption]] = []
+    seen_keys: set[str] = set()
+    for match in _OPTION_FOR_PRESS.finditer(normalized):
+        label, phrase, key, say_only = match.group(1), match.group(2), match.group(3), match.group(4)
+        key = key.replace(" ", "") if key else None
+        if say_only:
+            phrase = say_only.strip()
+        if key in seen_keys:
+            continue
+        if key:
+            seen_keys.add(key)
+        found.append((match.start(), MenuOption(label.strip(), key, phrase.strip() if phrase else None)))
+    for match in _OPTION_PRESS_FOR.finditer(normalized):
+        key = match.group(1).replace(" ", "")
+        if key not in seen_keys:
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(match.group(2).strip(), key)))
+    for match in _OPTION_SAY_OR_PRESS.finditer(normalized):
+        key = match.group(2).replace(" ", "")
+        if key not in seen_keys:
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(match.group(1).strip(), key, match.group(1).strip())))
+    for match in _SAY_LIST.finditer(normalized):
+        for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1)):
+            phrase = phrase.strip(" .")
+            if phrase and not any(option.phrase == phrase or option.label == phrase for _, option in found):
+                found.append((match.start(), MenuOption(phrase, None, phrase)))
+    found.sort(key=lambda item: item[0])
+    return tuple(option for _, option in found if not _is_input_label(option))
+
+
+def _is_input_label(option: MenuOption) -> bool:
+    """Reject "enter 1 ..." matches that are really part of an input request."""
+    return option.label.startswith(("enter ", "your ")) and option.key is None
+
+
+_FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
+    (input_field, re.compile(pattern))
+    for input_field, pattern in (
+        (InputField.SSN, r"social security|\bssn\b"),
+        (InputField.NPI, r"\bnpi\b|national provider identifier"),
+        (InputField.PTAN, r"\bptan\b|provider transaction access number"),
+        (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b"),
+        (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)"),
+        (InputField.CLAIM_NUMBER, r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number"),
+        (InputField.MEMBER_ID, r"member(?:'s)? (?:id|number|identification)|medicare (?:number|id)|\bmbi\b|"
+                               r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
+                               r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number"),
+        (InputField.DATE_OF_BIRTH, r"date of birth|birth ?date|\bdob\b"),
+        (InputField.DATE_OF_SERVICE_TO, r"(?:to|through|thru|ending|end) date|last date of service|date of service.{0,20}\b(?:to|through|ending)\b date"),
+        (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
+        (InputField.DATE_OF_SERVICE, r"dates? of service|service date|\bdos\b"),
+        (InputField.FIRST_INITIAL, r"first initial"),
+        (InputField.LAST_NAME, r"last name|surname"),
+        (InputField.FIRST_NAME, r"first name"),
+        (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
+        (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
+        (InputField.ZIP_CODE, r"zip code"),
+    )
+)
+_INPUT_VERB = re.compile(r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what is (?:the|your)|please give")
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+
+_ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{_KEY}?\s*(?:to|for)\b.*$")
+
+
+def input_request(normalized: str) -> InputRequest | None:
+    """Find a request to enter an identifier; the last one in the turn wins."""
+    for sentence in reversed(clauses(normalized)):
+        if not _INPUT_VERB.search(sentence):
+            continue
+        if re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence) and not re.search(
+            r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
+        ):
+            continue
+        asked = _ALTERNATIVE_OPTION.sub("", sentence)
+        for input_field, pattern in _FIELD_PATTERNS:
+            if pattern.search(asked):
+                return _input_details(input_field, sentence)
+    return None
+
+
+def _input_details(input_field: InputField, sentence: str) -> InputRequest:
+    digits_match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b", sentence)
+    digits = _count(digits_match.group(1)) if digits_match else None
+    last = re.search(r"last (\d+|four|five|six)\b", sentence)
+    letters = re.search(r"first (\d+|two|three|four|five|six|seven|eight|nine|ten) (?:letters|characters)", sentence)
+    date_format = None
+    if re.search(r"mmddyyyy|four[- ]digit year|4[- ]digit year|eight digits|8 digits|eight[- ]digit|8[- ]digit", sentence):
+        date_format = DateFormat.MMDDYYYY
+    elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit", sentence):
+        date_format = DateFormat.MMDDYY
+    letter_method = None
+    if re.search(r"star key|star method|using the star|\*", sentence):
+        letter_method = LetterMethod.STAR
+    elif re.search(r"\bas in\b|phonetic|spell", sentence) and "say" in sentence:
+        letter_method = LetterMethod.PHONETIC
+    says = bool(re.search(r"\bsay\b|\bspeak\b|\btell me\b", sentence))
+    keys = bool(re.search(r"\benter\b|\bkey\b|\bkeypad\b|\btouch ?tone\b|followed by", sentence))
+    if input_field is InputField.TIN and last and last.group(1) != "four":
+        last_digits = _count(last.group(1))
+    else:
+        last_digits = None
+    return InputRequest(
+        field=input_field,
+        digits=digits,
+        date_format=date_format,
+        terminator=bool(re.search(r"followed by (?:the )?(?:pound|#|hash)|then (?:press )?(?:pound|#)|and (?:then )?press #|followed by #", sentence)),
+        letter_method=letter_method,
+        letters=_count(letters.group(1)) if letters else None,
+        last_digits=last_digits,
+        speech_only=says and not keys,
+        keys_only=keys and not says,
+    )
+
+
+_CONFIRM = re.compile(r"if (?:this|that|the (?:number|date|information|entry)) is correct|if correct|is that correct|is this correct|you (?:have )?entered|i heard")
+
+
+def confirmation(normalized: str) -> Confirmation | None:
+    """Find a read-back to confirm and the keys for yes and no."""
+    if not _CONFIRM.search(normalized):
+        return None
+    yes = re.search(rf"(?:if (?:this|that|the \w+) is correct|if correct|if yes|for yes)[^.;]*?press ({_KEY})", normalized)
+    no = re.search(rf"(?:if (?:this|that|the \w+) is (?:not|incorrect)|if not|if incorrect|to re-?enter|for no|to try again)[^.;]*?press ({_KEY})", normalized)
+    readback = re.search(r"(?:you (?:have )?entered|i heard|you said)\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
+    readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
+    yes_key = yes.group(1).replace(" ", "") if yes else None
+    no_key = no.group(1).replace(" ", "") if no else None
+    return Confirmation(yes_key, no_key, readback_digits)
+
+
+_CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
+    (cue, re.compile(pattern))
+    for cue, pattern in (
+        (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|cannot|can't|not able to|unable to|won't|will not)\b[^.?]{0,60}"
+                                r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
+                                r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
+                                r"need to speak (?:with|to) a (?:live|real) person"),
+        (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
+                     r"business hours are|hours of operation|call back during|regular business hours|"
+                     r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
+        (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently )?(?:down|unavailable|not available|experiencing)|"
+                           r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
+                           r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
+        (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry) per call|only (?:look at|handle|do|address|help with|"
+                                 r"take) one (?:claim|member|patient)|call back (?:in )?for the (?:next|other|second)|"
+                                 r"(?:need|have) to call back (?:in )?for"),
+        (Cue.BACK_TO_IVR, r"transfer you back to the (?:automated|ivr|self[- ]service)|(?:cms requires|required to use) "
+                          r"(?:that )?(?:providers )?(?:use )?the (?:ivr|automated)|available (?:through|in|on) the "
+                          r"(?:ivr|automated system)|(?:please )?use the (?:ivr|automated system)"),
+        (Cue.WRONG_DEPARTMENT, r"wrong department|(?:you've|you have) reached (?:the )?(?:\w+ )?(?:pharmacy|eligibility|"
+                               r"enrollment|member services|dental|vision|behavioral health|credentialing|prior "
+                               r"authorization|appeals)|this is (?:the )?(?:pharmacy|eligibility|enrollment|dental|vision|"
+                               r"credentialing|appeals|prior authorization) (?:department|line|unit|desk)|"
+                               r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
+                               r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't) (?:help with|handle|do) claims?"),
+        (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber)[^.?]{0,40}(?:not found|could not be "
+                               r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
+                               r"does not match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
+                               r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
+                               r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
+                               r"(?:member|patient)"),
+        (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
+                              r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
+                              r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
+                              r"don't (?:see|have) (?:any|a|that) claim"),
+        (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|is incorrect|was incorrect|did not match|doesn't match|not recognized|"
+                      r"didn't understand|did not understand|could not be verified|unable to verify|not in the correct format"),
+        (Cue.TIMEOUT, r"didn't (?:get|hear|receive)|did not (?:get|hear|receive)|no (?:input|entry|response) (?:was )?"
+                      r"(?:received|detected)|are you still there|haven't received|have not received"),
+        (Cue.HOLD, r"please (?:continue to )?hold|continue to hold|your call is important|representatives are|"
+                   r"estimated (?:wait|hold) time|next available|in the order (?:it was|they were) received|"
+                   r"remain on the line|stay on the line|higher than normal|call volume|did you know|be with you shortly|"
+                   r"wait time is|all of our (?:agents|representatives|associates)|thank you for your patience|"
+                   r"please have your|monitored or recorded"),
+        (Cue.TRANSFER, r"\btransfer(?:ring)?\b|connecting you|connect you|one moment while|routing your call"),
+        (Cue.GOODBYE, r"\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
+                      r"\btake care\b|thank you for calling[^.?,]*\.?$"),
+        (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
+                        r"another claim you"),
+    )
+)
+_PERSON_QUESTION = re.compile(
+    r"how (?:can|may) i (?:help|assist)|who (?:am i|do i have)|what can i do for you|can i (?:get|have)|"
+    r"may i (?:have|get|ask)|what are we looking at|are you calling (?:about|from|for)|how can i help|"
+    r"what(?:'s| is) the (?:name|reason)|who (?:is|are) (?:calling|you)"
+)
+_PERSON_MARKERS = re.compile(
+    r"\b(?:i'm|i am|i'll|i've|i can|i see|i show|i have|let me|my name|um|uh|okay so|alright|hold on|one sec|"
+    r"give me a (?:sec|second|moment)|bear with me)\b"
+)
+_IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
+
+
+def analyze_prompt(text: str) -> PromptAnalysis:
+    """Read one far-end turn."""
+    normalized = normalize_prompt(text)
+    cues = {cue for cue, pattern in _CUE_PATTERNS if pattern.search(normalized)}
+    person_likely = _person_likely(text, normalized)
+    greeting_name = extract_person_name(text)
+    if person_likely and (greeting_name is not None or _PERSON_QUESTION.search(normalized)):
+        cues.add(Cue.PERSON_GREETING)
+    if Cue.GOODBYE in cues and (Cue.PERSON_GREETING in cues and _PERSON_QUESTION.search(normalized)):
+        cues.discard(Cue.GOODBYE)
+    if Cue.CLOSED in cues:
+        cues.discard(Cue.SYSTEMS_DOWN)
+    if Cue.CLAIM_NOT_FOUND in cues:
+        cues.discard(Cue.MEMBER_NOT_FOUND)
+    options = () if person_likely else menu_options(normalized)
+    request = None if person_likely else input_request(normalized)
+    confirm = None if person_likely else confirmation(normalized)
+    return PromptAnalysis(text, options, request, confirm, frozenset(cues), person_likely)
+
+
+def _person_likely(text: str, normalized: str) -> bool:
+    if _IVR_MARKERS.search(normalized):
+        return False
+    if _PERSON_QUESTION.search(normalized) or _PERSON_MARKERS.search(normalized):
+        return True
+    return extract_person_name(text) is not None and "this is" in normalized

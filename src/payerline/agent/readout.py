@@ -1,0 +1,125 @@
+"""Reading claim fields out of a self-service read-out or a representative's answer.
+
+A read-out packs many fields into one turn ("Status: paid. Received March 3,
+2026. Total charges one hundred twenty-five dollars, paid eighty dollars.").
+Each sentence is cut at field labels, and each piece goes to its field's
+extractor. An answer to one question is read whole by that field's extractor
+first (see :func:`parse_answer`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from payerline.agent.extract import FIELD_EXTRACTORS, Extraction, extract_claim_status, extract_date, extract_money
+
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
+                     r"document control number|under claim"),
+    ("received_date", r"\breceived\b|receipt date|came in|hit our system"),
+    ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
+                       r"date of (?:processing|adjudication)|denied on|cancel(?:l)?ed on|adjusted on"),
+    ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
+                  r"remit dated|check run|payment was released|will pay on|expected payment|pay on"),
+    ("billed_amount", r"\bbilled\b|total charges?|submitted charges|charges (?:of|were|are)"),
+    ("allowed_amount", r"\ballowed\b|allowable|allowance"),
+    ("paid_amount", r"paid amount|amount paid|payment amount|net payment|(?:we|it|plan|total|claim) paid|\bpaid\b"),
+    ("patient_responsibility", r"patient responsibility|member responsibility|patient owes|member owes|"
+                               r"patient(?:'s)? (?:portion|share)|\bpr amount|patient liability"),
+    ("check_number", r"check (?:number|#)|eft (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
+    ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
+    ("adjustment_group_code", r"group code|adjustment group"),
+    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason"),
+    ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
+    ("expected_processing_days", r"allow (?:up to |about )?\w+ (?:more )?(?:business |calendar )?days|processing time|"
+                                 r"turnaround|processed within|within \w+ days|finali[sz]e within"),
+    ("timely_filing_days", r"timely filing|filing limit"),
+    ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
+    ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),
+    ("reference_number", r"reference(?: number)?|call ref\b|interaction number"),
+    ("date_of_service", r"dates? of service|service dates?|\bdos\b"),
+)
+_COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
+_STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+")
+
+
+def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]]:
+    """Extract every labelled claim field in ``text``."""
+    found: dict[str, Extraction[Any]] = {}
+    for sentence in _SENTENCE.split(text):
+        for name, segment in _segments(sentence):
+            if name in found or name == "date_of_service":
+                continue
+            value = _extract_segment(name, segment, reference)
+            if value is not None:
+                found[name] = value
+        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence):
+            status = extract_claim_status(sentence)
+            if status is not None:
+                found["claim_status"] = status
+    return found
+
+
+def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Extraction[Any]]:
+    """Read an answer to a question about ``field``: the asked field first, then any volunteered ones."""
+    found = parse_fields(text, reference)
+    if field == "claim_status":
+        status = extract_claim_status(text)
+        if status is not None:
+            found["claim_status"] = status
+        return found
+    if field in found:
+        return found
+    asked = FIELD_EXTRACTORS[field](text, reference)
+    if asked is not None:
+        found[field] = asked
+    return found
+
+
+def _segments(sentence: str) -> list[tuple[str, str]]:
+    """Cut a sentence at field labels; each piece runs from its label to the next label."""
+    hits: list[tuple[int, int, str]] = []
+    for name, pattern in _COMPILED:
+        for match in pattern.finditer(sentence):
+            hits.append((match.start(), match.end(), name))
+    hits.sort(key=lambda hit: (hit[0], -hit[1]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in hits:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, name))
+    segments = []
+    for index, (start, _, name) in enumerate(kept):
+        stop = len(sentence)
+        for later_start, _, later_name in kept[index + 1:]:
+            if later_name != name:
+                stop = later_start
+                break
+        segments.append((name, sentence[start:stop]))
+    return segments
+
+
+def _extract_segment(name: str, segment: str, reference: date | None) -> Extraction[Any] | None:
+    if name == "paid_amount":
+        dated = extract_date(segment, reference)
+        if dated is not None and dated.confidence >= 0.9 and extract_money(_without_date_words(segment)) is None:
+            return None
+        return extract_money(_without_date_words(segment), "paid_amount")
+    if name in {"billed_amount", "allowed_amount", "patient_responsibility", "bulk_payment_amount"}:
+        return extract_money(_without_date_words(segment), name)
+    return FIELD_EXTRACTORS[name](segment, reference)
+
+
+_MONTH_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b[^.;]*?"
+    r"(?:\b(?:19|20)\d\d\b|twenty[- ]\w+(?:[- ]\w+)?|two thousand(?: and)?(?: [\w-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _without_date_words(segment: str) -> str:
+    """Blank out a spoken month-name date so its year is not read as money."""
+    return _MONTH_DATE.sub(" ", segment)

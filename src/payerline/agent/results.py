@@ -1,0 +1,158 @@
+"""Per-claim state during a call, and the final results with their evidence.
+
+Evidence first points at the agent's own count of far-end utterances; the
+session maps those to transcript turn indexes when it builds the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from payerline import __version__
+from payerline.agent.extract import Extraction
+from payerline.domain.codes import RETRYABLE, ClaimStatus, FailureReason, Outcome
+from payerline.domain.result import (
+    PERSON_FIELDS,
+    ClaimFields,
+    ClaimResult,
+    Evidence,
+    Observed,
+    Versions,
+    required_fields,
+)
+
+SOURCE_IVR = "ivr"
+SOURCE_REPRESENTATIVE = "representative"
+NEEDS_HUMAN_REASONS = frozenset(
+    {FailureReason.AUTOMATED_CALLS_REFUSED, FailureReason.DISALLOWED_QUESTION, FailureReason.UNESCAPABLE_LOOP}
+)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Where something was heard: the far-end utterance's ordinal in the call and its times."""
+
+    utterance: int
+    start_s: float
+    end_s: float
+
+
+@dataclass
+class FieldRecord:
+    """One obtained field value and where it came from."""
+
+    value: Any
+    heard: Heard
+    source: str
+    confidence: float
+    confirmed_by_readback: bool = False
+
+
+@dataclass
+class ClaimState:
+    """What the agent has learnt about one claim so far."""
+
+    index: int
+    fields: dict[str, FieldRecord] = field(default_factory=dict)
+    reason: FailureReason | None = None
+    ivr_readout: bool = False
+    discussed_with_person: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> ClaimStatus | None:
+        record = self.fields.get("claim_status")
+        return record.value if record else None
+
+    def record(self, name: str, extraction: Extraction[Any], heard: Heard, source: str) -> bool:
+        """Store a field; a later value from a person replaces an earlier one. Returns whether it changed."""
+        existing = self.fields.get(name)
+        if existing is not None and existing.value == extraction.value:
+            return False
+        if existing is not None and existing.source == SOURCE_REPRESENTATIVE and source == SOURCE_IVR:
+            return False
+        self.fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
+        if name == "claim_status":
+            found = Extraction(extraction.value is not ClaimStatus.NOT_ON_FILE, extraction.confidence)
+            self.fields["found"] = FieldRecord(found.value, heard, source, found.confidence)
+        return True
+
+    def missing(self, person_reached: bool) -> list[str]:
+        """Required fields not obtained yet."""
+        return [name for name in required_fields(self.status, person_reached) if name not in self.fields]
+
+    def missing_claim_data(self) -> list[str]:
+        """Required fields, other than the person's name and reference number, not obtained yet."""
+        return [name for name in self.missing(False) if name not in PERSON_FIELDS]
+
+
+@dataclass(frozen=True)
+class CallFacts:
+    """Call-level facts that shape every claim's result."""
+
+    call_id: str
+    request_id: str
+    payer_id: str
+    person_reached: bool
+    stop_reason: FailureReason | None
+    started_at: datetime
+    ended_at: datetime
+    ivr_map_version: str | None
+    payer_file_version: str | None
+
+
+def build_result(claim: ClaimState, facts: CallFacts, utterance_turns: list[int] | None) -> ClaimResult:
+    """Assemble one claim's result: outcome, reason, missing fields and evidence."""
+    person = facts.person_reached and claim.discussed_with_person
+    missing = claim.missing(person)
+    required = required_fields(claim.status, person)
+    obtained_any = any(name in claim.fields for name in required)
+    outcome, reason = _outcome(claim, facts, missing, obtained_any)
+    status = claim.status
+    return ClaimResult(
+        call_id=facts.call_id,
+        request_id=facts.request_id,
+        claim_index=claim.index,
+        payer_id=facts.payer_id,
+        outcome=outcome,
+        reason=reason,
+        retryable=RETRYABLE[reason] if reason is not None else None,
+        missing_fields=missing,
+        person_reached=facts.person_reached,
+        x12_status_category=status.x12_category if status is not None else None,
+        fields=ClaimFields(**{name: _observed(record, utterance_turns) for name, record in claim.fields.items()}),
+        versions=Versions(agent=__version__, payer_file=facts.payer_file_version, ivr_map=facts.ivr_map_version),
+        started_at=facts.started_at.isoformat(),
+        ended_at=facts.ended_at.isoformat(),
+        notes=list(claim.notes),
+    )
+
+
+def _outcome(
+    claim: ClaimState, facts: CallFacts, missing: list[str], obtained_any: bool
+) -> tuple[Outcome, FailureReason | None]:
+    if not missing:
+        return Outcome.COMPLETED, None
+    reason = claim.reason or facts.stop_reason or FailureReason.INFORMATION_INCOMPLETE
+    if claim.status is ClaimStatus.NOT_ON_FILE and reason is FailureReason.INFORMATION_INCOMPLETE:
+        reason = FailureReason.CLAIM_NOT_FOUND
+    if reason in NEEDS_HUMAN_REASONS:
+        return Outcome.NEEDS_HUMAN, reason
+    return (Outcome.PARTIAL if obtained_any else Outcome.FAILED), reason
+
+
+def _observed(record: FieldRecord, utterance_turns: list[int] | None) -> Observed[Any]:
+    turn = record.heard.utterance
+    if utterance_turns is not None and 0 <= turn < len(utterance_turns):
+        turn = utterance_turns[turn]
+    evidence = Evidence(
+        turn_index=turn, start_s=record.heard.start_s, end_s=record.heard.end_s, source=record.source
+    )
+    return Observed(
+        value=record.value,
+        evidence=evidence,
+        confidence=record.confidence,
+        confirmed_by_readback=record.confirmed_by_readback,
+    )
