@@ -14,12 +14,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import payerline
 from payerline.clock import VirtualClock
 from payerline.domain.result import ClaimResult
 from payerline.domain.transcript import Transcript
 from payerline.errors import UsageError
+
+if TYPE_CHECKING:
+    from payerline.evaluation.runner import CallRun
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--asr-noise", type=_rate, default=0.0,
                           help="fraction of far-end words perturbed as speech recognition would (0..1)")
     evaluate.add_argument("--json", required=True, type=Path, help="where to write the report")
+    evaluate.add_argument("--save-failures", type=Path, metavar="DIR",
+                          help="write each inexact call's results, transcript and sandbox log under DIR")
 
     sandbox = commands.add_parser("sandbox", help="sandbox payer tools")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, parser_class=_Parser)
@@ -126,6 +132,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_eval(
             scenarios=args.scenarios, seed=args.seed, payers_dir=args.payers,
             use_ivr_maps=not args.no_ivr_maps, asr_noise=args.asr_noise, json_path=args.json,
+            failures_dir=args.save_failures,
         )
     from payerline.sandbox.validate import main as validate_main
 
@@ -285,8 +292,19 @@ def run_one_call(
 # -- eval ------------------------------------------------------------------------
 
 
+def save_failure(folder: Path, run: CallRun) -> None:
+    """Write an inexact eval call's results, transcript, sandbox log and differences into ``folder``."""
+    write_call_files(folder, run.results, run.transcript)
+    (folder / "sandbox-log.txt").write_text("\n".join(run.sandbox_log) + "\n", encoding="utf-8")
+    differences = [difference.as_dict() for difference in run.score.differences]
+    document = {"call_id": run.call_id, "payer_id": run.payer_id, "condition": run.condition,
+                "rep_behaviour": run.rep_behaviour, "error": run.error, "differences": differences}
+    (folder / "differences.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
 def run_eval(
     *, scenarios: int, seed: int, payers_dir: Path | None, use_ivr_maps: bool, asr_noise: float, json_path: Path,
+    failures_dir: Path | None = None,
 ) -> int:
     """Run ``scenarios`` seeded calls, report progress to stderr and write the JSON report."""
     from payerline.evaluation.mix import draw_mix, mix_summary
@@ -304,7 +322,10 @@ def run_eval(
     step = max(1, scenarios // 20)
     runs = []
     for number, call in enumerate(planned, start=1):
-        runs.append(run_planned_call(call, by_id[call.scenario.payer_id], harness, asr_noise_rate=asr_noise))
+        run = run_planned_call(call, by_id[call.scenario.payer_id], harness, asr_noise_rate=asr_noise)
+        runs.append(run)
+        if failures_dir is not None and not run.score.exact:
+            save_failure(failures_dir / run.call_id, run)
         if number % step == 0 or number == scenarios:
             exact = sum(1 for run in runs if run.score.exact)
             print(f"eval: {number}/{scenarios} calls, {exact} exact, {time.perf_counter() - started:.1f}s elapsed",

@@ -66,7 +66,7 @@ def test_after_hours_fails_everything():
         assert claim.outcome == Outcome.FAILED
         assert claim.reason == FailureReason.PAYER_CLOSED
         assert claim.values == {}
-        assert claim.missing == required_fields(claim.status, person_reached=False)
+        assert claim.missing == ("found", "claim_status")
 
 
 def test_mistyped_member_not_found():
@@ -140,4 +140,10 @@ def test_drop_at_representative_without_ivr_accepts_failed_or_partial():
 def test_wrong_department_name_optional():
     claim = expected_call(plan("wrong_department", [PAID]), [PAID], NO_IVR, PERSON).claims[0]
     assert claim.optional == {"representative_name": "Monique", "reference_number": "R55120"}
+    assert claim.missing == ("found", "claim_status")
+
+
+def test_status_from_ivr_makes_all_required_missing():
+    claim = expected_call(plan("drop", [PAID], DropPoint.HOLD), [PAID], STATUS_IVR, PERSON).claims[0]
     assert "paid_amount" in claim.missing
+    assert "found" not in claim.missing

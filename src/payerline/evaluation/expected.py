@@ -20,7 +20,8 @@ The rules, also written out in docs/eval.md:
 4. Fields the call gets are expected with their true values from the
    payer's records (the representative's name and the reference number from
    what the sandbox said); every other required field is expected in
-   ``missing_fields``. The outcome follows: ``completed`` when nothing is
+   ``missing_fields``, except that a call that does not learn the status
+   expects only ``found`` and ``claim_status`` there. The outcome follows: ``completed`` when nothing is
    missing, else ``partial`` when something was obtained, else ``failed``;
    a claim left incomplete by a payer that refuses automated callers is
    ``needs_human``. The reason
@@ -184,6 +185,10 @@ def expected_call(
             optional["representative_name"] = person.representative_name
             optional["reference_number"] = person.reference_number
         names = [*required, *PERSON_FIELDS] if gets_person else required
+        if "claim_status" not in values and "claim_status" not in optional:
+            # Without the status the agent cannot know which fields the claim
+            # needs, so only the fields every claim needs can be missing.
+            names = [name for name in names if name in required_fields(None, person_reached=False)]
         missing = tuple(name for name in names if name not in values and name not in optional)
 
         outcome = _outcome(bool(values), bool(missing) or bool(optional))

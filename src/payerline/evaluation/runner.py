@@ -13,7 +13,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import payerline
@@ -104,6 +104,7 @@ class CallRun:
     simulated_s: float
     wall_s: float
     error: str | None = None
+    sandbox_log: tuple[str, ...] = ()
 
 
 def default_harness() -> Harness:
@@ -194,10 +195,12 @@ def run_planned_call(
             score=score,
             simulated_s=output.simulated_s,
             wall_s=time.perf_counter() - started,
+            sandbox_log=tuple(getattr(line, "log", ())),
         )
     except Exception as error:  # noqa: BLE001 - one call is the task boundary
         logger.exception("eval call %s on payer %s failed", scenario.scenario_id, scenario.payer_id)
-        return _failed_run(planned, eval_payer, records, error, time.perf_counter() - started)
+        failed = _failed_run(planned, eval_payer, records, error, time.perf_counter() - started)
+        return replace(failed, sandbox_log=tuple(getattr(line, "log", ())))
     finally:
         if line is not None:
             line.close()
