@@ -84,3 +84,29 @@ def kentucky_member_steps(payer: PayerFile, member: MemberRecord, claim: ClaimRe
         ("billed amount in dollars", PressKeys(cents + "#")),
         ("If this is correct", PressKeys("1")),
     ]
+
+
+def scenario_for(payer: PayerFile, member: MemberRecord, claims: list[ClaimRecord], *, seed: int = 3,
+                 start: datetime = OPEN_AT, hold_s: float | None = 40.0, **settings) -> "Scenario":
+    from payerline.sandbox.scenario import Scenario
+
+    return Scenario(f"test-{payer.payer_id}-{seed}", payer.payer_id, seed, start, member.member_id,
+                    tuple(c.id for c in claims), hold_s=hold_s, **settings)
+
+
+def run_to_representative(payer: PayerFile, member: MemberRecord, claim: ClaimRecord, questions: list,
+                          *, extra_claims: list[ClaimRecord] = (), seed: int = 3, **settings):
+    """Run a call through the IVR to a representative and ask ``questions``; return (caller, line)."""
+    from scripted_caller import ScriptedCaller
+
+    from payerline.clock import VirtualClock
+    from payerline.sandbox.line import SandboxLine
+
+    scenario = scenario_for(payer, member, [claim, *extra_claims], seed=seed, **settings)
+    line = SandboxLine(payer, scenario, VirtualClock(scenario.start))
+    if payer.payer_id == "ngs-medicare":
+        steps = to_representative(ngs_claim_steps(payer, member, claim))
+    else:
+        steps = to_representative(kentucky_member_steps(payer, member, claim), "speak with a representative")
+    caller = ScriptedCaller(line, steps, facts_for(payer, member, claim), list(questions)).run()
+    return caller, line

@@ -371,6 +371,12 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
         return None, problems.items
     validator = jsonschema.Draft202012Validator(_shipped_schema())
     for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = set(error.schema.get("properties", {}))
+            for key in sorted(set(error.instance) - known):
+                problems.add((*error.absolute_path, key), f"unknown key {key!r}; remove it or fix its spelling "
+                             f"(allowed here: {', '.join(sorted(known))})")
+            continue
         problems.add(tuple(error.absolute_path), _schema_message(error))
     if problems.items:
         return None, problems.items
@@ -389,8 +395,6 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "additionalProperties":
-        return f"{error.message}; remove the key or fix its spelling (docs/sandbox-payers.md lists every key)"
     if error.validator == "required":
         return f"{error.message}; add it"
     if error.validator in ("anyOf", "oneOf") and error.context:

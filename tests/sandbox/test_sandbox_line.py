@@ -1,0 +1,319 @@
+"""The sandbox line and IVR engine: timing, entries, navigation, hours, replay."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import yaml
+from sandbox_helpers import (
+    OPEN_AT,
+    find_claim,
+    kentucky_member_steps,
+    ngs_claim_steps,
+    run_to_representative,
+    scenario_for,
+)
+from scripted_caller import ScriptedCaller
+from test_payer_file import docs_example
+
+from payerline.clock import VirtualClock
+from payerline.domain.codes import ClaimStatus
+from payerline.errors import IllegalStateError
+from payerline.sandbox.line import SandboxLine
+from payerline.sandbox.payer_file import PayerFile
+from payerline.telephony.actions import HangUp, PressKeys, Speak
+from payerline.telephony.events import CallAnswered, CallEnded, LineSignal, SignalKind, Utterance
+
+
+def make_line(payer: PayerFile, status: ClaimStatus = ClaimStatus.PAID, **settings) -> SandboxLine:
+    member, claim = find_claim(payer, status)
+    scenario = scenario_for(payer, member, [claim], **settings)
+    return SandboxLine(payer, scenario, VirtualClock(scenario.start))
+
+
+def next_utterance(line: SandboxLine, timeout_s: float = 60.0) -> Utterance:
+    while True:
+        event = line.receive(timeout_s)
+        if isinstance(event, Utterance):
+            return event
+        assert not isinstance(event, CallEnded), "the call ended while waiting for speech"
+
+
+def utterances_until(line: SandboxLine, text: str, limit: int = 60) -> list[str]:
+    heard = []
+    for _ in range(limit):
+        utterance = next_utterance(line)
+        heard.append(utterance.text)
+        if text.lower() in utterance.text.lower():
+            return heard
+    raise AssertionError(f"never heard {text!r}; heard {heard}")
+
+
+def events_until_end(line: SandboxLine, timeout_s: float = 60.0, limit: int = 500) -> list:
+    events = []
+    for _ in range(limit):
+        event = line.receive(timeout_s)
+        events.append(event)
+        if isinstance(event, CallEnded):
+            return events
+    raise AssertionError("the call did not end")
+
+
+def test_keypress_readback_and_keys_received(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    scenario = scenario_for(ngs, member, [claim])
+    line = SandboxLine(ngs, scenario, VirtualClock(scenario.start))
+    steps = ngs_claim_steps(ngs, member, claim)
+    caller = ScriptedCaller(line, steps, hang_up_after_ivr=False, max_events=200)
+    caller.ivr_steps.append(("you may hang up", HangUp()))
+    caller.run()
+    npi = next(p.npi for p in ngs.records.providers if p.npi == claim.billing_npi)
+    readbacks = [t for t in caller.far_text() if t.startswith("You entered")]
+    assert readbacks[0] == f"You entered {' '.join(npi)}. If this is correct, press 1 or say yes. To re-enter, press 2 or say no."
+    assert "".join(key for _, key in line.keys_received) == caller.sent_keys
+    times = [at for at, _ in line.keys_received]
+    assert times == sorted(times)
+    spoken_number = " ".join({"0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five",
+                              "6": "six", "7": "seven", "8": "eight", "9": "nine"}[d] for d in claim.claim_number)
+    assert any(spoken_number in text for text in caller.far_text())
+
+
+def test_same_seed_replays_exactly(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.DENIED)
+    questions = ["What's the status?", "What's the denial reason code?", "Can I get a reference number?"]
+
+    def run(seed: int) -> tuple[list, list[str]]:
+        caller, line = run_to_representative(ngs, member, claim, questions, seed=seed, hold_s=None)
+        return [(t.side, t.text, round(t.start_s, 6)) for t in caller.turns], line.log
+
+    first, second = run(11), run(11)
+    assert first == second
+    other_turns, other_log = run(12)
+    assert other_turns != first[0]
+    assert other_log != first[1]
+
+
+def test_barge_in_stops_the_menu(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    utterances_until(line, "For eligibility, press 1")
+    line.send(PressKeys("2"))
+    following = next_utterance(line)
+    assert "10-digit NPI" in following.text
+    assert line.keys_received[0][1] == "2"
+
+
+def test_keys_typed_ahead_are_kept(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    first = next_utterance(line)
+    assert "National Government Services" in first.text
+    line.send(PressKeys("2"))
+    heard = utterances_until(line, "10-digit NPI")
+    assert "For claim status, press 2 or say claim status." in heard
+    assert not any("didn't" in text for text in heard)
+
+
+def test_spoken_menu_choice(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    utterances_until(line, "For claim status")
+    line.send(Speak("claim status"))
+    assert "10-digit NPI" in next_utterance(line).text
+
+
+def test_keypad_only_line_ignores_speech(kentucky: PayerFile) -> None:
+    line = make_line(kentucky)
+    line.dial("x")
+    utterances_until(line, "provider number")
+    line.send(Speak("seven two oh six four two oh four six three"))
+    assert next_utterance(line).text == kentucky.ivr.defaults.no_input_say[0]
+    assert any("keypad only" in entry for entry in line.log)
+
+
+def test_receive_returns_silence_and_answer(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    ring = line.receive(1.0)
+    assert ring == LineSignal(SignalKind.RINGBACK, 0.0, 1.0)
+    assert line.receive(10.0) == LineSignal(SignalKind.RINGBACK, 1.0, ngs.answer_after_s)
+    assert line.receive(10.0) == CallAnswered(ngs.answer_after_s)
+    greeting = line.receive(30.0)
+    assert isinstance(greeting, Utterance)
+    assert greeting.start_s == ngs.answer_after_s
+    assert greeting.end_s == pytest.approx(greeting.start_s + len(greeting.text.split()) / 2.8 + 0.3)
+    assert line.clock.monotonic_s() == greeting.end_s
+    utterances_until(line, "or say representative")
+    waited_from = line.clock.monotonic_s()
+    silence = line.receive(2.0)
+    assert silence == LineSignal(SignalKind.SILENCE, waited_from, waited_from + 2.0)
+
+
+def test_text_filter_applies_to_utterances(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    scenario = scenario_for(ngs, member, [claim])
+    line = SandboxLine(ngs, scenario, VirtualClock(scenario.start), text_filter=str.upper)
+    line.dial("x")
+    assert next_utterance(line).text == "THANK YOU FOR CALLING NATIONAL GOVERNMENT SERVICES, YOUR MEDICARE ADMINISTRATIVE CONTRACTOR."
+
+
+def test_no_input_then_fallback_transfer(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    heard = utterances_until(line, "Let me transfer you")
+    assert heard.count("I'm sorry, I didn't hear anything.") == 2
+    events = [line.receive(60.0) for _ in range(3)]
+    assert any(isinstance(e, LineSignal) and e.kind == SignalKind.MUSIC for e in events)
+
+
+def test_invalid_entries_then_disconnect(kentucky: PayerFile) -> None:
+    line = make_line(kentucky)
+    line.dial("x")
+    for _ in range(3):
+        utterances_until(line, "provider number")
+        line.send(PressKeys("12#"))
+    events = events_until_end(line)
+    texts = [e.text for e in events if isinstance(e, Utterance)]
+    assert texts[-1].startswith("You have exceeded the maximum number of attempts")
+    assert isinstance(events[-1], CallEnded)
+
+
+def test_star_nine_nine_returns_to_main(kentucky: PayerFile) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    line = make_line(kentucky)
+    steps = kentucky_member_steps(kentucky, member, claim)[:4]
+    line.dial("x")
+    for trigger, action in steps:
+        utterances_until(line, trigger)
+        line.send(action)
+    utterances_until(line, "10-digit Medicaid member ID")
+    line.send(PressKeys("*99"))
+    assert next_utterance(line).text == "Main menu."
+
+
+def test_hold_sends_music_stretches_and_announcements(ngs: PayerFile) -> None:
+    line = make_line(ngs, hold_s=200.0)
+    line.dial("x")
+    utterances_until(line, "representative, press 0")
+    line.send(PressKeys("0"))
+    utterances_until(line, "Please hold")
+    signals, announcements = [], []
+    while True:
+        event = line.receive(60.0)
+        if isinstance(event, LineSignal):
+            signals.append(event)
+        elif isinstance(event, Utterance):
+            if "this is" in event.text.lower():
+                break
+            announcements.append(event.text)
+    assert all(s.kind == SignalKind.MUSIC and s.end_s - s.start_s <= 30.0 + 1e-9 for s in signals)
+    assert sum(s.end_s - s.start_s for s in signals) > 150
+    assert announcements
+
+
+def test_hold_without_music_is_silence(ngs: PayerFile) -> None:
+    quiet = ngs.model_copy(update={"hold": ngs.hold.model_copy(update={"music": False})})
+    line = make_line(quiet, hold_s=70.0)
+    line.dial("x")
+    utterances_until(line, "representative, press 0")
+    line.send(PressKeys("0"))
+    utterances_until(line, "Please hold")
+    event = line.receive(60.0)
+    assert isinstance(event, LineSignal)
+    assert event.kind == SignalKind.SILENCE
+
+
+@pytest.mark.parametrize("start", [
+    datetime(2026, 3, 4, 3, 0, tzinfo=UTC),     # 22:00 Eastern the evening before
+    datetime(2026, 3, 7, 15, 0, tzinfo=UTC),    # a Saturday
+    datetime(2026, 12, 25, 15, 0, tzinfo=UTC),  # a holiday
+])
+def test_after_hours_plays_closed_message(ngs: PayerFile, start: datetime) -> None:
+    line = make_line(ngs, start=start)
+    line.dial("x")
+    events = events_until_end(line)
+    texts = [e.text for e in events if isinstance(e, Utterance)]
+    assert texts == ngs.hours.closed_message
+
+
+def test_hours_use_the_payer_time_zone(ngs: PayerFile) -> None:
+    inside = make_line(ngs, start=datetime(2026, 3, 3, 13, 30, tzinfo=UTC))  # 08:30 Eastern
+    inside.dial("x")
+    assert "Thank you for calling National Government Services" in next_utterance(inside).text
+    assert "For eligibility" in utterances_until(inside, "For eligibility")[-1]
+
+
+def test_data_options_closed_first_coast_style(tmp_path) -> None:
+    from payerline.sandbox.payer_file import load_payer_file
+
+    data = yaml.safe_load(docs_example())
+    data["hours"] = {
+        "line": None,
+        "data": [{"days": ["mon", "tue", "wed", "thu", "fri"], "open": "07:00", "close": "18:30"}],
+        "closed_message": "Closed.",
+        "data_closed_message": "Claim information is available weekdays from 7 a.m. to 6:30 p.m.",
+        "data_closed_goto": "main",
+    }
+    data["ivr"]["menus"]["npi"]["data_option"] = True
+    path = tmp_path / "example-medicare.payer.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    payer = load_payer_file(path)
+    member = payer.records.members[0]
+    evening = datetime(2026, 3, 4, 2, 0, tzinfo=UTC)  # 20:00 Central
+    scenario = scenario_for(payer, member, member.claims[:1], start=evening)
+    line = SandboxLine(payer, scenario, VirtualClock(evening))
+    line.dial("x")
+    utterances_until(line, "For claim status")
+    line.send(PressKeys("2"))
+    assert next_utterance(line).text == data["hours"]["data_closed_message"]
+    assert next_utterance(line).text == "Thank you for calling Example Medicare."
+
+
+def test_inquiry_limit_ends_the_call(kentucky: PayerFile) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    line = make_line(kentucky)
+    line.dial("x")
+    steps = kentucky_member_steps(kentucky, member, claim)
+    for trigger, action in steps:
+        utterances_until(line, trigger)
+        line.send(action)
+    for _ in range(kentucky.ivr.max_inquiries):
+        utterances_until(line, "To check another claim, press 2")
+        line.send(PressKeys("2"))
+        for trigger, action in steps[3:]:
+            utterances_until(line, trigger)
+            line.send(action)
+    texts = [e.text for e in events_until_end(line) if isinstance(e, Utterance)]
+    assert texts[-1] == kentucky.ivr.inquiry_limit.say[0]
+    assert sum("lookup claims found" in entry for entry in line.log) == kentucky.ivr.max_inquiries
+
+
+def test_caller_hangup_ends_the_line(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    line.dial("x")
+    next_utterance(line)
+    line.send(HangUp())
+    at = line.clock.monotonic_s()
+    assert line.receive(5.0) == CallEnded(at)
+    assert line.receive(5.0) == CallEnded(at)
+    line.send(PressKeys("1"))
+    assert all(time <= at for time, _ in line.keys_received)
+
+
+def test_misuse_raises(ngs: PayerFile) -> None:
+    line = make_line(ngs)
+    with pytest.raises(IllegalStateError):
+        line.receive(1.0)
+    line.dial("x")
+    with pytest.raises(IllegalStateError):
+        line.dial("x")
+    with pytest.raises(ValueError):
+        line.receive(-1.0)
+
+
+def test_line_events_carry_only_perceivable_fields(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    caller, _ = run_to_representative(ngs, member, claim, ["What's the status?"])
+    assert caller.turns[-1].text == "[ended]"
+    assert set(Utterance.__dataclass_fields__) == {"text", "start_s", "end_s", "confidence"}
