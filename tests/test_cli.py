@@ -164,3 +164,46 @@ def test_eval_six_scenarios_report(tmp_path, capsys):
     for failure in report["failures"]:
         assert failure["call_id"].startswith("s3-")
         assert failure["differences"]
+
+
+def test_sandbox_validate_reports_problems(tmp_path, capsys):
+    pytest.importorskip("payerline.sandbox.validate")
+    bad = tmp_path / "bad.payer.yaml"
+    bad.write_text("format: payerline-payer-file/1\npayer_id: Bad Id\n", encoding="utf-8")
+    assert main(["sandbox", "validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2: payer_id:" in err
+    assert "1 of 1 payer files are invalid" in err
+
+
+def test_sandbox_validate_needs_a_file(capsys):
+    assert main(["sandbox", "validate"]) == 2
+    assert "the following arguments are required: files" in capsys.readouterr().err
+
+
+def test_call_example_request_writes_files(tmp_path, capsys):
+    require_call_parts()
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "claim-status-request.json"
+    code = main(["call", "--payer", "ngs-medicare", "--request", str(example), "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("claim 1: ")
+    folders = list(tmp_path.iterdir())
+    assert len(folders) == 1
+    assert folders[0].name.startswith("example-0001-")
+    results = json.loads((folders[0] / "result.json").read_text(encoding="utf-8"))
+    assert [result["claim_index"] for result in results] == [0]
+    assert results[0]["versions"]["payer_file"]
+    assert (folders[0] / "transcript.json").is_file()
+
+
+def test_call_start_without_offset_rejected(tmp_path, capsys):
+    require_call_parts()
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "claim-status-request.json"
+    code = main(["call", "--payer", "ngs-medicare", "--request", str(example), "--start", "2026-04-21T10:00"])
+    assert code == 2
+    assert "has no UTC offset" in capsys.readouterr().err
