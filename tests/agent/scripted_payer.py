@@ -67,6 +67,7 @@ class Node:
     hold_s: float = 0.0
     announcements: list[str] = field(default_factory=list)
     hangup_after: bool = False
+    reprompts: list[str] | None = None
 
 
 @dataclass
@@ -107,6 +108,7 @@ class ScriptedLine:
         self.rep_verified = False
         self.silence_since_prompt = 0.0
         self.cursor_s = 0.0
+        self.visits: dict[str, int] = {}
 
     # CallTransport
 
@@ -203,7 +205,10 @@ class ScriptedLine:
             target = next(iter(node.keys.values()), "rep")
             self._enter(target)
             return
-        for prompt in node.prompts:
+        visits = self.visits.get(name, 0)
+        self.visits[name] = visits + 1
+        prompts = node.reprompts if visits and node.reprompts is not None else node.prompts
+        for prompt in prompts:
             self._say(prompt)
         if node.hangup_after:
             self._emit(CallEnded(self.cursor_s + 0.5))

@@ -223,6 +223,8 @@ class RepresentativeDialog:
                 claim.reason = FailureReason.ONE_CLAIM_PER_CALL
                 claim.discussed_with_person = False
                 claim.notes.append("the representative handles one claim per call; call again for this claim")
+        if position > 0:
+            context.rep_claim = self._claim_order[position - 1]
         logger.info("call %s: representative refused further claims", context.call_id)
 
     def _stop(self, reason: FailureReason) -> Step:

@@ -129,6 +129,7 @@ def normalize_prompt(text: str) -> str:
 
     key_pattern = r"\b(press|dial|enter|select|key|push|touch|or)\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|star|pound|hash)\b\s*)+)"
     lowered = re.sub(key_pattern, lambda m: key_word(m) + " ", lowered)
+    lowered = re.sub(r"\s+([.,;?!])", r"\1", lowered)
     return re.sub(r"\s+", " ", lowered).strip()
 
 
@@ -161,7 +162,8 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
             continue
         if key:
             seen_keys.add(key)
-        found.append((match.start(), MenuOption(label.strip(), key, phrase.strip() if phrase else None)))
+        label = re.sub(r",?\s*(?:at any time|now|please)$", "", label.strip())
+        found.append((match.start(), MenuOption(label, key, phrase.strip() if phrase else None)))
     for match in _OPTION_PRESS_FOR.finditer(normalized):
         key = match.group(1).replace(" ", "")
         if key not in seen_keys:

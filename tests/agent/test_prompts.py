@@ -1,0 +1,108 @@
+"""Prompt understanding without an IVR map."""
+
+from __future__ import annotations
+
+import pytest
+
+from payerline.agent.prompts import Cue, InputField, analyze_prompt
+from payerline.payers.ivr_map import DateFormat, LetterMethod
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key", "phrase"),
+    [
+        ("For claim status press 2.", "claim status", "2", None),
+        ("Press 2 for claims.", "claims", "2", None),
+        ("For claims, say claims or press two.", "claims", "2", "claims"),
+        ("To speak with a representative press 0.", "speak with a representative", "0", None),
+        ("To return to the main menu at any time, press star nine nine.", "return to the main menu", "*99", None),
+        ("Main menu. Say Claim Status, or Eligibility.", "claim status", None, "claim status"),
+    ],
+)
+def test_menu_option_forms(text: str, label: str, key: str | None, phrase: str | None) -> None:
+    options = analyze_prompt(text).options
+    match = [option for option in options if option.label == label]
+    assert match, f"no option {label!r} in {options}"
+    assert match[0].key == key
+    assert match[0].phrase == phrase
+
+
+def test_menu_options_in_order() -> None:
+    analysis = analyze_prompt("For eligibility, press 1. For claim status, press 2. For all other inquiries, press 3.")
+    assert [option.key for option in analysis.options] == ["1", "2", "3"]
+    assert not analysis.person_likely
+
+
+def test_npi_request_with_pound() -> None:
+    request = analyze_prompt("Please enter your 10-digit NPI followed by the pound key.").input_request
+    assert request is not None
+    assert request.field is InputField.NPI
+    assert request.digits == 10
+    assert request.terminator
+
+
+def test_date_of_birth_eight_digits_say_or_enter() -> None:
+    request = analyze_prompt("Say or enter the beneficiary's date of birth as eight digits.").input_request
+    assert request is not None
+    assert request.field is InputField.DATE_OF_BIRTH
+    assert request.date_format is DateFormat.MMDDYYYY
+    assert not request.speech_only
+    assert not request.keys_only
+
+
+def test_last_name_star_method() -> None:
+    request = analyze_prompt(
+        "Enter the first 6 letters of the last name using the star key method."
+    ).input_request
+    assert request is not None
+    assert request.field is InputField.LAST_NAME
+    assert request.letters == 6
+    assert request.letter_method is LetterMethod.STAR
+
+
+def test_member_id_with_ssn_alternative_is_member_id() -> None:
+    analysis = analyze_prompt(
+        "Please enter the 10-digit Medicaid member ID followed by pound, or press 2 to use the social security number instead."
+    )
+    assert analysis.input_request is not None
+    assert analysis.input_request.field is InputField.MEMBER_ID
+
+
+def test_confirmation_keys_and_readback() -> None:
+    confirmation = analyze_prompt("You entered 1 2 3 4 5. If this is correct, press 1. If not, press 2.").confirmation
+    assert confirmation is not None
+    assert confirmation.yes_key == "1"
+    assert confirmation.no_key == "2"
+    assert confirmation.readback_digits == "12345"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("I'm sorry, that entry is invalid.", Cue.INVALID),
+        ("I'm sorry, I did not receive a response.", Cue.TIMEOUT),
+        ("We were unable to locate that beneficiary.", Cue.MEMBER_NOT_FOUND),
+        ("No claims were found for the dates of service entered.", Cue.CLAIM_NOT_FOUND),
+        ("Please hold.", Cue.HOLD),
+        ("Your call is important to us. Your estimated wait time is greater than fifteen minutes.", Cue.HOLD),
+        ("Our offices are currently closed. Our business hours are 8 to 5.", Cue.CLOSED),
+        ("Our systems are down at this time, please call back later.", Cue.SYSTEMS_DOWN),
+        ("We do not accept automated calls.", Cue.AUTOMATED_REFUSED),
+        ("Please hold while I transfer your call.", Cue.TRANSFER),
+        ("Thank you for holding, this is Dana, how can I help you?", Cue.PERSON_GREETING),
+        ("I'm sorry, I can only look at one claim per call.", Cue.ONE_CLAIM_PER_CALL),
+        ("You've reached the pharmacy help desk, I can't help with claims.", Cue.WRONG_DEPARTMENT),
+        ("Thank you for calling. Goodbye.", Cue.GOODBYE),
+    ],
+)
+def test_cues(text: str, cue: Cue) -> None:
+    assert cue in analyze_prompt(text).cues
+
+
+def test_person_versus_announcement() -> None:
+    person = analyze_prompt("Hi, this is Luis, I see you're calling about claim status, is that correct?")
+    announcement = analyze_prompt("Thank you for your patience. A representative will be with you shortly.")
+    assert person.person_likely
+    assert Cue.PERSON_GREETING in person.cues
+    assert not announcement.person_likely
+    assert Cue.PERSON_GREETING not in announcement.cues
