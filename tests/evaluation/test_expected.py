@@ -147,3 +147,18 @@ def test_status_from_ivr_makes_all_required_missing():
     claim = expected_call(plan("drop", [PAID], DropPoint.HOLD), [PAID], STATUS_IVR, PERSON).claims[0]
     assert "paid_amount" in claim.missing
     assert "found" not in claim.missing
+
+
+def test_withheld_field_missing_with_refusal():
+    claim = expected_call(plan(NORMAL, [PAID]), [PAID], STATUS_IVR, PERSON,
+                          withheld=frozenset({"check_number"})).claims[0]
+    assert claim.outcome == Outcome.PARTIAL
+    assert claim.reason == FailureReason.PAYER_REFUSED
+    assert claim.missing == ("check_number",)
+
+
+def test_withheld_field_from_ivr_still_expected():
+    claim = expected_call(plan(NORMAL, [PAID]), [PAID], STATUS_IVR, PERSON,
+                          withheld=frozenset({"claim_number"})).claims[0]
+    assert claim.outcome == Outcome.COMPLETED
+    assert claim.values["claim_number"] == PAID.claim_number

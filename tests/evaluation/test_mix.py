@@ -176,3 +176,12 @@ def test_call_week_after_latest_record_date(payer_profiles):
     assert latest < week.date() <= latest + __import__("datetime").timedelta(days=7)
     for call in draw_mix(payer_profiles, 30, seed=1):
         assert call.scenario.start.date() >= week.date()
+
+
+def test_mistyped_member_only_where_member_verified(payer_profiles):
+    from dataclasses import replace
+
+    lax = [replace(profile, verifies_member=False) for profile in payer_profiles]
+    planned = draw_mix(lax, 100, seed=8)
+    assert all(call.condition != MEMBER_MISTYPED for call in planned)
+    assert all(call.request_member_id is None for call in planned)

@@ -135,6 +135,14 @@ def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
     return _Reach(ivr=True, person="first", reason=FailureReason.ONE_CLAIM_PER_CALL)
 
 
+def _reason(outcome: Outcome, reach: _Reach, refused: bool) -> FailureReason | None:
+    if outcome == Outcome.COMPLETED:
+        return None
+    if reach.reason is None and refused:
+        return FailureReason.PAYER_REFUSED
+    return reach.reason
+
+
 def _outcome(obtained: bool, missing: bool) -> Outcome:
     if not missing:
         return Outcome.COMPLETED
@@ -146,6 +154,8 @@ def expected_call(
     claims: list[ClaimRecord],
     ivr_fields: Callable[[ClaimRecord], frozenset[str]],
     person: PersonFacts,
+    *,
+    withheld: frozenset[str] = frozenset(),
 ) -> ExpectedCall:
     """Return what ``planned`` should yield.
 
@@ -155,6 +165,9 @@ def expected_call(
             out for a claim (empty when the payer has no self-service).
         person: the representative's name and reference number as the
             sandbox gave them, the truth for the person fields.
+        withheld: fields the payer's representatives decline to give; a
+            required one the IVR did not read out stays missing, with the
+            reason ``payer_refused``.
     """
     reach = call_reach(planned, person)
     person_used = False
@@ -172,9 +185,12 @@ def expected_call(
 
         values: dict[str, object] = {}
         optional: dict[str, object] = {}
+        refused = False
         for name in required:
-            if gets_person or name in from_ivr:
+            if name in from_ivr or (gets_person and name not in withheld):
                 values[name] = record.field_value(name)
+            elif gets_person:
+                refused = True
             elif reach.answers_cut and needs_person:
                 optional[name] = record.field_value(name)
         if gets_person:
@@ -203,7 +219,7 @@ def expected_call(
             record_id=record.id,
             status=record.status,
             outcome=outcome,
-            reason=None if outcome == Outcome.COMPLETED else reach.reason,
+            reason=_reason(outcome, reach, refused),
             values=values,
             missing=missing,
             optional=optional,

@@ -69,6 +69,8 @@ class PayerProfile:
     records: Records
     is_open: Callable[[datetime], bool]
     is_line_open: Callable[[datetime], bool] | None = None
+    withheld_fields: frozenset[str] = frozenset()
+    verifies_member: bool = True
 
     def line_answers(self, at: datetime) -> bool:
         """Return whether the line answers at ``at``; without line hours, whenever it is open."""
@@ -273,6 +275,10 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
         knows = tuple(
             claim.claim_number is not None and rng.random() < KNOWS_CLAIM_NUMBER_SHARE for claim in claims
         )
+        if condition == MEMBER_MISTYPED and not payer.verifies_member:
+            # Its representative would answer without checking the member,
+            # so a mistyped id tests nothing the sandbox can score.
+            condition = NORMAL
         fault = FaultKind(condition) if condition in {kind.value for kind in FaultKind} else None
         typed_member_id = mistype(member.member_id, rng) if condition == MEMBER_MISTYPED else None
         scenario = Scenario(

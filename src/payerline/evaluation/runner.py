@@ -182,7 +182,10 @@ def run_planned_call(
             payer_file_version=eval_payer.payer.version,
         )
         results = tuple(with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results)
-        expected = expected_call(planned, records, eval_payer.ivr_fields, harness.read_person_facts(line))
+        expected = expected_call(
+            planned, records, eval_payer.ivr_fields, harness.read_person_facts(line),
+            withheld=eval_payer.profile.withheld_fields,
+        )
         score = score_call(expected, results)
         return CallRun(
             call_id=scenario.scenario_id,
@@ -210,7 +213,10 @@ def _failed_run(
     planned: PlannedCall, eval_payer: EvalPayer, records: list[ClaimRecord], error: Exception, wall_s: float,
 ) -> CallRun:
     """Record a call that raised: every expected field counts as wrong."""
-    expected = expected_call(planned, records, eval_payer.ivr_fields, PersonFacts(None, None))
+    expected = expected_call(
+        planned, records, eval_payer.ivr_fields, PersonFacts(None, None),
+        withheld=eval_payer.profile.withheld_fields,
+    )
     fields_expected = sum(
         len(claim.values) + len(claim.missing) + len(claim.optional) for claim in expected.claims
     )

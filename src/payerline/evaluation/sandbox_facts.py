@@ -26,6 +26,8 @@ from payerline.sandbox.records import ClaimRecord
 if TYPE_CHECKING:
     from payerline.sandbox.line import SandboxLine
 
+# Verification items with which a representative checks the member.
+MEMBER_CHECKS = frozenset({"member_id", "patient_name", "date_of_birth"})
 # Read-out placeholders whose result field has another name.
 _PLACEHOLDER_FIELDS = {"status": "claim_status"}
 
@@ -90,6 +92,8 @@ def profile_of(payer: PayerFile) -> PayerProfile:
         records=payer.records,
         is_open=partial(payer_is_open, payer),
         is_line_open=partial(payer_line_answers, payer),
+        withheld_fields=frozenset(payer.representatives.withheld_fields),
+        verifies_member=bool(MEMBER_CHECKS & set(payer.representatives.verification)),
     )
 
 
