@@ -185,3 +185,25 @@ def test_mistyped_member_only_where_member_verified(payer_profiles):
     planned = draw_mix(lax, 100, seed=8)
     assert all(call.condition != MEMBER_MISTYPED for call in planned)
     assert all(call.request_member_id is None for call in planned)
+
+
+def test_short_hours_still_give_slots(payer_profiles):
+    from dataclasses import replace
+    from datetime import time
+
+    from payerline.evaluation.mix import call_week_start, week_slots
+
+    one_hour = replace(payer_profiles[0], is_open=lambda at: at.weekday() == 2 and time(9) <= at.time() < time(10))
+    inside, _ = week_slots(one_hour, call_week_start([one_hour]))
+    assert len(inside) == 12
+
+
+def test_never_open_payer_named(payer_profiles):
+    from dataclasses import replace
+
+    from payerline.errors import UsageError
+    from payerline.evaluation.mix import call_week_start, week_slots
+
+    closed = replace(payer_profiles[0], is_open=lambda at: False)
+    with pytest.raises(UsageError, match="alpha-health is never open"):
+        week_slots(closed, call_week_start([closed]))

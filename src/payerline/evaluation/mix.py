@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from payerline.domain.codes import ClaimStatus
 from payerline.domain.request import LineOfBusiness
+from payerline.errors import UsageError
 from payerline.sandbox.records import ClaimRecord, MemberRecord, Records
 from payerline.sandbox.scenario import DropPoint, FaultKind, RepBehaviour, Scenario
 
@@ -167,7 +168,7 @@ def week_slots(payer: PayerProfile, week_start: datetime) -> tuple[list[datetime
     """Return the week's start slots inside and outside ``payer``'s hours, local time.
 
     Inside: the payer is open, data options included, then and
-    :data:`OPEN_MARGIN` later. Outside: the line does not answer at all, so
+    :data:`OPEN_MARGIN` later (or just then, for hours shorter than that). Outside: the line does not answer at all, so
     the caller hears the closed message. A payer whose line always answers
     has no outside slots.
     """
@@ -182,9 +183,13 @@ def week_slots(payer: PayerProfile, week_start: datetime) -> tuple[list[datetime
         elif not payer.line_answers(at):
             outside.append(at)
     if not inside:
-        raise ValueError(
-            f"payer {payer.payer_id} is never open for {OPEN_MARGIN} in a week; "
-            "check the business hours in its payer file"
+        # Hours shorter than the margin: any open slot will do.
+        inside = [start + step * SLOT for step in range(int(timedelta(days=7) / SLOT))
+                  if payer.is_open(start + step * SLOT)]
+    if not inside:
+        raise UsageError(
+            f"payer {payer.payer_id} is never open in the week of {week_start.date()}; "
+            "check the business hours and holidays in its payer file"
         )
     return inside, outside
 
