@@ -70,6 +70,8 @@ class ScriptedCaller:
             self.turns.append(Turn("caller", f"[keys {action.digits}]", now, now))
         elif isinstance(action, Speak):
             self.turns.append(Turn("caller", action.text, now, now))
+        elif isinstance(action, HangUp):
+            self.turns.append(Turn("caller", "[hung up]", now, now))
         self.line.send(action)
 
     def far_text(self) -> list[str]:

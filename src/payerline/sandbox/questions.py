@@ -16,7 +16,7 @@ from payerline.sandbox.hearing import tokens
 # lowercased, tokenised utterance.
 FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("patient_responsibility", r"patient (responsibility|portion|owes?|liability|share)|member (owes?|responsibility)|(does|did) the (patient|member) owe|cost share"),
-    ("bulk_payment_amount", r"bulk|total (of|on) the (check|eft|payment)|(check|eft|payment) total|whole check"),
+    ("bulk_payment_amount", r"bulk(?: payment)?(?: amount)?|total (of|on) the (check|eft|payment)|(check|eft|payment) total|whole check"),
     ("check_cashed", r"cashed|cleared"),
     ("check_number", r"check number|eft (trace )?number|trace number|eft number|check or eft|eft or check|payment number"),
     ("paid_date", r"paid date|date paid|payment date|check date|when (was|did) (it|that|the claim) (get )?paid|when did (it|that|the claim) pay|date (of|it was) (paid|payment)|when (was|is) (it|the payment) (issued|released|sent)"),
@@ -37,7 +37,7 @@ FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 _REPEAT = r"repeat|say (that|it) again|come again|didn ?t (catch|get|hear)|did not (catch|get|hear)|one more time|once more|pardon|say again|sorry what|spell|slower|missed that"
-_READBACK = r"read (that|it|this) back|readback|to confirm|confirming|let me confirm|just to (make sure|verify|confirm)|so (that s|that is|it s|it is)|you said|did i get that right|is that (correct|right)|correct\?|have (that|it) as|i have"
+_READBACK = r"read (that|it|this) back|readback|to confirm|confirming|let me confirm|just to (make sure|verify|confirm)|so (that s|that is|it s|it is)|you said|did i get that right|is that (correct|right)|correct\?|have (that|it) as"
 _REFERENCE = r"reference|ref number|call ref|confirmation number|interaction (number|id)|ticket number"
 _NAME = r"your name|who (am i|i am) speaking|who i spoke|who did i speak|spell your name|may i have your name|can i get your name|and you are"
 _CLOSING = r"that s (all|everything|it)|that is (all|everything)|nothing else|no further|that will be all|(thank you|thanks)( so much| very much)?( for your help| for your time)?( bye| goodbye)?$|goodbye|bye|have a (good|great|nice)|that s all i need|all set"
