@@ -131,7 +131,7 @@ def test_drop_at_representative_leaves_answers_optional():
     assert claim.missing == ()
 
 
-def test_drop_at_representative_without_ivr_accepts_failed_or_partial():
+def test_rep_drop_without_ivr_either_outcome():
     claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], NO_IVR, PERSON).claims[0]
     assert claim.outcome == Outcome.FAILED
     assert claim.other_outcomes == {Outcome.PARTIAL}
