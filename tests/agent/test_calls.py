@@ -264,3 +264,46 @@ def test_self_service_only_call_completes_without_person() -> None:
     assert result.outcome is Outcome.COMPLETED
     assert not result.person_reached
     assert "0" not in pressed(output)
+
+
+def test_two_claims_by_self_service() -> None:
+    def readout(status: str, number: str, amount: str) -> Node:
+        return Node(
+            [f"Claim 1 of 1. Status: {status}. Claim number {number}. Received date February 12, 2026. "
+             f"Processed date February 20, 2026. Paid amount, {amount}. Expected payment date March 3, 2026.",
+             "To hear another claim press 1. To speak with a representative press 0."],
+            {"1": "dos", "0": "hold"},
+        )
+
+    nodes = main_menu_nodes(
+        dos=Node(["Enter the date of service as eight digits."], {"02102026": "first", "02172026": "second"}),
+        first=readout("on the payment floor", "2 2 1 2 3 4 5 6 7 8 9", "ninety-six dollars"),
+        second=readout("on the payment floor", "3 3 1 2 3 4 5 6 7 8 9", "two hundred dollars"),
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()), claims=2)
+    first, second = output.results
+    assert first.outcome is Outcome.COMPLETED
+    assert second.outcome is Outcome.COMPLETED
+    assert first.fields.claim_number is not None
+    assert first.fields.claim_number.value == "22123456789"
+    assert second.fields.claim_number is not None
+    assert second.fields.claim_number.value == "33123456789"
+    assert second.fields.paid_amount is not None
+    assert str(second.fields.paid_amount.value) == "200.00"
+    assert pressed(output)[3:6] == ["02102026", "1", "02172026"]
+
+
+def test_failed_transport_keeps_results() -> None:
+    class BreakingLine(ScriptedLine):
+        def send(self, action: object) -> None:
+            if self.clock.monotonic_s() > 40:
+                from payerline.errors import TransportError
+
+                raise TransportError("SIP BYE received", retryable=True)
+            super().send(action)  # type: ignore[arg-type]
+
+    output, _ = call(lambda clock: BreakingLine(clock, main_menu_nodes(), full_rep()))
+    result = output.results[0]
+    assert result.reason is FailureReason.CALL_DROPPED
+    assert result.fields.claim_status is not None
+    assert any("line failed" in turn.text for turn in output.transcript.turns)

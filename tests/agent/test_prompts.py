@@ -106,3 +106,30 @@ def test_person_versus_announcement() -> None:
     assert Cue.PERSON_GREETING in person.cues
     assert not announcement.person_likely
     assert Cue.PERSON_GREETING not in announcement.cues
+
+
+def _phrasebank() -> dict:
+    import yaml
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "src" / "payerline" / "sandbox" / "phrasebank.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_phrasebank_greetings_are_people() -> None:
+    for greeting in _phrasebank()["greetings"]:
+        analysis = analyze_prompt(greeting)
+        assert analysis.person_likely, greeting
+        assert Cue.PERSON_GREETING in analysis.cues, greeting
+
+
+def test_phrasebank_hold_announcements_are_not_people() -> None:
+    for announcement in _phrasebank()["hold_announcements"]:
+        analysis = analyze_prompt(announcement)
+        assert not analysis.person_likely, announcement
+        assert Cue.PERSON_GREETING not in analysis.cues, announcement
+
+
+def test_key_homophones_after_press() -> None:
+    options = analyze_prompt("For claims press for. For eligibility press to.").options
+    assert [option.key for option in options] == ["4", "2"]

@@ -64,10 +64,11 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relationship", r"subscriber or (?:a )?dependent|dependent or|relationship|policy ?holder or"),
         ("subscriber_dob", r"subscriber'?s? (?:date of birth|dob|birth ?date)"),
         ("subscriber_name", r"subscriber'?s? name|policy ?holder'?s? name"),
-        ("member_id", r"member (?:id|number)|subscriber id|medicare (?:number|id)|\bmbi\b|id number|medicaid id|"
-                      r"id off the card|\bthe id\b|identification number|member'?s id|recipient id"),
+        ("member_id", r"member (?:id|number)|subscriber id|medicare (?:number|id)|\bmbi\b|(?<!tax )id number|"
+                      r"medicaid id|id off the card|\bthe id\b|(?<!tax )identification number|member'?s id|"
+                      r"recipient id|spell that id|\bthat id\b"),
         ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|first and last name|"
-                         r"spell the last name|last name|first name|name as it appears"),
+                         r"spell the last name|last name|(?<!your )first name|name as it appears"),
         ("date_of_birth", r"date of birth|\bdob\b|birth ?date"),
         ("date_of_service", r"dates? of service|\bdos\b|from and to|date the patient was seen|service date|"
                             r"single date of service"),
@@ -201,15 +202,38 @@ class RepresentativeDialog:
                 self._transfer_requested = True
                 return Step([Speak("I'm calling about claim status. Could you please transfer me to the claims department?")])
             return self._stop(FailureReason.WRONG_DEPARTMENT)
-        if analysis.has(Cue.BACK_TO_IVR):
+        if analysis.has(Cue.BACK_TO_IVR) and analysis.has(Cue.TRANSFER):
             if all(claim.ivr_readout for claim in context.claims):
                 return self._stop(FailureReason.PAYER_REFUSED)
             return Step([Speak("Okay, thank you.")], phase=Phase.IVR)
+        if analysis.has(Cue.REFUSED):
+            return self._refused(analysis)
         if analysis.has(Cue.TRANSFER) and not analysis.has(Cue.PERSON_GREETING):
             return Step(phase=Phase.HOLD)
-        if analysis.has(Cue.GOODBYE) and not analysis.has(Cue.MORE_HELP) and not analysis.person_likely:
+        if analysis.has(Cue.GOODBYE) and not analysis.has(Cue.MORE_HELP):
+            if "reference_number" not in context.person_fields and not self._asked.get((-1, "reference_number")):
+                self._asked[(-1, "reference_number")] = 1
+                self._pending = "reference_number"
+                self._closing = True
+                return Step([Speak("Before you go, could I get a reference number for this call?")])
             return Step([Speak("Thank you, goodbye.")], finished=True)
         return None
+
+    def _refused(self, analysis: PromptAnalysis) -> Step:
+        """The representative will not give something: give up that field, or the whole call if nothing is released."""
+        context = self._context
+        whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information",
+                          normalize_prompt(analysis.text))
+        if whole:
+            return self._stop(FailureReason.PAYER_REFUSED)
+        if self._pending is None:
+            return self._next_question()
+        claim = context.claims[context.rep_claim]
+        claim.refused_fields.add(self._pending)
+        self._asked[(context.rep_claim, self._pending)] = context.config.max_question_attempts
+        self._asked[(-1, self._pending)] = context.config.max_question_attempts
+        self._pending = None
+        return self._next_question()
 
     def _is_later_claim(self) -> bool:
         return bool(self._claim_order) and self._context.rep_claim != self._claim_order[0]
@@ -370,14 +394,12 @@ class RepresentativeDialog:
         """Answer each verification question in ``text``; None when one asks for something not allowed."""
         answers: list[str] = []
         for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
-            if not sentence or not (sentence.endswith("?") or _QUESTION_LEAD.search(sentence)):
+            if not sentence or not (sentence.endswith("?") or _QUESTION_LEAD.search(sentence) or "please" in sentence):
                 continue
-            kinds = [kind for kind, pattern in _VERIFICATION if pattern.search(sentence)]
+            kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)])
             if "disallowed" in kinds:
                 logger.info("call %s: declined a question outside the allowed fields", self._context.call_id)
                 return None
-            if "npi_kind" in kinds:
-                kinds = ["npi_kind"]
             for kind in kinds:
                 answer = self._answer(kind, sentence)
                 if answer and answer not in answers:
@@ -409,7 +431,7 @@ class RepresentativeDialog:
             return f"The member ID is {request.member_id}."
         if kind == "patient_name":
             if "spell" in sentence:
-                return f"The last name is spelled {'-'.join(patient.last_name.upper())}."
+                return f"The last name is spelled {_spelled(patient.last_name)}."
             if "last name first" in sentence:
                 return f"The patient's name is {patient.last_name}, {patient.first_name}."
             return f"The patient's name is {patient.first_name} {patient.last_name}."
@@ -451,6 +473,25 @@ class RepresentativeDialog:
         if kind == "purpose":
             return self._purpose() if self._context.rep_claim not in self._announced else None
         return None
+
+
+def _dedupe_kinds(kinds: list[str]) -> list[str]:
+    """Keep the most specific question kinds: a subscriber's date of birth is not the patient's."""
+    if "npi_kind" in kinds:
+        return ["npi_kind"]
+    drop = set()
+    if "subscriber_dob" in kinds:
+        drop.add("date_of_birth")
+    if "subscriber_name" in kinds:
+        drop.add("patient_name")
+    if "caller_name" in kinds:
+        drop.add("practice")
+    return [kind for kind in kinds if kind not in drop]
+
+
+def _spelled(name: str) -> str:
+    names = {"'": "apostrophe", "-": "hyphen", " ": "space"}
+    return ", ".join(names.get(char, char.upper()) for char in name)
 
 
 def _plausible(name: str, value: Extraction[Any]) -> bool:

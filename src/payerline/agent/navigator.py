@@ -31,11 +31,12 @@ logger = logging.getLogger(__name__)
 _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "claim_status": (
         ("claim status", 12), ("status of a claim", 12), ("claim information", 8), ("claims", 7), ("claim", 5),
-        ("status", 3), ("provider", 1),
+        ("status", 3), ("provider", 4), ("health care professional", 4), ("physician", 4), ("english", 6),
     ),
     "representative": (
         ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
-        ("customer service", 7), ("operator", 7), ("associate", 7), ("all other", 3), ("other", 2),
+        ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
+        ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
     ),
     "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
     "next_claim": (

@@ -24,6 +24,8 @@ _KEY_WORDS = {
     "seven": "7", "eight": "8", "nine": "9", "star": "*", "pound": "#", "hash": "#",
 }
 _KEY = r"(?:[0-9*#](?: ?[0-9*#])*)"
+# Words speech recognition writes for a key name right after "press".
+_KEY_HOMOPHONES = {"won": "1", "to": "2", "too": "2", "for": "4", "ate": "8"}
 
 
 class InputField(StrEnum):
@@ -66,6 +68,7 @@ class Cue(StrEnum):
     PERSON_GREETING = "person_greeting"
     GOODBYE = "goodbye"
     MORE_HELP = "more_help"
+    REFUSED = "refused"
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,14 @@ def normalize_prompt(text: str) -> str:
     lowered = re.sub(r"\b(pound|star|hash) (key|sign)\b", r"\1", lowered)
 
     def key_word(match: re.Match[str]) -> str:
-        words = match.group(2).split()
-        return match.group(1) + " " + "".join(_KEY_WORDS.get(word, word) for word in words)
+        words = match.group(2).replace(",", " ").split()
+        return match.group(1) + " " + "".join(_KEY_WORDS.get(word, _KEY_HOMOPHONES.get(word, word)) for word in words)
 
-    key_pattern = r"\b(press|dial|enter|select|key|push|touch|or)\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|star|pound|hash)\b\s*)+)"
+    key_words = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|star|pound|hash)"
+    first_key = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|star|pound|hash|won|to|too|for|ate)"
+    key_pattern = rf"\b(press|dial|select|push|touch|or press)\s+({first_key}\b(?:,?\s*{key_words}\b)*)"
     lowered = re.sub(key_pattern, lambda m: key_word(m) + " ", lowered)
+    lowered = re.sub(rf"\b(enter|key|or)\s+({key_words}\b(?:,?\s*{key_words}\b)*)", lambda m: key_word(m) + " ", lowered)
     lowered = re.sub(r"\s+([.,;?!])", r"\1", lowered)
     return re.sub(r"\s+", " ", lowered).strip()
 
@@ -143,7 +149,7 @@ _OPTION_FOR_PRESS = re.compile(
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))(?:[.,;?]|$| now| at any time)"
 )
 _OPTION_PRESS_FOR = re.compile(
-    rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to)\s+([^.;?,]+)"
+    rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
 _SAY_LIST = re.compile(r"(?:^|[.?!]\s|please\s)say\s+([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+)\s*(?:[.?!]|$)")
 _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
@@ -307,7 +313,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry) per call|only (?:look at|handle|do|address|help with|"
                                  r"take) one (?:claim|member|patient)|call back (?:in )?for the (?:next|other|second)|"
-                                 r"(?:need|have) to call back (?:in )?for"),
+                                 r"(?:need|have) to call back (?:in )?for|call back for (?:that|those|the other|another)"),
         (Cue.BACK_TO_IVR, r"transfer you back to the (?:automated|ivr|self[- ]service)|(?:cms requires|required to use) "
                           r"(?:that )?(?:providers )?(?:use )?the (?:ivr|automated)|available (?:through|in|on) the "
                           r"(?:ivr|automated system)|(?:please )?use the (?:ivr|automated system)"),
@@ -339,6 +345,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.TRANSFER, r"\btransfer(?:ring)?\b|connecting you|connect you|one moment while|routing your call"),
         (Cue.GOODBYE, r"\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
                       r"\btake care\b|thank you for calling[^.?,]*\.?$"),
+        (Cue.REFUSED, r"(?:not able to|unable to|can't|cannot|won't|not allowed to) (?:give out|release|provide|"
+                      r"discuss|disclose|share)\b(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
+                      r"doesn't match what's on|does not match what is on"),
         (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
                         r"another claim you"),
     )
@@ -369,6 +378,8 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         cues.discard(Cue.SYSTEMS_DOWN)
     if Cue.CLAIM_NOT_FOUND in cues:
         cues.discard(Cue.MEMBER_NOT_FOUND)
+    if Cue.AUTOMATED_REFUSED in cues or Cue.ONE_CLAIM_PER_CALL in cues:
+        cues.discard(Cue.REFUSED)
     options = () if person_likely else menu_options(normalized)
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)

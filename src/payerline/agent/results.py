@@ -59,6 +59,7 @@ class ClaimState:
     reason: FailureReason | None = None
     ivr_readout: bool = False
     discussed_with_person: bool = False
+    refused_fields: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -135,7 +136,8 @@ def _outcome(
 ) -> tuple[Outcome, FailureReason | None]:
     if not missing:
         return Outcome.COMPLETED, None
-    reason = claim.reason or facts.stop_reason or FailureReason.INFORMATION_INCOMPLETE
+    refused = FailureReason.PAYER_REFUSED if claim.refused_fields & set(missing) else None
+    reason = claim.reason or facts.stop_reason or refused or FailureReason.INFORMATION_INCOMPLETE
     if claim.status is ClaimStatus.NOT_ON_FILE and reason is FailureReason.INFORMATION_INCOMPLETE:
         reason = FailureReason.CLAIM_NOT_FOUND
     if reason in NEEDS_HUMAN_REASONS:
