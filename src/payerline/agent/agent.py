@@ -5,9 +5,9 @@
 ``listen_timeout_s`` for each next event. The same agent runs on text events
 from a sandbox payer and on events from audio perception.
 
-Far-end speech is gathered into turns: utterances are buffered until the far
-end pauses for ``end_of_turn_s`` (or music starts), and only then answered,
-so the agent never talks over a prompt and stays silent after a key press
+Far-end speech is gathered into turns. Utterances are buffered until the far
+end pauses for ``end_of_turn_s`` or music starts, and only then answered. So
+the agent never talks over a prompt, and after a key press it stays silent
 until the next prompt is complete.
 
 Phases move DIAL -> IVR -> HOLD -> REPRESENTATIVE -> WRAP_UP; a

@@ -32,7 +32,7 @@ class Phase(StrEnum):
 
 @dataclass
 class Step:
-    """What one part of the agent decided for one far-end turn or signal.
+    """Decision of one part of the agent for one far-end turn or signal.
 
     ``phase`` asks for a phase change. ``end`` stops the call: the reason is
     recorded for every claim that is not complete, and the agent hangs up.

@@ -32,7 +32,7 @@ NEEDS_HUMAN_REASONS = frozenset(
 
 @dataclass(frozen=True)
 class Heard:
-    """Where something was heard: the far-end utterance's ordinal in the call and its times."""
+    """Place of a heard value: the far-end utterance's ordinal in the call and its times."""
 
     utterance: int
     start_s: float
@@ -52,7 +52,7 @@ class FieldRecord:
 
 @dataclass
 class ClaimState:
-    """What the agent has learnt about one claim so far."""
+    """The agent's knowledge of one claim so far."""
 
     index: int
     fields: dict[str, FieldRecord] = field(default_factory=dict)

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class CallOutput:
-    """What one call produced."""
+    """Results, transcript and simulated length of one call."""
 
     results: list[ClaimResult]
     transcript: Transcript
