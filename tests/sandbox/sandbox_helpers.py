@@ -9,7 +9,7 @@ from scripted_caller import CallerFacts
 
 from payerline.domain.codes import ClaimStatus
 from payerline.payers.directory import bundled_payers_dir
-from payerline.sandbox.keypad import name_keys, star_code
+from payerline.sandbox.keypad import name_for_entry, star_code
 from payerline.sandbox.payer_file import PayerFile, load_payer_file
 from payerline.sandbox.records import ClaimRecord, MemberRecord
 from payerline.telephony.actions import Action, PressKeys, Speak
@@ -57,7 +57,7 @@ def ngs_claim_steps(payer: PayerFile, member: MemberRecord, claim: ClaimRecord) 
         ("tax identification", PressKeys(provider.tin[-5:] + "#")),
         ("beneficiary identifier", PressKeys(star_keys(member.member_id) + "#")),
         ("If this is correct", PressKeys("1")),
-        ("last name", PressKeys(name_keys(member.last_name, 6) + "#")),
+        ("last name", PressKeys(star_keys(name_for_entry(member.last_name, 6)) + "#")),
         ("first initial", Speak(member.first_name[0])),
         ("from date of service", PressKeys(service)),
         ("through date of service", PressKeys(service)),

@@ -317,3 +317,29 @@ def test_line_events_carry_only_perceivable_fields(ngs: PayerFile) -> None:
     caller, _ = run_to_representative(ngs, member, claim, ["What's the status?"])
     assert caller.turns[-1].text == "[ended]"
     assert set(Utterance.__dataclass_fields__) == {"text", "start_s", "end_s", "confidence"}
+
+
+def test_zero_in_an_entry_reaches_a_representative(kentucky: PayerFile) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    line = make_line(kentucky)
+    steps = kentucky_member_steps(kentucky, member, claim)[:3] + [("search by claim number", PressKeys("1"))]
+    line.dial("x")
+    for trigger, action in steps:
+        utterances_until(line, trigger)
+        line.send(action)
+    utterances_until(line, "13-digit claim number")
+    line.send(PressKeys("0#"))
+    assert next_utterance(line).text == "Please hold for the next available provider services representative."
+
+
+def test_member_lookup_with_key_scheme_name(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import Entry, name_keys
+    from payerline.sandbox.lookup import Session, find_member
+
+    member = ngs.records.members[3]
+    session = Session()
+    session.slots["member_id"] = Entry(member.member_id, "")
+    session.slots["last_name"] = Entry(name_keys(member.last_name, 4), "", keyed_letters=True)
+    assert find_member(ngs.records, session) == member
+    session.slots["last_name"] = Entry("2222", "", keyed_letters=True)
+    assert find_member(ngs.records, session) is None

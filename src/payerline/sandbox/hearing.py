@@ -46,7 +46,8 @@ _MONTH_NUMBERS["sept"] = 9
 _YES = {"yes", "yeah", "yep", "correct", "right", "affirmative", "sure", "exactly", "that's right", "that is correct", "it is"}
 _NO = {"no", "nope", "incorrect", "wrong", "not correct", "that's not right", "negative"}
 
-_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*|[$#*]")
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*|[$#*]")
+_SPELLING_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z]+)*")
 
 
 def tokens(text: str) -> list[str]:
@@ -98,7 +99,7 @@ def characters_in(text: str) -> str:
     spelling ("B as in boy", "bravo") and dashes or spaces between characters.
     Words that are neither are skipped.
     """
-    words = tokens(text)
+    words = _SPELLING_TOKEN.findall(text.lower().replace("'", ""))
     out: list[str] = []
     repeat = 1
     index = 0
@@ -109,10 +110,11 @@ def characters_in(text: str) -> str:
             repeat = 2 if word == "double" else 3
             index += 1
             continue
+        spelled_out = words[index + 1 : index + 3] == ["as", "in"]
         if word.isdigit():
             out.append(word)
-        elif len(word) == 1 and word.isalpha() and word not in ("o",):
-            if index + 3 < len(words) + 1 and words[index + 1 : index + 3] == ["as", "in"]:
+        elif len(word) == 1 and word.isalpha() and (word != "o" or spelled_out):
+            if spelled_out:
                 index += 3
             out.append(word.upper() * repeat)
         elif word in _NATO:

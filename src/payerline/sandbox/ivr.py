@@ -146,12 +146,12 @@ class IvrRunner:
                 speech=spec.speech,
                 keys=spec.keypad,
             )
-            target = self._match(node.options, heard, globals_allowed=heard.keys.startswith("*") or heard.speech is not None)
+            entry = keypad.decode(spec, heard, self.call.today())
+            target = self._match(node.options, heard, globals_allowed=entry is None)
             if target == "@repeat":
                 continue
             if target is not None:
                 return target
-            entry = keypad.decode(spec, heard, self.call.today())
             if entry is None:
                 attempts += 1
                 self.call.note(f"collect {node_id} rejected an entry")
