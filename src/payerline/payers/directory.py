@@ -1,4 +1,4 @@
-"""Where payer files live: a folder of ``<payer_id>.payer.yaml`` and ``<payer_id>.ivr-map.yaml``.
+"""The payer directory: a folder of ``<payer_id>.payer.yaml`` and ``<payer_id>.ivr-map.yaml`` files.
 
 The bundled folder ships inside the package; ``payerline eval --payers DIR``
 points at any other folder laid out the same way.

@@ -8,7 +8,7 @@ fallbacks follow the node's settings, then ``ivr.defaults``.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ IvrStep = Generator[object, object, "str | IvrExit"]
 
 @dataclass(frozen=True)
 class IvrExit:
-    """How the caller left the IVR: ``transfer`` (to ``department``) or ``hangup``."""
+    """The caller's way out of the IVR: ``transfer`` (to ``department``) or ``hangup``."""
 
     kind: str
     department: str | None = None
@@ -35,7 +35,7 @@ class Disconnect(Exception):
     """The far end ends the call after its last message."""
 
 
-def _completes(keys: list[str]) -> callable:
+def _completes(keys: list[str]) -> Callable[[str], bool]:
     """Return a test of whether typed keys select one of ``keys`` or can no longer match."""
 
     def is_complete(typed: str) -> bool:
@@ -104,7 +104,7 @@ class IvrRunner:
             self.call.note(f"max attempts reached; going to {fallback.goto}")
             yield from self.call.ivr_say(fallback.say)
             return fallback.goto
-        if heard.empty or (heard.timed_out and not heard.keys and heard.speech is None):
+        if heard.empty:
             yield from self.call.ivr_say(node.no_input_say or self.defaults.no_input_say)
         else:
             yield from self.call.ivr_say(node.invalid_say or self.defaults.invalid_say)
@@ -178,7 +178,10 @@ class IvrRunner:
             heard = yield self._menu_listen(options, self._timeout_s(node), speech)
             answer = self._match(options, heard, globals_allowed=False)
             if answer is None and heard.speech is not None:
-                answer = "yes" if hearing.is_yes(heard.speech) else "no" if hearing.is_no(heard.speech) else None
+                if hearing.is_yes(heard.speech):
+                    answer = "yes"
+                elif hearing.is_no(heard.speech):
+                    answer = "no"
             if answer is not None:
                 return answer == "yes"
             if attempt < (node.max_attempts or self.defaults.max_attempts):

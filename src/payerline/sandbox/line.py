@@ -1,7 +1,7 @@
 """The sandbox payer's phone line: a ``CallTransport`` on a virtual clock.
 
 The far end is a script (see :mod:`payerline.sandbox.ops`) that the line
-runs lazily: it advances the script only up to the time the caller has
+runs lazily. It advances the script only up to the time the caller has
 reached, so caller input can still interrupt a prompt (barge-in) or arrive
 while the IVR waits. Far-end speech is delivered one sentence at a time as an
 ``Utterance`` when the sentence finishes; hold is delivered as music or

@@ -13,7 +13,7 @@ from payerline.sandbox.records import ClaimRecord, MemberRecord, ProviderRecord,
 
 @dataclass
 class Session:
-    """What the caller has entered and what the IVR has found so far in one call."""
+    """The caller's entries and the IVR's findings so far in one call."""
 
     slots: dict[str, Entry] = field(default_factory=dict)
     provider: ProviderRecord | None = None

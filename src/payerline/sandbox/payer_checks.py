@@ -9,13 +9,17 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from payerline.domain.codes import ClaimStatus
 from payerline.domain.identifiers import npi_check_digit_valid
 from payerline.domain.result import REQUIRED_FIELDS
-from payerline.sandbox.payer_file import Node, PayerFile
 from payerline.sandbox.phrases import PhraseBank
+
+if TYPE_CHECKING:
+    from payerline.sandbox.payer_file import Node, PayerFile
+    from payerline.sandbox.records import ClaimRecord
 
 SPECIAL_TARGETS = ("@hangup", "@repeat")
 
@@ -240,7 +244,7 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
             yield from _check_claim_values(base, claim)
 
 
-def _check_claim_values(base: tuple, claim) -> Iterator[tuple[tuple, str]]:
+def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
     for field in REQUIRED_FIELDS[claim.status]:
         if field in ("found", "claim_status"):
             continue

@@ -2,11 +2,11 @@
 
 A payer file describes one simulated payer line: business hours, the IVR
 (menus, digit collection, record lookups, read-outs), the hold queue, the
-representatives and the payer's records. Loading runs three checks and
-reports every problem, each with its file, its path inside the file and its
-YAML line: the JSON Schema shipped as ``schemas/payer-file.v1.json``, the
-pydantic models below, and semantic checks (missing menu targets,
-unreachable menus, unknown NPIs, claims lacking values their status needs).
+representatives and the payer's records. Loading runs three checks: the JSON
+Schema shipped as ``schemas/payer-file.v1.json``, the pydantic models below,
+and semantic checks (missing menu targets, unreachable menus, unknown NPIs,
+claims lacking values their status needs). It reports every problem with its
+file, its path inside the file and its YAML line.
 
 ``docs/sandbox-payers.md`` documents every key.
 """
@@ -25,6 +25,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from payerline.domain.request import LineOfBusiness
 from payerline.errors import PayerFileError
+from payerline.sandbox import payer_checks
 from payerline.sandbox.records import Records
 
 SCHEMA_ID = "payerline-payer-file/1"
@@ -67,7 +68,7 @@ class _Model(BaseModel):
 
 
 class Source(_Model):
-    """Where the payer's phone tree comes from."""
+    """The published source of the payer's phone tree."""
 
     guide: str = Field(min_length=1, description="title of the published guide")
     date: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="date of that guide")
@@ -95,7 +96,7 @@ class Hours(_Model):
 
 
 class InputSpec(_Model):
-    """How one entry is collected: keyed, spoken, or both."""
+    """The rules for collecting one entry, keyed, spoken, or both."""
 
     kind: Literal["digits", "alphanumeric", "date", "amount", "name"]
     length: int | None = Field(default=None, ge=1, le=40)
@@ -123,7 +124,7 @@ class Option(_Model):
 
 
 class Fallback(_Model):
-    """What to say and where to go when a step gives up."""
+    """The message and target used when a step gives up."""
 
     say: Texts = Field(default_factory=list)
     goto: str = Field(description="a node id, or @hangup")
@@ -387,9 +388,7 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
             loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
             problems.add(loc, item["msg"].removeprefix("Value error, "))
         return None, problems.items
-    from payerline.sandbox.payer_checks import semantic_problems
-
-    for where, message in semantic_problems(payer):
+    for where, message in payer_checks.semantic_problems(payer):
         problems.add(where, message)
     return (payer if not problems.items else None), problems.items
 

@@ -147,8 +147,8 @@ class Representative:
             yield from self.say([self.pick("wrong_department", department=department)])
             raise Disconnect("wrong department")
         yield from self.say([self.pick("greeting", name=self.name)])
-        first = yield from self.listen_or_prompt()
-        yield from self._refusal_faults(first)
+        yield from self.listen_or_prompt()
+        yield from self._refusal_faults()
         if self.behaviour == RepBehaviour.SENDS_TO_IVR:
             yield from self.say([self.pick("send_to_ivr")])
             self.call.note("representative sends the caller back to the IVR")
@@ -160,12 +160,13 @@ class Representative:
         yield from self._conversation()
         return "done"
 
-    def _refusal_faults(self, first: str) -> RepStep:
+    def _refusal_faults(self) -> RepStep:
         if self.call.fault_pending(FaultKind.SYSTEMS_DOWN):
             yield from self.say([self.pick("systems_down")])
             raise Disconnect("systems down")
         if self.call.fault_pending(FaultKind.NO_AUTOMATED_CALLS):
-            yield from self.say([self.call.payer.faults.no_automated_calls_say[0]] if self.call.payer.faults.no_automated_calls_say else [self.pick("no_automated_calls")])
+            recorded = self.call.payer.faults.no_automated_calls_say
+            yield from self.say(list(recorded) if recorded else [self.pick("no_automated_calls")])
             raise Disconnect("automated calls refused")
 
     def _conversation(self) -> RepStep:
