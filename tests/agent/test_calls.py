@@ -307,3 +307,28 @@ def test_failed_transport_keeps_results() -> None:
     assert result.reason is FailureReason.CALL_DROPPED
     assert result.fields.claim_status is not None
     assert any("line failed" in turn.text for turn in output.transcript.turns)
+
+
+def test_readback_confirmed_and_search_by_member() -> None:
+    spoken_npi = " ".join(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "three"])
+    nodes = main_menu_nodes(
+        npi=Node(["Please enter your 10-digit NPI followed by the pound key."], {r"\d{10}#": "npi_confirm"},
+                 check=lambda entry: entry == NPI + "#"),
+        npi_confirm=Node([f"You entered {spoken_npi}. If this is correct, press 1. If not, press 2."],
+                         {"1": "search", "2": "npi"}),
+        search=Node(["To search by claim number, press 1. To search by member ID and date of service, press 2."],
+                    {"1": "start", "2": "tin"}),
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    assert pressed(output)[:4] == ["2", NPI + "#", "1", "2"]
+    assert output.results[0].outcome is Outcome.COMPLETED
+
+
+def test_wrong_readback_rejected() -> None:
+    nodes = main_menu_nodes(
+        npi=Node(["Please enter your 10-digit NPI followed by the pound key."], {r"\d{10}#": "npi_confirm"}),
+        npi_confirm=Node(["You entered 1 2 3 4 5 6 7 8 0 0. If this is correct, press 1. If not, press 2."],
+                         {"1": "tin", "2": "start"}),
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    assert pressed(output)[:3] == ["2", NPI + "#", "2"]

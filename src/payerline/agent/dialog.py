@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from typing import Any
 
 from payerline.agent import formats
@@ -31,20 +32,20 @@ from payerline.telephony.actions import Action, HangUp, Speak
 logger = logging.getLogger(__name__)
 
 QUESTIONS: dict[str, str] = {
-    "claim_status": "What is the status of that claim?",
+    "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
     "received_date": "What date was the claim received?",
-    "processed_date": "What date was it processed?",
-    "paid_date": "What is the paid date?",
-    "billed_amount": "What billed amount do you show on the claim?",
-    "allowed_amount": "What was the allowed amount?",
-    "paid_amount": "How much was paid?",
+    "processed_date": "What date was the claim processed?",
+    "paid_date": "What was the paid date?",
+    "billed_amount": "What is the billed amount on the claim?",
+    "allowed_amount": "What is the allowed amount?",
+    "paid_amount": "What is the paid amount?",
     "patient_responsibility": "What is the patient responsibility?",
-    "check_number": "What is the check or EFT trace number?",
+    "check_number": "What is the check number or EFT trace number?",
     "adjustment_group_code": "What is the adjustment group code?",
     "carc_codes": "What are the claim adjustment reason codes?",
     "rarc_codes": "Are there any remark codes?",
-    "expected_processing_days": "How long until it finishes processing?",
+    "expected_processing_days": "What is the expected processing time?",
     "timely_filing_days": "What is the timely filing limit?",
     "representative_name": "May I have your name, please?",
     "reference_number": "Could I get a reference number for this call?",
@@ -447,9 +448,9 @@ class RepresentativeDialog:
             return f"The subscriber's name is {person.first_name} {person.last_name}."
         if kind == "subscriber_dob":
             person = subscriber or patient
-            return f"The subscriber's date of birth is {formats.spoken_date(person.date_of_birth)}."
+            return f"The subscriber's date of birth is {_both_dates(person.date_of_birth)}."
         if kind == "date_of_birth":
-            return f"The date of birth is {formats.spoken_date(patient.date_of_birth)}."
+            return f"The date of birth is {_both_dates(patient.date_of_birth)}."
         if kind == "date_of_service":
             self._announced.add(self._context.rep_claim)
             if query.service_date_to and query.service_date_to != query.service_date_from:
@@ -457,7 +458,7 @@ class RepresentativeDialog:
                     f"The dates of service are {formats.spoken_date(query.service_date_from)} through "
                     f"{formats.spoken_date(query.service_date_to)}."
                 )
-            return f"The date of service is {formats.spoken_date(query.service_date_from)}."
+            return f"The date of service is {_both_dates(query.service_date_from)}."
         if kind == "billed_amount":
             return f"The billed amount is ${query.billed_amount:.2f}."
         if kind == "claim_number":
@@ -487,6 +488,11 @@ def _dedupe_kinds(kinds: list[str]) -> list[str]:
     if "caller_name" in kinds:
         drop.add("practice")
     return [kind for kind in kinds if kind not in drop]
+
+
+def _both_dates(value: date) -> str:
+    """Say a date in words and then as digits, as billers do to avoid a misheard day."""
+    return f"{formats.spoken_date(value)}, that's {value.strftime('%m/%d/%Y')}"
 
 
 def _spelled(name: str) -> str:

@@ -17,7 +17,7 @@ from datetime import date
 
 from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction
+from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
 from payerline.agent.readout import parse_fields
 from payerline.agent.results import SOURCE_IVR, Heard
@@ -62,6 +62,8 @@ class _Entry:
     field: InputField
     keys: str
     attempt: int
+    kind: str = ""
+    value: str = ""
 
 
 class IvrNavigator:
@@ -104,7 +106,7 @@ class IvrNavigator:
         if analysis.has(Cue.TIMEOUT):
             self._timeouts += 1
         if analysis.confirmation is not None:
-            return Step(self._confirm(analysis.confirmation))
+            return Step(self._confirm(analysis.confirmation, analysis.text))
         if analysis.input_request is not None:
             return self._enter(analysis)
         if analysis.options:
@@ -148,7 +150,7 @@ class IvrNavigator:
             if billed is not None and billed.value != expected and claim.status is None:
                 logger.info("call %s: IVR read a claim with other charges; skipping it", context.call_id)
                 self._skip_readout = True
-                return
+                continue
             self._skip_readout = False
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
@@ -194,13 +196,26 @@ class IvrNavigator:
         mapped = self._mapped_step(goal, options)
         if mapped is not None:
             return Step(self._select(mapped.key, mapped.say))
-        best = max(options, key=lambda option: _score(option, goal))
-        if _score(best, goal) <= 0:
+        best = max(options, key=lambda option: self._option_score(option, goal))
+        if self._option_score(best, goal) <= 0:
             if goal == "representative" and self._menu_hearings[signature] >= 2:
                 return self._escape()
             return Step()
         self._after_choice(goal)
         return Step(self._select(best.key, best.phrase or best.label))
+
+    def _option_score(self, option: MenuOption, goal: str) -> int:
+        """Score an option for a goal, preferring the search the request can feed."""
+        score = _score(option, goal)
+        if goal != "claim_status":
+            return score
+        label = option.label.lower()
+        has_number = self._context.claim_query(self._context.ivr_claim).payer_claim_number is not None
+        if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
+            score += 6 if has_number else -12
+        elif re.search(r"member|beneficiary|recipient|date of service|dates of service|\bdos\b", label):
+            score += 6
+        return score
 
     def _after_choice(self, goal: str) -> None:
         context = self._context
@@ -281,7 +296,8 @@ class IvrNavigator:
         if request.field in _IDENTIFYING:
             self._claim_identified = True
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
-        self._last_entry = _Entry(request.field, keys_text, attempt)
+        kind, value = _value_for(self._context, request, analysis.text, attempt) or ("", "")
+        self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)
         return Step([entry])
 
     def _entry(self, request: InputRequest, prompt_text: str, attempt: int) -> Action | None:
@@ -297,15 +313,31 @@ class IvrNavigator:
         terminator = "#" if request.terminator or (ivr_map is not None and ivr_map.inputs.terminator == "#") else ""
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
 
-    def _confirm(self, confirm: Confirmation) -> list[Action]:
-        entered = re.sub(r"[^0-9]", "", self._last_entry.keys) if self._last_entry else ""
-        readback = confirm.readback_digits
-        matches = not readback or not entered or readback == entered or entered.endswith(readback) or readback.endswith(entered)
-        if matches:
+    def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:
+        if _readback_matches(self._last_entry, text, self._context):
             return [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]
         if self._last_entry is not None:
             self._attempts[self._last_entry.field] = self._attempts.get(self._last_entry.field, 0) + 1
         return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
+
+
+def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> bool:
+    """Compare an IVR read-back with what was entered; anything unreadable counts as a match."""
+    if entry is None or not entry.value:
+        return True
+    if entry.kind == "date":
+        heard = extract_date(text, context.call_date)
+        return heard is None or heard.value == date.fromisoformat(entry.value)
+    heard_id = extract_identifier(text)
+    if heard_id is None:
+        return True
+    entered = re.sub(r"[^0-9A-Z]", "", entry.value.upper())
+    if entry.kind == "tin":
+        return entered.endswith(heard_id.value) or heard_id.value.endswith(entered[-5:])
+    if entry.kind == "last_name":
+        return True
+    said = heard_id.value
+    return said == entered or entered.endswith(said) or said.endswith(entered)
 
 
 def _score(option: MenuOption, goal: str) -> int:

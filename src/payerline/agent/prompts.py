@@ -119,6 +119,15 @@ class PromptAnalysis:
         return cue in self.cues
 
 
+_NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|digit|digits|letters|\d)"
+# Speech recognition writes "four claims" for "for claims" and "two speak" for "to speak".
+_FOUR_AS_FOR = re.compile(rf"(?<!press )(?<!dial )(?<!or )(?<!enter )(?<![0-9] )\bfour\b(?= (?!{_NUMBER_WORDS}\b)[a-z])")
+_TWO_AS_TO = re.compile(
+    r"(?<!press )(?<!dial )(?<!or )\btwo\b(?= (?:speak|talk|hear|return|repeat|check|end|reach|get|use|continue|"
+    r"search|enter|access|inquire|request|learn)\b)"
+)
+
+
 def normalize_prompt(text: str) -> str:
     """Lower-case, turn key words into keys ("press two" to "press 2") and tidy spacing."""
     lowered = text.lower().replace("’", "'")
@@ -136,6 +145,8 @@ def normalize_prompt(text: str) -> str:
     lowered = re.sub(key_pattern, lambda m: key_word(m) + " ", lowered)
     lowered = re.sub(rf"\b(enter|key|or)\s+({key_words}\b(?:,?\s*{key_words}\b)*)", lambda m: key_word(m) + " ", lowered)
     lowered = re.sub(r"\s+([.,;?!])", r"\1", lowered)
+    lowered = _FOUR_AS_FOR.sub("for", lowered)
+    lowered = _TWO_AS_TO.sub("to", lowered)
     return re.sub(r"\s+", " ", lowered).strip()
 
 
@@ -210,8 +221,8 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.DATE_OF_SERVICE_TO, r"(?:to|through|thru|ending|end) date|last date of service|date of service.{0,20}\b(?:to|through|ending)\b date"),
         (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
         (InputField.DATE_OF_SERVICE, r"dates? of service|service date|\bdos\b"),
+        (InputField.LAST_NAME, r"last name|surname|letters of the (?:\w+'?s )?name"),
         (InputField.FIRST_INITIAL, r"first initial"),
-        (InputField.LAST_NAME, r"last name|surname"),
         (InputField.FIRST_NAME, r"first name"),
         (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
         (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
@@ -261,6 +272,8 @@ def _input_details(input_field: InputField, sentence: str) -> InputRequest:
     letter_method = None
     if re.search(r"star key|star method|using the star|\*", sentence):
         letter_method = LetterMethod.STAR
+    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter", sentence):
+        letter_method = LetterMethod.KEY
     elif re.search(r"\bas in\b|phonetic|spell", sentence) and "say" in sentence:
         letter_method = LetterMethod.PHONETIC
     says = bool(re.search(r"\bsay\b|\bspeak\b|\btell me\b", sentence))
