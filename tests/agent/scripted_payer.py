@@ -91,7 +91,9 @@ class ScriptedLine:
         representative: Representative | None = None,
         *,
         drop_at_s: float | None = None,
+        text_filter: Callable[[str], str] | None = None,
     ) -> None:
+        self.text_filter = text_filter
         self.clock = clock
         self.nodes = nodes
         self.representative = representative
@@ -173,7 +175,8 @@ class ScriptedLine:
     def _say(self, text: str) -> None:
         start = max(self.cursor_s, self.clock.monotonic_s() + 0.4)
         end = start + speech_seconds(text)
-        self._emit(Utterance(text, start, end))
+        heard = self.text_filter(text) if self.text_filter else text
+        self._emit(Utterance(heard, start, end))
         self.cursor_s = end + 0.3
         self.silence_since_prompt = 0.0
 
@@ -311,6 +314,9 @@ def full_rep(**changes: object) -> Representative:
             (r"group code", "The group code is CO, contractual obligation."),
             (r"reason code", "Denial reason code ninety-seven."),
             (r"status", "That claim was denied."),
+            (r"claim number", "The claim number is two two one, two three four, five six seven, eight nine."),
+            (r"received", "We received it on February twelfth, twenty twenty-six."),
+            (r"processed", "It processed on February twentieth, twenty twenty-six."),
             (r"your name", "My name is Dana."),
             (r"reference number", "Your call reference number is one two oh, four five five, eight nine one, seven."),
             (r"another claim", "Sure, what's the date of service?"),
@@ -327,3 +333,31 @@ def money(text: str) -> Decimal:
 
 def day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+_HOMOPHONES = {"two": "to", "to": "two", "four": "for", "for": "four", "one": "won", "eight": "ate", "no": "know"}
+
+
+def asr_noise(rate: float, seed: int) -> Callable[[str], str]:
+    """Perturb text the way speech recognition does: drop, swap homophones, split or join numbers."""
+    import random
+
+    generator = random.Random(seed)
+
+    def perturb(text: str) -> str:
+        words = text.split(" ")
+        out: list[str] = []
+        for word in words:
+            roll = generator.random()
+            bare = word.strip(".,?!").lower()
+            if roll < rate / 3:
+                continue
+            if roll < 2 * rate / 3 and bare in _HOMOPHONES:
+                out.append(word.lower().replace(bare, _HOMOPHONES[bare]))
+            elif roll < rate and "-" in word:
+                out.append(word.replace("-", " "))
+            else:
+                out.append(word)
+        return " ".join(out)
+
+    return perturb

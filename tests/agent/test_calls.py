@@ -12,6 +12,7 @@ from scripted_payer import (
     Node,
     Representative,
     ScriptedLine,
+    asr_noise,
     full_rep,
     main_menu_nodes,
     make_request,
@@ -332,3 +333,13 @@ def test_wrong_readback_rejected() -> None:
     )
     output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
     assert pressed(output)[:3] == ["2", NPI + "#", "2"]
+
+
+def test_asr_noise_calls_mostly_complete() -> None:
+    completed = 0
+    for seed in range(30):
+        clock = VirtualClock(START)
+        line = ScriptedLine(clock, main_menu_nodes(), full_rep(), text_filter=asr_noise(0.05, seed))
+        output = run_call(make_request(), line, clock, call_id=f"noisy-{seed}")
+        completed += output.results[0].outcome is Outcome.COMPLETED
+    assert completed >= 28

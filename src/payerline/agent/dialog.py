@@ -115,6 +115,7 @@ class RepresentativeDialog:
         self._claim_order: list[int] = []
         self._announced: set[int] = set()
         self._silences = 0
+        self._repeats = 0
 
     @property
     def greeted(self) -> bool:
@@ -149,7 +150,7 @@ class RepresentativeDialog:
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Answer one representative turn."""
         self._silences = 0
-        self._capture(heard)
+        captured = self._capture(heard)
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
@@ -159,12 +160,28 @@ class RepresentativeDialog:
         if answers is None:
             return self._decline_or_stop([])
         if answers:
+            self._repeats = 0
+            self._release_pending()
             return Step([Speak(" ".join(answers))])
-        if self._declined and _INSIST.search(normalize_prompt(analysis.text)):
+        normalized = normalize_prompt(analysis.text)
+        if self._declined and _INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
-        if analysis.has(Cue.HOLD) or (_STALL.search(normalize_prompt(analysis.text)) and not self._obtained_pending()):
+        if analysis.has(Cue.HOLD) or (_STALL.search(normalized) and not self._obtained_pending()):
             return Step()
+        if not captured and _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP) and self._repeats < 2:
+            self._repeats += 1
+            self._release_pending()
+            return Step([Speak("I'm sorry, could you repeat the question?")])
+        self._repeats = 0
         return self._next_question()
+
+    def _release_pending(self) -> None:
+        """Forget an unanswered question of ours, without counting it, when the representative asked first."""
+        if self._pending is None or self._obtained_pending():
+            return
+        key = (-1 if self._closing else self._context.rep_claim, self._pending)
+        self._asked[key] = max(0, self._asked.get(key, 1) - 1)
+        self._pending = None
 
     def on_silence(self) -> Step:
         """The representative has been quiet for a while: ask again once, then wait."""
@@ -267,8 +284,10 @@ class RepresentativeDialog:
 
     # Capturing answers
 
-    def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> None:
+    def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> bool:
+        """Record what the representative said; returns whether any field changed."""
         context = self._context
+        captured = False
         claim = context.claims[context.rep_claim]
         for text, where in heard:
             if self._pending is not None:
@@ -282,6 +301,8 @@ class RepresentativeDialog:
             values = {name: value for name, value in values.items() if _plausible(name, value)}
             if values and context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE):
                 claim.discussed_with_person = True
+                captured = True
+        return captured
 
     def _obtained_pending(self) -> bool:
         if self._pending is None:
@@ -474,6 +495,14 @@ class RepresentativeDialog:
         if kind == "purpose":
             return self._purpose() if self._context.rep_claim not in self._announced else None
         return None
+
+
+def _unanswered_question(normalized: str) -> bool:
+    """Tell whether the representative asked something the agent could not place."""
+    last = re.split(r"(?<=[.?!])\s+", normalized)[-1]
+    if not (last.endswith("?") or _QUESTION_LEAD.search(last)):
+        return False
+    return not re.search(r"anything else|help you with|what can i do|how can i help|what are we looking", last)
 
 
 def _dedupe_kinds(kinds: list[str]) -> list[str]:
