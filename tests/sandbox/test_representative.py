@@ -161,3 +161,14 @@ def test_second_claim_in_one_call(ngs) -> None:
                                          extra_claims=[second])
     assert any(f"representative on claim {second.id}" in entry for entry in line.log)
     assert not any("refuses a second claim" in entry for entry in line.log)
+
+
+def test_sends_to_ivr_gives_reference_first(kentucky) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    question = "Before you transfer me, can I get a reference number for this call?"
+    caller, line = run_to_representative(kentucky, member, claim, [question], rep_behaviour=RepBehaviour.SENDS_TO_IVR)
+    said = answer_after(caller, question)
+    assert line.representatives[0].reference_number in hearing.characters_in(said)
+    texts = caller.far_text()
+    assert any(t in BANK.dialog["transferring"] for t in texts)
+    assert "Main menu." in texts

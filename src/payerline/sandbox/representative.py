@@ -150,8 +150,7 @@ class Representative:
         yield from self.listen_or_prompt()
         yield from self._refusal_faults()
         if self.behaviour == RepBehaviour.SENDS_TO_IVR:
-            yield from self.say([self.pick("send_to_ivr")])
-            self.call.note("representative sends the caller back to the IVR")
+            yield from self._send_to_ivr()
             return "to_ivr"
         verified = yield from Verifier(self).run()
         if not verified:
@@ -159,6 +158,31 @@ class Representative:
             raise Disconnect("verification failed")
         yield from self._conversation()
         return "done"
+
+    def _send_to_ivr(self) -> RepStep:
+        """Tell the caller to use the IVR; answer a request for the name or reference first."""
+        yield from self.say([self.pick("send_to_ivr")])
+        for _ in range(3):
+            text = yield from self.listen(patience_s=4.0)
+            if text is None:
+                break
+            sentences = []
+            if questions.asks_name(text):
+                sentences.append(self._name_sentence())
+                self.last = [("representative_name", self.name)]
+            if questions.asks_reference(text):
+                sentences.append(self._reference_sentence())
+                self.last = [("reference_number", self.reference)]
+            if questions.is_repeat_request(text) and self.last:
+                yield from self._repeat(spell=questions.wants_spelling(text))
+                continue
+            if questions.is_readback(text) and (yield from self._confirm_readback(text)):
+                continue
+            if not sentences:
+                break
+            yield from self.say(sentences)
+        yield from self.say([self.pick("transferring")])
+        self.call.note("representative sends the caller back to the IVR")
 
     def _refusal_faults(self) -> RepStep:
         if self.call.fault_pending(FaultKind.SYSTEMS_DOWN):
@@ -217,6 +241,7 @@ class Representative:
 
     def select_claim(self, claim: ClaimRecord) -> RepStep:
         self.claim = claim
+        self.last = []
         if claim.id not in self.discussed:
             self.discussed.append(claim.id)
         self.call.note(f"representative on claim {claim.id}")
