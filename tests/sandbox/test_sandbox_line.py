@@ -343,3 +343,36 @@ def test_member_lookup_with_key_scheme_name(ngs: PayerFile) -> None:
     assert find_member(ngs.records, session) == member
     session.slots["last_name"] = Entry("2222", "", keyed_letters=True)
     assert find_member(ngs.records, session) is None
+
+
+def test_remittance_reads_last_three_payments(kentucky: PayerFile) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    line = make_line(kentucky)
+    line.dial("x")
+    for trigger, action in kentucky_member_steps(kentucky, member, claim)[:2]:
+        utterances_until(line, trigger)
+        line.send(action)
+    utterances_until(line, "For remittance information, press 4")
+    line.send(PressKeys("4"))
+    intro = next_utterance(line).text
+    assert intro.startswith("Here are your last")
+    items = [next_utterance(line).text for _ in range(3)]
+    remits = [text for text in items if text.startswith("Remittance ")]
+    assert 1 <= len(remits) <= 3
+    assert "check or EFT number" in remits[0]
+
+
+def test_payment_floor_summary_comes_first(ngs: PayerFile) -> None:
+    from payerline.sandbox.spoken import int_words
+
+    member, claim = find_claim(ngs, ClaimStatus.PAYMENT_FLOOR)
+    line = make_line(ngs, status=ClaimStatus.PAYMENT_FLOOR)
+    line.dial("x")
+    for trigger, action in ngs_claim_steps(ngs, member, claim)[:6]:
+        utterances_until(line, trigger)
+        line.send(action)
+    floor = [c for m in ngs.records.members for c in m.claims
+             if c.status == ClaimStatus.PAYMENT_FLOOR and c.billing_npi == claim.billing_npi]
+    assert next_utterance(line).text == f"Number of claims on the payment floor: {int_words(len(floor))}."
+    assert next_utterance(line).text.startswith("Total amount on the payment floor:")
+    assert "beneficiary identifier" in next_utterance(line).text
