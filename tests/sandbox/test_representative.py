@@ -172,3 +172,12 @@ def test_sends_to_ivr_gives_reference_first(kentucky) -> None:
     texts = caller.far_text()
     assert any(t in BANK.dialog["transferring"] for t in texts)
     assert "Main menu." in texts
+
+
+def test_repeat_without_answer_replays_last_words(ngs) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    question = "I'm sorry, could you repeat that?"
+    caller, _ = run_to_representative(ngs, member, claim, [question])
+    index = next(i for i, t in enumerate(caller.turns) if t.text == question)
+    before = [t.text for t in caller.turns[:index] if t.side == "far"][-1]
+    assert answer_after(caller, question) == before

@@ -67,6 +67,7 @@ class Representative:
         self.mumble_pending = self.behaviour == RepBehaviour.MUMBLES_ONCE
         self.correction_pending = self.behaviour == RepBehaviour.SELF_CORRECTS
         self.heard_text = ""
+        self.last_said: tuple[Spoken, ...] = ()
 
     # -- setup ---------------------------------------------------------------
 
@@ -100,7 +101,12 @@ class Representative:
     def say(self, texts: list[str], *, confidence: float = 1.0) -> RepStep:
         texts = [t for t in texts if t]
         if texts:
-            yield Play(tuple(Spoken(t, confidence) for t in texts), keep_speech=True)
+            yield from self.say_spoken(tuple(Spoken(t, confidence) for t in texts))
+
+    def say_spoken(self, sentences: tuple[Spoken, ...]) -> RepStep:
+        """Speak ``sentences`` and remember them, so a repeat request without an answer to repeat can replay them."""
+        self.last_said = sentences
+        yield Play(sentences, keep_speech=True)
 
     def listen(self, patience_s: float | None = None) -> Generator[object, object, str | None]:
         """Wait for the caller's turn; merge sentences said back to back. None after silence."""
@@ -207,6 +213,9 @@ class Representative:
         if questions.is_repeat_request(text) and self.last:
             yield from self._repeat(spell=questions.wants_spelling(text))
             return False
+        if questions.is_repeat_request(text) and self.last_said and not questions.asked_fields(text):
+            yield from self.say_spoken(tuple(Spoken(s.text) for s in self.last_said))
+            return False
         if questions.is_readback(text) and (yield from self._confirm_readback(text)):
             return False
         if questions.is_closing(text):
@@ -228,7 +237,7 @@ class Representative:
             sentences += yield from self._answer_fields(fields)
         if not sentences:
             sentences = [Spoken(self.pick("not_understood"))]
-        yield Play(tuple(sentences), keep_speech=True)
+        yield from self.say_spoken(tuple(sentences))
         return False
 
     # -- claims ------------------------------------------------------------
