@@ -376,3 +376,14 @@ def test_payment_floor_summary_comes_first(ngs: PayerFile) -> None:
     assert next_utterance(line).text == f"Number of claims on the payment floor: {int_words(len(floor))}."
     assert next_utterance(line).text.startswith("Total amount on the payment floor:")
     assert "beneficiary identifier" in next_utterance(line).text
+
+
+def test_unanswered_readback_counts_as_attempt(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    line = make_line(ngs)
+    line.dial("x")
+    for trigger, action in ngs_claim_steps(ngs, member, claim)[:2]:
+        utterances_until(line, trigger)
+        line.send(action)
+    heard = utterances_until(line, "Let me transfer you", limit=200)
+    assert sum(text.startswith("You entered") for text in heard) == 3 * ngs.ivr.defaults.max_attempts

@@ -161,13 +161,20 @@ class IvrRunner:
                 continue
             if node.confirm is not None:
                 confirmed = yield from self._confirm(node, entry)
+                if confirmed is None:
+                    attempts += 1
+                    fallback = yield from self._give_up(node, Heard(), attempts)
+                    if fallback is not None:
+                        return fallback
+                    continue
                 if not confirmed:
                     continue
             self.call.session.slots[node.slot] = entry
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next
 
-    def _confirm(self, node: Node, entry: keypad.Entry) -> Generator[object, object, bool]:
+    def _confirm(self, node: Node, entry: keypad.Entry) -> Generator[object, object, bool | None]:
+        """Read the entry back; returns True (correct), False (re-enter) or None (no valid answer)."""
         confirm = node.confirm
         options = [Option(key=confirm.yes_key, say=confirm.yes_say, goto="yes"),
                    Option(key=confirm.no_key, say=confirm.no_say, goto="no")]
@@ -186,7 +193,7 @@ class IvrRunner:
                 return answer == "yes"
             if attempt < (node.max_attempts or self.defaults.max_attempts):
                 yield from self.call.ivr_say(self.defaults.invalid_say if heard.keys else self.defaults.no_input_say)
-        return False
+        return None
 
     def _lookup(self, node_id: str, node: Node) -> IvrStep:
         if self.call.fault_pending(FaultKind.SYSTEMS_DOWN):
