@@ -386,4 +386,5 @@ def test_unanswered_readback_counts_as_attempt(ngs: PayerFile) -> None:
         utterances_until(line, trigger)
         line.send(action)
     heard = utterances_until(line, "Let me transfer you", limit=200)
-    assert sum(text.startswith("You entered") for text in heard) == 3 * ngs.ivr.defaults.max_attempts
+    assert sum(text.startswith("You entered") for text in heard) == ngs.ivr.defaults.max_attempts
+    assert heard.count(ngs.ivr.defaults.no_input_say[0]) >= 2
