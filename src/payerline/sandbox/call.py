@@ -2,9 +2,9 @@
 
 Faults and where they act:
 
-- ``drop``: at ``ivr`` after the 2nd to 4th prompt (at the transfer at the
-  latest); at ``hold`` part-way through the hold; at ``representative``
-  after the 1st to 3rd answer (at the closing at the latest).
+- ``drop`` at ``ivr``: after the 2nd to 4th prompt, or at the transfer if
+  that comes first. At ``hold``: part-way through the hold. At
+  ``representative``: after the 1st to 3rd answer, or at the closing.
 - ``systems_down``: the IVR plays the outage message at its first record
   lookup and disconnects; a representative reached first says it and hangs up.
 - ``no_automated_calls``: the representative refuses after the caller's

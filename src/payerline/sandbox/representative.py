@@ -1,9 +1,9 @@
 """The representative simulator: a person who picks up after hold.
 
 The representative greets with a name, verifies the caller in a seeded
-order and wording, finds the claim by its date of service or claim number,
-and answers questions about claim fields from the payer's records with
-phrase-bank templates and varied spoken values. Scenario behaviours change
+order and wording, and finds the claim by its date of service or claim
+number. It then answers questions about claim fields from the payer's
+records, with phrase-bank templates and varied spoken values. Scenario behaviours change
 how it talks (see :class:`payerline.sandbox.scenario.RepBehaviour`).
 Every word comes from the phrase bank or the payer file.
 """
@@ -221,10 +221,12 @@ class Representative:
         if questions.is_closing(text):
             yield from self._close()
             return True
+
         new_claim = self._other_claim_in(text)
         if new_claim is not None or questions.mentions_new_claim(text):
             yield from self._switch_claim(new_claim)
             return False
+
         sentences: list[Spoken] = []
         fields = questions.asked_fields(text)
         if questions.asks_name(text):
