@@ -160,3 +160,14 @@ def test_amounts_written_exactly(ngs) -> None:
     claim = ngs.records.members[0].claims[0]
     assert isinstance(claim.billed_amount, Decimal)
     assert claim.billed_amount == claim.billed_amount.quantize(Decimal("0.01"))
+
+
+def test_docs_running_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    code = text.split("## Running a payer file")[1].split("```python\n")[1].split("```")[0]
+    write(tmp_path, docs_example())
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(code, "sandbox-payers.md", "exec"), namespace)
+    assert "ringback" in capsys.readouterr().out
+    assert namespace["line"].keys_received[0][1] == "2"
