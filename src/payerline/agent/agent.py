@@ -55,6 +55,15 @@ _ALLOWED: dict[Phase, frozenset[Phase]] = {
 }
 
 
+_FAULT_CUES: tuple[tuple[Cue, FailureReason], ...] = (
+    (Cue.AUTOMATED_REFUSED, FailureReason.AUTOMATED_CALLS_REFUSED),
+    (Cue.CLOSED, FailureReason.PAYER_CLOSED),
+    (Cue.SYSTEMS_DOWN, FailureReason.SYSTEMS_DOWN),
+    (Cue.WRONG_DEPARTMENT, FailureReason.WRONG_DEPARTMENT),
+    (Cue.MEMBER_NOT_FOUND, FailureReason.MEMBER_NOT_FOUND),
+)
+
+
 class CallAgent:
     """Runs one claim-status call from the first ring to the last goodbye."""
 
@@ -247,14 +256,17 @@ class CallAgent:
         return []
 
     def _on_call_ended(self) -> list[Action]:
-        self._flush(capture_only=True)
+        if not self._done:
+            # The last turn still counts: it often says why the far end hung up.
+            self._flush()
         context = self._context
         if context.stop_reason is None and any(claim.missing(context.person_reached) for claim in context.claims):
-            context.stop_reason = (
+            context.stop_reason = context.last_fault or (
                 FailureReason.INFORMATION_INCOMPLETE if self._far_end_goodbye else FailureReason.CALL_DROPPED
             )
             logger.info("call %s: far end hung up (%s)", context.call_id, context.stop_reason)
-        self._finish_call()
+        if not self._done:
+            self._finish_call()
         return []
 
     def _check_hold_limit(self) -> list[Action]:
@@ -272,9 +284,19 @@ class CallAgent:
         analysis = analyze_prompt(" ".join(text for text, _ in heard))
         if analysis.has(Cue.GOODBYE):
             self._far_end_goodbye = True
+        self._note_fault(analysis)
         if capture_only or self._phase is Phase.WRAP_UP:
             return []
         return self._apply(self._route(analysis, heard), [])
+
+    def _note_fault(self, analysis: PromptAnalysis) -> None:
+        """Remember the last fault heard, to explain a far-end hang-up that follows it."""
+        if self._phase is Phase.HOLD and not analysis.person_likely:
+            return
+        for cue, reason in _FAULT_CUES:
+            if analysis.has(cue):
+                self._context.last_fault = reason
+                return
 
     def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         if self._phase is Phase.IVR:

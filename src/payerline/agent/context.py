@@ -60,6 +60,7 @@ class CallContext:
     rep_claim: int = 0
     person_reached: bool = False
     stop_reason: FailureReason | None = None
+    last_fault: FailureReason | None = None
     person_fields: dict[str, FieldRecord] = field(default_factory=dict)
     now_s: float = 0.0
 

@@ -27,6 +27,7 @@ from payerline.agent.prompts import Cue, PromptAnalysis, normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.domain.request import ClaimStatusRequest
 from payerline.telephony.actions import Action, HangUp, Speak
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,8 @@ class RepresentativeDialog:
         self._announced: set[int] = set()
         self._silences = 0
         self._repeats = 0
+        self._last_speech = ""
+        self._last_answer_kinds: list[str] = []
 
     @property
     def greeted(self) -> bool:
@@ -149,6 +152,13 @@ class RepresentativeDialog:
 
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Answer one representative turn."""
+        step = self._turn(analysis, heard)
+        spoken = [action.text for action in step.actions if isinstance(action, Speak)]
+        if spoken and not step.end and not step.finished:
+            self._last_speech = " ".join(spoken)
+        return step
+
+    def _turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         self._silences = 0
         captured = self._capture(heard)
         fault = self._fault(analysis, heard)
@@ -168,12 +178,26 @@ class RepresentativeDialog:
             return self._stop(FailureReason.DISALLOWED_QUESTION)
         if analysis.has(Cue.HOLD) or (_STALL.search(normalized) and not self._obtained_pending()):
             return Step()
-        if not captured and _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP) and self._repeats < 2:
-            self._repeats += 1
-            self._release_pending()
-            return Step([Speak("I'm sorry, could you repeat the question?")])
+        if not captured and self._repeats < 2:
+            again = self._say_again(normalized, analysis)
+            if again is not None:
+                self._repeats += 1
+                return again
         self._repeats = 0
         return self._next_question()
+
+    def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
+        """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
+        if _MISUNDERSTOOD.search(normalized) and self._last_speech:
+            return Step([Speak(self._last_speech)])
+        if _MISMATCH.search(normalized) and self._last_answer_kinds:
+            alternates = [self._answer(kind, "", alternate=True) for kind in self._last_answer_kinds]
+            text = " ".join(answer for answer in alternates if answer)
+            return Step([Speak(text)]) if text else None
+        if _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP):
+            self._release_pending()
+            return Step([Speak("I'm sorry, could you repeat the question?")])
+        return None
 
     def _release_pending(self) -> None:
         """Forget an unanswered question of ours, without counting it, when the representative asked first."""
@@ -208,7 +232,7 @@ class RepresentativeDialog:
             return self._stop(FailureReason.MEMBER_NOT_FOUND)
         if analysis.has(Cue.CLAIM_NOT_FOUND):
             claim = context.claims[context.rep_claim]
-            if claim.status is None:
+            if claim.status in (None, ClaimStatus.NOT_ON_FILE):
                 text, where = heard[-1]
                 context.capture(context.rep_claim, {"claim_status": Extraction(ClaimStatus.NOT_ON_FILE, 0.85)}, where, SOURCE_REPRESENTATIVE)
                 claim.discussed_with_person = True
@@ -315,6 +339,10 @@ class RepresentativeDialog:
         claim = self._context.claims[self._context.rep_claim]
         if claim.status is None:
             return ["claim_status"]
+        status = claim.fields["claim_status"]
+        if claim.status is ClaimStatus.NOT_ON_FILE and status.source != SOURCE_REPRESENTATIVE:
+            # The IVR's search can miss a claim a person finds; ask before taking "not on file".
+            return ["claim_status", *(name for name in claim.missing_claim_data() if name != "found")]
         return [name for name in claim.missing_claim_data() if name not in ("found",)]
 
     def _next_question(self) -> Step:
@@ -415,6 +443,7 @@ class RepresentativeDialog:
     def _answers(self, text: str) -> list[str] | None:
         """Answer each verification question in ``text``; None when one asks for something not allowed."""
         answers: list[str] = []
+        answered_kinds: list[str] = []
         for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
             if not sentence or not (sentence.endswith("?") or _QUESTION_LEAD.search(sentence) or "please" in sentence):
                 continue
@@ -426,9 +455,36 @@ class RepresentativeDialog:
                 answer = self._answer(kind, sentence)
                 if answer and answer not in answers:
                     answers.append(answer)
+                    answered_kinds.append(kind)
+        if answered_kinds:
+            self._last_answer_kinds = answered_kinds
         return answers
 
-    def _answer(self, kind: str, sentence: str) -> str | None:
+    def _alternate_answer(self, kind: str) -> str | None:
+        """Answer a second time in another form, after the representative found no match."""
+        request = self._context.request
+        billing, rendering = request.billing_provider, request.rendering_provider
+        if kind in ("date_of_birth", "subscriber_dob"):
+            return _dates_of_birth(request)
+        if kind == "member_id":
+            text = f"The member ID is {formats.spoken_characters(request.member_id)}."
+            if request.subscriber is not None and request.subscriber.member_id:
+                text += f" The subscriber's own ID is {request.subscriber.member_id}."
+            return text
+        if kind in ("npi", "npi_kind") and rendering is not None and rendering.npi != billing.npi:
+            return f"The billing NPI is {billing.npi}, and the rendering NPI is {rendering.npi}."
+        if kind == "tin":
+            return f"The tax ID is {billing.tin}; the last five digits are {billing.tin[-5:]}."
+        if kind == "patient_name":
+            patient = request.patient
+            return f"The patient is {patient.first_name} {patient.last_name}, last name spelled {_spelled(patient.last_name)}."
+        return None
+
+    def _answer(self, kind: str, sentence: str, alternate: bool = False) -> str | None:
+        if alternate:
+            answer = self._alternate_answer(kind)
+            if answer is not None:
+                return answer
         request = self._context.request
         query = self._context.claim_query(self._context.rep_claim)
         provider = request.rendering_provider if "rendering" in sentence and request.rendering_provider else request.billing_provider
@@ -468,8 +524,9 @@ class RepresentativeDialog:
             person = subscriber or patient
             return f"The subscriber's name is {person.first_name} {person.last_name}."
         if kind == "subscriber_dob":
-            person = subscriber or patient
-            return f"The subscriber's date of birth is {_both_dates(person.date_of_birth)}."
+            if subscriber is None:
+                return f"The subscriber is the patient; the date of birth is {_both_dates(patient.date_of_birth)}."
+            return _dates_of_birth(request)
         if kind == "date_of_birth":
             return f"The date of birth is {_both_dates(patient.date_of_birth)}."
         if kind == "date_of_service":
@@ -497,12 +554,35 @@ class RepresentativeDialog:
         return None
 
 
+def _dates_of_birth(request: ClaimStatusRequest) -> str:
+    patient, subscriber = request.patient, request.subscriber
+    text = f"The patient's date of birth is {_both_dates(patient.date_of_birth)}"
+    if subscriber is not None:
+        text += f", and the subscriber's date of birth is {_both_dates(subscriber.date_of_birth)}"
+    return text + "."
+
+
 def _unanswered_question(normalized: str) -> bool:
-    """Tell whether the representative asked something the agent could not place."""
+    """Tell whether the representative asked for information the agent could not place."""
     last = re.split(r"(?<=[.?!])\s+", normalized)[-1]
-    if not (last.endswith("?") or _QUESTION_LEAD.search(last)):
+    if not re.search(r"\b(?:what(?:'s| is| was| are)|can i (?:get|have)|may i (?:have|get)|could you (?:give|provide|"
+                     r"verify|tell)|do you have)\b", last):
         return False
-    return not re.search(r"anything else|help you with|what can i do|how can i help|what are we looking", last)
+    return not re.search(
+        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|go ahead|what was that|"
+        r"rephrase|looking at|what else",
+        last,
+    )
+
+
+_MISUNDERSTOOD = re.compile(
+    r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"
+    r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"
+)
+_MISMATCH = re.compile(
+    r"(?:doesn't|does not|didn't|did not) match|one more time|not what i have|try that again|that's not what|"
+    r"i'm not (?:finding|seeing) (?:a match|that)"
+)
 
 
 def _dedupe_kinds(kinds: list[str]) -> list[str]:

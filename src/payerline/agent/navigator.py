@@ -42,6 +42,7 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "next_claim": (
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
+        ("another beneficiary", 9), ("another member", 9), ("another patient", 9), ("check another", 9),
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
@@ -74,7 +75,7 @@ class IvrNavigator:
         self._map_steps: dict[str, int] = {"claim_status": 0, "representative": 0}
         self._last_entry: _Entry | None = None
         self._attempts: dict[InputField, int] = {}
-        self._menu_hearings: dict[tuple[tuple[str | None, str], ...], int] = {}
+        self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
         self._claim_identified = False
         self._details_taken: set[int] = set()
@@ -186,7 +187,7 @@ class IvrNavigator:
 
     def _choose(self, analysis: PromptAnalysis) -> Step:
         options = analysis.options
-        signature = tuple(sorted((option.key, option.label) for option in options))
+        signature = tuple(sorted((option.key or "", option.label) for option in options))
         self._menu_hearings[signature] = self._menu_hearings.get(signature, 0) + 1
         if self._menu_hearings[signature] >= self._context.config.max_menu_repeats:
             return self._escape()

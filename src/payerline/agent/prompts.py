@@ -157,7 +157,12 @@ def clauses(normalized: str) -> list[str]:
 
 _OPTION_FOR_PRESS = re.compile(
     rf"(?:^|\b)(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?|if this is)\s+([^.;?]+?),?\s+"
-    rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))(?:[.,;?]|$| now| at any time)"
+    rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))"
+    rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
+)
+# "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
+_OPTION_LABEL_FIRST = re.compile(
+    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,40}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({_KEY})(?=[.,;?]|$|\s+or\b)"
 )
 _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
@@ -181,6 +186,11 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
             seen_keys.add(key)
         label = re.sub(r",?\s*(?:at any time|now|please)$", "", label.strip())
         found.append((match.start(), MenuOption(label, key, phrase.strip() if phrase else None)))
+    for match in _OPTION_LABEL_FIRST.finditer(normalized):
+        label, key = match.group(1).strip(), match.group(2).replace(" ", "")
+        if key not in seen_keys and not re.match(r"(?:please|to|for|if|or|and|then|now|just|you|when)\b", label):
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(label, key)))
     for match in _OPTION_PRESS_FOR.finditer(normalized):
         key = match.group(1).replace(" ", "")
         if key not in seen_keys:
@@ -295,7 +305,10 @@ def _input_details(input_field: InputField, sentence: str) -> InputRequest:
     )
 
 
-_CONFIRM = re.compile(r"if (?:this|that|the (?:number|date|information|entry)) is correct|if correct|is that correct|is this correct|you (?:have )?entered|i heard")
+_CONFIRM = re.compile(
+    r"if (?:this|that|the (?:number|date|information|entry|amount)) is (?:correct|right)|if correct|"
+    r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)"
+)
 
 
 def confirmation(normalized: str) -> Confirmation | None:
@@ -362,7 +375,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"discuss|disclose|share)\b(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
                       r"doesn't match what's on|does not match what is on"),
         (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
-                        r"another claim you"),
+                        r"another claim you|what would you like to know|what can i tell you|what do you need to know|"
+                        r"what information do you need|\bgo ahead\b"),
     )
 )
 _PERSON_QUESTION = re.compile(

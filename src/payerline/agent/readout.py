@@ -13,7 +13,14 @@ import re
 from datetime import date
 from typing import Any
 
-from payerline.agent.extract import FIELD_EXTRACTORS, Extraction, extract_claim_status, extract_date, extract_money
+from payerline.agent.extract import (
+    FIELD_EXTRACTORS,
+    Extraction,
+    extract_claim_status,
+    extract_date,
+    extract_group_code,
+    extract_money,
+)
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
@@ -56,7 +63,13 @@ def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]
             value = _extract_segment(name, segment, reference)
             if value is not None:
                 found[name] = value
-        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence):
+            if name == "carc_codes" and "adjustment_group_code" not in found:
+                group = extract_group_code(segment)
+                if group is not None and group.confidence >= 0.9:
+                    found["adjustment_group_code"] = group
+        explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE)
+        other_fields = any(name != "date_of_service" for name, _ in _segments(sentence))
+        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence) and (explicit or not other_fields):
             status = extract_claim_status(sentence)
             if status is not None:
                 found["claim_status"] = status

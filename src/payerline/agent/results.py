@@ -71,6 +71,8 @@ class ClaimState:
         """Store a field; a later value from a person replaces an earlier one. Returns whether it changed."""
         existing = self.fields.get(name)
         if existing is not None and existing.value == extraction.value:
+            if existing.source == SOURCE_IVR and source == SOURCE_REPRESENTATIVE:
+                existing.source, existing.heard = source, heard
             return False
         if existing is not None and existing.source == SOURCE_REPRESENTATIVE and source == SOURCE_IVR:
             return False

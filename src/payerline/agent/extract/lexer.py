@@ -179,6 +179,8 @@ def _lex_word(word: str, index: int) -> Token:
         return Token(Kind.STOP, word, word, word_index=index)
     if word[0].isdigit() or word[0] == "$":
         return _lex_numeral(word, index)
+    if word == "O":
+        return Token(Kind.LETTER, "O", word, word_index=index)
     lower = word.lower().replace("’", "'")
     number = _number_token(lower, word, index) or _compound(lower, word, index)
     if number is not None:
