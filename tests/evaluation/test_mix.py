@@ -207,3 +207,15 @@ def test_never_open_payer_named(payer_profiles):
     closed = replace(payer_profiles[0], is_open=lambda at: False)
     with pytest.raises(UsageError, match="alpha-health is never open"):
         week_slots(closed, call_week_start([closed]))
+
+
+def test_after_hours_moved_to_payers_that_close(payer_profiles):
+    from dataclasses import replace
+
+    always = replace(payer_profiles[1], is_open=lambda at: True, is_line_open=lambda at: True)
+    planned = draw_mix([payer_profiles[0], always], 100, seed=4)
+    after_hours = [call for call in planned if call.condition == AFTER_HOURS]
+    assert len(after_hours) == 10
+    assert {call.scenario.payer_id for call in after_hours} == {"alpha-health"}
+    counts = Counter(call.scenario.payer_id for call in planned)
+    assert counts["alpha-health"] == counts["beta-medicaid"] == 50

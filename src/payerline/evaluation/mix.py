@@ -266,6 +266,7 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
     by_id = {payer.payer_id: payer for payer in payers}
     week_start = call_week_start(payers)
     slots = {payer.payer_id: week_slots(payer, week_start) for payer in payers}
+    _move_after_hours_to_closing_payers(conditions, payer_ids, {p for p, (_, out) in slots.items() if out})
     pickers = {payer.payer_id: _ClaimPicker(payer.records, random.Random(rng.random())) for payer in payers}
     planned: list[PlannedCall] = []
     for index in range(total):
@@ -308,6 +309,21 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
             request_member_id=typed_member_id,
         ))
     return planned
+
+
+def _move_after_hours_to_closing_payers(conditions: list[str], payer_ids: list[str], closing: set[str]) -> None:
+    """Swap payers between calls so that after-hours calls go to payers whose line closes.
+
+    A payer whose line always answers has no after-hours slot. Swapping the
+    payers of two calls keeps every payer's share of calls and the
+    after-hours share, as long as some payer closes.
+    """
+    donors = [i for i, condition in enumerate(conditions) if condition != AFTER_HOURS and payer_ids[i] in closing]
+    for index, condition in enumerate(conditions):
+        if condition != AFTER_HOURS or payer_ids[index] in closing or not donors:
+            continue
+        donor = donors.pop()
+        payer_ids[index], payer_ids[donor] = payer_ids[donor], payer_ids[index]
 
 
 def _assign_behaviours(conditions: list[str], minimum_count: int, rng: random.Random) -> list[RepBehaviour]:
