@@ -61,6 +61,7 @@ class CallContext:
     person_reached: bool = False
     stop_reason: FailureReason | None = None
     last_fault: FailureReason | None = None
+    sent_to_ivr: int = 0
     person_fields: dict[str, FieldRecord] = field(default_factory=dict)
     now_s: float = 0.0
 

@@ -131,7 +131,13 @@ class RepresentativeDialog:
         context = self._context
         first_person = not context.person_reached
         context.person_reached = True
-        if first_person or not self._claim_order:
+        # A new person: the name and reference number to record are this person's.
+        context.person_fields.clear()
+        self._asked = {key: count for key, count in self._asked.items() if key[0] != -1}
+        self._closing = False
+        self._readbacks = 0
+        self._announced.clear()
+        if first_person or context.claims_missing_data() or not self._claim_order:
             self._claim_order = context.claims_missing_data() or [context.rep_claim]
             context.rep_claim = self._claim_order[0]
         self._capture(heard, greeting=True)
@@ -245,7 +251,8 @@ class RepresentativeDialog:
                 return Step([Speak("I'm calling about claim status. Could you please transfer me to the claims department?")])
             return self._stop(FailureReason.WRONG_DEPARTMENT)
         if analysis.has(Cue.BACK_TO_IVR) and analysis.has(Cue.TRANSFER):
-            if all(claim.ivr_readout for claim in context.claims):
+            context.sent_to_ivr += 1
+            if context.sent_to_ivr > 1:
                 return self._stop(FailureReason.PAYER_REFUSED)
             return Step([Speak("Okay, thank you.")], phase=Phase.IVR)
         if analysis.has(Cue.REFUSED):
@@ -376,7 +383,12 @@ class RepresentativeDialog:
         if query.service_date_to and query.service_date_to != query.service_date_from:
             when += f" through {formats.spoken_date(query.service_date_to)}"
         opening = "I have another claim to check" if another else "I'm calling to check the status of a claim"
-        return f"{opening}, for date of service {when}, billed amount ${query.billed_amount:.2f}."
+        text = f"{opening}, for date of service {when}, billed amount ${query.billed_amount:.2f}."
+        claim = context.claims[context.rep_claim]
+        if claim.ivr_readout and claim.missing_claim_data():
+            missing = ", ".join(name.replace("_", " ") for name in claim.missing_claim_data() if name != "found")
+            text += f" The automated system did not give the {missing}."
+        return text
 
     def _close(self) -> Step:
         """Ask the representative's name and a reference number, read them back, then say goodbye."""
