@@ -133,3 +133,48 @@ def test_phrasebank_hold_announcements_are_not_people() -> None:
 def test_key_homophones_after_press() -> None:
     options = analyze_prompt("For claims press for. For eligibility press to.").options
     assert [option.key for option in options] == ["4", "2"]
+
+
+def test_follow_up_without_verb_is_input() -> None:
+    request = analyze_prompt("And the last 5 digits of your tax ID.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+    assert request.last_digits == 5
+
+
+def test_star_method_stated_in_next_sentence() -> None:
+    request = analyze_prompt(
+        "Please key in up to the first 6 letters of the last name followed by pound. "
+        "Key each letter by pressing star, then the key with the letter, then its position on that key."
+    ).input_request
+    assert request is not None
+    assert request.letter_method is LetterMethod.STAR
+    assert request.terminator
+
+
+def test_say_yes_or_press_keys() -> None:
+    confirmation = analyze_prompt("I heard 2 1 3 1. Is that right? Say yes or press 1, or say no or press 2.").confirmation
+    assert confirmation is not None
+    assert confirmation.yes_key == "1"
+    assert confirmation.no_key == "2"
+
+
+def test_no_claim_found_is_not_a_confirmation() -> None:
+    analysis = analyze_prompt("No claim was found that matches the information you entered.")
+    assert analysis.confirmation is None
+    assert Cue.CLAIM_NOT_FOUND in analysis.cues
+
+
+def test_label_first_menu_keeps_keys() -> None:
+    analysis = analyze_prompt(
+        "General, press 1. Claim Status, press 2. To speak with a customer service representative, "
+        "say representative or press 0."
+    )
+    assert [(option.label, option.key) for option in analysis.options] == [
+        ("general", "1"), ("claim status", "2"), ("speak with a customer service representative", "0")
+    ]
+
+
+def test_options_without_keys_mix_with_keyed() -> None:
+    analysis = analyze_prompt("Say claim status. For eligibility, press 1.")
+    assert {option.key for option in analysis.options} == {None, "1"}

@@ -282,7 +282,7 @@ class IvrNavigator:
         retry = previous is not None and previous.field is request.field and (
             analysis.has(Cue.INVALID) or analysis.has(Cue.MEMBER_NOT_FOUND) or analysis.has(Cue.CLAIM_NOT_FOUND)
         )
-        attempt = self._attempts.get(request.field, 0) + (1 if retry else 0)
+        attempt = self._attempts.get(request.field, 0) + 1 if retry else 0
         if retry and attempt >= self._context.config.max_entry_attempts:
             logger.info("call %s: %s rejected %d times", self._context.call_id, request.field, attempt)
             if not self._wants_person:
@@ -391,7 +391,7 @@ def _letter_method(request: InputRequest, context: CallContext, attempt: int) ->
     method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
     if method is LetterMethod.PHONETIC:
         method = LetterMethod.STAR
-    if attempt % 2 == 1:
+    if attempt % 2 == 1 and request.letter_method is None:
         return LetterMethod.KEY if method is LetterMethod.STAR else LetterMethod.STAR
     return method
 

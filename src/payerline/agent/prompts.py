@@ -250,13 +250,15 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
 
 
+# Conversational IVRs ask follow-ups without a verb: "And the last 5 digits of your tax ID."
+_FOLLOW_UP = re.compile(r"(?:and|now|next|then|also),? (?:the |your |its )")
 _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{_KEY}?\s*(?:to|for)\b.*$")
 
 
 def input_request(normalized: str) -> InputRequest | None:
     """Find a request to enter an identifier; the last one in the turn wins."""
     for sentence in reversed(clauses(normalized)):
-        if not _INPUT_VERB.search(sentence):
+        if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence):
             continue
         if re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence) and not re.search(
             r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
@@ -265,11 +267,11 @@ def input_request(normalized: str) -> InputRequest | None:
         asked = _ALTERNATIVE_OPTION.sub("", sentence)
         for input_field, pattern in _FIELD_PATTERNS:
             if pattern.search(asked):
-                return _input_details(input_field, sentence)
+                return _input_details(input_field, sentence, normalized)
     return None
 
 
-def _input_details(input_field: InputField, sentence: str) -> InputRequest:
+def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
     digits_match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b", sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
@@ -280,9 +282,9 @@ def _input_details(input_field: InputField, sentence: str) -> InputRequest:
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit", sentence):
         date_format = DateFormat.MMDDYY
     letter_method = None
-    if re.search(r"star key|star method|using the star|\*", sentence):
+    if re.search(r"star key|star method|using the star|\*|pressing star|press star", turn):
         letter_method = LetterMethod.STAR
-    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter", sentence):
+    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter", turn):
         letter_method = LetterMethod.KEY
     elif re.search(r"\bas in\b|phonetic|spell", sentence) and "say" in sentence:
         letter_method = LetterMethod.PHONETIC
@@ -315,8 +317,14 @@ def confirmation(normalized: str) -> Confirmation | None:
     """Find a read-back to confirm and the keys for yes and no."""
     if not _CONFIRM.search(normalized):
         return None
-    yes = re.search(rf"(?:if (?:this|that|the \w+) is correct|if correct|if yes|for yes)[^.;]*?press ({_KEY})", normalized)
-    no = re.search(rf"(?:if (?:this|that|the \w+) is (?:not|incorrect)|if not|if incorrect|to re-?enter|for no|to try again)[^.;]*?press ({_KEY})", normalized)
+    yes = re.search(
+        rf"(?:if (?:this|that|the \w+) is (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?press ({_KEY})", normalized
+    )
+    no = re.search(
+        rf"(?:if (?:this|that|the \w+) is (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|to try again|say no)"
+        rf"[^.;]*?press ({_KEY})",
+        normalized,
+    )
     readback = re.search(r"(?:you (?:have )?entered|i heard|you said)\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
     readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
     yes_key = yes.group(1).replace(" ", "") if yes else None
