@@ -167,7 +167,10 @@ _OPTION_LABEL_FIRST = re.compile(
 _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
-_SAY_LIST = re.compile(r"(?:^|[.?!]\s|please\s)say\s+([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+)\s*(?:[.?!]|$)")
+_SAY_LIST = re.compile(
+    r"(?:^|[.?!]\s|please\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
+    r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
+)
 _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
 
 
