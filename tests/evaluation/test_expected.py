@@ -83,8 +83,8 @@ def test_drop_on_hold_keeps_ivr_fields():
     assert "representative_name" not in claim.missing
 
 
-def test_drop_in_ivr_gets_nothing():
-    claim = expected_call(plan("drop", [PAID], DropPoint.IVR), [PAID], STATUS_IVR, PERSON).claims[0]
+def test_drop_in_ivr_before_readout_gets_nothing():
+    claim = expected_call(plan("drop", [PAID], DropPoint.IVR), [PAID], NO_IVR, PERSON).claims[0]
     assert (claim.outcome, claim.reason) == (Outcome.FAILED, FailureReason.CALL_DROPPED)
 
 
@@ -107,9 +107,9 @@ def test_wrong_department_partial_with_ivr():
     assert (claim.outcome, claim.reason) == (Outcome.PARTIAL, FailureReason.WRONG_DEPARTMENT)
 
 
-def test_drop_in_ivr_after_readout_keeps_first_claim():
-    facts = PersonFacts(None, None, claim_readouts_before_drop=1)
-    claims = expected_call(plan("drop", [PAID, DENIED], DropPoint.IVR), [PAID, DENIED], STATUS_IVR, facts).claims
+def test_drop_in_ivr_after_readout_keeps_read_claim():
+    read_first = lambda claim: frozenset({"found", "claim_status", "claim_number"}) if claim is PAID else frozenset()  # noqa: E731
+    claims = expected_call(plan("drop", [PAID, DENIED], DropPoint.IVR), [PAID, DENIED], read_first, PERSON).claims
     assert claims[0].outcome == Outcome.PARTIAL
     assert claims[0].values["claim_number"] == PAID.claim_number
     assert claims[1].outcome == Outcome.FAILED

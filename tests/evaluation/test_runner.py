@@ -71,7 +71,7 @@ def setup(payer_profiles, total=8, seed=1):
     eval_payers = {
         profile.payer_id: EvalPayer(
             payer=SimpleNamespace(version="7", payer_id=profile.payer_id), ivr_map=None,
-            profile=profile, ivr_fields=lambda claim: frozenset(),
+            profile=profile, ivr_fields=lambda claim, heard: frozenset(),
         )
         for profile in payer_profiles
     }
@@ -104,7 +104,9 @@ def test_perfect_agent_scores_exact_on_normal_calls(payer_profiles):
         assert run.wall_s >= 0.0
         assert run.results[0].versions.payer_file == "7"
     assert all(line.closed == 1 for line in lines)
-    assert all(line.text_filter is None for line in lines)
+    for line in lines:
+        assert line.text_filter("press one for claims") == "press one for claims"
+        assert line.text_filter.texts == ["press one for claims"]
 
 
 def test_faulted_calls_not_exact_for_perfect_data_agent(payer_profiles):

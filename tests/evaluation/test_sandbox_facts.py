@@ -65,19 +65,19 @@ def test_person_facts_from_last_representative():
     )
     facts = read_person_facts(line)
     assert (facts.representative_name, facts.reference_number) == ("Monique", "4412")
-    assert facts.claim_readouts_before_drop is None
 
 
-def test_readouts_before_drop_counted():
-    menus = {"status_readout": SimpleNamespace(type="readout", source="claims"),
-             "floor": SimpleNamespace(type="readout", source="payment_floor")}
-    line = SimpleNamespace(
-        payer=SimpleNamespace(ivr=SimpleNamespace(menus=menus)),
-        log=["    10.00 ivr readout floor", "    20.00 ivr readout status_readout",
-             "    30.00 fault drop in the IVR after 4 prompts", "    31.00 ivr readout status_readout"],
-        representatives=[],
-    )
-    assert read_person_facts(line).claim_readouts_before_drop == 1
+def test_heard_readout_fields_need_the_sentence(ngs):
+    from payerline.evaluation.sandbox_facts import _claim_readout_templates, _phrase_bank, heard_readout_fields
+    from payerline.sandbox.readout import claim_values, fill
+
+    claim = claims_with(ngs, ClaimStatus.PAID)[0]
+    assert heard_readout_fields(ngs, claim, frozenset()) == frozenset()
+    assert heard_readout_fields(ngs, claim, frozenset({"Welcome to the IVR."})) == frozenset()
+    sentences = fill(_claim_readout_templates(ngs, claim), claim_values(claim, 1, 1), _phrase_bank())
+    heard = heard_readout_fields(ngs, claim, frozenset(sentences))
+    assert heard == readout_fields(ngs, claim)
+    assert "claim_number" in heard
 
 
 def test_demo_plans_richest_paid_claim(ngs):

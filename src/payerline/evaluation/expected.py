@@ -3,29 +3,29 @@
 The rules, also written out in docs/eval.md:
 
 1. A claim needs the fields ``required_fields(status, person_reached=False)``
-   for its record's status; ``missing_information`` is free text and is
+   for its record's status. ``missing_information`` is free text and is
    never scored.
-2. The payer's IVR self-service read-out gives some of them (which ones
-   depends on the payer file). A claim whose read-out covers every required
-   field needs no person; any other claim needs a representative, and then
-   also needs ``representative_name`` and ``reference_number``.
-3. The call's condition decides how far the call gets: not past the greeting
-   (after hours, systems down at the first record lookup), not past the IVR's
-   member check (mistyped member id), not past the IVR (a drop there), not to
-   a person (a drop on hold or at the representative, a wrong-department
-   transfer, a representative who refuses automated callers), or to a
-   person for the first claim that needs one only (a representative who
-   takes one claim per call). A drop in the IVR comes after a random number
-   of prompts, so the claims read out before it come from the sandbox log.
+2. The IVR's self-service read-out gives some of them: the fields of the
+   read-out sentences for that claim that the sandbox actually spoke on the
+   call. A claim whose read-out covered every required field needs no
+   person. Any other claim needs a representative, and then also needs
+   ``representative_name`` and ``reference_number``.
+3. The call's condition decides whether a person answers: yes on an
+   ordinary call; for the first claim that needs one only, with a
+   representative who takes one claim per call; otherwise no (after hours,
+   systems down, a mistyped member id, a drop, a wrong-department transfer,
+   a refusal of automated callers).
 4. Fields the call gets are expected with their true values from the
    payer's records (the representative's name and the reference number from
-   what the sandbox said); every other required field is expected in
+   what the sandbox said). Fields a drop at the representative leaves to
+   chance are optional. Every other required field is expected in
    ``missing_fields``, except that a call that does not learn the status
-   expects only ``found`` and ``claim_status`` there. The outcome follows: ``completed`` when nothing is
-   missing, else ``partial`` when something was obtained, else ``failed``;
-   a claim left incomplete by a payer that refuses automated callers is
-   ``needs_human``. The reason
-   is the condition's reason for every claim that is not completed.
+   expects only ``found`` and ``claim_status`` there.
+5. The outcome follows: ``completed`` when nothing is missing, else
+   ``partial`` when something was obtained, else ``failed``. A claim left
+   incomplete by a payer that refuses automated callers is
+   ``needs_human``. The reason is the condition's reason for every claim
+   that is not completed.
 """
 
 from __future__ import annotations
@@ -85,14 +85,10 @@ class PersonFacts:
         representative_name: the last representative's name, the truth for
             ``representative_name``.
         reference_number: the reference number that representative gave.
-        claim_readouts_before_drop: with a drop in the IVR, how many claim
-            read-outs the IVR finished before the line went dead (the drop
-            comes after a random number of prompts); None otherwise.
     """
 
     representative_name: str | None
     reference_number: str | None
-    claim_readouts_before_drop: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,11 +99,10 @@ class _Reach:
     person: str  # "all", "first" (the first claim that needs one) or "none"
     reason: FailureReason | None
     outcome: Outcome | None = None
-    ivr_claims: int | None = None  # with ivr, how many claims (in request order) get their read-out
     answers_cut: bool = False  # a person answered some questions before the line went dead
 
 
-def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
+def call_reach(planned: PlannedCall) -> _Reach:
     """Return how far ``planned`` gets, from its condition (rule 3)."""
     condition = planned.condition
     if condition == NORMAL:
@@ -118,9 +113,6 @@ def call_reach(planned: PlannedCall, facts: PersonFacts) -> _Reach:
         return _Reach(ivr=False, person="none", reason=FailureReason.MEMBER_NOT_FOUND)
     fault = FaultKind(condition)
     if fault == FaultKind.DROP:
-        if planned.scenario.drop_point == DropPoint.IVR:
-            read = facts.claim_readouts_before_drop or 0
-            return _Reach(ivr=read > 0, person="none", reason=FailureReason.CALL_DROPPED, ivr_claims=read)
         cut = planned.scenario.drop_point == DropPoint.REPRESENTATIVE
         return _Reach(ivr=True, person="none", reason=FailureReason.CALL_DROPPED, answers_cut=cut)
     if fault == FaultKind.SYSTEMS_DOWN:
@@ -161,22 +153,21 @@ def expected_call(
 
     Args:
         claims: the claim records, in request order.
-        ivr_fields: the result fields the payer's IVR self-service reads
-            out for a claim (empty when the payer has no self-service).
+        ivr_fields: the result fields the payer's IVR self-service read out
+            for a claim on this call (empty when it read none).
         person: the representative's name and reference number as the
             sandbox gave them, the truth for the person fields.
         withheld: fields the payer's representatives decline to give; a
             required one the IVR did not read out stays missing, with the
             reason ``payer_refused``.
     """
-    reach = call_reach(planned, person)
+    reach = call_reach(planned)
     person_used = False
     expected: list[ExpectedClaim] = []
     for index, record in enumerate(claims):
         required = [name for name in required_fields(record.status, person_reached=False)
                     if name not in UNSCORED_FIELDS]
-        ivr_read = reach.ivr and (reach.ivr_claims is None or index < reach.ivr_claims)
-        from_ivr = {name for name in required if name in ivr_fields(record)} if ivr_read else set()
+        from_ivr = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
         needs_person = any(name not in from_ivr for name in required)
         gets_person = needs_person and (
             reach.person == "all" or (reach.person == "first" and not person_used)

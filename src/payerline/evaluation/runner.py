@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 TextFilter = Callable[[str], str]
 LineFactory = Callable[["PayerFile", Scenario, VirtualClock, TextFilter | None], CallTransport]
 PersonFactsReader = Callable[[CallTransport], PersonFacts]
-IvrFields = Callable[[ClaimRecord], frozenset[str]]
+IvrFields = Callable[[ClaimRecord, frozenset[str]], frozenset[str]]
 
 
 class CallOutputLike(Protocol):
@@ -105,6 +105,23 @@ class CallRun:
     wall_s: float
     error: str | None = None
     sandbox_log: tuple[str, ...] = ()
+
+
+class FarEndRecorder:
+    """A text filter that keeps every far-end sentence as the sandbox spoke it.
+
+    The eval learns from these which self-service read-outs the IVR actually
+    played. It then applies the ASR noise filter, if any, to what the agent
+    hears.
+    """
+
+    def __init__(self, noise: TextFilter | None) -> None:
+        self.noise = noise
+        self.texts: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        self.texts.append(text)
+        return self.noise(text) if self.noise is not None else text
 
 
 def default_harness() -> Harness:
@@ -173,8 +190,9 @@ def run_planned_call(
         clock = VirtualClock(scenario.start)
         # The noise generator is seeded from the scenario so a noisy run replays exactly.
         noise_rng = random.Random(f"asr-noise:{scenario.seed}")
-        text_filter = make_text_filter(asr_noise_rate, noise_rng) if asr_noise_rate > 0 else None
-        line = harness.make_line(eval_payer.payer, scenario, clock, text_filter)
+        noise = make_text_filter(asr_noise_rate, noise_rng) if asr_noise_rate > 0 else None
+        recorder = FarEndRecorder(noise)
+        line = harness.make_line(eval_payer.payer, scenario, clock, recorder)
         output = harness.run_call(
             request, line, clock,
             call_id=scenario.scenario_id,
@@ -182,9 +200,10 @@ def run_planned_call(
             payer_file_version=eval_payer.payer.version,
         )
         results = tuple(with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results)
+        heard = frozenset(recorder.texts)
         expected = expected_call(
-            planned, records, eval_payer.ivr_fields, harness.read_person_facts(line),
-            withheld=eval_payer.profile.withheld_fields,
+            planned, records, lambda claim: eval_payer.ivr_fields(claim, heard),
+            harness.read_person_facts(line), withheld=eval_payer.profile.withheld_fields,
         )
         score = score_call(expected, results)
         return CallRun(
@@ -214,7 +233,7 @@ def _failed_run(
 ) -> CallRun:
     """Record a call that raised: every expected field counts as wrong."""
     expected = expected_call(
-        planned, records, eval_payer.ivr_fields, PersonFacts(None, None),
+        planned, records, lambda claim: frozenset(), PersonFacts(None, None),
         withheld=eval_payer.profile.withheld_fields,
     )
     fields_expected = sum(

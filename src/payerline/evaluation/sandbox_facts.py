@@ -55,8 +55,17 @@ def _phrase_bank() -> PhraseBank:
     return PhraseBank.default()
 
 
+def _claim_readout_templates(payer: PayerFile, claim: ClaimRecord) -> list[str]:
+    """Return the read-out templates the sandbox uses for ``claim`` in every claims read-out node."""
+    templates: list[str] = []
+    for node in payer.ivr.menus.values():
+        if node.type == "readout" and node.source == "claims" and node.readout is not None:
+            templates += node.readout.by_status.get(claim.status.value, node.readout.per_claim)
+    return templates
+
+
 def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
-    """Return the result fields the payer's claim read-outs speak for ``claim``.
+    """Return the result fields the payer's claim read-outs can speak for ``claim``.
 
     Mirrors the sandbox read-out: for each ``readout`` node whose source is
     ``claims``, the claim's status templates (or the per-claim ones) are
@@ -68,19 +77,46 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
         return frozenset()
     fields: set[str] = set()
     values = claim_values(claim, 1, 1)
-    for node in payer.ivr.menus.values():
-        if node.type != "readout" or node.source != "claims" or node.readout is None:
-            continue
-        for template in node.readout.by_status.get(claim.status.value, node.readout.per_claim):
-            if fill([template], values, _phrase_bank()):
-                fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
-                fields.add("found")
+    for template in _claim_readout_templates(payer, claim):
+        if fill([template], values, _phrase_bank()):
+            fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
+            fields.add("found")
     return frozenset(fields)
 
 
-def ivr_fields_for(payer: PayerFile) -> Callable[[ClaimRecord], frozenset[str]]:
-    """Return a function giving, for a claim record, the fields ``payer``'s IVR reads out."""
-    return partial(readout_fields, payer)
+# Read-outs number claims ("claim 2 of 3"), so a heard sentence is matched
+# against each position up to this many claims found.
+_MAX_CLAIMS_READ = 5
+
+
+def heard_readout_fields(payer: PayerFile, claim: ClaimRecord, heard: frozenset[str]) -> frozenset[str]:
+    """Return the result fields of ``claim`` that the IVR actually read out on a call.
+
+    ``heard`` holds every far-end sentence the line delivered, before any
+    ASR noise. A read-out sentence for ``claim`` (filled from its record for
+    each claim position) that appears there counts with all its placeholders.
+    """
+    if claim.status == ClaimStatus.NOT_ON_FILE or not heard:
+        return frozenset()
+    fields: set[str] = set()
+    for template in _claim_readout_templates(payer, claim):
+        names = _placeholders(template)
+        for count in range(1, _MAX_CLAIMS_READ + 1):
+            spoken = {
+                sentence
+                for index in range(1, count + 1)
+                for sentence in fill([template], claim_values(claim, index, count), _phrase_bank())
+            }
+            if spoken & heard:
+                fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
+                fields.add("found")
+                break
+    return frozenset(fields)
+
+
+def ivr_fields_for(payer: PayerFile) -> Callable[[ClaimRecord, frozenset[str]], frozenset[str]]:
+    """Return a function giving, for a claim record and the sentences heard, the fields the IVR read out."""
+    return partial(heard_readout_fields, payer)
 
 
 def profile_of(payer: PayerFile) -> PayerProfile:
@@ -97,37 +133,15 @@ def profile_of(payer: PayerFile) -> PayerProfile:
     )
 
 
-def _claim_readouts_before_drop(payer: PayerFile, log: list[str]) -> int | None:
-    """Count the claim read-outs the IVR started before a drop in the IVR; None without one.
-
-    The sandbox notes ``ivr readout <node>`` before it plays a read-out and
-    raises the drop only after a prompt has finished, so each noted claim
-    read-out before the drop note was heard in full.
-    """
-    claim_nodes = {
-        node_id for node_id, node in payer.ivr.menus.items()
-        if node.type == "readout" and node.source == "claims"
-    }
-    count = 0
-    for entry in log:
-        message = entry.strip().split(" ", 1)[-1]
-        if message.startswith("fault drop in the IVR"):
-            return count
-        if message.startswith("ivr readout ") and message.removeprefix("ivr readout ") in claim_nodes:
-            count += 1
-    return None
-
-
 def read_person_facts(line: SandboxLine) -> PersonFacts:
-    """Return what a finished sandbox call fixed: the representative's name and reference, and drops.
+    """Return the last representative's name and reference number on a finished sandbox call.
 
     The last representative counts because a transfer ends the earlier
     contact, and the result carries the name and reference of the person
     who answered last. A line that never reached a person has neither.
     """
     contacts = line.representatives
-    readouts = _claim_readouts_before_drop(line.payer, line.log)
     if not contacts:
-        return PersonFacts(None, None, claim_readouts_before_drop=readouts)
+        return PersonFacts(None, None)
     last = contacts[-1]
-    return PersonFacts(last.name, last.reference_number, claim_readouts_before_drop=readouts)
+    return PersonFacts(last.name, last.reference_number)
