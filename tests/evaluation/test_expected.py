@@ -162,3 +162,19 @@ def test_withheld_field_from_ivr_still_expected():
                           withheld=frozenset({"claim_number"})).claims[0]
     assert claim.outcome == Outcome.COMPLETED
     assert claim.values["claim_number"] == PAID.claim_number
+
+
+def test_normal_call_expects_readable_fields_even_unheard():
+    readable = lambda claim: frozenset({"found", "claim_status", "claim_number", "paid_amount", "check_number"})  # noqa: E731
+    claim = expected_call(plan(NORMAL, [PAID]), [PAID], NO_IVR, PERSON,
+                          withheld=frozenset({"paid_amount", "check_number"}), ivr_possible=readable).claims[0]
+    assert claim.outcome == Outcome.COMPLETED
+    assert claim.values["paid_amount"] == Decimal("112.00")
+    assert claim.values["check_number"] == PAID.check_number
+
+
+def test_cut_call_expects_only_heard_fields():
+    readable = lambda claim: frozenset({"found", "claim_status", "claim_number"})  # noqa: E731
+    claim = expected_call(plan("drop", [PAID], DropPoint.HOLD), [PAID], NO_IVR, PERSON, ivr_possible=readable).claims[0]
+    assert claim.outcome == Outcome.FAILED
+    assert claim.values == {}

@@ -5,10 +5,11 @@ The rules, also written out in docs/eval.md:
 1. A claim needs the fields ``required_fields(status, person_reached=False)``
    for its record's status. ``missing_information`` is free text and is
    never scored.
-2. The IVR's self-service read-out gives some of them: the fields of the
-   read-out sentences for that claim that the sandbox actually spoke on the
-   call. A claim whose read-out covered every required field needs no
-   person. Any other claim needs a representative, and then also needs
+2. The IVR's self-service read-out gives some of them. On a call that
+   runs its course for a claim, that is every field the payer's read-out
+   templates can speak for the claim. On a call cut short, it is the
+   fields of the read-out sentences the sandbox actually spoke. A claim
+   whose read-out covers every required field needs no person. Any other claim needs a representative, and then also needs
    ``representative_name`` and ``reference_number``.
 3. The call's condition decides whether a person answers: yes on an
    ordinary call; for the first claim that needs one only, with a
@@ -148,6 +149,7 @@ def expected_call(
     person: PersonFacts,
     *,
     withheld: frozenset[str] = frozenset(),
+    ivr_possible: Callable[[ClaimRecord], frozenset[str]] | None = None,
 ) -> ExpectedCall:
     """Return what ``planned`` should yield.
 
@@ -160,19 +162,27 @@ def expected_call(
         withheld: fields the payer's representatives decline to give; a
             required one the IVR did not read out stays missing, with the
             reason ``payer_refused``.
+        ivr_possible: the fields the payer's read-outs can give for a
+            claim; a call that runs its course is expected to get them even
+            if the agent skipped the read-out. Defaults to ``ivr_fields``.
     """
+    possible_ivr_fields = ivr_fields if ivr_possible is None else ivr_possible
     reach = call_reach(planned)
     person_used = False
     expected: list[ExpectedClaim] = []
     for index, record in enumerate(claims):
         required = [name for name in required_fields(record.status, person_reached=False)
                     if name not in UNSCORED_FIELDS]
-        from_ivr = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
-        needs_person = any(name not in from_ivr for name in required)
-        gets_person = needs_person and (
+        heard = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
+        possible = heard | {name for name in required if name in possible_ivr_fields(record)}
+        gets_person = any(name not in possible for name in required) and (
             reach.person == "all" or (reach.person == "first" and not person_used)
         )
         person_used = person_used or gets_person
+        # A call that runs its course for this claim should use everything
+        # the read-out offers; a call cut short keeps only what was heard.
+        from_ivr = possible if gets_person or reach.person == "all" else heard
+        needs_person = any(name not in from_ivr for name in required)
 
         values: dict[str, object] = {}
         optional: dict[str, object] = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from payerline.errors import UsageError
 from payerline.evaluation.runner import EvalPayer
-from payerline.evaluation.sandbox_facts import ivr_fields_for, profile_of
+from payerline.evaluation.sandbox_facts import ivr_fields_for, profile_of, readout_fields
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[
         map_path = ivr_map_path(folder, payer.payer_id) if use_ivr_maps else None
         ivr_map = load_ivr_map(map_path) if map_path is not None else None
         payers.append(EvalPayer(payer=payer, ivr_map=ivr_map, profile=profile_of(payer),
-                                ivr_fields=ivr_fields_for(payer)))
+                                ivr_fields=ivr_fields_for(payer), ivr_possible=partial(readout_fields, payer)))
         logger.info("loaded payer %s version %s (IVR map: %s)", payer.payer_id, payer.version,
                     ivr_map.version if ivr_map else "none")
     ids = [eval_payer.profile.payer_id for eval_payer in payers]

@@ -74,6 +74,7 @@ class EvalPayer:
     ivr_map: IvrMap | None
     profile: PayerProfile
     ivr_fields: IvrFields
+    ivr_possible: Callable[[ClaimRecord], frozenset[str]] = lambda claim: frozenset()
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def run_planned_call(
         expected = expected_call(
             planned, records, lambda claim: eval_payer.ivr_fields(claim, heard),
             harness.read_person_facts(line), withheld=eval_payer.profile.withheld_fields,
+            ivr_possible=eval_payer.ivr_possible,
         )
         score = score_call(expected, results)
         return CallRun(
