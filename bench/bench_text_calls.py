@@ -50,6 +50,8 @@ def main() -> int:
     parser.add_argument("--asr-noise", type=float, default=0.0, help="ASR noise rate (default 0)")
     args = parser.parse_args()
 
+    # nproc before pinning, so it reports the machine rather than the pinned set.
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip() or "?"
     pinning = pin_to_one_cpu()
     payers = load_eval_payers(None)
     by_id = {payer.profile.payer_id: payer for payer in payers}
@@ -64,7 +66,6 @@ def main() -> int:
     simulated_s = sum(run.simulated_s for run in runs)
     exact = sum(1 for run in runs if run.score.exact)
     errors = sum(1 for run in runs if run.error)
-    nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip() or "?"
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     print(f"machine: nproc {nproc}; {cpu_model()}; Python {platform.python_version()}; {pinning}")
     print(f"calls: {len(runs)} ({exact} exact, {errors} raised)")
