@@ -203,6 +203,20 @@ def test_ivr_map_name_and_tin_entry_match(payer_id: str) -> None:
         assert inputs.date_of_service_range
 
 
+@pytest.mark.parametrize("payer_id", IDS)
+def test_ivr_map_terminator_matches_entries(payer_id: str) -> None:
+    terminator = ivr_map(payer_id).inputs.terminator
+    for node in collect_nodes(payer(payer_id)):
+        if (node.input.terminator or "") == terminator:
+            continue
+        # An entry that differs from the map must say so, or end on its own.
+        prompt = " ".join(node.say).lower()
+        if node.input.terminator == "#":
+            assert "pound" in prompt, node.say
+        else:
+            assert node.input.length is not None or node.input.max_length is not None, node.say
+
+
 def _global_target(payer_file: PayerFile, key: str) -> str | None:
     for option in payer_file.ivr.global_options:
         if option.key == key:
