@@ -325,9 +325,11 @@ class RepresentativeDialog:
                 values = parse_answer(self._pending, text, context.call_date)
             else:
                 values = parse_fields(text, context.call_date)
-            if greeting or self._pending == "representative_name" or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I):
+            asked_name = self._pending == "representative_name"
+            if greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I):
                 name = extract_person_name(text)
-                if name is not None and "representative_name" not in context.person_fields:
+                introduced = name is not None and (asked_name or name.confidence >= 0.9)
+                if introduced and "representative_name" not in context.person_fields:
                     values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
             if values and context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE):

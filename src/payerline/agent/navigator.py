@@ -19,7 +19,7 @@ from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
-from payerline.agent.readout import parse_fields
+from payerline.agent.readout import LineReadout, claim_totals_from_lines, parse_fields, split_lines
 from payerline.agent.results import SOURCE_IVR, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
@@ -142,7 +142,8 @@ class IvrNavigator:
             return
         context = self._context
         claim = context.claims[context.ivr_claim]
-        for text, where in heard:
+        claim_level, lines = split_lines([text for text, _ in heard])
+        for text, where in heard[:claim_level]:
             values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
             if not values:
                 continue
@@ -156,6 +157,20 @@ class IvrNavigator:
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
+        if lines and not self._skip_readout:
+            self._capture_lines(lines, heard)
+
+    def _capture_lines(self, lines: list[LineReadout], heard: list[tuple[str, Heard]]) -> None:
+        """Keep line-level detail, and fill claim totals the read-out gave only per line."""
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        for line in lines:
+            fields = line.fields(context.call_date)
+            claim.lines.append((line.procedure_code(), fields, heard[line.start][1]))
+        totals = claim_totals_from_lines(lines, context.call_date)
+        if totals and context.capture(context.ivr_claim, totals, heard[lines[-1].start][1], SOURCE_IVR):
+            claim.ivr_readout = True
+            self._menu_hearings.clear()
 
     def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
         context = self._context
@@ -279,8 +294,8 @@ class IvrNavigator:
         if request.field is InputField.SSN:
             return self._escape()
         previous = self._last_entry
-        retry = previous is not None and previous.field is request.field and (
-            analysis.has(Cue.INVALID) or analysis.has(Cue.MEMBER_NOT_FOUND) or analysis.has(Cue.CLAIM_NOT_FOUND)
+        retry = previous is not None and previous.field is request.field and any(
+            analysis.has(cue) for cue in (Cue.INVALID, Cue.TIMEOUT, Cue.MEMBER_NOT_FOUND, Cue.CLAIM_NOT_FOUND)
         )
         attempt = self._attempts.get(request.field, 0) + 1 if retry else 0
         if retry and attempt >= self._context.config.max_entry_attempts:
@@ -343,10 +358,14 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
 
 def _score(option: MenuOption, goal: str) -> int:
     label = f"{option.label} {option.phrase or ''}".lower()
-    score = max((weight for word, weight in _GOAL_WORDS[goal] if word in label), default=0)
-    if score and goal in ("claim_status", "representative") and any(word in label for word in _AVOID_WORDS):
+    score = max((weight for word, weight in _GOAL_WORDS[goal] if _has_words(label, word)), default=0)
+    if score and goal in ("claim_status", "representative") and any(_has_words(label, word) for word in _AVOID_WORDS):
         score -= 10
     return score
+
+
+def _has_words(label: str, words: str) -> bool:
+    return re.search(rf"\b{re.escape(words)}", label) is not None
 
 
 def _value_for(context: CallContext, request: InputRequest, prompt_text: str, attempt: int) -> tuple[str, str] | None:

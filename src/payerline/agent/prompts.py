@@ -168,7 +168,7 @@ _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
 _SAY_LIST = re.compile(
-    r"(?:^|[.?!]\s|please\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
+    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
 )
 _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
@@ -242,7 +242,9 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.ZIP_CODE, r"zip code"),
     )
 )
-_INPUT_VERB = re.compile(r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what is (?:the|your)|please give")
+_INPUT_VERB = re.compile(
+    r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s) (?:the|your)|please give"
+)
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12,
@@ -260,7 +262,9 @@ _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*
 
 def input_request(normalized: str) -> InputRequest | None:
     """Find a request to enter an identifier; the last one in the turn wins."""
-    for sentence in reversed(clauses(normalized)):
+    sentences = clauses(normalized)
+    for position in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[position]
         if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence):
             continue
         if re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence) and not re.search(
@@ -270,8 +274,11 @@ def input_request(normalized: str) -> InputRequest | None:
         asked = _ALTERNATIVE_OPTION.sub("", sentence)
         for input_field, pattern in _FIELD_PATTERNS:
             if pattern.search(asked):
-                return _input_details(input_field, sentence, normalized)
+                return _input_details(input_field, " ".join(sentences[position:]), normalized)
     return None
+
+
+_NAME_FIELDS = frozenset({InputField.LAST_NAME, InputField.FIRST_NAME, InputField.FIRST_INITIAL})
 
 
 def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
@@ -289,10 +296,13 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         letter_method = LetterMethod.STAR
     elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter", turn):
         letter_method = LetterMethod.KEY
+    elif input_field in _NAME_FIELDS and re.search(r"spell (?:it|the \w+ ?\w*) (?:on|using) (?:your|the) (?:telephone )?keypad", turn):
+        # Spelling a name on the keypad, with no star scheme described, is one key per letter.
+        letter_method = LetterMethod.KEY
     elif re.search(r"\bas in\b|phonetic|spell", sentence) and "say" in sentence:
         letter_method = LetterMethod.PHONETIC
     says = bool(re.search(r"\bsay\b|\bspeak\b|\btell me\b", sentence))
-    keys = bool(re.search(r"\benter\b|\bkey\b|\bkeypad\b|\btouch ?tone\b|followed by", sentence))
+    keys = bool(re.search(r"\benter\b|\bkey\b|\bkeypad\b|\btouch ?tone\b|followed by|press star", turn))
     if input_field is InputField.TIN and last and last.group(1) != "four":
         last_digits = _count(last.group(1))
     else:

@@ -10,7 +10,9 @@ first (see :func:`parse_answer`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from payerline.agent.extract import (
@@ -19,8 +21,10 @@ from payerline.agent.extract import (
     extract_claim_status,
     extract_date,
     extract_group_code,
+    extract_identifier,
     extract_money,
 )
+from payerline.domain.codes import ClaimStatus
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
@@ -29,10 +33,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        r"date of (?:processing|adjudication)|denied on|cancel(?:l)?ed on|adjusted on"),
     ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
-                  r"remit dated|check run|payment was released|will pay on|expected payment|pay on"),
+                  r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on"),
     ("billed_amount", r"\bbilled\b|total charges?|submitted charges|charges (?:of|were|are)"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance"),
-    ("paid_amount", r"paid amount|amount paid|payment amount|net payment|(?:we|it|plan|total|claim) paid|\bpaid\b"),
+    ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|\bpaid\b"),
     ("patient_responsibility", r"patient responsibility|member responsibility|patient owes|member owes|"
                                r"patient(?:'s)? (?:portion|share)|\bpr amount|patient liability"),
     ("check_number", r"check (?:number|#)|eft (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
@@ -136,3 +140,70 @@ _MONTH_DATE = re.compile(
 def _without_date_words(segment: str) -> str:
     """Blank out a spoken month-name date so its year is not read as money."""
     return _MONTH_DATE.sub(" ", segment)
+
+
+_LINE_START = re.compile(r"\s*(?:service )?line (?:\w+|\d+)\b[,:]?", re.IGNORECASE)
+_MENU_TEXT = re.compile(r"\bpress\b|\bsay\b [a-z]+ or|\bto hear\b|\bmain menu\b", re.IGNORECASE)
+_PROCEDURE = re.compile(r"\b(?:procedure|cpt|hcpcs|code)(?: code)?,?\s+(.+?)(?:[.,;]|$)", re.IGNORECASE)
+
+
+@dataclass
+class LineReadout:
+    """One service line read out by an IVR: its fields and where the line began."""
+
+    texts: list[str]
+    start: int
+
+    def fields(self, reference: date | None) -> dict[str, Extraction[Any]]:
+        joined = " ".join(self.texts)
+        found = parse_fields(joined, reference)
+        status = extract_claim_status(joined)
+        if status is not None:
+            found["claim_status"] = status
+        return found
+
+    def procedure_code(self) -> str | None:
+        match = _PROCEDURE.search(" ".join(self.texts))
+        if match is None:
+            return None
+        code = extract_identifier(match.group(1))
+        return code.value if code is not None and len(code.value) == 5 else None
+
+
+def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
+    """Find line-level detail in a read-out.
+
+    Returns the number of leading texts that are claim-level, and the lines
+    that follow ("Line one: ... Billed ..., allowed ..., paid ..."), each up
+    to the next line or the menu after the read-out.
+    """
+    lines: list[LineReadout] = []
+    claim_level = len(texts)
+    for index, text in enumerate(texts):
+        if _LINE_START.match(text):
+            if not lines:
+                claim_level = index
+            lines.append(LineReadout([text], index))
+        elif lines and _MENU_TEXT.search(text):
+            break
+        elif lines:
+            lines[-1].texts.append(text)
+    return claim_level, lines
+
+
+def claim_totals_from_lines(lines: list[LineReadout], reference: date | None) -> dict[str, Extraction[Any]]:
+    """Derive claim-level amounts and status from line-level detail when every line gives them."""
+    per_line = [line.fields(reference) for line in lines]
+    totals: dict[str, Extraction[Any]] = {}
+    for name in ("billed_amount", "allowed_amount", "paid_amount", "patient_responsibility"):
+        values = [fields.get(name) for fields in per_line]
+        if values and all(value is not None for value in values):
+            total = sum((value.value for value in values if value is not None), Decimal(0))
+            confidence = min(value.confidence for value in values if value is not None) - 0.05
+            totals[name] = Extraction(total, round(confidence, 2))
+    statuses = {fields["claim_status"].value for fields in per_line if "claim_status" in fields}
+    if len(statuses) == 1 and len(per_line) == sum("claim_status" in fields for fields in per_line):
+        totals["claim_status"] = Extraction(statuses.pop(), 0.8)
+    elif statuses == {ClaimStatus.PAID, ClaimStatus.DENIED}:
+        totals["claim_status"] = Extraction(ClaimStatus.PARTIALLY_PAID, 0.75)
+    return totals

@@ -18,6 +18,7 @@ from payerline.domain.result import (
     ClaimFields,
     ClaimResult,
     Evidence,
+    LineResult,
     Observed,
     Versions,
     required_fields,
@@ -60,6 +61,7 @@ class ClaimState:
     ivr_readout: bool = False
     discussed_with_person: bool = False
     refused_fields: set[str] = field(default_factory=set)
+    lines: list[tuple[str | None, dict[str, Extraction[Any]], Heard]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -74,7 +76,8 @@ class ClaimState:
             if existing.source == SOURCE_IVR and source == SOURCE_REPRESENTATIVE:
                 existing.source, existing.heard = source, heard
             return False
-        if existing is not None and existing.source == SOURCE_REPRESENTATIVE and source == SOURCE_IVR:
+        if existing is not None and source == SOURCE_IVR:
+            # A read-out's first value stands; later IVR lines are details or repeats.
             return False
         self.fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
         if name == "claim_status":
@@ -126,6 +129,7 @@ def build_result(claim: ClaimState, facts: CallFacts, utterance_turns: list[int]
         person_reached=facts.person_reached,
         x12_status_category=status.x12_category if status is not None else None,
         fields=ClaimFields(**{name: _observed(record, utterance_turns) for name, record in claim.fields.items()}),
+        line_results=_line_results(claim, utterance_turns),
         versions=Versions(agent=__version__, payer_file=facts.payer_file_version, ivr_map=facts.ivr_map_version),
         started_at=facts.started_at.isoformat(),
         ended_at=facts.ended_at.isoformat(),
@@ -145,6 +149,33 @@ def _outcome(
     if reason in NEEDS_HUMAN_REASONS:
         return Outcome.NEEDS_HUMAN, reason
     return (Outcome.PARTIAL if obtained_any else Outcome.FAILED), reason
+
+
+def _line_results(claim: ClaimState, utterance_turns: list[int] | None) -> list[LineResult]:
+    results = []
+    for procedure_code, fields, heard in claim.lines:
+        if procedure_code is None:
+            continue
+        record = FieldRecord(None, heard, SOURCE_IVR, 1.0)
+        status = fields.get("claim_status")
+        carcs = fields.get("carc_codes")
+        results.append(
+            LineResult(
+                procedure_code=procedure_code,
+                status=status.value if status else None,
+                billed_amount=_value(fields, "billed_amount"),
+                allowed_amount=_value(fields, "allowed_amount"),
+                paid_amount=_value(fields, "paid_amount"),
+                carc_codes=carcs.value if carcs else [],
+                evidence=_observed(record, utterance_turns).evidence,
+            )
+        )
+    return results
+
+
+def _value(fields: dict[str, Extraction[Any]], name: str) -> Any:
+    extraction = fields.get(name)
+    return extraction.value if extraction is not None else None
 
 
 def _observed(record: FieldRecord, utterance_turns: list[int] | None) -> Observed[Any]:

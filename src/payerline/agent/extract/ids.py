@@ -114,7 +114,13 @@ def _read_run(run: list[Token]) -> tuple[str, bool]:
         if not replacement:
             continue
         restart = _last_index(groups, replacement[0])
-        groups = (groups[:restart] if restart is not None else groups[:-1]) + replacement
+        if restart is not None:
+            groups = groups[:restart] + replacement
+        elif len("".join(replacement)) >= len("".join(groups)):
+            # A full restatement: the number was read again from the start.
+            groups = replacement
+        else:
+            groups = groups[:-1] + replacement
     return "".join(groups), len(segments) > 1
 
 

@@ -44,8 +44,8 @@ NEIGHBOUR_NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too"
 FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "mm", "uhm", "ah"})
 
 _CORRECTION = re.compile(
-    r"(?<=[,.])\s*(?:no\s*,\s*)?(?:i'm sorry|i am sorry|sorry|i mean|no|actually|"
-    r"correction|scratch that|let me correct that)\s*[,.]\s*",
+    r"(?<=[,.])\s*(?:no\s*,\s*)?(?:i'm sorry|i am sorry|sorry|i mean|no|actually|wait|no wait|hold on|"
+    r"correction|scratch that|let me correct that|let me start over|make that)\s*[,.]\s*",
     re.IGNORECASE,
 )
 _PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")

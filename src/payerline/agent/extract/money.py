@@ -93,8 +93,19 @@ def _continues(tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _in_date(tokens: list[Token], index: int, date_ends: set[int]) -> bool:
+    """Tell whether the numbers at ``index`` are the day or year of a spoken date ("March 3, 2026")."""
+    position = index - 1
+    while position >= 0 and tokens[position].kind is Kind.COMMA:
+        position -= 1
+    if position < 0:
+        return False
+    return tokens[position].kind in (Kind.MONTH, Kind.ORDINAL) or position + 1 in date_ends
+
+
 def _mentions(tokens: list[Token]) -> list[_Mention]:
     mentions: list[_Mention] = []
+    date_ends: set[int] = set()
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -111,7 +122,9 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
         while end > index and tokens[end - 1].kind is Kind.WORD and tokens[end - 1].text in {"and", "point"}:
             end -= 1
         following = tokens[end] if end < len(tokens) else None
-        if not (following is not None and following.text in {"percent", "%"}):
+        if _in_date(tokens, index, date_ends):
+            date_ends.add(end)
+        elif not (following is not None and following.text in {"percent", "%"}):
             parsed = _parse_mention(tokens[index:end])
             if parsed is not None:
                 amount, explicit, ambiguous = parsed

@@ -27,7 +27,8 @@ NOT_NAMES = frozenset(
         "there", "all", "only", "also", "been", "being", "currently", "me", "we", "our", "an", "automated",
         "happy", "glad", "able", "unable", "afraid", "looking", "checking", "showing", "let", "one", "two",
         "hello", "hi", "good", "thank", "thanks", "now", "ready", "sure", "right", "alright", "very", "really",
-        "recording", "transferring", "available", "closed", "important", "please",
+        "recording", "transferring", "available", "closed", "important", "please", "to", "for", "if", "and",
+        "thank", "your", "did", "reminder", "welcome", "claim", "status", "press", "enter", "we", "they",
     }
 )
 _LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})
