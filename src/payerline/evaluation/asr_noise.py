@@ -36,7 +36,9 @@ for _left, _right in _HOMOPHONE_PAIRS:
 
 # Near-homophones a telephone-band recogniser commonly produces for short
 # function words. Content words (statuses, names, codes) only get dropped,
-# swapped for a homophone or, for numbers, split and joined.
+# swapped for a homophone or, for numbers, split and joined. No swap here
+# negates a sentence ("can" never becomes "can't"), because a recogniser
+# that did so would leave nothing for the caller to recover from.
 CONFUSIONS: dict[str, tuple[str, ...]] = {
     "the": ("a", "uh"),
     "a": ("the", "uh"),
@@ -51,7 +53,7 @@ CONFUSIONS: dict[str, tuple[str, ...]] = {
     "um": ("uh", "a"),
     "okay": ("ok", "hey"),
     "your": ("you're", "you"),
-    "can": ("can't", "could"),
+    "can": ("could", "an"),
     "then": ("than", "and"),
 }
 
