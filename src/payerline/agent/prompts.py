@@ -369,7 +369,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"authorization|appeals)|this is (?:the )?(?:pharmacy|eligibility|enrollment|dental|vision|"
                                r"credentialing|appeals|prior authorization) (?:department|line|unit|desk)|"
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
-                               r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't) (?:help with|handle|do) claims?"),
+                               r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't) (?:help with|handle|do) claims?|"
+                               r"(?:don't|do not) have access to (?:claims?|claim information)|"
+                               r"(?:you've|you have) reached (?:the )?(?!claims?\b|provider (?:services|contact))[a-z ]{3,40} "
+                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick) the claims? option"),
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber)[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
                                r"does not match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "

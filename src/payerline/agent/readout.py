@@ -61,19 +61,20 @@ def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]
     """Extract every labelled claim field in ``text``."""
     found: dict[str, Extraction[Any]] = {}
     for sentence in _SENTENCE.split(text):
+        from_sentence = 0
         for name, segment in _segments(sentence):
             if name in found or name == "date_of_service":
                 continue
             value = _extract_segment(name, segment, reference)
             if value is not None:
                 found[name] = value
+                from_sentence += 1
             if name == "carc_codes" and "adjustment_group_code" not in found:
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
         explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE)
-        other_fields = any(name != "date_of_service" for name, _ in _segments(sentence))
-        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence) and (explicit or not other_fields):
+        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence) and (explicit or not from_sentence):
             status = extract_claim_status(sentence)
             if status is not None:
                 found["claim_status"] = status
