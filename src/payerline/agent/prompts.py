@@ -321,7 +321,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
 
 
 _CONFIRM = re.compile(
-    r"if (?:this|that|the (?:number|date|information|entry|amount)) is (?:correct|right)|if correct|"
+    r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
     r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)"
 )
 
@@ -331,14 +331,16 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+) is (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?press ({_KEY})", normalized
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?press ({_KEY})",
+        normalized,
     )
     no = re.search(
-        rf"(?:if (?:this|that|the \w+) is (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|to try again|say no)"
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
+        rf"to try again|say no)"
         rf"[^.;]*?press ({_KEY})",
         normalized,
     )
-    readback = re.search(r"(?:you (?:have )?entered|i heard|you said)\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
+    readback = re.search(r"(?:you (?:have )?entered|i heard|you said|that was)\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
     readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
     yes_key = yes.group(1).replace(" ", "") if yes else None
     no_key = no.group(1).replace(" ", "") if no else None
