@@ -42,7 +42,8 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "next_claim": (
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
-        ("another beneficiary", 9), ("another member", 9), ("another patient", 9), ("check another", 9),
+        ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
+        ("another patient", 9), ("check another", 9),
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
@@ -250,15 +251,18 @@ class IvrNavigator:
             return None
         path = ivr_map.paths.claim_status if goal == "claim_status" else ivr_map.paths.representative
         index = self._map_steps[goal]
-        if index >= len(path):
+        if index >= len(path) or self._claim_identified or self._context.claims[0].ivr_readout:
+            # Map paths lead from the greeting; once the call is past that, choose by ear.
             return None
         step = path[index]
         offered = {option.key for option in options}
-        if step.key is not None and step.key not in offered:
-            return None
-        if step.key is None and step.say and not any(step.say.lower() in (o.phrase or o.label) for o in options):
+        said = step.key is None and step.say and any(step.say.lower() in (o.phrase or o.label) for o in options)
+        if (step.key is not None and step.key not in offered) or (step.key is None and not said):
+            self._map_steps[goal] = len(path)
             return None
         self._map_steps[goal] = index + 1
+        other = "representative" if goal == "claim_status" else "claim_status"
+        self._map_steps[other] = len(ivr_map.paths.representative if other == "representative" else ivr_map.paths.claim_status)
         return step
 
     def _select(self, key: str | None, phrase: str | None) -> list[Action]:

@@ -33,10 +33,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        r"date of (?:processing|adjudication)|denied on|cancel(?:l)?ed on|adjusted on"),
     ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
-                  r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on"),
+                  r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
+                  r"scheduled for|will be paid on|pays on"),
     ("billed_amount", r"\bbilled\b|total charges?|submitted charges|charges (?:of|were|are)"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance"),
-    ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|\bpaid\b"),
+    ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b"),
     ("patient_responsibility", r"patient responsibility|member responsibility|patient owes|member owes|"
                                r"patient(?:'s)? (?:portion|share)|\bpr amount|patient liability"),
     ("check_number", r"check (?:number|#)|eft (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
