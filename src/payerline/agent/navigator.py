@@ -84,6 +84,7 @@ class IvrNavigator:
         self._timeouts = 0
         self._wants_person = not context.config.prefer_self_service
         self._skip_readout = False
+        self._wrong_branch = False
 
     @property
     def wants_person(self) -> bool:
@@ -215,9 +216,16 @@ class IvrNavigator:
             return Step(self._select(mapped.key, mapped.say))
         best = max(options, key=lambda option: self._option_score(option, goal))
         if self._option_score(best, goal) <= 0:
-            if goal == "representative" and self._menu_hearings[signature] >= 2:
+            back = next((option for option in options if _has_words(option.label, "main menu")
+                         or _has_words(option.label, "previous menu")), None)
+            if back is not None and goal in ("claim_status", "representative") and not self._wrong_branch:
+                # A sub-menu with nothing for the goal: the way back is the way forward.
+                self._wrong_branch = True
+                return Step(self._select(back.key, back.phrase or back.label))
+            if self._menu_hearings[signature] >= 2:
                 return self._escape()
             return Step()
+        self._wrong_branch = False
         self._after_choice(goal)
         return Step(self._select(best.key, best.phrase or best.label))
 
@@ -230,7 +238,7 @@ class IvrNavigator:
         has_number = self._context.claim_query(self._context.ivr_claim).payer_claim_number is not None
         if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
             score += 6 if has_number else -12
-        elif re.search(r"member|beneficiary|recipient|date of service|dates of service|\bdos\b", label):
+        elif re.search(r"\b(?:search|by|using)\b.*(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
             score += 6
         return score
 

@@ -167,6 +167,8 @@ _OPTION_LABEL_FIRST = re.compile(
 _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
+# "For claim information, 1." when speech recognition dropped "press".
+_OPTION_BARE_KEY = re.compile(r"(?:^|[.?!]\s)(?:for|to) ([a-z' ]{3,40}),?\s+([0-9])\.")
 _SAY_LIST = re.compile(
     r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
@@ -189,6 +191,11 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
             seen_keys.add(key)
         label = re.sub(r",?\s*(?:at any time|now|please)$", "", label.strip())
         found.append((match.start(), MenuOption(label, key, phrase.strip() if phrase else None)))
+    for match in _OPTION_BARE_KEY.finditer(normalized):
+        label, key = match.group(1).strip(), match.group(2)
+        if key not in seen_keys:
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(label, key)))
     for match in _OPTION_LABEL_FIRST.finditer(normalized):
         label, key = match.group(1).strip(), match.group(2).replace(" ", "")
         if key not in seen_keys and not re.match(r"(?:please|to|for|if|or|and|then|now|just|you|when)\b", label):
