@@ -22,16 +22,17 @@ from typing import Any
 
 from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
+from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
 from payerline.agent.prompts import Cue, PromptAnalysis, normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
-from payerline.agent.results import SOURCE_REPRESENTATIVE, Heard
+from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.request import ClaimStatusRequest
 from payerline.telephony.actions import Action, HangUp, Speak
 
 logger = logging.getLogger(__name__)
 
+READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
 QUESTIONS: dict[str, str] = {
     "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
@@ -112,6 +113,8 @@ class RepresentativeDialog:
         self._greeted = False
         self._closing = False
         self._readback_pending = False
+        self._readback_field: str | None = None
+        self._readback_rounds: dict[tuple[int, str], int] = {}
         self._readbacks = 0
         self._claim_order: list[int] = []
         self._announced: set[int] = set()
@@ -170,6 +173,8 @@ class RepresentativeDialog:
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
+        if self._readback_field is not None:
+            return self._after_field_readback(analysis.text)
         if self._readback_pending:
             return self._after_readback(analysis.text)
         answers = self._answers(analysis.text)
@@ -190,6 +195,9 @@ class RepresentativeDialog:
                 self._repeats += 1
                 return again
         self._repeats = 0
+        readback = self._field_readback()
+        if readback is not None:
+            return readback
         return self._next_question()
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
@@ -426,6 +434,56 @@ class RepresentativeDialog:
             return None
         return "Let me read that back: " + ", and ".join(parts) + ". Is that correct?"
 
+    def _record_for(self, name: str) -> FieldRecord | None:
+        if name in self._context.person_fields or name == "reference_number":
+            return self._context.person_fields.get(name)
+        return self._context.claims[self._context.rep_claim].fields.get(name)
+
+    def _field_readback(self) -> Step | None:
+        """Read an identifier back right after hearing it, as billers do, so a misheard digit is corrected."""
+        name = self._pending
+        if name not in READBACK_FIELDS:
+            return None
+        record = self._record_for(name)
+        if record is None or record.confirmed_by_readback:
+            return None
+        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
+        rounds = self._readback_rounds.get(key, 0)
+        if rounds >= 3:
+            return None
+        self._readback_rounds[key] = rounds + 1
+        self._readback_field = name
+        label = name.replace("_", " ")
+        return Step([Speak(f"Let me read that back: the {label} is {' '.join(str(record.value))}. Is that correct?")])
+
+    def _after_field_readback(self, text: str) -> Step:
+        name = self._readback_field
+        assert name is not None
+        self._readback_field = None
+        record = self._record_for(name)
+        answer = extract_yes_no(text)
+        corrected = extract_identifier(text)
+        if record is not None and corrected is not None and len(corrected.value) >= 5 and corrected.value != record.value:
+            record.value = corrected.value
+            record.confidence = corrected.confidence
+            readback = self._field_readback()
+            return readback if readback is not None else self._next_question()
+        if record is not None and (answer is None or answer.value):
+            record.confirmed_by_readback = True
+            self._pending = None
+            return self._close() if self._closing else self._next_question()
+        if record is not None and answer is not None and not answer.value:
+            self._drop_field(name)
+        self._pending = None
+        return self._close() if self._closing else self._next_question()
+
+    def _drop_field(self, name: str) -> None:
+        if name == "reference_number":
+            self._context.person_fields.pop(name, None)
+            self._asked[(-1, name)] = min(self._asked.get((-1, name), 1), 1)
+        else:
+            self._context.claims[self._context.rep_claim].fields.pop(name, None)
+
     def _after_readback(self, text: str) -> Step:
         self._readback_pending = False
         answer = extract_yes_no(text)
@@ -439,6 +497,12 @@ class RepresentativeDialog:
         name = extract_person_name(text)
         if name is not None:
             restated["representative_name"] = name
+        corrected = extract_identifier(text)
+        reference = fields.get("reference_number")
+        if corrected is not None and reference is not None and len(corrected.value) >= 5 and corrected.value != reference.value:
+            reference.value = corrected.value
+            reference.confirmed_by_readback = False
+            return self._close()
         if answer is None:
             for field_name, value in restated.items():
                 if field_name in fields and fields[field_name].value == value.value:
