@@ -368,6 +368,14 @@ class RepresentativeDialog:
             return self._close()
         if context.rep_claim not in self._announced:
             return Step([Speak(self._purpose())])
+        heard_from_ivr = context.claims[context.rep_claim].fields.get("claim_number")
+        if heard_from_ivr is not None and heard_from_ivr.source != SOURCE_REPRESENTATIVE:
+            # Check the claim number the IVR read out; a person corrects a misheard digit.
+            self._pending = "claim_number"
+            readback = self._field_readback()
+            if readback is not None:
+                return readback
+            self._pending = None
         for name in self._plan():
             key = (context.rep_claim, name)
             count = self._asked.get(key, 0)
