@@ -47,6 +47,8 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
+    "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
+               ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10)),
 }
 _AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
@@ -80,6 +82,7 @@ class IvrNavigator:
         self._escapes_used = 0
         self._claim_identified = False
         self._details_taken: set[int] = set()
+        self._repeated: set[int] = set()
         self._member_not_found = 0
         self._timeouts = 0
         self._wants_person = not context.config.prefer_self_service
@@ -190,6 +193,9 @@ class IvrNavigator:
         if self._skip_readout:
             return "skip_readout"
         if claim.ivr_readout or claim.status is not None:
+            repeat_offered = any(_score(option, "repeat") > 0 for option in options)
+            if claim.index not in self._repeated and repeat_offered and "claim_number" in claim.fields:
+                return "repeat"
             details_offered = any(_score(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
                 return "details"
@@ -244,7 +250,9 @@ class IvrNavigator:
 
     def _after_choice(self, goal: str) -> None:
         context = self._context
-        if goal == "details":
+        if goal == "repeat":
+            self._repeated.add(context.ivr_claim)
+        elif goal == "details":
             self._details_taken.add(context.ivr_claim)
         elif goal == "next_claim":
             context.ivr_claim += 1

@@ -61,6 +61,7 @@ class ClaimState:
     ivr_readout: bool = False
     discussed_with_person: bool = False
     refused_fields: set[str] = field(default_factory=set)
+    ivr_hearings: dict[str, list[Any]] = field(default_factory=dict)
     lines: list[tuple[str | None, dict[str, Extraction[Any]], Heard]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -77,8 +78,15 @@ class ClaimState:
                 existing.source, existing.heard = source, heard
             return False
         if existing is not None and source == SOURCE_IVR:
-            # A read-out's first value stands; later IVR lines are details or repeats.
-            return False
+            if existing.source != SOURCE_IVR:
+                return False
+            # A repeated read-out: keep the value heard most often (see _vote).
+            hearings = self.ivr_hearings.setdefault(name, [existing.value])
+            hearings.append(extraction.value)
+            winner = _vote(hearings)
+            if winner == existing.value:
+                return False
+            extraction = Extraction(winner, extraction.confidence)
         self.fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
         if name == "claim_status":
             found = Extraction(extraction.value is not ClaimStatus.NOT_ON_FILE, extraction.confidence)
@@ -92,6 +100,19 @@ class ClaimState:
     def missing_claim_data(self) -> list[str]:
         """Required fields, other than the person's name and reference number, not obtained yet."""
         return [name for name in self.missing(False) if name not in PERSON_FIELDS]
+
+
+def _vote(values: list[Any]) -> Any:
+    """Pick the value heard most often; on a tie, the one with the most digits.
+
+    Speech recognition loses words far more often than it invents them, so
+    of two differing hearings the fuller one is more likely right.
+    """
+    def weight(value: Any) -> tuple[int, int, int]:
+        text = str(value)
+        return values.count(value), len(text), sum(char.isdigit() and char != "0" for char in text)
+
+    return max(values, key=weight)
 
 
 @dataclass(frozen=True)
