@@ -178,12 +178,13 @@ class IvrNavigator:
             self._menu_hearings.clear()
 
     def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
+        """Note an IVR search that found no claim; a person is asked before the claim counts as not on file."""
         context = self._context
         claim = context.claims[context.ivr_claim]
         if claim.status is None:
-            text, where = heard[-1]
-            context.capture(context.ivr_claim, {"claim_status": Extraction(ClaimStatus.NOT_ON_FILE, 0.85)}, where, SOURCE_IVR)
+            claim.ivr_not_found = True
             claim.ivr_readout = True
+            claim.notes.append("the IVR found no claim for these search details")
 
     # Menus
 

@@ -59,6 +59,7 @@ class ClaimState:
     fields: dict[str, FieldRecord] = field(default_factory=dict)
     reason: FailureReason | None = None
     ivr_readout: bool = False
+    ivr_not_found: bool = False
     discussed_with_person: bool = False
     refused_fields: set[str] = field(default_factory=set)
     ivr_hearings: dict[str, list[Any]] = field(default_factory=dict)
@@ -165,7 +166,8 @@ def _outcome(
         return Outcome.COMPLETED, None
     refused = FailureReason.PAYER_REFUSED if claim.refused_fields & set(missing) else None
     reason = claim.reason or facts.stop_reason or refused or FailureReason.INFORMATION_INCOMPLETE
-    if claim.status is ClaimStatus.NOT_ON_FILE and reason is FailureReason.INFORMATION_INCOMPLETE:
+    not_found = claim.status is ClaimStatus.NOT_ON_FILE or (claim.status is None and claim.ivr_not_found)
+    if not_found and reason is FailureReason.INFORMATION_INCOMPLETE:
         reason = FailureReason.CLAIM_NOT_FOUND
     if reason in NEEDS_HUMAN_REASONS:
         return Outcome.NEEDS_HUMAN, reason
