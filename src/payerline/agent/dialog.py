@@ -28,7 +28,7 @@ from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.request import ClaimStatusRequest
-from payerline.telephony.actions import Action, HangUp, Speak
+from payerline.telephony.actions import HangUp, Speak
 
 logger = logging.getLogger(__name__)
 
@@ -279,9 +279,15 @@ class RepresentativeDialog:
     def _refused(self, analysis: PromptAnalysis) -> Step:
         """The representative will not give something: give up that field, or the whole call if nothing is released."""
         context = self._context
-        whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information",
-                          normalize_prompt(analysis.text))
+        normalized = normalize_prompt(analysis.text)
+        whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
+                          r"release anything|anything on (?:that|this) claim", normalized)
         if whole:
+            unverified = re.search(r"correct (?:information|date of birth|member)|(?:doesn't|does not) match|verify", normalized)
+            if unverified:
+                for claim in context.claims:
+                    claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
+                return self._stop(FailureReason.MEMBER_NOT_FOUND)
             return self._stop(FailureReason.PAYER_REFUSED)
         if self._pending is None:
             return self._next_question()

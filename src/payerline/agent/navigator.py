@@ -17,11 +17,11 @@ from datetime import date
 
 from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction, extract_date, extract_identifier
+from payerline.agent.extract import extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
 from payerline.agent.readout import LineReadout, claim_totals_from_lines, parse_fields, split_lines
 from payerline.agent.results import SOURCE_IVR, Heard
-from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.domain.codes import FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
 from payerline.telephony.actions import Action, PressKeys, Speak
@@ -347,7 +347,10 @@ class IvrNavigator:
         if speak:
             return Speak(_spoken(kind, text, request, self._context))
         keys = _keys(kind, text, request, self._context, attempt, prompt_text)
-        terminator = "#" if request.terminator or (ivr_map is not None and ivr_map.inputs.terminator == "#") else ""
+        # A fixed-length entry ("as an 8-digit number") completes itself; a stray "#" would be read as the next entry.
+        fixed_length = request.digits is not None or request.date_format is not None
+        map_terminator = ivr_map is not None and ivr_map.inputs.terminator == "#" and not fixed_length
+        terminator = "#" if request.terminator or map_terminator else ""
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
 
     def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:

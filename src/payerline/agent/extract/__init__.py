@@ -23,7 +23,7 @@ from payerline.agent.extract.result import Extraction
 from payerline.agent.extract.status import extract_claim_status
 from payerline.agent.extract.yesno import extract_check_cashed, extract_yes_no
 
-FieldExtractor = Callable[[str, "date | None"], "Extraction[Any] | None"]
+FieldExtractor = Callable[[str, date | None], Extraction[Any] | None]
 
 
 def _money(field: str) -> FieldExtractor:
