@@ -35,7 +35,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
-                  r"scheduled for|will be paid on|pays on"),
+                  r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
+                  r"expected to (?:pay|be paid|release)"),
     ("billed_amount", r"\bbilled\b|total charges?|submitted charges|charges (?:of|were|are)"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b"),
@@ -46,7 +47,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("adjustment_group_code", r"group code|adjustment group"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
-    ("expected_processing_days", r"allow (?:up to |about )?\w+ (?:more )?(?:business |calendar )?days|processing time|"
+    ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
+                                 r"(?:days|weeks)|processing time|"
                                  r"turnaround|processed within|within \w+ days|finali[sz]e within"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
