@@ -122,7 +122,7 @@ class CallAgent:
         if self._phase is Phase.HOLD:
             return max(0.5, min(config.hold_poll_s, self._hold.remaining_s(self._context.now_s)))
         if self._phase is Phase.REPRESENTATIVE:
-            return config.representative_wait_s
+            return config.ack_wait_s if self._dialog.waiting_after_ack else config.representative_wait_s
         if self._phase is Phase.IVR:
             return config.ivr_wait_s
         return 30.0
@@ -250,7 +250,8 @@ class CallAgent:
         if self._phase is Phase.IVR and self._silence_s >= self._config.ivr_silence_to_hold_s:
             self._silence_s = 0.0
             return self._apply(self._navigator.on_long_silence(), [])
-        if self._phase is Phase.REPRESENTATIVE and self._silence_s >= self._config.representative_wait_s:
+        waited = self._config.ack_wait_s if self._dialog.waiting_after_ack else self._config.representative_wait_s
+        if self._phase is Phase.REPRESENTATIVE and self._silence_s >= waited:
             self._silence_s = 0.0
             return self._apply(self._dialog.on_silence(), [])
         return []

@@ -30,6 +30,9 @@ class AgentConfig(BaseModel):
     representative_wait_s: float = Field(
         default=20, gt=0, description="silence from a representative before the agent asks again"
     )
+    ack_wait_s: float = Field(
+        default=4.0, gt=0, description="pause after a representative's bare 'okay' before the agent goes on"
+    )
     ivr_silence_to_hold_s: float = Field(
         default=45, gt=0, description="IVR silence after which the agent assumes it is being transferred"
     )

@@ -121,6 +121,7 @@ class RepresentativeDialog:
         self._silences = 0
         self._repeats = 0
         self._last_speech = ""
+        self._waiting_after_ack = False
         self._last_answer_kinds: list[str] = []
 
     @property
@@ -169,6 +170,7 @@ class RepresentativeDialog:
 
     def _turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         self._silences = 0
+        self._waiting_after_ack = False
         captured = self._capture(heard)
         fault = self._fault(analysis, heard)
         if fault is not None:
@@ -198,6 +200,10 @@ class RepresentativeDialog:
         readback = self._field_readback()
         if readback is not None:
             return readback
+        if not captured and _ACKNOWLEDGEMENT.match(normalized) and not analysis.has(Cue.MORE_HELP):
+            # "Okay." after an answer: the representative is usually still working; let them go on.
+            self._waiting_after_ack = True
+            return Step()
         return self._next_question()
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
@@ -221,8 +227,20 @@ class RepresentativeDialog:
         self._asked[key] = max(0, self._asked.get(key, 1) - 1)
         self._pending = None
 
+    @property
+    def waiting_after_ack(self) -> bool:
+        """Whether the representative only acknowledged and may go on after a pause."""
+        return self._waiting_after_ack
+
     def on_silence(self) -> Step:
-        """The representative has been quiet for a while: ask again once, then wait."""
+        """The representative has been quiet for a while: go on, ask again once, then wait."""
+        if self._waiting_after_ack:
+            self._waiting_after_ack = False
+            step = self._next_question()
+            spoken = [action.text for action in step.actions if isinstance(action, Speak)]
+            if spoken and not step.end and not step.finished:
+                self._last_speech = " ".join(spoken)
+            return step
         self._silences += 1
         if self._silences == 1 and self._pending is not None:
             return Step([Speak("Sorry, are you still there? " + QUESTIONS[self._pending])])
@@ -346,6 +364,12 @@ class RepresentativeDialog:
                 if introduced and "representative_name" not in context.person_fields:
                     values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
+            if self._pending is not None:
+                # Volunteered values never overwrite ones already heard; only the asked field may change.
+                values = {
+                    name: value for name, value in values.items()
+                    if name == self._pending or name not in claim.fields and name not in context.person_fields
+                }
             if values and context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE):
                 claim.discussed_with_person = True
                 captured = True
@@ -667,6 +691,11 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"
+    r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
+    r"got it|one moment)[.!]?)*$"
+)
 _MISUNDERSTOOD = re.compile(
     r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"
     r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"
