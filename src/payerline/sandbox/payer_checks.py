@@ -14,21 +14,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from payerline.domain.codes import ClaimStatus
 from payerline.domain.identifiers import npi_check_digit_valid
+from payerline.domain.request import Relationship
 from payerline.domain.result import REQUIRED_FIELDS
 from payerline.sandbox.phrases import PhraseBank
 
 if TYPE_CHECKING:
     from payerline.sandbox.payer_file import Node, PayerFile
-    from payerline.sandbox.records import ClaimRecord
+    from payerline.sandbox.records import ClaimRecord, MemberRecord, Records
 
 SPECIAL_TARGETS = ("@hangup", "@repeat")
 
 CLAIM_PLACEHOLDERS = frozenset({
     "index", "count", "status", "claim_number", "service_date_from", "service_date_to",
     "received_date", "processed_date", "paid_date", "billed_amount", "allowed_amount",
-    "paid_amount", "patient_responsibility", "check_number", "bulk_payment_amount",
-    "adjustment_group_code", "carc_codes", "rarc_codes", "missing_information",
-    "expected_processing_days", "timely_filing_days", "line_count",
+    "paid_amount", "patient_responsibility", "deductible_amount", "check_number",
+    "bulk_payment_amount", "adjustment_group_code", "carc_codes", "rarc_codes",
+    "missing_information", "expected_processing_days", "timely_filing_days", "line_count",
 })
 LINE_PLACEHOLDERS = frozenset({
     "index", "procedure_code", "modifiers", "service_date", "status", "billed_amount",
@@ -117,6 +118,7 @@ def _check_nodes(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
             if not getattr(node, key):
                 yield (*base, key), f"a {node.type} node needs {key!r}"
         yield from _check_options(base, node)
+        yield from _check_global_keys(payer, base, node)
         yield from _check_input(base, node)
         yield from _check_templates(base, node)
 
@@ -130,6 +132,23 @@ def _check_options(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
             if option.key in seen:
                 yield (*base, "options", index, "key"), f"key {option.key!r} is already used by options[{seen[option.key]}]"
             seen[option.key] = index
+
+
+def _check_global_keys(payer: PayerFile, base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
+    """Reject a node option that reuses a global option's key.
+
+    The engine tries the node's options first, so such an option silently
+    hides the global one in that node, and a caller who learnt the global key
+    gets something else there.
+    """
+    global_keys = {option.key: index for index, option in enumerate(payer.ivr.global_options) if option.key}
+    for index, option in enumerate(node.options):
+        if option.key in global_keys:
+            global_index = global_keys[option.key]
+            yield ((*base, "options", index, "key"),
+                   f"key {option.key!r} is also ivr.global_options[{global_index}] "
+                   f"(goto {payer.ivr.global_options[global_index].goto}); use another key here, or remove the "
+                   "global option and give each menu that offers it its own option")
 
 
 def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
@@ -161,6 +180,7 @@ def _check_templates(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
                 yield (*base, "confirm", "prompt", index), f"unknown placeholder {{{name}}}; a read-back knows only {{entry}}"
     if node.readout is None:
         return
+    yield from _check_readout_parts(base, node)
     allowed = CLAIM_PLACEHOLDERS if node.source == "claims" else SUMMARY_PLACEHOLDERS
     for key in ("intro", "none", "per_claim", "per_item"):
         for index, text in enumerate(getattr(node.readout, key)):
@@ -175,6 +195,26 @@ def _check_templates(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
     for index, text in enumerate(node.readout.line):
         for name in _placeholders(text) - LINE_PLACEHOLDERS:
             yield (*base, "readout", "line", index), f"unknown placeholder {{{name}}}; use one of {sorted(LINE_PLACEHOLDERS)}"
+
+
+def _check_readout_parts(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
+    """Check that a read-out has something to say for each item and uses only its source's keys."""
+    readout = node.readout
+    if node.source == "claims":
+        if not (readout.per_claim or readout.by_status or readout.line):
+            yield ((*base, "readout", "per_claim"),
+                   "a claims read-out says nothing for each claim found; give per_claim sentences "
+                   "(or by_status, or line templates for a line-detail read-out)")
+        if readout.per_item:
+            yield (*base, "readout", "per_item"), "per_item is for source remittance; use per_claim for claims"
+        return
+    for key in ("per_claim", "by_status", "line"):
+        if getattr(readout, key):
+            yield ((*base, "readout", key),
+                   f"{key} is read only for source claims; source {node.source} reads intro, none"
+                   + (" and per_item" if node.source == "remittance" else ""))
+    if node.source == "remittance" and not readout.per_item:
+        yield (*base, "readout", "per_item"), "a remittance read-out needs per_item sentences for each payment"
 
 
 def _edges(payer: PayerFile, node: Node) -> list[str]:
@@ -230,6 +270,7 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
         if member.member_id in member_ids:
             yield (*m_base, "member_id"), f"member id {member.member_id} is listed twice"
         member_ids.add(member.member_id)
+        yield from _check_subscriber(records, m_base, member)
         for c_index, claim in enumerate(member.claims):
             base = (*m_base, "claims", c_index)
             if claim.id in claim_ids:
@@ -244,12 +285,62 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
             yield from _check_claim_values(base, claim)
 
 
+def _check_subscriber(records: Records, base: tuple, member: MemberRecord) -> Iterator[tuple[tuple, str]]:
+    """Check a dependent's subscriber against the member on file with the subscriber's id, if any.
+
+    A subscriber id that is not on file is allowed: the file needs to hold
+    only the members whose claims are asked about.
+    """
+    subscriber = member.subscriber
+    if subscriber is None:
+        return
+    where = (*base, "subscriber")
+    if subscriber.relationship == Relationship.SELF:
+        yield (*where, "relationship"), "relationship self means the member is the subscriber; remove subscriber"
+    if subscriber.member_id is None:
+        return
+    if subscriber.member_id == member.member_id:
+        yield ((*where, "member_id"),
+               f"subscriber member id {subscriber.member_id} is the dependent's own member id; "
+               "give the subscriber's id or leave it out")
+        return
+    on_file = next((m for m in records.members if m.member_id == subscriber.member_id), None)
+    if on_file is None:
+        return
+    same = (on_file.first_name.lower(), on_file.last_name.lower(), on_file.date_of_birth) == (
+        subscriber.first_name.lower(), subscriber.last_name.lower(), subscriber.date_of_birth)
+    if not same:
+        yield ((*where, "member_id"),
+               f"member {subscriber.member_id} is on file as {on_file.first_name} {on_file.last_name}, born "
+               f"{on_file.date_of_birth}, but this subscriber is {subscriber.first_name} {subscriber.last_name}, "
+               f"born {subscriber.date_of_birth}; make them agree or fix the member id")
+
+
+def _check_claim_dates(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
+    """Check that a claim is received, processed and paid in that order."""
+    order = (("received_date", claim.received_date), ("processed_date", claim.processed_date),
+             ("paid_date", claim.paid_date))
+    known = [(name, value) for name, value in order if value is not None]
+    for (earlier_name, earlier), (later_name, later) in zip(known, known[1:], strict=False):
+        if later < earlier:
+            yield ((*base, later_name),
+                   f"{later_name} {later} is before {earlier_name} {earlier}; a claim is received, "
+                   "processed and paid in that order")
+
+
 def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
     for field in REQUIRED_FIELDS[claim.status]:
         if field in ("found", "claim_status"):
             continue
         if claim.field_value(field) is None:
             yield (*base, field), f"a {claim.status.value} claim needs {field}; add it to the record"
+    yield from _check_claim_dates(base, claim)
+    if claim.deductible_amount is not None and (
+        claim.patient_responsibility is None or claim.deductible_amount > claim.patient_responsibility
+    ):
+        yield ((*base, "deductible_amount"),
+               f"deductible_amount {claim.deductible_amount} must be part of the patient responsibility "
+               f"({claim.patient_responsibility}); set patient_responsibility to at least that amount")
     amounts = (claim.allowed_amount, claim.paid_amount, claim.patient_responsibility)
     if None not in amounts and amounts[1] + amounts[2] != amounts[0]:
         yield ((*base, "allowed_amount"),

@@ -393,9 +393,26 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
     return (payer if not problems.items else None), problems.items
 
 
+# Examples for list-valued keys that are easy to write as a single string.
+_LIST_EXAMPLES = {
+    "modifiers": 'a list of modifier codes, e.g. ["25"]',
+    "carc_codes": 'a list of CARCs, e.g. ["45"]',
+    "rarc_codes": 'a list of RARCs, e.g. ["N290"]',
+    "days": "a list of days, e.g. [mon, tue]",
+    "holidays": 'a list of dates, e.g. ["2026-12-25"]',
+    "verification": "a list of verification items, e.g. [npi, member_id]",
+    "withheld_fields": "a list of claim fields, e.g. [bulk_payment_amount]",
+    "names": "a list of first names, e.g. [Dana]",
+}
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "required":
         return f"{error.message}; add it"
+    if error.validator == "type" and error.validator_value == "array" and not isinstance(error.instance, list):
+        key = next((part for part in reversed(error.absolute_path) if isinstance(part, str)), "")
+        expected = _LIST_EXAMPLES.get(key, "a list, e.g. [first, second]")
+        return f"{error.instance!r} is not a list; write {expected}"
     if error.validator in ("anyOf", "oneOf") and error.context:
         best = jsonschema.exceptions.best_match(error.context)
         return f"{error.instance!r} is invalid: {best.message}"

@@ -8,6 +8,7 @@ amounts in dollars and cents, dates as month, day and year.
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 from decimal import Decimal
@@ -56,10 +57,37 @@ def ivr_value(name: str, value: object, bank: PhraseBank) -> str | None:
     return str(value)
 
 
+# A count placeholder followed by a plural noun: "{count} claims", "{line_count} entries".
+_COUNTED_NOUN = re.compile(r"\{(count|line_count)\}(\s+)([A-Za-z]+)\b")
+
+
+def _singular(noun: str) -> str:
+    """Return the singular of a regular English plural; other words come back unchanged."""
+    lower = noun.lower()
+    if lower.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + ("Y" if noun[-1].isupper() else "y")
+    if len(noun) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun
+
+
+def agree_with_counts(template: str, values: dict[str, object]) -> str:
+    """Make the noun after a count of one singular: "{count} claims" reads "one claim"."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, space, noun = match.groups()
+        if values.get(name) != 1:
+            return match.group(0)
+        return "{" + name + "}" + space + _singular(noun)
+
+    return _COUNTED_NOUN.sub(replace, template)
+
+
 def fill(templates: list[str], values: dict[str, object], bank: PhraseBank) -> list[str]:
     """Fill each template; skip sentences with a placeholder that has no value."""
     sentences = []
     for template in templates:
+        template = agree_with_counts(template, values)
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
         spoken = {name: ivr_value(name, values.get(name), bank) for name in names}
         if all(text is not None for text in spoken.values()):
@@ -73,7 +101,23 @@ def claim_values(claim: ClaimRecord, index: int, count: int) -> dict[str, object
         name: getattr(claim, name) for name in ClaimRecord.model_fields if name not in ("lines", "id")
     }
     values.update(index=index, count=count, line_count=len(claim.lines) or None)
+    values["deductible_amount"] = deductible_amount(claim)
     return values
+
+
+def deductible_amount(claim: ClaimRecord) -> Decimal | None:
+    """Return the amount of ``claim`` applied to the deductible, or None when the record cannot tell.
+
+    The record's ``deductible_amount`` when set. Otherwise the patient
+    responsibility of a claim applied to the deductible, or of a claim whose
+    only adjustment is group PR with CARC 1 (deductible amount).
+    """
+    if claim.deductible_amount is not None:
+        return claim.deductible_amount
+    only_deductible = claim.adjustment_group_code == "PR" and claim.carc_codes == ["1"]
+    if claim.status == ClaimStatus.APPLIED_TO_DEDUCTIBLE or only_deductible:
+        return claim.patient_responsibility
+    return None
 
 
 def line_values(line: ClaimLineRecord, index: int) -> dict[str, object]:

@@ -60,6 +60,10 @@ class ClaimRecord(_Record):
     allowed_amount: Decimal | None = None
     paid_amount: Decimal | None = None
     patient_responsibility: Decimal | None = None
+    deductible_amount: Decimal | None = Field(
+        default=None,
+        description="the part of patient_responsibility applied to the deductible, when the payer reads it",
+    )
     check_number: str | None = None
     bulk_payment_amount: Decimal | None = None
     check_cashed: bool | None = None

@@ -1,0 +1,138 @@
+"""Payer-file checks added after the GHI documentation check: each bad file names its problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from payerline.sandbox.payer_file import validate_payer_file
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "sandbox-payers.md"
+
+
+def example() -> dict:
+    text = DOCS.read_text(encoding="utf-8")
+    block = text.split("## A complete small example")[1].split("```yaml\n")[1].split("```")[0]
+    return yaml.safe_load(block)
+
+
+def problems_of(tmp_path: Path, data: dict) -> list[str]:
+    path = tmp_path / "example-medicare.payer.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return validate_payer_file(path)
+
+
+def matching(problems: list[str], where: str, message: str) -> list[str]:
+    return [problem for problem in problems if f": {where}: " in problem and message in problem]
+
+
+def paid_claim(data: dict) -> dict:
+    return data["records"]["members"][0]["claims"][0]
+
+
+def test_example_still_valid(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, example()) == []
+
+
+def test_processed_before_received(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["processed_date"] = "2026-02-20"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[0].claims[0].processed_date", "is before received_date 2026-02-22"), problems
+
+
+def test_paid_before_processed(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["paid_date"] = "2026-03-01"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[0].claims[0].paid_date", "is before processed_date 2026-03-06"), problems
+
+
+def test_subscriber_not_on_file_allowed(tmp_path: Path) -> None:
+    data = example()
+    data["records"]["members"][1]["subscriber"] = {
+        "first_name": "Casey", "last_name": "Birchfield", "date_of_birth": "1950-04-02",
+        "relationship": "spouse", "member_id": "9ZZ9ZZ9ZZ99",
+    }
+    assert problems_of(tmp_path, data) == []
+
+
+def test_subscriber_on_file_must_agree(tmp_path: Path) -> None:
+    data = example()
+    data["records"]["members"][1]["subscriber"] = {
+        "first_name": "Avery", "last_name": "Ashdown", "date_of_birth": "1948-05-10",
+        "relationship": "spouse", "member_id": "1EG4TE5MK73",
+    }
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[1].subscriber.member_id", "is on file as Avery Ashdown, born 1948-05-09"), problems
+
+
+def test_subscriber_on_file_that_agrees(tmp_path: Path) -> None:
+    data = example()
+    data["records"]["members"][1]["subscriber"] = {
+        "first_name": "Avery", "last_name": "Ashdown", "date_of_birth": "1948-05-09",
+        "relationship": "spouse", "member_id": "1EG4TE5MK73",
+    }
+    assert problems_of(tmp_path, data) == []
+
+
+def test_subscriber_relationship_self(tmp_path: Path) -> None:
+    data = example()
+    data["records"]["members"][1]["subscriber"] = {
+        "first_name": "Brooke", "last_name": "Birchfield", "date_of_birth": "1951-11-30", "relationship": "self",
+    }
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[1].subscriber.relationship", "remove subscriber"), problems
+
+
+def test_menu_key_duplicates_global_option(tmp_path: Path) -> None:
+    data = example()
+    data["ivr"]["menus"]["after"]["options"].append({"key": "*", "goto": "readout"})
+    problems = problems_of(tmp_path, data)
+    found = matching(problems, "ivr.menus.after.options[2].key", "key '*' is also ivr.global_options[0] (goto @repeat)")
+    assert found, problems
+
+
+def test_claims_readout_with_empty_per_claim(tmp_path: Path) -> None:
+    data = example()
+    data["ivr"]["menus"]["readout"]["readout"]["per_claim"] = []
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "ivr.menus.readout.readout.per_claim", "says nothing for each claim found"), problems
+
+
+def test_line_detail_readout_needs_no_per_claim(tmp_path: Path) -> None:
+    data = example()
+    data["ivr"]["menus"]["readout"]["readout"] = {"per_claim": [], "line": ["Line {index}: {procedure_code}."]}
+    assert problems_of(tmp_path, data) == []
+
+
+def test_per_item_on_claims_readout(tmp_path: Path) -> None:
+    data = example()
+    data["ivr"]["menus"]["readout"]["readout"]["per_item"] = ["Payment {index}."]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "ivr.menus.readout.readout.per_item", "is for source remittance"), problems
+
+
+def test_modifiers_written_as_string(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["lines"] = [{
+        "procedure_code": "99213", "modifiers": "25", "service_date": "2026-02-13", "billed_amount": "225.00",
+    }]
+    problems = problems_of(tmp_path, data)
+    where = "records.members[0].claims[0].lines[0].modifiers"
+    assert matching(problems, where, 'a list of modifier codes, e.g. ["25"]'), problems
+
+
+def test_deductible_amount_above_patient_share(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["deductible_amount"] = "30.00"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[0].claims[0].deductible_amount", "must be part of the patient"), problems
+
+
+def test_deductible_placeholder_known(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["deductible_amount"] = "20.00"
+    data["ivr"]["menus"]["readout"]["readout"]["per_claim"].append("Applied to deductible {deductible_amount}.")
+    assert problems_of(tmp_path, data) == []
