@@ -160,6 +160,7 @@ def test_eval_six_scenarios_report(tmp_path, capsys):
     assert report["simulated_seconds"] > 0
     assert report["wall_seconds"] > 0
     assert sum(report["mix"]["condition"].values()) == 6
+    assert all(entry["ivr_map"] for entry in report["per_payer"].values())
     assert len(report["failures"]) == 6 - report["exact_calls"]
     for failure in report["failures"]:
         assert failure["call_id"].startswith("s3-")

@@ -342,7 +342,10 @@ def run_eval(
         "payer_versions": {payer_id: by_id[payer_id].payer.version for payer_id in sorted(by_id)},
         "agent_version": payerline.__version__,
     }
-    report = build_report(runs, options=options, mix=mix_summary(planned), wall_seconds=wall_s)
+    map_versions = {payer_id: (by_id[payer_id].ivr_map.version if by_id[payer_id].ivr_map else None)
+                    for payer_id in by_id}
+    report = build_report(runs, options=options, mix=mix_summary(planned), wall_seconds=wall_s,
+                          ivr_map_versions=map_versions)
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"{report['exact_calls']}/{report['calls']} calls exact, field accuracy {report['field_accuracy']}, "

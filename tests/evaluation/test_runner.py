@@ -167,3 +167,15 @@ def test_report_totals_and_failures(payer_profiles):
     assert sum(group["calls"] for group in report["per_payer"].values()) == 20
     assert sum(group["calls"] for group in report["per_fault"].values()) == 20
     assert 0 < report["field_accuracy"] < 1
+
+
+def test_report_states_ivr_map_per_payer(payer_profiles):
+    planned, eval_payers, records = setup(payer_profiles, total=4)
+    harness = make_harness(perfect_agent(records), [])
+    runs = [run_planned_call(call, eval_payers[call.scenario.payer_id], harness) for call in planned]
+    payer_ids = sorted({run.payer_id for run in runs})
+    versions = {payer_ids[0]: "3"} | {payer_id: None for payer_id in payer_ids[1:]}
+    report = build_report(runs, options={"seed": 1}, mix={}, wall_seconds=1.0, ivr_map_versions=versions)
+    assert report["per_payer"][payer_ids[0]]["ivr_map"] == "3"
+    for payer_id in payer_ids[1:]:
+        assert report["per_payer"][payer_id]["ivr_map"] is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from payerline.evaluation.runner import CallRun
 
@@ -55,12 +55,21 @@ def build_report(
     options: dict[str, object],
     mix: dict[str, dict[str, int]],
     wall_seconds: float,
+    ivr_map_versions: Mapping[str, str | None] | None = None,
 ) -> dict[str, object]:
-    """Return the eval report: totals, breakdowns, the mix drawn and every failure."""
+    """Return the eval report: totals, breakdowns, the mix drawn and every failure.
+
+    ``ivr_map_versions`` gives, per payer id, the version of the IVR map the
+    agent was given, or None when it ran without one. Each ``per_payer``
+    entry then states it as ``ivr_map``.
+    """
     report: dict[str, object] = {"format": REPORT_FORMAT, "options": options}
     report.update(_totals(runs))
     report["wall_seconds"] = round(wall_seconds, 3)
     report["per_payer"] = _breakdown(runs, lambda run: run.payer_id)
+    if ivr_map_versions is not None:
+        for payer_id, totals in report["per_payer"].items():
+            totals["ivr_map"] = ivr_map_versions.get(payer_id)
     report["per_fault"] = _breakdown(runs, lambda run: run.condition)
     report["per_rep_behaviour"] = _breakdown(runs, lambda run: run.rep_behaviour)
     report["mix"] = mix
