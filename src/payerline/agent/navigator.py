@@ -367,7 +367,9 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
         return True
     if entry.kind == "date":
         heard = extract_date(text, context.call_date)
-        return heard is None or heard.value == date.fromisoformat(entry.value)
+        entered_date = date.fromisoformat(entry.value)
+        # Tolerate a misheard year; a wrong month and day means a wrong entry.
+        return heard is None or (heard.value.month, heard.value.day) == (entered_date.month, entered_date.day)
     heard_id = extract_identifier(text)
     if heard_id is None:
         return True
@@ -377,7 +379,15 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
     if entry.kind == "last_name":
         return True
     said = heard_id.value
-    return said == entered or entered.endswith(said) or said.endswith(entered)
+    if said == entered or entered.endswith(said) or said.endswith(entered):
+        return True
+    # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
+    return len(entered) - len(said) <= 2 and _is_subsequence(said, entered)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(char in remaining for char in short)
 
 
 def _score(option: MenuOption, goal: str) -> int:
