@@ -208,12 +208,13 @@ class RepresentativeDialog:
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
-        if _MISUNDERSTOOD.search(normalized) and self._last_speech:
-            return Step([Speak(self._last_speech)])
         if _MISMATCH.search(normalized) and self._last_answer_kinds:
             alternates = [self._answer(kind, "", alternate=True) for kind in self._last_answer_kinds]
             text = " ".join(answer for answer in alternates if answer)
-            return Step([Speak(text)]) if text else None
+            if text:
+                return Step([Speak(text)])
+        if _MISUNDERSTOOD.search(normalized) and self._last_speech:
+            return Step([Speak(self._last_speech)])
         if _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP):
             self._release_pending()
             return Step([Speak("I'm sorry, could you repeat the question?")])
@@ -586,7 +587,8 @@ class RepresentativeDialog:
             text = f"The member ID is {formats.spoken_characters(request.member_id)}."
             if request.subscriber is not None and request.subscriber.member_id:
                 text += f" The subscriber's own ID is {request.subscriber.member_id}."
-            return text
+            # "Can I get the ID?" may have been the tax ID with a word lost; both are allowed answers.
+            return text + f" If you meant the tax ID, it is {billing.tin}."
         if kind in ("npi", "npi_kind") and rendering is not None and rendering.npi != billing.npi:
             return f"The billing NPI is {billing.npi}, and the rendering NPI is {rendering.npi}."
         if kind == "tin":
@@ -701,7 +703,8 @@ _MISUNDERSTOOD = re.compile(
     r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"
 )
 _MISMATCH = re.compile(
-    r"(?:doesn't|does not|didn't|did not) match|one more time|not what i have|try that again|that's not what|"
+    r"(?:doesn't|does not|didn't|did not) match|not matching|no match|one more time|not what i have|try that again|"
+    r"that's not what|"
     r"i'm not (?:finding|seeing) (?:a match|that)"
 )
 
