@@ -343,3 +343,44 @@ def test_asr_noise_calls_mostly_complete() -> None:
         output = run_call(make_request(), line, clock, call_id=f"noisy-{seed}")
         completed += output.results[0].outcome is Outcome.COMPLETED
     assert completed >= 28
+
+
+def test_reference_readback_corrected_by_representative() -> None:
+    rep = full_rep()
+    rep.answers = [
+        (r"reference number is 1 2 0 4 5 5 8 9 1 7\.", "Yes, that's correct."),
+        (r"read that back: the reference", "No, it's one two oh, four five five, eight nine one, seven."),
+        *[answer for answer in rep.answers if answer[0] != r"read that back"],
+        (r"read that back", "Yes, that's correct."),
+    ]
+    rep.answers = [(r"reference number for this call", "Your reference number is one two oh, four five, eight nine one, seven."),
+                   *rep.answers]
+    output, _ = call(lambda clock: ScriptedLine(clock, main_menu_nodes(), rep))
+    reference = output.results[0].fields.reference_number
+    assert reference is not None
+    assert reference.value == "1204558917"
+    assert reference.confirmed_by_readback
+
+
+def test_line_level_readout_summed_into_claim() -> None:
+    nodes = main_menu_nodes(
+        readout=Node(
+            ["Claim 1 of 1. Claim number 2 2 1 2 3 4 5 6 7 8 9. Received date February 12, 2026. "
+             "Processed date February 20, 2026. Paid date March 3, 2026. Check number 5 5 5 1 2 3 4.",
+             "Line one, procedure 9 9 2 1 3. Status paid.",
+             "Billed one hundred dollars, allowed eighty dollars, paid sixty-four dollars.",
+             "Line two, procedure 3 6 4 1 5. Status paid.",
+             "Billed twenty-five dollars, allowed ten dollars, paid eight dollars.",
+             "To speak with a representative press 0. To hear another claim press 1."],
+            {"0": "hold", "1": "dos"},
+        )
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    result = output.results[0]
+    assert result.fields.claim_status is not None
+    assert result.fields.claim_status.value is ClaimStatus.PAID
+    assert result.fields.allowed_amount is not None
+    assert str(result.fields.allowed_amount.value) == "90.00"
+    assert result.fields.paid_amount is not None
+    assert str(result.fields.paid_amount.value) == "72.00"
+    assert [line.procedure_code for line in result.line_results] == ["99213", "36415"]

@@ -171,14 +171,18 @@ class RepresentativeDialog:
     def _turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         self._silences = 0
         self._waiting_after_ack = False
+        if self._readback_field is not None or self._readback_pending:
+            # An answer to a read-back is judged against what was read, before it is captured.
+            fault = self._fault(analysis, heard)
+            if fault is not None:
+                return fault
+            if self._readback_field is not None:
+                return self._after_field_readback(analysis.text)
+            return self._after_readback(analysis.text)
         captured = self._capture(heard)
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
-        if self._readback_field is not None:
-            return self._after_field_readback(analysis.text)
-        if self._readback_pending:
-            return self._after_readback(analysis.text)
         answers = self._answers(analysis.text)
         if answers is None:
             return self._decline_or_stop([])
