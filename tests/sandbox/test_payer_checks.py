@@ -1,4 +1,4 @@
-"""Payer-file checks added after the GHI documentation check: each bad file names its problem."""
+"""Payer-file checks of claim dates, subscribers, global keys, read-out parts and list values."""
 
 from __future__ import annotations
 

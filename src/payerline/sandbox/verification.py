@@ -82,6 +82,8 @@ class Verifier:
             return _id_check(provider.ptan if provider else None, 5)
         if item == "medicaid_provider_id":
             return _id_check(provider.medicaid_provider_id if provider else None, 6)
+        # NOTE: for a dependent, wordings that name the subscriber ("subscriber ID",
+        # "subscriber's date of birth") are still checked against the patient's values.
         if item == "member_id":
             return _id_check(member.member_id if member else None, 6)
         if item == "tax_id":
