@@ -238,7 +238,7 @@ class RepresentativeDialog:
         return self._waiting_after_ack
 
     def on_silence(self) -> Step:
-        """The representative has been quiet for a while: go on, ask again once, then wait."""
+        """Respond to a quiet representative: go on after an "okay", ask again once, then wait."""
         if self._waiting_after_ack:
             self._waiting_after_ack = False
             step = self._next_question()
