@@ -14,7 +14,7 @@ from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldReco
 from payerline.domain.codes import FailureReason
 from payerline.domain.request import ClaimQuery, ClaimStatusRequest
 from payerline.domain.result import PERSON_FIELDS
-from payerline.payers.ivr_map import IvrMap
+from payerline.payers.ivr_map import IvrMap, LetterMethod
 from payerline.telephony.actions import Action
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class CallContext:
     stop_reason: FailureReason | None = None
     last_fault: FailureReason | None = None
     sent_to_ivr: int = 0
+    last_letter_method: LetterMethod | None = None
     person_fields: dict[str, FieldRecord] = field(default_factory=dict)
     now_s: float = 0.0
 

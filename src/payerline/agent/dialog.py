@@ -23,7 +23,7 @@ from typing import Any
 from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
-from payerline.agent.prompts import Cue, PromptAnalysis, normalize_prompt
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
@@ -358,6 +358,8 @@ class RepresentativeDialog:
         captured = False
         claim = context.claims[context.rep_claim]
         for text, where in heard:
+            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).person_likely:
+                continue  # an announcement heard while with a person is not the person's answer
             if self._pending is not None:
                 values = parse_answer(self._pending, text, context.call_date)
             else:
@@ -697,6 +699,11 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
+_ANNOUNCEMENT = re.compile(
+    r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
+    r"your call is important|continue to hold|next available|in the order",
+    re.IGNORECASE,
+)
 _ACKNOWLEDGEMENT = re.compile(
     r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"

@@ -347,6 +347,8 @@ class IvrNavigator:
         if speak:
             return Speak(_spoken(kind, text, request, self._context))
         keys = _keys(kind, text, request, self._context, attempt, prompt_text)
+        if any(char.isalpha() for char in text) and kind in ("chars", "last_name", "name"):
+            self._context.last_letter_method = _letter_method(request, self._context, attempt, prompt_text)
         # A fixed-length entry ("as an 8-digit number") completes itself; a stray "#" would be read as the next entry.
         fixed_length = request.digits is not None or request.date_format is not None
         map_terminator = ivr_map is not None and ivr_map.inputs.terminator == "#" and not fixed_length
@@ -440,7 +442,9 @@ def _value_for(context: CallContext, request: InputRequest, prompt_text: str, at
     return None
 
 
-def _letter_method(request: InputRequest, context: CallContext, attempt: int) -> LetterMethod:
+def _letter_method(request: InputRequest, context: CallContext, attempt: int, prompt_text: str = "") -> LetterMethod:
+    if request.letter_method is None and "same way" in prompt_text.lower() and context.last_letter_method is not None:
+        return context.last_letter_method
     method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
     if method is LetterMethod.PHONETIC:
         method = LetterMethod.STAR
@@ -476,15 +480,21 @@ def _keys(kind: str, value: str, request: InputRequest, context: CallContext, at
     if kind == "last_name":
         letters = request.letters or (context.ivr_map.inputs.last_name_letters if context.ivr_map else None)
         name = formats.truncated_last_name(value, letters)
-        keys = formats.keyed_characters(name, _letter_method(request, context, attempt))
-        if "first initial" in prompt_text.lower() or _wants_initial(context):
-            keys += formats.keyed_characters(context.request.patient.first_name[:1], _letter_method(request, context, attempt))
+        method = _letter_method(request, context, attempt, prompt_text)
+        keys = formats.keyed_characters(name, method)
+        if _wants_initial(context, prompt_text):
+            keys += formats.keyed_characters(context.request.patient.first_name[:1], method)
         return keys
-    return formats.keyed_characters(value, _letter_method(request, context, attempt))
+    return formats.keyed_characters(value, _letter_method(request, context, attempt, prompt_text))
 
 
-def _wants_initial(context: CallContext) -> bool:
-    return context.ivr_map is not None and context.ivr_map.inputs.name_entry == "last_name_first_initial"
+def _wants_initial(context: CallContext, prompt_text: str) -> bool:
+    """Append the first initial only when this prompt asks for it; some IVRs ask for it separately."""
+    lowered = prompt_text.lower()
+    if "first initial" in lowered or "and initial" in lowered:
+        return True
+    mapped = context.ivr_map is not None and context.ivr_map.inputs.name_entry == "last_name_first_initial"
+    return mapped and "initial" in lowered
 
 
 def _spoken(kind: str, value: str, request: InputRequest, context: CallContext) -> str:
