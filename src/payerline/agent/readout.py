@@ -31,13 +31,13 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"document control number|under claim"),
     ("received_date", r"\breceived\b|receipt date|came in|hit our system"),
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"date of (?:processing|adjudication)|denied on|cancel(?:l)?ed on|adjusted(?: on)?(?= (?:on )?"
+                       r"date of (?:processing|adjudication)|(?:denied|cancel(?:l)?ed|voided|adjusted)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)"),
-    ("billed_amount", r"\bbilled\b|total charges?|submitted charges|charges (?:of|were|are)"),
+    ("billed_amount", r"\bbilled\b|total charges?|submitted charges|\bcharges\b"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b"),
     ("patient_responsibility", r"patient responsibility|member responsibility|patient owes|member owes|"
