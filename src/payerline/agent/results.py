@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from payerline import __version__
+from payerline.agent.confirm import merge_hearings
 from payerline.agent.extract import Extraction
 from payerline.domain.codes import RETRYABLE, ClaimStatus, FailureReason, Outcome
 from payerline.domain.result import (
@@ -109,6 +110,9 @@ def _vote(values: list[Any]) -> Any:
     Speech recognition loses words far more often than it invents them, so
     of two differing hearings the fuller one is more likely right.
     """
+    if all(isinstance(value, str) for value in values):
+        return merge_hearings([str(value) for value in values])  # identifiers: see agent/confirm.py
+
     def weight(value: Any) -> tuple[int, int, int]:
         text = str(value)
         return values.count(value), len(text), sum(char.isdigit() and char != "0" for char in text)

@@ -1,0 +1,98 @@
+"""Settling an identifier heard more than once on a noisy line.
+
+A recogniser on a telephone line loses digit words far more often than it
+invents them: "two two six nine" comes out as "two six nine", and "double
+two" as "two" when "double" is lost. So each hearing of a claim, check or
+reference number is, most of the time, the true number with some digits
+left out. Two hearings that lost different digits together give the whole
+number back: the shortest string that contains each hearing as a
+subsequence (their shortest common supersequence). A biller on a bad line
+does the same thing by ear: "I got two-six-nine the first time and
+two-two-six the second, so it's two-two-six-nine".
+
+When the hearings cannot all be subsequences of one number a few digits
+longer than the longest of them (a word was swapped, not lost), the value
+heard most often wins, and on a tie the fuller one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# How many digits a merge may add beyond the longest hearing; more than that
+# means the hearings disagree by substitution, not by lost words.
+MAX_RECOVERED_DIGITS = 2
+
+
+def shortest_supersequence(first: str, second: str) -> str:
+    """Return a shortest string holding ``first`` and ``second`` as subsequences.
+
+    Where several exist, the one that keeps ``first``'s characters earlier is
+    returned, so the result is deterministic.
+    """
+    rows, cols = len(first), len(second)
+    # lengths[i][j]: length of the shortest supersequence of first[i:] and second[j:].
+    lengths = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows, -1, -1):
+        for j in range(cols, -1, -1):
+            if i == rows or j == cols:
+                lengths[i][j] = (rows - i) + (cols - j)
+            elif first[i] == second[j]:
+                lengths[i][j] = 1 + lengths[i + 1][j + 1]
+            else:
+                lengths[i][j] = 1 + min(lengths[i + 1][j], lengths[i][j + 1])
+    out: list[str] = []
+    i = j = 0
+    while i < rows and j < cols:
+        if first[i] == second[j]:
+            out.append(first[i])
+            i, j = i + 1, j + 1
+        elif lengths[i + 1][j] <= lengths[i][j + 1]:
+            out.append(first[i])
+            i += 1
+        else:
+            out.append(second[j])
+            j += 1
+    out.append(first[i:])
+    out.append(second[j:])
+    return "".join(out)
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether ``short`` can be made from ``long`` by leaving characters out."""
+    remaining = iter(long)
+    return all(char in remaining for char in short)
+
+
+def most_heard(hearings: Sequence[str]) -> str:
+    """The hearing heard most often; on a tie the longest, then the first heard."""
+    if not hearings:
+        raise ValueError("no hearings to choose from; pass at least one heard value")
+    order = {value: index for index, value in reversed(list(enumerate(hearings)))}
+    return max(order, key=lambda value: (hearings.count(value), len(value), -order[value]))
+
+
+def merge_hearings(hearings: Sequence[str]) -> str:
+    """Settle one identifier from several hearings of it.
+
+    A value heard at least twice and more often than any other wins outright.
+    Otherwise the hearings are merged into their shortest common
+    supersequence, unless that needs more than ``MAX_RECOVERED_DIGITS``
+    digits beyond the longest hearing; then the most heard value wins.
+
+    Raises:
+        ValueError: if ``hearings`` is empty.
+    """
+    if not hearings:
+        raise ValueError("no hearings to merge; pass at least one heard value")
+    top = most_heard(hearings)
+    tally = {value: hearings.count(value) for value in hearings}
+    if tally[top] >= 2 and sum(count == tally[top] for count in tally.values()) == 1:
+        return top
+    distinct = sorted(set(hearings), key=lambda value: (-len(value), hearings.index(value)))
+    merged = distinct[0]
+    for value in distinct[1:]:
+        merged = shortest_supersequence(merged, value)
+    if len(merged) - len(distinct[0]) <= MAX_RECOVERED_DIGITS:
+        return merged
+    return top

@@ -1,0 +1,44 @@
+"""Tests for settling identifiers heard more than once (agent/confirm.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from payerline.agent.confirm import is_subsequence, merge_hearings, most_heard, shortest_supersequence
+
+
+def test_two_hearings_that_lost_different_digits_give_the_whole_number() -> None:
+    # "626030053303" heard once without its last "three", once without "five".
+    assert merge_hearings(["62603005330", "62603003303"]) == "626030053303"
+
+
+def test_a_hearing_that_lost_a_digit_yields_to_the_fuller_one() -> None:
+    assert merge_hearings(["2266789951229", "266789951229"]) == "2266789951229"
+    assert merge_hearings(["266789951229", "2266789951229"]) == "2266789951229"
+
+
+def test_a_value_heard_most_often_wins() -> None:
+    assert merge_hearings(["8050407", "48050407", "8050407"]) == "8050407"
+
+
+def test_substituted_hearings_fall_back_to_the_fuller_value() -> None:
+    # Merging these would need five extra digits: they differ by swaps, not losses.
+    assert merge_hearings(["12345", "98765"]) == "12345"
+
+
+def test_one_hearing_is_kept() -> None:
+    assert merge_hearings(["5068050"]) == "5068050"
+
+
+def test_no_hearings_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no hearings"):
+        merge_hearings([])
+    with pytest.raises(ValueError, match="no hearings"):
+        most_heard([])
+
+
+def test_shortest_supersequence_holds_both_inputs() -> None:
+    merged = shortest_supersequence("2269", "2669")
+    assert merged == "22669"
+    assert is_subsequence("2269", merged) and is_subsequence("2669", merged)
+    assert not is_subsequence("9226", merged)
