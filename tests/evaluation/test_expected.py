@@ -178,3 +178,17 @@ def test_cut_call_expects_only_heard_fields():
     claim = expected_call(plan("drop", [PAID], DropPoint.HOLD), [PAID], NO_IVR, PERSON, ivr_possible=readable).claims[0]
     assert claim.outcome == Outcome.FAILED
     assert claim.values == {}
+
+
+def test_other_provider_claim_needs_the_person():
+    """The IVR logged in as the first claim's provider cannot find a claim billed by another."""
+    other = make_claim("A0-3", ClaimStatus.DENIED, "1245319599", 8)
+    everything = lambda claim: frozenset(required_fields(claim.status, person_reached=False))  # noqa: E731
+    heard = lambda claim: everything(claim) if claim is PAID else frozenset()  # noqa: E731
+    claims = expected_call(plan("one_claim_per_call", [PAID, other]), [PAID, other], heard, PERSON,
+                           ivr_possible=everything).claims
+    assert claims[0].outcome == Outcome.COMPLETED
+    assert "representative_name" not in claims[0].values
+    assert claims[1].outcome == Outcome.COMPLETED
+    assert claims[1].values["representative_name"] == "Monique"
+    assert claims[1].values["carc_codes"] == other.carc_codes

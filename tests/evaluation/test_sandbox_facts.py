@@ -92,3 +92,16 @@ def test_demo_plans_richest_paid_claim(ngs):
     local = planned.scenario.start.astimezone(profile.timezone)
     assert (local.weekday(), local.hour) == (1, 10)
     assert profile.is_open(planned.scenario.start)
+
+
+def test_heard_readout_fields_ignore_other_claims_shared_sentences(ngs):
+    """Another claim's "Claim one." and "Status: pending." do not read out this claim."""
+    from payerline.evaluation.sandbox_facts import _claim_readout_templates, _phrase_bank, heard_readout_fields
+    from payerline.sandbox.readout import claim_values, fill
+
+    read, other = claims_with(ngs, ClaimStatus.PENDING)[:2]
+    sentences = fill(_claim_readout_templates(ngs, read), claim_values(read, 1, 1), _phrase_bank())
+    shared = set(sentences) & set(fill(_claim_readout_templates(ngs, other), claim_values(other, 1, 1), _phrase_bank()))
+    assert shared
+    assert heard_readout_fields(ngs, other, frozenset(sentences)) == frozenset()
+    assert "claim_number" in heard_readout_fields(ngs, read, frozenset(sentences))

@@ -9,6 +9,9 @@ The rules, also written out in docs/eval.md:
    runs its course for a claim, that is every field the payer's read-out
    templates can speak for the claim. On a call cut short, it is the
    fields of the read-out sentences the sandbox actually spoke. A claim
+   billed by a provider other than the request's (the first claim's) is
+   expected to get only what was spoken, because an IVR that logs the
+   caller in as a provider finds only that provider's claims. A claim
    whose read-out covers every required field needs no person. Any other claim needs a representative, and then also needs
    ``representative_name`` and ``reference_number``.
 3. The call's condition decides whether a person answers: yes on an
@@ -170,11 +173,16 @@ def expected_call(
     reach = call_reach(planned)
     person_used = False
     expected: list[ExpectedClaim] = []
+    # The request's billing provider is the first claim's, and the IVR finds
+    # only the claims of the provider the caller logged in as.
+    login_npi = claims[0].billing_npi if claims else None
     for index, record in enumerate(claims):
         required = [name for name in required_fields(record.status, person_reached=False)
                     if name not in UNSCORED_FIELDS]
         heard = {name for name in required if name in ivr_fields(record)} if reach.ivr else set()
-        possible = heard | {name for name in required if name in possible_ivr_fields(record)}
+        possible = set(heard)
+        if record.billing_npi == login_npi:
+            possible |= {name for name in required if name in possible_ivr_fields(record)}
         gets_person = any(name not in possible for name in required) and (
             reach.person == "all" or (reach.person == "first" and not person_used)
         )

@@ -87,6 +87,9 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
 # Read-outs number claims ("claim 2 of 3"), so a heard sentence is matched
 # against each position up to this many claims found.
 _MAX_CLAIMS_READ = 5
+# Placeholders whose value many claims share, so a sentence of only these
+# cannot tell which claim was read out.
+_UNSPECIFIC_PLACEHOLDERS = frozenset({"index", "count", "status", "line_count"})
 
 
 def heard_readout_fields(payer: PayerFile, claim: ClaimRecord, heard: frozenset[str]) -> frozenset[str]:
@@ -94,11 +97,14 @@ def heard_readout_fields(payer: PayerFile, claim: ClaimRecord, heard: frozenset[
 
     ``heard`` holds every far-end sentence the line delivered, before any
     ASR noise. A read-out sentence for ``claim`` (filled from its record for
-    each claim position) that appears there counts with all its placeholders.
+    each claim position) that appears there counts with all its placeholders,
+    provided at least one heard sentence carries a value of this claim other
+    than its position or status (its claim number, a date or an amount).
     """
     if claim.status == ClaimStatus.NOT_ON_FILE or not heard:
         return frozenset()
     fields: set[str] = set()
+    identified = False
     for template in _claim_readout_templates(payer, claim):
         names = _placeholders(template)
         for count in range(1, _MAX_CLAIMS_READ + 1):
@@ -110,8 +116,11 @@ def heard_readout_fields(payer: PayerFile, claim: ClaimRecord, heard: frozenset[
             if spoken & heard:
                 fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
                 fields.add("found")
+                identified = identified or bool(names - _UNSPECIFIC_PLACEHOLDERS)
                 break
-    return frozenset(fields)
+    # "Claim one." or "Status: pending." may belong to another claim read on
+    # the call, so such sentences count only beside one that names this claim.
+    return frozenset(fields) if identified else frozenset()
 
 
 def ivr_fields_for(payer: PayerFile) -> Callable[[ClaimRecord, frozenset[str]], frozenset[str]]:
