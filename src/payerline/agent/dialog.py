@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from payerline.agent import formats
+from payerline.agent.confirm import is_subsequence, merge_hearings
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
@@ -67,7 +68,8 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relationship", r"subscriber or (?:a )?dependent|dependent or|relationship|policy ?holder or"),
         ("subscriber_dob", r"subscriber'?s? (?:date of birth|dob|birth ?date)"),
         ("subscriber_name", r"subscriber'?s? name|policy ?holder'?s? name"),
-        ("member_id", r"member (?:id|number)|subscriber id|medicare (?:number|id)|\bmbi\b|(?<!tax )id number|"
+        ("subscriber_id", r"subscriber'?s? (?:member )?(?:id|number)|policy ?holder'?s? (?:id|number)"),
+        ("member_id", r"member (?:id|number)|medicare (?:number|id)|\bmbi\b|(?<!tax )id number|"
                       r"medicaid id|id off the card|\bthe id\b|(?<!tax )identification number|member'?s id|"
                       r"recipient id|spell that id|\bthat id\b"),
         ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|first and last name|"
@@ -115,6 +117,8 @@ class RepresentativeDialog:
         self._readback_pending = False
         self._readback_field: str | None = None
         self._readback_rounds: dict[tuple[int, str], int] = {}
+        self._hearings: dict[tuple[int, str], list[str]] = {}
+        self._rejected: dict[tuple[int, str], set[str]] = {}
         self._readbacks = 0
         self._claim_order: list[int] = []
         self._announced: set[int] = set()
@@ -177,8 +181,11 @@ class RepresentativeDialog:
             if fault is not None:
                 return fault
             if self._readback_field is not None:
-                return self._after_field_readback(analysis.text)
-            return self._after_readback(analysis.text)
+                judged = self._after_field_readback(analysis.text)
+                if judged is not None:
+                    return judged
+            else:
+                return self._after_readback(analysis.text)
         captured = self._capture(heard)
         fault = self._fault(analysis, heard)
         if fault is not None:
@@ -494,31 +501,67 @@ class RepresentativeDialog:
             return None
         key = (-1 if name == "reference_number" else self._context.rep_claim, name)
         rounds = self._readback_rounds.get(key, 0)
-        if rounds >= 3:
+        if rounds >= _MAX_READBACKS:
             return None
         self._readback_rounds[key] = rounds + 1
         self._readback_field = name
         label = name.replace("_", " ")
         return Step([Speak(f"Let me read that back: the {label} is {' '.join(str(record.value))}. Is that correct?")])
 
-    def _after_field_readback(self, text: str) -> Step:
+    def _after_field_readback(self, text: str) -> Step | None:
+        """Judge the answer to a read-back; None when the representative went on to something else.
+
+        A "no" (or "that doesn't match") rejects the value read. A number the
+        representative states is one more hearing: the value read next is
+        merged from every hearing not rejected (see agent/confirm.py). A
+        stated number that is the value read with digits lost confirms it.
+        """
         name = self._readback_field
         assert name is not None
         self._readback_field = None
         record = self._record_for(name)
-        answer = extract_yes_no(text)
-        corrected = extract_identifier(text)
-        if record is not None and corrected is not None and len(corrected.value) >= 5 and corrected.value != record.value:
-            record.value = corrected.value
-            record.confidence = corrected.confidence
-            readback = self._field_readback()
-            return readback if readback is not None else self._next_question()
-        if record is not None and (answer is None or answer.value):
-            record.confirmed_by_readback = True
+        if record is None:
             self._pending = None
             return self._close() if self._closing else self._next_question()
-        if record is not None and answer is not None and not answer.value:
+        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
+        hearings = self._hearings.setdefault(key, [str(record.value)])
+        rejected = self._rejected.setdefault(key, set())
+        answer = extract_yes_no(text)
+        if _MISMATCH.search(normalize_prompt(text)):
+            answer = Extraction(False, 0.8)
+        stated = extract_identifier(text)
+        read = str(record.value)
+        if stated is not None and len(stated.value) >= 5 and stated.value != read:
+            if answer is None and is_subsequence(stated.value, read):
+                return self._confirm_readback(record)
+            if answer is not None and not answer.value:
+                rejected.add(read)
+            hearings.append(stated.value)
+            candidates = [value for value in hearings if value not in rejected] or [stated.value]
+            record.value = merge_hearings(candidates)
+            record.confidence = stated.confidence
+            readback = self._field_readback()
+            return readback if readback is not None else self._next_question()
+        if answer is not None and answer.value and not self._answers(text):
+            return self._confirm_readback(record)
+        if answer is not None and not answer.value:
+            rejected.add(read)
+            others = [value for value in hearings if value not in rejected]
+            if others:
+                record.value = merge_hearings(others)
+                readback = self._field_readback()
+                if readback is not None:
+                    return readback
             self._drop_field(name)
+            self._pending = None
+            return self._close() if self._closing else self._next_question()
+        # Neither a yes, a no nor a number: the representative moved on (a verification
+        # question, say). Answer that; the value stays unconfirmed and is read back later.
+        self._pending = None
+        return None
+
+    def _confirm_readback(self, record: FieldRecord) -> Step:
+        record.confirmed_by_readback = True
         self._pending = None
         return self._close() if self._closing else self._next_question()
 
@@ -587,12 +630,13 @@ class RepresentativeDialog:
         """Answer a second time in another form, after the representative found no match."""
         request = self._context.request
         billing, rendering = request.billing_provider, request.rendering_provider
-        if kind in ("date_of_birth", "subscriber_dob"):
-            return _dates_of_birth(request)
+        if kind == "date_of_birth":
+            birth = request.patient.date_of_birth
+            return f"The patient's date of birth is {_both_dates(birth)}."
+        if kind == "subscriber_id":
+            return f"The subscriber ID is {formats.spoken_characters(_subscriber_id(request))}."
         if kind == "member_id":
             text = f"The member ID is {formats.spoken_characters(request.member_id)}."
-            if request.subscriber is not None and request.subscriber.member_id:
-                text += f" The subscriber's own ID is {request.subscriber.member_id}."
             # "Can I get the ID?" may have been the tax ID with a word lost; both are allowed answers.
             return text + f" If you meant the tax ID, it is {billing.tin}."
         if kind in ("npi", "npi_kind") and rendering is not None and rendering.npi != billing.npi:
@@ -639,18 +683,22 @@ class RepresentativeDialog:
             return f"The patient's name is {patient.first_name} {patient.last_name}."
         if kind == "relationship":
             if subscriber is None:
-                return "The patient is the subscriber."
+                return f"The patient, {patient.first_name} {patient.last_name}, is the subscriber."
             return (
-                f"The patient is a dependent, the {subscriber.relationship.value} of the subscriber, "
-                f"{subscriber.first_name} {subscriber.last_name}."
+                f"The patient, {patient.first_name} {patient.last_name}, is a dependent, the "
+                f"{subscriber.relationship.value} of the subscriber, {subscriber.first_name} {subscriber.last_name}."
             )
         if kind == "subscriber_name":
             person = subscriber or patient
             return f"The subscriber's name is {person.first_name} {person.last_name}."
+        if kind == "subscriber_id":
+            if "spell" in sentence or "word for each" in sentence:
+                return f"The subscriber ID is {formats.spoken_characters(_subscriber_id(request))}."
+            return f"The subscriber ID is {_subscriber_id(request)}."
         if kind == "subscriber_dob":
             if subscriber is None:
                 return f"The subscriber is the patient; the date of birth is {_both_dates(patient.date_of_birth)}."
-            return _dates_of_birth(request)
+            return f"The subscriber's date of birth is {_both_dates(subscriber.date_of_birth)}."
         if kind == "date_of_birth":
             return f"The date of birth is {_both_dates(patient.date_of_birth)}."
         if kind == "date_of_service":
@@ -678,12 +726,11 @@ class RepresentativeDialog:
         return None
 
 
-def _dates_of_birth(request: ClaimStatusRequest) -> str:
-    patient, subscriber = request.patient, request.subscriber
-    text = f"The patient's date of birth is {_both_dates(patient.date_of_birth)}"
-    if subscriber is not None:
-        text += f", and the subscriber's date of birth is {_both_dates(subscriber.date_of_birth)}"
-    return text + "."
+def _subscriber_id(request: ClaimStatusRequest) -> str:
+    """Return the subscriber's own id when the request has one, else the id on the card."""
+    if request.subscriber is not None and request.subscriber.member_id:
+        return request.subscriber.member_id
+    return request.member_id
 
 
 def _unanswered_question(normalized: str) -> bool:
@@ -699,6 +746,8 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
+# Read-backs of one identifier: each wrong one brings another hearing to merge.
+_MAX_READBACKS = 4
 _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
     r"your call is important|continue to hold|next available|in the order",
@@ -729,6 +778,8 @@ def _dedupe_kinds(kinds: list[str]) -> list[str]:
         drop.add("date_of_birth")
     if "subscriber_name" in kinds:
         drop.add("patient_name")
+    if "subscriber_id" in kinds:
+        drop.add("member_id")
     if "caller_name" in kinds:
         drop.add("practice")
     return [kind for kind in kinds if kind not in drop]

@@ -3,7 +3,8 @@
 The questions come in a seeded order and wording from the phrase bank. An
 answer is checked against the payer's records with the sandbox's own
 hearing; a value the caller already gave earlier in the call is not asked
-again. An answer with no value of the asked kind gets the direct question
+again. A wording that names the subscriber is checked against the
+subscriber, a dependent's policy holder. An answer with no value of the asked kind gets the direct question
 once more; a wrong value gets one more chance.
 """
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 Check = Callable[[str], bool | None]
 CLAIM_ITEMS = ("date_of_service", "claim_number")
+# Items a wording may ask of the subscriber ("the subscriber ID", "the
+# subscriber's date of birth"); such an answer is checked against the subscriber.
+SUBSCRIBER_ITEMS = ("member_id", "date_of_birth")
+_NAMES_SUBSCRIBER = re.compile(r"\bsubscriber'?s?\b", re.IGNORECASE)
 
 
 def _id_check(expected: str | None, min_other: int) -> Check:
@@ -64,7 +69,7 @@ class Verifier:
             check = self._check(item)
             if item != "caller_identity" and check(rep.heard_text) is True:
                 continue
-            verified = yield from self._ask(item, check)
+            verified = yield from self._ask(item)
             if not verified:
                 rep.call.note(f"verification failed on {item}")
                 return False
@@ -82,8 +87,6 @@ class Verifier:
             return _id_check(provider.ptan if provider else None, 5)
         if item == "medicaid_provider_id":
             return _id_check(provider.medicaid_provider_id if provider else None, 6)
-        # NOTE: for a dependent, wordings that name the subscriber ("subscriber ID",
-        # "subscriber's date of birth") are still checked against the patient's values.
         if item == "member_id":
             return _id_check(member.member_id if member else None, 6)
         if item == "tax_id":
@@ -93,6 +96,28 @@ class Verifier:
         if item == "date_of_birth":
             return self._birth_check(member.date_of_birth if member else None)
         raise ValueError(f"unknown verification item {item!r}")
+
+    def _subscriber_check(self, item: str) -> Check | None:
+        """Return the check of a question that names the subscriber, or None when ``item`` has no such form.
+
+        The subscriber's own id when the file gives one, else the id on the
+        card, which is the member's; a member with no subscriber block is
+        their own subscriber.
+        """
+        member = self.rep.member
+        if member is None or item not in SUBSCRIBER_ITEMS:
+            return None
+        subscriber = member.subscriber
+        if item == "member_id":
+            return _id_check(subscriber.member_id if subscriber and subscriber.member_id else member.member_id, 6)
+        return self._birth_check(subscriber.date_of_birth if subscriber else member.date_of_birth)
+
+    def _check_for(self, item: str, question: str) -> Check:
+        if _NAMES_SUBSCRIBER.search(question):
+            check = self._subscriber_check(item)
+            if check is not None:
+                return check
+        return self._check(item)
 
     @staticmethod
     def _tax_id_check(tin: str | None) -> Check:
@@ -114,10 +139,11 @@ class Verifier:
 
         return check
 
-    def _ask(self, item: str, check: Check) -> Generator[object, object, bool]:
+    def _ask(self, item: str) -> Generator[object, object, bool]:
         rep = self.rep
         wordings = rep.bank.verification[item]
         question = self.rng.choice(wordings)
+        check = self._check_for(item, question)
         mismatches = 0
         for _ in range(3):
             yield from rep.say([question])
@@ -136,6 +162,7 @@ class Verifier:
                 question = rep.pick("verify_mismatch")
             else:
                 question = wordings[0]
+                check = self._check_for(item, question)
         return False
 
     def _ask_ssn(self) -> Generator[object, object, None]:

@@ -1,0 +1,70 @@
+"""Which person the agent's verification answers describe: the patient or the subscriber."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext
+from payerline.agent.dialog import RepresentativeDialog
+from payerline.agent.results import ClaimState
+
+SUBSCRIBER = {"first_name": "Avery", "last_name": "Ashdown", "date_of_birth": "1948-05-09",
+              "relationship": "child", "member_id": "W8812345601"}
+
+
+def dialog_for(**overrides: object) -> RepresentativeDialog:
+    request = make_request(**overrides)
+    context = CallContext(request=request, config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    return RepresentativeDialog(context)
+
+
+def answer(dialog: RepresentativeDialog, question: str) -> str:
+    answers = dialog._answers(question)
+    assert answers is not None
+    return " ".join(answers)
+
+
+def test_subscriber_birth_date_is_the_subscriber_s() -> None:
+    text = answer(dialog_for(subscriber=SUBSCRIBER), "What's the subscriber's date of birth?")
+    assert "05/09/1948" in text
+    assert "04/15/1950" not in text
+
+
+def test_patient_birth_date_is_the_patient_s() -> None:
+    text = answer(dialog_for(subscriber=SUBSCRIBER), "And the patient's DOB?")
+    assert "04/15/1950" in text
+    assert "05/09/1948" not in text
+
+
+def test_subscriber_id_is_the_subscriber_s() -> None:
+    text = answer(dialog_for(subscriber=SUBSCRIBER), "What's the subscriber ID, including the prefix?")
+    assert "W8812345601" in text
+    assert "1EG4TE5MK73" not in text
+
+
+def test_member_id_is_the_patient_s() -> None:
+    text = answer(dialog_for(subscriber=SUBSCRIBER), "Can I get the member ID?")
+    assert "1EG4TE5MK73" in text
+    assert "W8812345601" not in text
+
+
+def test_subscriber_id_without_own_id_is_card_id() -> None:
+    subscriber = {**SUBSCRIBER, "member_id": None}
+    text = answer(dialog_for(subscriber=subscriber), "What's the subscriber ID, including the prefix?")
+    assert "1EG4TE5MK73" in text
+
+
+def test_patient_who_is_subscriber_answers_for_both() -> None:
+    dialog = dialog_for()
+    assert "04/15/1950" in answer(dialog, "What's the subscriber's date of birth?")
+    assert "1EG4TE5MK73" in answer(dialog, "What's the subscriber ID, including the prefix?")
+
+
+def test_relationship_answer_names_the_patient() -> None:
+    text = answer(dialog_for(subscriber=SUBSCRIBER), "Is that the subscriber or a dependent?")
+    assert "O'Neil-Smith" in text
+    assert "child of the subscriber, Avery Ashdown" in text
