@@ -110,7 +110,7 @@ def _vote(values: list[Any]) -> Any:
     Speech recognition loses words far more often than it invents them, so
     of two differing hearings the fuller one is more likely right.
     """
-    if all(isinstance(value, str) for value in values):
+    if all(type(value) is str for value in values):  # identifiers, not StrEnum statuses
         return merge_hearings([str(value) for value in values])  # identifiers: see agent/confirm.py
 
     def weight(value: Any) -> tuple[int, int, int]:
