@@ -118,6 +118,9 @@ def year_at(tokens: list[Token], index: int, reference: date | None) -> tuple[in
         rest = _two_digit_at(tokens, index + 1, allow_leading_zero=True)
         if rest is not None and (rest[0] >= 10 or rest[2]):
             return token.value * 100 + rest[0], rest[1]
+    if token.text in {"twenty", "nineteen"}:
+        # A year is never spoken as a bare "twenty": the rest of it was lost on the line.
+        return None
     rest = _two_digit_at(tokens, index)
     if rest is not None and rest[0] >= 10:
         return _two_digit_year(rest[0], reference), rest[1]

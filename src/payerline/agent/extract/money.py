@@ -13,7 +13,7 @@ word for that field ("we allowed X", "we paid Y").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from payerline.agent.extract.lexer import Kind, Token, tokenize, without_fillers
@@ -53,8 +53,8 @@ def extract_money(text: str, field: str | None = None) -> Extraction[Decimal] | 
         field: a result field name from ``FIELD_KEYWORDS`` to choose among
             several amounts; ``None`` takes the first amount.
     """
-    tokens = without_fillers(tokenize(text))
-    mentions = _drop_corrected(tokens, _mentions(tokens))
+    tokens = _and_misheard(without_fillers(tokenize(text)))
+    mentions = [mention for mention in _drop_corrected(tokens, _mentions(tokens)) if not _lost_dollars(tokens, mention)]
     if not mentions:
         return None
     chosen = _choose(tokens, mentions, FIELD_KEYWORDS.get(field or "", frozenset()))
@@ -66,6 +66,30 @@ def extract_money(text: str, field: str | None = None) -> Extraction[Decimal] | 
     if corrected:
         confidence -= 0.1
     return Extraction(chosen.amount.quantize(Decimal("0.01")), round(confidence, 2))
+
+
+def _and_misheard(tokens: list[Token]) -> list[Token]:
+    """Read "in" or "an" between "dollars" and the cents as the "and" a recogniser misheard."""
+    fixed = list(tokens)
+    for index in range(1, len(tokens) - 1):
+        between = tokens[index].kind is Kind.WORD and tokens[index].text in {"in", "an"}
+        if between and tokens[index - 1].text in _DOLLAR_WORDS and _is_number_start(tokens, index + 1):
+            fixed[index] = replace(tokens[index], text="and", original="and")
+    return fixed
+
+
+def _lost_dollars(tokens: list[Token], mention: _Mention) -> bool:
+    """Tell whether a cents-only amount lost its dollars ("... dollars and forty cents", "owes and six cents").
+
+    Such an amount is unheard, not a few cents: the words before "and" were lost on the line.
+    """
+    if mention.amount >= 1 or mention.start == 0:
+        return False
+    before = tokens[mention.start - 1]
+    if before.text != "and":
+        return False
+    earlier = tokens[mention.start - 2] if mention.start >= 2 else None
+    return earlier is None or earlier.kind is not Kind.NUMBER
 
 
 def _is_number_start(tokens: list[Token], index: int) -> bool:

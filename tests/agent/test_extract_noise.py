@@ -1,0 +1,39 @@
+"""Extractors on text with speech-recognition errors: misheard "and", lost dollars, a lost year."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from payerline.agent.extract import extract_date, extract_money
+
+
+def test_money_reads_misheard_and_before_cents() -> None:
+    in_cents = extract_money("The member owes thirty-seven dollars in forty-six cents.")
+    an_cents = extract_money("We allowed twenty-six dollars an sixty-eight cents.")
+    assert in_cents is not None and in_cents.value == Decimal("37.46")
+    assert an_cents is not None and an_cents.value == Decimal("26.68")
+
+
+def test_money_with_lost_dollars_is_unheard() -> None:
+    assert extract_money("You can bill the patient for dollars and forty-five cents.") is None
+    assert extract_money("The member owes and thirty-six cents.") is None
+
+
+def test_money_cents_alone_still_read() -> None:
+    forty = extract_money("forty cents")
+    zero_and = extract_money("zero dollars and forty cents")
+    assert forty is not None and forty.value == Decimal("0.40")
+    assert zero_and is not None and zero_and.value == Decimal("0.40")
+
+
+def test_date_with_bare_twenty_year_takes_no_year() -> None:
+    heard = extract_date("Okay, so it processed, um, February nineteenth, twenty", date(2026, 3, 20))
+    assert heard is not None
+    assert heard.value == date(2026, 2, 19)
+    assert heard.confidence < 0.9
+
+
+def test_date_twenty_twenty_is_still_2020() -> None:
+    heard = extract_date("March third, twenty twenty", date(2026, 3, 20))
+    assert heard is not None and heard.value == date(2020, 3, 3)
