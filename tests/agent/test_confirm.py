@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from payerline.agent.confirm import is_subsequence, merge_hearings, most_heard, shortest_supersequence
+from datetime import date
+from decimal import Decimal
+
+from payerline.agent.confirm import (
+    implausible_fields,
+    is_subsequence,
+    merge_hearings,
+    most_heard,
+    shortest_supersequence,
+)
 
 
 def test_two_hearings_that_lost_different_digits_give_the_whole_number() -> None:
@@ -42,3 +51,23 @@ def test_shortest_supersequence_holds_both_inputs() -> None:
     assert merged == "22669"
     assert is_subsequence("2269", merged) and is_subsequence("2669", merged)
     assert not is_subsequence("9226", merged)
+
+
+def test_implausible_fields_flags_impossible_values() -> None:
+    service, call = date(2026, 2, 6), date(2026, 3, 20)
+    heard = {"processed_date": date(2020, 2, 19), "allowed_amount": Decimal("900.00")}
+    assert implausible_fields(heard, {}, service, Decimal("200.00"), call) == {"processed_date", "allowed_amount"}
+
+
+def test_implausible_fields_doubts_the_new_value_in_a_conflict() -> None:
+    service, call = date(2026, 2, 6), date(2026, 3, 20)
+    known = {"received_date": date(2026, 2, 20), "allowed_amount": Decimal("80.00")}
+    heard = {"processed_date": date(2026, 2, 10), "paid_amount": Decimal("90.00")}
+    assert implausible_fields(heard, known, service, Decimal("200.00"), call) == {"processed_date", "paid_amount"}
+
+
+def test_implausible_fields_accepts_consistent_values() -> None:
+    service, call = date(2026, 2, 6), date(2026, 3, 20)
+    heard = {"received_date": date(2026, 2, 10), "processed_date": date(2026, 2, 28),
+             "allowed_amount": Decimal("80.00"), "paid_amount": Decimal("64.00")}
+    assert implausible_fields(heard, {}, service, Decimal("200.00"), call) == set()

@@ -17,7 +17,10 @@ heard most often wins, and on a tie the fuller one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
 # How many digits a merge may add beyond the longest hearing; more than that
 # means the hearings disagree by substitution, not by lost words.
@@ -96,3 +99,40 @@ def merge_hearings(hearings: Sequence[str]) -> str:
     if len(merged) - len(distinct[0]) <= MAX_RECOVERED_DIGITS:
         return merged
     return top
+
+
+_DATES = ("received_date", "processed_date", "paid_date")
+_AMOUNTS = ("allowed_amount", "paid_amount", "patient_responsibility")
+
+
+def implausible_fields(heard: Mapping[str, Any], known: Mapping[str, Any], service_date: date,
+                       billed: Decimal, call_date: date) -> set[str]:
+    """Name the heard claim values that fail a structural check, to be treated as unheard.
+
+    ``heard`` maps field names to values just heard and ``known`` to values
+    kept earlier. A claim is received on or after its date of service and
+    not after the call, and received <= processed <= paid. The allowed, paid
+    and patient-responsibility amounts are at most the billed amount, and the
+    paid amount at most the allowed one. When a new value conflicts with a
+    kept one, the new value is the doubtful one.
+    """
+    values = {**known, **heard}
+    doubtful: set[str] = set()
+    for name in _DATES:
+        value = heard.get(name)
+        if not isinstance(value, date):
+            continue
+        if value < service_date or (name == "received_date" and value > call_date):
+            doubtful.add(name)
+    for earlier, later in zip(_DATES, _DATES[1:]):
+        first, second = values.get(earlier), values.get(later)
+        if isinstance(first, date) and isinstance(second, date) and first > second:
+            doubtful.update(name for name in (earlier, later) if name in heard)
+    for name in _AMOUNTS:
+        value = heard.get(name)
+        if isinstance(value, Decimal) and value > billed:
+            doubtful.add(name)
+    paid, allowed = values.get("paid_amount"), values.get("allowed_amount")
+    if isinstance(paid, Decimal) and isinstance(allowed, Decimal) and paid > allowed:
+        doubtful.update(name for name in ("paid_amount", "allowed_amount") if name in heard)
+    return doubtful

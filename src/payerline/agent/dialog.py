@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import is_subsequence, merge_hearings
+from payerline.agent.confirm import implausible_fields, is_subsequence, merge_hearings
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
@@ -378,6 +378,8 @@ class RepresentativeDialog:
                 if introduced and "representative_name" not in context.person_fields:
                     values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
+            doubtful = self._implausible(values)
+            values = {name: value for name, value in values.items() if name not in doubtful}
             if self._pending is not None:
                 # Volunteered values never overwrite ones already heard; only the asked field may change.
                 values = {
@@ -388,6 +390,18 @@ class RepresentativeDialog:
                 claim.discussed_with_person = True
                 captured = True
         return captured
+
+    def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
+        """Name heard values that fail a structural check (see agent/confirm.py); they count as unheard."""
+        context = self._context
+        claim = context.claims[context.rep_claim]
+        query = context.claim_query(context.rep_claim)
+        heard = {name: value.value for name, value in values.items()}
+        known = {name: record.value for name, record in claim.fields.items()}
+        doubtful = implausible_fields(heard, known, query.service_date_from, query.billed_amount, context.call_date)
+        if doubtful:
+            logger.info("call %s: heard %s failed a structural check; asking again", context.call_id, sorted(doubtful))
+        return doubtful
 
     def _obtained_pending(self) -> bool:
         if self._pending is None:
