@@ -14,14 +14,15 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from payerline.agent import formats
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import extract_date, extract_identifier
+from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
-from payerline.agent.readout import LineReadout, claim_totals_from_lines, parse_fields, split_lines
+from payerline.agent.readout import LineReadout, claim_totals_from_lines, parse_deductible, parse_fields, split_lines
 from payerline.agent.results import SOURCE_IVR, Heard
-from payerline.domain.codes import FailureReason
+from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
 from payerline.telephony.actions import Action, PressKeys, Speak
@@ -88,6 +89,7 @@ class IvrNavigator:
         self._wants_person = not context.config.prefer_self_service
         self._skip_readout = False
         self._wrong_branch = False
+        self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
 
     @property
     def wants_person(self) -> bool:
@@ -159,11 +161,29 @@ class IvrNavigator:
                 self._skip_readout = True
                 continue
             self._skip_readout = False
+            deductible = parse_deductible(text)
+            if deductible is not None:
+                self._deductibles[context.ivr_claim] = (deductible, where)
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
+        self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
+
+    def _deductible_as_responsibility(self) -> None:
+        """Take the deductible of a claim applied to the deductible as its patient responsibility.
+
+        With no payment, the whole allowed amount went to the deductible, and
+        the patient owes exactly that.
+        """
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        heard = self._deductibles.get(context.ivr_claim)
+        if heard is None or claim.status != ClaimStatus.APPLIED_TO_DEDUCTIBLE or "patient_responsibility" in claim.fields:
+            return
+        amount, where = heard
+        context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)
 
     def _capture_lines(self, lines: list[LineReadout], heard: list[tuple[str, Heard]]) -> None:
         """Keep line-level detail, and fill claim totals the read-out gave only per line."""
@@ -176,6 +196,7 @@ class IvrNavigator:
         if totals and context.capture(context.ivr_claim, totals, heard[lines[-1].start][1], SOURCE_IVR):
             claim.ivr_readout = True
             self._menu_hearings.clear()
+        self._deductible_as_responsibility()
 
     def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
         """Note an IVR search that found no claim; a person is asked before the claim counts as not on file."""

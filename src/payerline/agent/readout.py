@@ -31,12 +31,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"document control number|under claim"),
     ("received_date", r"\breceived\b|receipt date|came in|hit our system"),
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"date of (?:processing|adjudication)|(?:denied|cancel(?:l)?ed|voided|adjusted)(?: on)?(?= (?:on )?"
+                       r"date of (?:processing|adjudication)|"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
-    ("paid_date", r"paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
+    # The closing \b keeps "paid one hundred" from reading as "paid on".
+    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release)"),
+                  r"expected to (?:pay|be paid|release))\b"),
     ("billed_amount", r"\bbilled\b|total charges?|submitted charges|\bcharges\b"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b"),
@@ -45,7 +48,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("check_number", r"check (?:number|#)|eft (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
     ("adjustment_group_code", r"group code|adjustment group"),
-    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason"),
+    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|explanation codes?"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
@@ -73,6 +76,10 @@ def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]
             if value is not None:
                 found[name] = value
                 from_sentence += 1
+            if name == "paid_amount" and value is not None and "paid_date" not in found:
+                paid_on = _date_after_on(segment, reference)
+                if paid_on is not None:
+                    found["paid_date"] = paid_on
             if name == "carc_codes" and "adjustment_group_code" not in found:
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
@@ -133,6 +140,29 @@ def _extract_segment(name: str, segment: str, reference: date | None) -> Extract
     if name in {"billed_amount", "allowed_amount", "patient_responsibility", "bulk_payment_amount"}:
         return extract_money(_without_date_words(segment), name)
     return FIELD_EXTRACTORS[name](segment, reference)
+
+
+_ON = re.compile(r"\bon\b", re.IGNORECASE)
+_DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's )?deductible", re.IGNORECASE)
+
+
+def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
+    """Read the date of "paid fifty dollars on March third": the payment's date."""
+    matches = list(_ON.finditer(segment))
+    if not matches:
+        return None
+    dated = extract_date(segment[matches[-1].end():], reference)
+    return dated if dated is not None and dated.confidence >= 0.9 else None
+
+
+def parse_deductible(text: str) -> Extraction[Any] | None:
+    """Return the amount a read-out says went to the deductible ("Applied to deductible forty dollars")."""
+    match = _DEDUCTIBLE.search(text)
+    if match is None:
+        return None
+    amount = extract_money(_without_date_words(text[match.end():]), "patient_responsibility")
+    # "Applied to the deductible, with no payment" is a status, not an amount.
+    return amount if amount is not None and amount.value > 0 else None
 
 
 _MONTH_DATE = re.compile(

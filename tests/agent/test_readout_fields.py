@@ -1,0 +1,47 @@
+"""Reading claim fields out of IVR read-out sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from payerline.agent.readout import parse_deductible, parse_fields
+
+CALL_DATE = date(2026, 4, 1)
+
+
+def values(text: str) -> dict[str, object]:
+    return {name: extraction.value for name, extraction in parse_fields(text, CALL_DATE).items()}
+
+
+def test_paid_amount_not_taken_for_paid_on() -> None:
+    found = values("Billed three hundred thirty-eight dollars, allowed one hundred ninety dollars and ten cents, "
+                   "paid one hundred fifty-two dollars and eight cents.")
+    assert found["paid_amount"] == Decimal("152.08")
+    assert "paid_date" not in found
+
+
+def test_paid_amount_on_date_gives_paid_date() -> None:
+    found = values("Humana paid fifty-three dollars and fifty-five cents on February seventeenth, twenty twenty-six.")
+    assert found["paid_amount"] == Decimal("53.55")
+    assert found["paid_date"] == date(2026, 2, 17)
+
+
+def test_denied_on_remittance_is_processed_date() -> None:
+    found = values("Denied on the remittance dated February twenty-fourth, twenty twenty-six.")
+    assert found["processed_date"] == date(2026, 2, 24)
+    assert "paid_date" not in found
+
+
+def test_explanation_codes_are_carcs() -> None:
+    assert values("Explanation codes sixteen.")["carc_codes"] == ["16"]
+
+
+def test_deductible_amount_read() -> None:
+    amount = parse_deductible("Total applied to deductible: twenty-two dollars and forty cents.")
+    assert amount is not None
+    assert amount.value == Decimal("22.40")
+
+
+def test_deductible_status_is_no_amount() -> None:
+    assert parse_deductible("Status applied to the deductible, with no payment.") is None
