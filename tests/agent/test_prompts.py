@@ -82,6 +82,7 @@ def test_confirmation_keys_and_readback() -> None:
         ("I'm sorry, that entry is invalid.", Cue.INVALID),
         ("I'm sorry, I did not receive a response.", Cue.TIMEOUT),
         ("We were unable to locate that beneficiary.", Cue.MEMBER_NOT_FOUND),
+        ("The Medicare number and date of birth do not match our records.", Cue.MEMBER_NOT_FOUND),
         ("No claims were found for the dates of service entered.", Cue.CLAIM_NOT_FOUND),
         ("Please hold.", Cue.HOLD),
         ("Your call is important to us. Your estimated wait time is greater than fifteen minutes.", Cue.HOLD),
@@ -178,3 +179,23 @@ def test_label_first_menu_keeps_keys() -> None:
 def test_options_without_keys_mix_with_keyed() -> None:
     analysis = analyze_prompt("Say claim status. For eligibility, press 1.")
     assert {option.key for option in analysis.options} == {None, "1"}
+
+
+def test_medicaid_provider_mismatch_is_not_member() -> None:
+    analysis = analyze_prompt("The Medicaid provider number you entered does not match our records.")
+    assert not analysis.has(Cue.MEMBER_NOT_FOUND)
+
+
+def test_person_after_announcement_in_one_turn() -> None:
+    analysis = analyze_prompt(
+        "To return to the main menu at any time, press star, nine, nine. "
+        "Hello, thank you for holding, you've reached Andre, may I have your name please?"
+    )
+    assert analysis.person_likely
+    assert analysis.has(Cue.PERSON_GREETING)
+    assert analysis.options == ()
+
+
+def test_menu_after_greeting_stays_ivr() -> None:
+    analysis = analyze_prompt("Welcome to Humana. For claims, press 2.")
+    assert not analysis.person_likely

@@ -382,9 +382,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:don't|do not) have access to (?:claims?|claim information)|"
                                r"(?:you've|you have) reached (?:the )?(?!claims?\b|provider (?:services|contact))[a-z ]{3,40} "
                                r"(?:unit|department|desk)\b|call back and (?:choose|select|pick) the claims? option"),
-        (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber)[^.?]{0,40}(?:not found|could not be "
+        (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
+                               r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
-                               r"does not match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
+                               r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
                                r"(?:member|patient)"),
@@ -448,7 +449,11 @@ def analyze_prompt(text: str) -> PromptAnalysis:
 
 def _person_likely(text: str, normalized: str) -> bool:
     if _IVR_MARKERS.search(normalized):
-        return False
+        # A person who picks up right after a recorded announcement is heard in the same turn.
+        sentences = re.split(r"(?<=[.?!])\s+", text.strip())
+        marked = [i for i, sentence in enumerate(sentences) if _IVR_MARKERS.search(normalize_prompt(sentence))]
+        tail = " ".join(sentences[marked[-1] + 1:]) if marked else ""
+        return bool(tail) and _person_likely(tail, normalize_prompt(tail))
     if _PERSON_QUESTION.search(normalized) or _PERSON_MARKERS.search(normalized):
         return True
     return extract_person_name(text) is not None and "this is" in normalized
