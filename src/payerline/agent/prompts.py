@@ -416,7 +416,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
 _PERSON_QUESTION = re.compile(
     r"how (?:can|may) i (?:help|assist)|who (?:am i|do i have)|what can i do for you|can i (?:get|have)|"
     r"may i (?:have|get|ask)|what are we looking at|are you calling (?:about|from|for)|how can i help|"
-    r"what(?:'s| is) the (?:name|reason)|who (?:is|are) (?:calling|you)"
+    r"what(?:'s| is) the (?:name|reason)|who (?:is|are) (?:calling|you)|"
+    # Forms that survive a word lost on a noisy line ("what can I do for", "sorry about the wait").
+    r"are you still there|what can i do for|sorry (?:about|for) the wait"
 )
 _PERSON_MARKERS = re.compile(
     r"\b(?:i'm|i am|i'll|i've|i can|i see|i show|i have|let me|my name|um|uh|okay so|alright|hold on|one sec|"
