@@ -764,6 +764,7 @@ def _unanswered_question(normalized: str) -> bool:
 _MAX_READBACKS = 4
 _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
+    r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
     r"your call is important|continue to hold|next available|in the order",
     re.IGNORECASE,
 )
