@@ -384,3 +384,25 @@ def test_line_level_readout_summed_into_claim() -> None:
     assert result.fields.paid_amount is not None
     assert str(result.fields.paid_amount.value) == "72.00"
     assert [line.procedure_code for line in result.line_results] == ["99213", "36415"]
+
+
+def test_deductible_read_out_is_patient_responsibility() -> None:
+    nodes = main_menu_nodes(
+        readout=Node(
+            ["Claim 1 of 1. Claim number 2 2 1 2 3 4 5 6 7 8 9.",
+             "This claim is applied to the deductible, with no payment.",
+             "Received date February 12, 2026. Processed date February 20, 2026.",
+             "Billed amount one hundred twenty-five dollars. Allowed amount forty-five dollars and fifty cents.",
+             "Applied to deductible forty-five dollars and fifty cents.",
+             "Adjustment group P R, reason code one.",
+             "To speak with a representative press 0. To hear another claim press 1."],
+            {"0": "hold", "1": "dos"},
+        )
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    result = output.results[0]
+    assert result.fields.claim_status is not None
+    assert result.fields.claim_status.value is ClaimStatus.APPLIED_TO_DEDUCTIBLE
+    assert result.fields.patient_responsibility is not None
+    assert str(result.fields.patient_responsibility.value) == "45.50"
+    assert result.fields.patient_responsibility.evidence.source == "ivr"

@@ -152,7 +152,10 @@ class IvrNavigator:
         claim_level, lines = split_lines([text for text, _ in heard])
         for text, where in heard[:claim_level]:
             values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
+            deductible = parse_deductible(text)
             if not values:
+                if deductible is not None and not self._skip_readout:
+                    self._deductibles[context.ivr_claim] = (deductible, where)
                 continue
             billed = values.get("billed_amount")
             expected = context.claim_query(context.ivr_claim).billed_amount
@@ -161,7 +164,6 @@ class IvrNavigator:
                 self._skip_readout = True
                 continue
             self._skip_readout = False
-            deductible = parse_deductible(text)
             if deductible is not None:
                 self._deductibles[context.ivr_claim] = (deductible, where)
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
