@@ -406,3 +406,23 @@ def test_deductible_read_out_is_patient_responsibility() -> None:
     assert result.fields.patient_responsibility is not None
     assert str(result.fields.patient_responsibility.value) == "45.50"
     assert result.fields.patient_responsibility.evidence.source == "ivr"
+
+
+def test_readout_of_another_claim_skipped_whole() -> None:
+    """The status comes before the charges that show the read-out is of another claim."""
+    nodes = main_menu_nodes(
+        readout=Node(
+            ["Claim number 2 2 6 8 1 1 2 2 0 7 8 3 4.",
+             "Claim status: cancelled.",
+             "Date of service March 4, 2026.",
+             "Billed amount sixty-five dollars.",
+             "To speak with a representative press 0. To hear another claim press 1."],
+            {"0": "hold", "1": "dos"},
+        )
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    result = output.results[0]
+    assert result.fields.claim_status is not None
+    assert result.fields.claim_status.value is not ClaimStatus.CANCELLED
+    assert result.fields.claim_status.evidence.source == "representative"
+    assert result.fields.claim_number is None or result.fields.claim_number.value != "2268112207834"

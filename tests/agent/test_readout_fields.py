@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from payerline.agent.readout import parse_deductible, parse_fields
+from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date
 
 CALL_DATE = date(2026, 4, 1)
 
@@ -45,3 +45,16 @@ def test_deductible_amount_read() -> None:
 
 def test_deductible_status_is_no_amount() -> None:
     assert parse_deductible("Status applied to the deductible, with no payment.") is None
+
+
+def test_claim_blocks_split_at_claim_starts() -> None:
+    texts = ["Claims found: two.", "Claim one, ICN 1 2 3 4 5.", "Claim status: paid.",
+             "Claim two, ICN 6 7 8 9 0.", "Status denied."]
+    assert claim_blocks(texts) == [[0], [1, 2], [3, 4]]
+
+
+def test_service_date_read() -> None:
+    served = parse_service_date("Date of service March fourth, twenty twenty-six.", CALL_DATE)
+    assert served is not None
+    assert served.value == date(2026, 3, 4)
+    assert parse_service_date("Received on March fourteenth, twenty twenty-six.", CALL_DATE) is None

@@ -17,10 +17,19 @@ from datetime import date
 from decimal import Decimal
 
 from payerline.agent import formats
+from payerline.agent.confirm import hearings_disagree
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
-from payerline.agent.readout import LineReadout, claim_totals_from_lines, parse_deductible, parse_fields, split_lines
+from payerline.agent.readout import (
+    LineReadout,
+    claim_blocks,
+    claim_totals_from_lines,
+    parse_deductible,
+    parse_fields,
+    parse_service_date,
+    split_lines,
+)
 from payerline.agent.results import SOURCE_IVR, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
@@ -83,7 +92,7 @@ class IvrNavigator:
         self._escapes_used = 0
         self._claim_identified = False
         self._details_taken: set[int] = set()
-        self._repeated: set[int] = set()
+        self._repeats: list[int] = []
         self._member_not_found = 0
         self._timeouts = 0
         self._wants_person = not context.config.prefer_self_service
@@ -150,7 +159,11 @@ class IvrNavigator:
         context = self._context
         claim = context.claims[context.ivr_claim]
         claim_level, lines = split_lines([text for text, _ in heard])
-        for text, where in heard[:claim_level]:
+        other_claims = self._other_claims([text for text, _ in heard[:claim_level]]) if claim.status is None else set()
+        for index, (text, where) in enumerate(heard[:claim_level]):
+            if index in other_claims:
+                self._skip_readout = True
+                continue
             values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
             deductible = parse_deductible(text)
             if not values:
@@ -172,6 +185,29 @@ class IvrNavigator:
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
+
+    def _other_claims(self, texts: list[str]) -> set[int]:
+        """Return the sentences of read-out claims whose charges or date of service are not the request's.
+
+        A claim's status can come before its charges ("Claim status:
+        cancelled. ... Billed amount sixty-five dollars."), so each claim of
+        the read-out is judged whole before any of it is kept.
+        """
+        context = self._context
+        query = context.claim_query(context.ivr_claim)
+        last_day = query.service_date_to or query.service_date_from
+        other: set[int] = set()
+        for block in claim_blocks(texts):
+            for index in block:
+                billed = parse_fields(texts[index], context.call_date).get("billed_amount")
+                served = parse_service_date(texts[index], context.call_date)
+                if (billed is not None and billed.value != query.billed_amount) or (
+                    served is not None and not query.service_date_from <= served.value <= last_day
+                ):
+                    logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
+                    other.update(block)
+                    break
+        return other
 
     def _deductible_as_responsibility(self) -> None:
         """Take the deductible of a claim applied to the deductible as its patient responsibility.
@@ -218,7 +254,10 @@ class IvrNavigator:
             return "skip_readout"
         if claim.ivr_readout or claim.status is not None:
             repeat_offered = any(_score(option, "repeat") > 0 for option in options)
-            if claim.index not in self._repeated and repeat_offered and "claim_number" in claim.fields:
+            hearings = claim.ivr_hearings.get("claim_number", [])
+            times = sum(index == claim.index for index in self._repeats)
+            # Hear it again once, and up to twice more while the hearings of the claim number disagree.
+            if repeat_offered and "claim_number" in claim.fields and (times == 0 or times < 3 and hearings_disagree(hearings)):
                 return "repeat"
             details_offered = any(_score(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
@@ -275,7 +314,7 @@ class IvrNavigator:
     def _after_choice(self, goal: str) -> None:
         context = self._context
         if goal == "repeat":
-            self._repeated.add(context.ivr_claim)
+            self._repeats.append(context.ivr_claim)
         elif goal == "details":
             self._details_taken.add(context.ivr_claim)
         elif goal == "next_claim":

@@ -165,6 +165,33 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
     return amount if amount is not None and amount.value > 0 else None
 
 
+_CLAIM_START = re.compile(r"^\s*claim (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
+
+
+def claim_blocks(texts: list[str]) -> list[list[int]]:
+    """Group read-out sentences by claim: a new claim starts at "Claim two ..." or "Claim number ...".
+
+    Returns lists of indexes into ``texts``, in order; sentences before the
+    first claim start form a block of their own.
+    """
+    blocks: list[list[int]] = []
+    for index, text in enumerate(texts):
+        if not blocks or _CLAIM_START.match(text):
+            blocks.append([])
+        blocks[-1].append(index)
+    return blocks
+
+
+def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | None:
+    """Return the date of service a read-out sentence gives ("Date of service March fourth, 2026")."""
+    for name, segment in _segments(text):
+        if name == "date_of_service":
+            dated = extract_date(segment, reference)
+            if dated is not None and dated.confidence >= 0.9:
+                return dated
+    return None
+
+
 _MONTH_DATE = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b[^.;]*?"
     r"(?:\b(?:19|20)\d\d\b|twenty[- ]\w+(?:[- ]\w+)?|two thousand(?: and)?(?: [\w-]+)?)",
