@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from payerline.agent.confirm import (
+    hearings_disagree,
     implausible_fields,
     is_subsequence,
     merge_hearings,
@@ -71,3 +72,9 @@ def test_implausible_fields_accepts_consistent_values() -> None:
     heard = {"received_date": date(2026, 2, 10), "processed_date": date(2026, 2, 28),
              "allowed_amount": Decimal("80.00"), "paid_amount": Decimal("64.00")}
     assert implausible_fields(heard, {}, service, Decimal("200.00"), call) == set()
+
+
+def test_hearings_disagree_until_one_is_heard_twice() -> None:
+    assert not hearings_disagree(["123456"])
+    assert hearings_disagree(["123456", "12456"])
+    assert not hearings_disagree(["123456", "12456", "123456"])

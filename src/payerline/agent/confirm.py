@@ -136,3 +136,10 @@ def implausible_fields(heard: Mapping[str, Any], known: Mapping[str, Any], servi
     if isinstance(paid, Decimal) and isinstance(allowed, Decimal) and paid > allowed:
         doubtful.update(name for name in ("paid_amount", "allowed_amount") if name in heard)
     return doubtful
+
+
+def hearings_disagree(hearings: Sequence[str]) -> bool:
+    """Tell whether differing hearings leave an identifier unsettled: no value was heard twice."""
+    if len(hearings) < 2:
+        return False
+    return hearings.count(most_heard(hearings)) < 2
