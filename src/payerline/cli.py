@@ -1,8 +1,9 @@
 """The ``payerline`` command.
 
-Exit codes: 0 success, 1 a call or check failed while running, 2 a usage
-error (bad option, invalid request or payer file). Expected errors print one
-message to stderr and no traceback.
+Exit codes: 0 success; 1 the work ran but failed (a demo call did not match
+the payer's records, or ``sandbox validate`` found a problem); 2 a usage error
+(bad option, invalid request, payer file or IVR map, unusable output path);
+130 interrupted. Expected errors print one message to stderr and no traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -20,7 +22,7 @@ import payerline
 from payerline.clock import VirtualClock
 from payerline.domain.result import ClaimResult
 from payerline.domain.transcript import Transcript
-from payerline.errors import UsageError
+from payerline.errors import PayerFileError, RequestValidationError, UsageError
 
 if TYPE_CHECKING:
     from payerline.evaluation.runner import CallRun
@@ -33,10 +35,37 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser that raises instead of exiting, so ``main`` owns the exit code."""
+    """An argument parser that raises instead of exiting, so ``main`` owns the exit code.
+
+    An unknown option is reported before missing required ones: ``eval --bogus``
+    should name ``--bogus``, not list the options it lacks.
+    """
+
+    _arg_strings: list[str] = []
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        self._arg_strings = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        unknown = self._unknown_options()
+        if unknown and "required" in message:
+            message = f"unknown option {', '.join(unknown)}"
         raise UsageError(f"{self.prog}: {message}\nrun '{self.prog} --help' for the options")
+
+    def _unknown_options(self) -> list[str]:
+        known = set(self._option_string_actions)
+        return [text for text in self._arg_strings
+                if text.startswith("-") and text != "-" and not _is_number(text)
+                and text.split("=", 1)[0] not in known]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _rate(text: str) -> float:
@@ -62,8 +91,10 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every ``payerline`` subcommand."""
     parser = _Parser(prog="payerline", description="AI phone agent that calls health-insurance payers.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log call progress to stderr")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log call progress to stderr (-vv for debug detail)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser,
+                                     title="commands")
 
     demo = commands.add_parser("demo", help="one claim-status call per bundled sandbox payer")
     demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder (default out/demo)")
@@ -89,9 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="write each inexact call's results, transcript and sandbox log under DIR")
 
     sandbox = commands.add_parser("sandbox", help="sandbox payer tools")
-    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, parser_class=_Parser)
-    validate = sandbox_commands.add_parser("validate", help="check sandbox payer files and report each problem")
-    validate.add_argument("files", nargs="+", help="payer files (*.payer.yaml)")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND", required=True,
+                                              parser_class=_Parser, title="subcommands")
+    validate = sandbox_commands.add_parser(
+        "validate", help="check sandbox payer files and IVR maps and report each problem")
+    validate.add_argument("files", nargs="+", help="payer files (*.payer.yaml) and IVR maps (*.ivr-map.yaml)")
     return parser
 
 
@@ -106,18 +139,73 @@ def main(argv: Sequence[str] | None = None) -> int:
         # --help and --version print and ask to exit; turn that into a return code.
         return int(exit_request.code or 0)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level={0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG),
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     try:
         return _dispatch(args)
+    except PayerFileError as error:
+        print(f"error: {_payer_file_error_text(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except RequestValidationError as error:
+        if len(error.problems) == 1:
+            print(f"error: invalid call request: {error.problems[0]}", file=sys.stderr)
+        else:
+            print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def _payer_file_error_text(error: PayerFileError) -> str:
+    """Say "invalid IVR map" for a map, and give its problems with their lines when they can be found."""
+    if not error.path.endswith(".ivr-map.yaml"):
+        if len(error.problems) == 1:
+            return f"invalid payer file: {error.problems[0]}"
+        return str(error)
+    from payerline.payers.map_check import validate_ivr_map_file
+
+    located = validate_ivr_map_file(Path(error.path))
+    problems = located or [f"{error.path}: {problem}" for problem in error.problems]
+    if len(problems) == 1:
+        return f"invalid IVR map: {problems[0]}"
+    return f"{error.path}: invalid IVR map:\n  " + "\n  ".join(problems)
+
+
+# -- output paths ------------------------------------------------------------------
+
+
+def _nearest_existing(path: Path) -> Path:
+    probe = path.absolute()
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return probe
+
+
+def check_output_dir(path: Path, option: str) -> None:
+    """Raise UsageError unless ``path`` is, or can be created as, a writable folder."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{option} {path} is a file, not a folder; pass a folder path")
+    existing = _nearest_existing(path)
+    if not existing.is_dir():
+        raise UsageError(f"{option} {path}: {existing} is a file, so no folder can be made inside it; "
+                         "pass another folder path")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"{option} {path}: folder {existing} is not writable; pass a folder you can write to")
+
+
+def check_output_file(path: Path, option: str) -> None:
+    """Raise UsageError unless a file can be written at ``path``."""
+    if path.is_dir():
+        raise UsageError(f"{option} {path} is a folder; pass a file path such as {path / 'report.json'}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"{option} {path} is not writable; pass a file you can write to")
+    check_output_dir(path.parent, f"{option} folder")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -162,6 +250,24 @@ def _field_text(result: ClaimResult, name: str) -> str:
     return "-" if observed is None else str(observed.value)
 
 
+def _field_json(result: ClaimResult | None, name: str) -> object:
+    """Return a field's value for JSON: None (null) when the call did not get it."""
+    observed = getattr(result.fields, name) if result is not None else None
+    if observed is None:
+        return None
+    value = observed.value
+    return value if isinstance(value, (str, int, float, bool)) or value is None else str(value)
+
+
+def unused_folder(folder: Path) -> Path:
+    """Return ``folder``, or ``folder-2``, ``folder-3``... when it already exists, so no call overwrites another."""
+    candidate, number = folder, 1
+    while candidate.exists():
+        number += 1
+        candidate = folder.with_name(f"{folder.name}-{number}")
+    return candidate
+
+
 def write_call_files(folder: Path, results: Sequence[ClaimResult], transcript: Transcript | None) -> None:
     """Write ``result.json`` (a list, one result per claim) and ``transcript.json`` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -186,6 +292,7 @@ def run_demo(out: Path, payer_ids: Sequence[str] | None = None) -> int:
     from payerline.evaluation.payer_set import load_eval_payers
     from payerline.evaluation.runner import default_harness, run_planned_call
 
+    check_output_dir(out, "--out")
     harness = default_harness()
     payers = load_eval_payers(None)
     week_start = call_week_start([eval_payer.profile for eval_payer in payers])
@@ -220,9 +327,9 @@ def run_demo(out: Path, payer_ids: Sequence[str] | None = None) -> int:
             "call_id": run.call_id,
             "payer_id": run.payer_id,
             "outcomes": [result.outcome.value for result in run.results],
-            "claim_status": rows[-1][2],
-            "paid_amount": rows[-1][3],
-            "reference_number": rows[-1][4],
+            "claim_status": _field_json(first, "claim_status"),
+            "paid_amount": _field_json(first, "paid_amount"),
+            "reference_number": _field_json(first, "reference_number"),
             "simulated_seconds": round(run.simulated_s, 3),
             "wall_seconds": round(run.wall_s, 4),
             "matches_records": run.score.exact,
@@ -253,6 +360,7 @@ def run_one_call(
     from payerline.evaluation.runner import default_harness, with_versions
     from payerline.evaluation.single_call import parse_start, scenario_for_request
 
+    check_output_dir(out, "--out")
     request = load_request(request_path)
     if request.payer_id != payer_id:
         raise UsageError(
@@ -276,7 +384,7 @@ def run_one_call(
     finally:
         line.close()
     results = [with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results]
-    folder = out / scenario.scenario_id
+    folder = unused_folder(out / scenario.scenario_id)
     write_call_files(folder, results, output.transcript)
 
     for result in results:
@@ -315,6 +423,10 @@ def run_eval(
     from payerline.evaluation.report import build_report
     from payerline.evaluation.runner import default_harness, run_planned_call
 
+    # Check the output paths first, so a long eval never ends in an unwritable report.
+    check_output_file(json_path, "--json")
+    if failures_dir is not None:
+        check_output_dir(failures_dir, "--save-failures")
     payers = load_eval_payers(payers_dir, use_ivr_maps=use_ivr_maps)
     by_id = {eval_payer.profile.payer_id: eval_payer for eval_payer in payers}
     planned = draw_mix([eval_payer.profile for eval_payer in payers], scenarios, seed)

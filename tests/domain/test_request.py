@@ -137,7 +137,7 @@ def test_missing_request_file_named(tmp_path):
     path = tmp_path / "absent.json"
     with pytest.raises(RequestValidationError) as caught:
         load_request(path)
-    assert caught.value.problems == [f"{path}: file not found"]
+    assert caught.value.problems == [f"{path}: file not found; check the path"]
 
 
 def test_request_file_bad_json_located(tmp_path):

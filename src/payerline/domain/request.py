@@ -235,9 +235,20 @@ def parse_request(data: object) -> ClaimStatusRequest:
 def load_request(path: Path) -> ClaimStatusRequest:
     """Read and validate a request from a JSON file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError as error:
-        raise RequestValidationError([f"{path}: file not found"]) from error
+        raise RequestValidationError([f"{path}: file not found; check the path"]) from error
+    except IsADirectoryError as error:
+        raise RequestValidationError([f"{path}: is a folder; pass a request JSON file"]) from error
+    except OSError as error:
+        raise RequestValidationError(
+            [f"{path}: cannot read the file ({error.strerror}); check the path and its permissions"]
+        ) from error
+    except UnicodeDecodeError as error:
+        raise RequestValidationError(
+            [f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start}); "
+             "save the request as UTF-8 JSON"]
+        ) from error
     except json.JSONDecodeError as error:
         raise RequestValidationError(
             [f"{path}: not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"]

@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import jsonschema
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 
 from payerline.domain.request import LineOfBusiness
 from payerline.errors import PayerFileError
-from payerline.sandbox import payer_checks
+from payerline.sandbox import payer_checks, yaml_text
 from payerline.sandbox.records import Records
 
 SCHEMA_ID = "payerline-payer-file/1"
@@ -290,32 +289,6 @@ def _shipped_schema() -> dict:
     return json.loads(text)
 
 
-class _TextLoader(yaml.SafeLoader):
-    """A safe loader that leaves dates as strings, so the JSON Schema sees what was written."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None) -> dict[tuple, int]:
-    """Map each path inside the document to its 1-based line number."""
-    index = {} if index is None else index
-    index[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            index[(*path, key)] = key_node.start_mark.line + 1
-            _line_index(value_node, (*path, key), index)
-            index[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for position, item in enumerate(node.value):
-            _line_index(item, (*path, position), index)
-    return index
-
-
 def format_path(path: tuple) -> str:
     """Return a path like ``ivr.menus.claims.options[1].key``."""
     text = ""
@@ -336,35 +309,24 @@ class _Problems:
         self.items: list[str] = []
 
     def add(self, where: tuple, message: str) -> None:
-        probe = tuple(where)
-        while probe not in self.lines and probe:
-            probe = probe[:-1]
-        line = self.lines.get(probe)
+        line = yaml_text.line_of(self.lines, where)
         location = f"{self.path}:{line}" if line else str(self.path)
         self.items.append(f"{location}: {format_path(tuple(where))}: {message}")
 
 
 def _read(path: Path) -> tuple[object, dict[tuple, int]] | str:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return f"{path}: file not found; check the path"
-    except OSError as error:
-        return f"{path}: cannot read the file: {error}"
-    try:
-        root = yaml.compose(text, Loader=_TextLoader)
-        data = yaml.load(text, Loader=_TextLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        return f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}"
-    return data, (_line_index(root) if root is not None else {})
+        text = yaml_text.read_text(path, "payer file")
+        root, data = yaml_text.compose_and_load(text, path)
+    except yaml_text.YamlProblem as problem:
+        return str(problem)
+    return data, (yaml_text.line_index(root) if root is not None else {})
 
 
 def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
     read = _read(path)
     if isinstance(read, str):
-        return None, [read]
+        return None, read.split("\n")
     data, lines = read
     problems = _Problems(path, lines)
     if not isinstance(data, dict):

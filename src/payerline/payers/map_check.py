@@ -1,0 +1,59 @@
+"""Located validation of IVR map files, for ``payerline sandbox validate`` and error messages.
+
+``payerline.payers.ivr_map.load_ivr_map`` loads a map for a call; this module
+reports every problem of a map file with its line, and rejects duplicate keys
+and alias bombs the way payer files are checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+from pydantic import ValidationError
+
+from payerline.payers.directory import IVR_MAP_SUFFIX
+from payerline.payers.ivr_map import IvrMap, ivr_map_json_schema
+from payerline.sandbox.payer_file import format_path as _location
+from payerline.sandbox import yaml_text
+
+
+def _schema_problems(data: object, path: Path, lines: dict[tuple, int]) -> list[str]:
+    validator = jsonschema.Draft202012Validator(ivr_map_json_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        where = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = set(error.schema.get("properties", {}))
+            for key in sorted(set(error.instance) - known):
+                line = yaml_text.line_of(lines, (*where, key))
+                problems.append(f"{path}:{line}: {_location((*where, key))}: unknown key {key!r}; remove it or "
+                                f"fix its spelling (allowed here: {', '.join(sorted(known))})")
+            continue
+        problems.append(f"{path}:{yaml_text.line_of(lines, where)}: {_location(where)}: {error.message}")
+    return problems
+
+
+def validate_ivr_map_file(path: Path) -> list[str]:
+    """Return every problem of the IVR map at ``path``, each as ``path:line: where: what`` (empty when valid)."""
+    path = Path(path)
+    try:
+        text = yaml_text.read_text(path, "IVR map")
+        root, data = yaml_text.compose_and_load(text, path)
+    except yaml_text.YamlProblem as problem:
+        return str(problem).split("\n")
+    lines = yaml_text.line_index(root) if root is not None else {}
+    schema_problems = _schema_problems(data, path, lines)
+    if schema_problems:
+        return schema_problems
+    try:
+        ivr_map = IvrMap.model_validate(data)
+    except ValidationError as error:
+        return [f"{path}:{yaml_text.line_of(lines, tuple(item['loc']))}: {_location(item['loc'])}: {item['msg']}"
+                for item in error.errors()]
+    expected = f"{ivr_map.payer_id}{IVR_MAP_SUFFIX}"
+    if path.name != expected:
+        line = yaml_text.line_of(lines, ("payer_id",))
+        return [f"{path}:{line}: payer_id {ivr_map.payer_id!r} does not match the file name; "
+                f"rename the file {expected} or fix payer_id"]
+    return []
