@@ -71,7 +71,7 @@ def setup(payer_profiles, total=8, seed=1):
     eval_payers = {
         profile.payer_id: EvalPayer(
             payer=SimpleNamespace(version="7", payer_id=profile.payer_id), ivr_map=None,
-            profile=profile, ivr_fields=lambda claim, heard: frozenset(),
+            profile=profile, ivr_fields=lambda claim, heard, call_claims: frozenset(),
         )
         for profile in payer_profiles
     }

@@ -103,5 +103,21 @@ def test_heard_readout_fields_ignore_other_claims_shared_sentences(ngs):
     sentences = fill(_claim_readout_templates(ngs, read), claim_values(read, 1, 1), _phrase_bank())
     shared = set(sentences) & set(fill(_claim_readout_templates(ngs, other), claim_values(other, 1, 1), _phrase_bank()))
     assert shared
-    assert heard_readout_fields(ngs, other, frozenset(sentences)) == frozenset()
-    assert "claim_number" in heard_readout_fields(ngs, read, frozenset(sentences))
+    assert heard_readout_fields(ngs, other, frozenset(sentences), (read, other)) == frozenset()
+    assert "claim_number" in heard_readout_fields(ngs, read, frozenset(sentences), (read, other))
+
+
+def test_heard_readout_fields_ignore_shared_check_number():
+    """Two claims paid by one check: the check number alone does not say which claim was read."""
+    from payerline.evaluation.sandbox_facts import _claim_readout_templates, _phrase_bank, heard_readout_fields
+    from payerline.payers.directory import bundled_payers_dir
+    from payerline.sandbox.payer_file import load_payer_file
+    from payerline.sandbox.readout import claim_values, fill
+
+    noridian = load_payer_file(bundled_payers_dir() / "noridian-jf-partb.payer.yaml")
+    read, other = claims_with(noridian, ClaimStatus.PAID)[:2]
+    other = other.model_copy(update={"check_number": read.check_number})
+    sentences = frozenset(fill(_claim_readout_templates(noridian, read), claim_values(read, 1, 1), _phrase_bank()))
+    assert any(sentence.lower().startswith("check number") for sentence in sentences)
+    assert heard_readout_fields(noridian, other, sentences, (read, other)) == frozenset()
+    assert "check_number" in heard_readout_fields(noridian, read, sentences, (read, other))

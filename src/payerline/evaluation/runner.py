@@ -39,7 +39,8 @@ logger = logging.getLogger(__name__)
 TextFilter = Callable[[str], str]
 LineFactory = Callable[["PayerFile", Scenario, VirtualClock, TextFilter | None], CallTransport]
 PersonFactsReader = Callable[[CallTransport], PersonFacts]
-IvrFields = Callable[[ClaimRecord, frozenset[str]], frozenset[str]]
+# The fields the IVR read out for a claim, from the sentences heard and all the call's claims.
+IvrFields = Callable[[ClaimRecord, frozenset[str], tuple[ClaimRecord, ...]], frozenset[str]]
 
 
 class CallOutputLike(Protocol):
@@ -203,7 +204,7 @@ def run_planned_call(
         results = tuple(with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results)
         heard = frozenset(recorder.texts)
         expected = expected_call(
-            planned, records, lambda claim: eval_payer.ivr_fields(claim, heard),
+            planned, records, lambda claim: eval_payer.ivr_fields(claim, heard, tuple(records)),
             harness.read_person_facts(line), withheld=eval_payer.profile.withheld_fields,
             ivr_possible=eval_payer.ivr_possible,
         )

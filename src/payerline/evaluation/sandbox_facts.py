@@ -92,39 +92,52 @@ _MAX_CLAIMS_READ = 5
 _UNSPECIFIC_PLACEHOLDERS = frozenset({"index", "count", "status", "line_count"})
 
 
-def heard_readout_fields(payer: PayerFile, claim: ClaimRecord, heard: frozenset[str]) -> frozenset[str]:
+def _spoken_sentences(payer: PayerFile, claim: ClaimRecord, template: str) -> set[str]:
+    """Return every sentence ``template`` speaks for ``claim`` at any position in a read-out."""
+    return {
+        sentence
+        for count in range(1, _MAX_CLAIMS_READ + 1)
+        for index in range(1, count + 1)
+        for sentence in fill([template], claim_values(claim, index, count), _phrase_bank())
+    }
+
+
+def heard_readout_fields(
+    payer: PayerFile,
+    claim: ClaimRecord,
+    heard: frozenset[str],
+    call_claims: tuple[ClaimRecord, ...] = (),
+) -> frozenset[str]:
     """Return the result fields of ``claim`` that the IVR actually read out on a call.
 
     ``heard`` holds every far-end sentence the line delivered, before any
     ASR noise. A read-out sentence for ``claim`` (filled from its record for
     each claim position) that appears there counts with all its placeholders,
-    provided at least one heard sentence carries a value of this claim other
-    than its position or status (its claim number, a date or an amount).
+    provided at least one heard sentence of ``claim`` could not have been
+    spoken for another of ``call_claims``: "Claim one.", "Status: paid." or a
+    check number shared by two claims alone cannot tell which claim was read.
     """
     if claim.status == ClaimStatus.NOT_ON_FILE or not heard:
         return frozenset()
+    others: set[str] = set()
+    for other in call_claims:
+        if other.id != claim.id:
+            for template in _claim_readout_templates(payer, other):
+                others |= _spoken_sentences(payer, other, template)
     fields: set[str] = set()
     identified = False
     for template in _claim_readout_templates(payer, claim):
         names = _placeholders(template)
-        for count in range(1, _MAX_CLAIMS_READ + 1):
-            spoken = {
-                sentence
-                for index in range(1, count + 1)
-                for sentence in fill([template], claim_values(claim, index, count), _phrase_bank())
-            }
-            if spoken & heard:
-                fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
-                fields.add("found")
-                identified = identified or bool(names - _UNSPECIFIC_PLACEHOLDERS)
-                break
-    # "Claim one." or "Status: pending." may belong to another claim read on
-    # the call, so such sentences count only beside one that names this claim.
+        matched = _spoken_sentences(payer, claim, template) & heard
+        if matched:
+            fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
+            fields.add("found")
+            identified = identified or (bool(names - _UNSPECIFIC_PLACEHOLDERS) and bool(matched - others))
     return frozenset(fields) if identified else frozenset()
 
 
 def ivr_fields_for(payer: PayerFile) -> Callable[[ClaimRecord, frozenset[str]], frozenset[str]]:
-    """Return a function giving, for a claim record and the sentences heard, the fields the IVR read out."""
+    """Return a function giving, for a claim record, the sentences heard and the call's claims, the fields the IVR read out."""
     return partial(heard_readout_fields, payer)
 
 
