@@ -89,10 +89,13 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _QUESTION_LEAD = re.compile(
-    r"^(?:and |okay,? |so |um,? |alright,? |great,? |thanks,? |thank you,? )*(?:can|could|may|what|what's|is|are|do|"
+    r"^(?:and |okay,? |so |um,? |alright,? |great,? |thanks,? |thank you,? |got(?: it)?,? |perfect,? |now,? )*"
+    r"(?:can|could|may|what|what's|is|are|do|"
     r"does|did|who|how|please|go ahead|i need|i'll need|i just need|i will need|verify|spell|read|tell|give|"
     r"i'd need|let me get|let me have|i'm going to need)\b"
 )
+# "And the PTAN for that": a short request whose question mark or last word the line lost.
+_BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
 _STALL = re.compile(
     r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
     r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
@@ -119,6 +122,8 @@ class RepresentativeDialog:
         self._readback_rounds: dict[tuple[int, str], int] = {}
         self._hearings: dict[tuple[int, str], list[str]] = {}
         self._rejected: dict[tuple[int, str], set[str]] = {}
+        self._readback_deferred = False
+        self._invited = False
         self._readbacks = 0
         self._claim_order: list[int] = []
         self._announced: set[int] = set()
@@ -175,6 +180,7 @@ class RepresentativeDialog:
     def _turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         self._silences = 0
         self._waiting_after_ack = False
+        self._invited = analysis.has(Cue.MORE_HELP)
         if self._readback_field is not None or self._readback_pending:
             # An answer to a read-back is judged against what was read, before it is captured.
             fault = self._fault(analysis, heard)
@@ -427,7 +433,10 @@ class RepresentativeDialog:
         if context.rep_claim not in self._announced:
             return Step([Speak(self._purpose())])
         heard_from_ivr = context.claims[context.rep_claim].fields.get("claim_number")
-        if heard_from_ivr is not None and heard_from_ivr.source != SOURCE_REPRESENTATIVE:
+        # After the representative moved on from a read-back, read it again only when invited
+        # ("what can I tell you?"), not in place of answering a question the agent did not catch.
+        invited = not self._readback_deferred or self._invited
+        if heard_from_ivr is not None and heard_from_ivr.source != SOURCE_REPRESENTATIVE and invited:
             # Check the claim number the IVR read out; a person corrects a misheard digit.
             self._pending = "claim_number"
             readback = self._field_readback()
@@ -525,7 +534,8 @@ class RepresentativeDialog:
     def _after_field_readback(self, text: str) -> Step | None:
         """Judge the answer to a read-back; None when the representative went on to something else.
 
-        A "no" (or "that doesn't match") rejects the value read. A number the
+        A "no" rejects the value read. ("That doesn't match" does not: a
+        representative says it of a number read before the claim is found.) A number the
         representative states is one more hearing: the value read next is
         merged from every hearing not rejected (see agent/confirm.py). A
         stated number that is the value read with digits lost confirms it.
@@ -541,10 +551,10 @@ class RepresentativeDialog:
         hearings = self._hearings.setdefault(key, [str(record.value)])
         rejected = self._rejected.setdefault(key, set())
         answer = extract_yes_no(text)
-        if _MISMATCH.search(normalize_prompt(text)):
-            answer = Extraction(False, 0.8)
         stated = extract_identifier(text)
         read = str(record.value)
+        if stated is not None and stated.value == read and (answer is None or answer.value):
+            return self._confirm_readback(record)  # the representative said the same number back
         if stated is not None and len(stated.value) >= 5 and stated.value != read:
             if answer is None and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
@@ -572,6 +582,7 @@ class RepresentativeDialog:
         # Neither a yes, a no nor a number: the representative moved on (a verification
         # question, say). Answer that; the value stays unconfirmed and is read back later.
         self._pending = None
+        self._readback_deferred = True
         return None
 
     def _confirm_readback(self, record: FieldRecord) -> Step:
@@ -625,7 +636,8 @@ class RepresentativeDialog:
         answers: list[str] = []
         answered_kinds: list[str] = []
         for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
-            if not sentence or not (sentence.endswith("?") or _QUESTION_LEAD.search(sentence) or "please" in sentence):
+            asked = sentence.endswith("?") or _QUESTION_LEAD.search(sentence) or "please" in sentence
+            if not sentence or not (asked or _BARE_REQUEST.search(sentence)):
                 continue
             kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)])
             if "disallowed" in kinds:
