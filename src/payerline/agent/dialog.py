@@ -60,7 +60,7 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("disallowed", r"social security|\bssn\b|maiden name|credit card|bank account|routing number|password|"
                        r"\bpin\b|(?:member|patient|subscriber)'?s? (?:home )?(?:address|phone|email|employer)|"
                        r"home address|email address|diagnosis|driver'?s license"),
-        ("npi_kind", r"individual or (?:the )?group npi|group or (?:the )?individual npi"),
+        ("npi_kind", r"individual or (?:the )?group(?: npi)?\b|group or (?:the )?individual(?: npi)?\b"),
         ("npi", r"\bnpi\b|national provider"),
         ("tin", r"tax id|\btin\b|tax identification|\bein\b"),
         ("ptan", r"\bptan\b|provider transaction"),
@@ -762,11 +762,14 @@ def _subscriber_id(request: ClaimStatusRequest) -> str:
 def _unanswered_question(normalized: str) -> bool:
     """Tell whether the representative asked for information the agent could not place."""
     last = re.split(r"(?<=[.?!])\s+", normalized)[-1]
-    if not re.search(r"\b(?:what(?:'s| is| was| are)|can i (?:get|have)|may i (?:have|get)|could you (?:give|provide|"
-                     r"verify|tell)|do you have)\b", last):
+    asked = re.search(r"\b(?:what(?:'s| is| was| are)|can i (?:get|have)|may i (?:have|get)|could you (?:give|provide|"
+                      r"verify|tell)|do you have)\b", last)
+    # A question whose key word the line lost ("Is that the individual or the group?") is still a question.
+    if not (asked or last.endswith("?") or _QUESTION_LEAD.search(last) or _BARE_REQUEST.search(last)):
         return False
     return not re.search(
-        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|go ahead|what was that|"
+        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|go ahead(?! with)|"
+        r"what was that|"
         r"rephrase|looking at|what else",
         last,
     )
