@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from payerline.domain.request import load_request, parse_request
+from payerline.domain.request import load_request, parse_request, validate_request_dates
 from payerline.errors import RequestValidationError, UsageError
 
 VALID = {
@@ -71,14 +71,22 @@ CASES = [
     ("billing_provider.ptan", "AB 12", "billing_provider.ptan", "letters or digits with no spaces"),
     ("caller.callback_number", "555-0142", "caller.callback_number", "write it like 5555550123"),
     ("patient.date_of_birth", "1850-01-01", "patient.date_of_birth", "check the year"),
-    ("claims.0.procedure_code", None, "claims[0].procedure_code", "Extra inputs"),
-    ("member_id", "1EG4-TE5", "member_id", "pattern"),
-    ("payer_id", "NGS Medicare", "payer_id", "pattern"),
+    ("claims.0.procedure_code", None, "claims[0].procedure_code", "unknown field"),
+    ("member_id", "1EG4-TE5", "member_id", "use only letters and digits"),
+    ("payer_id", "NGS Medicare", "payer_id", "lowercase letters, digits and '-'"),
     ("line_of_business", "dental", "line_of_business", "'medicare'"),
     ("claims", [], "claims", "at least 1"),
-    ("patient.first_name", _DELETE, "patient.first_name", "Field required"),
+    ("patient.first_name", _DELETE, "patient.first_name", "missing; add it (see examples/claim-status-request.json)"),
+    ("schema_version", "2", "schema_version", "'2' is not supported; use '1'"),
+    ("billing_provider.npi", 7532694842, "billing_provider.npi", 'write it as a string in quotes, like "7532694842"'),
+    ("claims", [{"service_date_from": "2026-01-12", "billed_amount": "1.00"}] * 21, "claims",
+     "at most 20 claims per request; split the request"),
+    ("request_id", "req 1", "request_id", "'req 1' has characters that are not allowed"),
+    ("patient.date_of_birth", "2026-02-01", "patient.date_of_birth",
+     "is after claims[0].service_date_from 2026-01-12"),
+    ("claims.0.service_date_from", "Jan 12", "claims[0].service_date_from", "write it as YYYY-MM-DD"),
     ("claims.0.billed_amount", "12.345", "claims[0].billed_amount", "2 decimal places"),
-    ("claims.0.billed_amount", "-5", "claims[0].billed_amount", "greater than or equal to 0"),
+    ("claims.0.billed_amount", "-5", "claims[0].billed_amount", "'-5' is below 0; use 0 or more"),
 ]
 
 
@@ -96,6 +104,44 @@ def test_service_dates_out_of_order_named():
     assert len(problems) == 1
     assert problems[0].startswith("claims[0]:")
     assert "swap them" in problems[0]
+
+
+def test_whole_request_must_be_an_object():
+    problems = problems_for([1, 2])  # type: ignore[arg-type]
+    assert problems == ["(request): the request must be a JSON object {...}, not [1, 2]; "
+                        "see examples/claim-status-request.json"]
+
+
+def test_no_message_shows_a_class_name():
+    data = with_change("subscriber", {"relationship": "self"})
+    data["caller"] = "Dana"
+    for problem in problems_for(data):
+        assert "Caller" not in problem
+        assert "Subscriber" not in problem
+
+
+def test_member_ids_uppercased():
+    request = parse_request(with_change("member_id", "1eg4te5mk73"))
+    assert request.member_id == "1EG4TE5MK73"
+
+
+def test_dates_after_today_rejected():
+    data = with_change("claims.0.service_date_from", "2026-03-02")
+    request = parse_request(with_change("patient.date_of_birth", "1951-07-04") | {"claims": data["claims"]})
+    problems = validate_request_dates(request, today=date(2026, 3, 1))
+    assert problems == ["claims[0].service_date_from: 2026-03-02 is in the future (today is 2026-03-01); "
+                        "ask about a claim once the service has been given"]
+
+
+def test_dates_up_to_today_accepted():
+    request = parse_request(with_change("member_id", "1EG4TE5MK73"))
+    assert validate_request_dates(request, today=request.claims[0].service_date_from) == []
+
+
+def test_subscriber_self_rejected_at_relationship():
+    subscriber = {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04", "relationship": "self"}
+    problems = problems_for(with_change("subscriber", subscriber))
+    assert problems[0].startswith("subscriber.relationship: 'self' is not allowed here")
 
 
 def test_subscriber_self_rejected_with_fix():

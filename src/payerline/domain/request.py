@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from typing import Any
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -28,6 +29,17 @@ from pydantic import (
 
 from payerline.domain.identifiers import npi_check_digit_valid
 from payerline.errors import RequestValidationError
+
+EXAMPLE_REQUEST = "examples/claim-status-request.json"
+MAX_CLAIMS = 20
+
+
+class _FieldProblem(ValueError):
+    """A cross-field problem that belongs at ``where`` (a path below the model that raised it)."""
+
+    def __init__(self, where: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.where = where
 
 Amount = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
@@ -131,13 +143,27 @@ class Person(_Model):
         return value
 
 
+MemberId = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=30, pattern=r"^[A-Za-z0-9]+$")
+]
+
+
 class Subscriber(Person):
     """The policy holder, when the patient is a dependent."""
 
     relationship: Relationship
-    member_id: str | None = Field(
+    member_id: MemberId | None = Field(
         default=None, description="the subscriber's own member id, when the plan issues one"
     )
+
+    @field_validator("relationship")
+    @classmethod
+    def _not_self(cls, value: Relationship) -> Relationship:
+        if value == Relationship.SELF:
+            raise ValueError(
+                "'self' is not allowed here; leave subscriber out when the patient is the subscriber"
+            )
+        return value
 
 
 class ClaimLine(_Model):
@@ -183,7 +209,7 @@ class ClaimQuery(_Model):
 class ClaimStatusRequest(_Model):
     """A claim-status call: who calls, about whom, which claims, to which payer."""
 
-    schema_version: str = "1"
+    schema_version: Literal["1"] = "1"
     request_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
     payer_id: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9-]+$")
     line_of_business: LineOfBusiness
@@ -192,17 +218,43 @@ class ClaimStatusRequest(_Model):
     rendering_provider: Provider | None = None
     patient: Person
     subscriber: Subscriber | None = None
-    member_id: str = Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9]+$")
-    claims: list[ClaimQuery] = Field(min_length=1, max_length=20)
+    member_id: MemberId
+    claims: list[ClaimQuery] = Field(min_length=1, max_length=MAX_CLAIMS)
 
     @model_validator(mode="after")
-    def _subscriber_differs(self) -> ClaimStatusRequest:
-        if self.subscriber is not None and self.subscriber.relationship == Relationship.SELF:
-            raise ValueError(
-                "subscriber has relationship 'self'; leave subscriber out when the "
-                "patient is the subscriber"
-            )
+    def _born_before_service(self) -> ClaimStatusRequest:
+        born = self.patient.date_of_birth
+        for index, claim in enumerate(self.claims):
+            if born > claim.service_date_from:
+                raise _FieldProblem(
+                    ("patient", "date_of_birth"),
+                    f"{born} is after claims[{index}].service_date_from {claim.service_date_from}; "
+                    "a patient cannot be served before birth, so check both dates",
+                )
         return self
+
+
+def validate_request_dates(request: ClaimStatusRequest, today: date) -> list[str]:
+    """Return the problems of ``request``'s dates relative to ``today`` (empty when none).
+
+    Pydantic validation cannot know today's date without a clock, so the
+    caller (the CLI, from its clock) passes it: no one is born, and no
+    service is given, after today.
+    """
+    problems = []
+    born = request.patient.date_of_birth
+    if born > today:
+        problems.append(f"patient.date_of_birth: {born} is in the future (today is {today}); check the year")
+    if request.subscriber is not None and request.subscriber.date_of_birth > today:
+        problems.append(f"subscriber.date_of_birth: {request.subscriber.date_of_birth} is in the future "
+                        f"(today is {today}); check the year")
+    for index, claim in enumerate(request.claims):
+        for name in ("service_date_from", "service_date_to"):
+            value = getattr(claim, name)
+            if value is not None and value > today:
+                problems.append(f"claims[{index}].{name}: {value} is in the future (today is {today}); "
+                                "ask about a claim once the service has been given")
+    return problems
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -215,6 +267,87 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return text or "(request)"
 
 
+# The characters each pattern-checked field allows, in plain words.
+_ALLOWED = {
+    "request_id": "letters, digits, '.', '_' and '-' (no spaces), like req-0001",
+    "payer_id": "lowercase letters, digits and '-', like ngs-medicare",
+    "member_id": "letters and digits (no spaces or dashes), like 1EG4TE5MK73",
+}
+_EXAMPLES = {"npi": "7532694842", "tin": "790307225", "ptan": "349901", "callback_number": "5555550123"}
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, default=str) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _length_message(field: str, kind: str, value: object, ctx: dict[str, Any]) -> str:
+    is_list = isinstance(value, list)
+    if kind == "too_long":
+        limit = ctx.get("max_length")
+        if field == "claims":
+            return f"{len(value)} claims; at most {MAX_CLAIMS} claims per request; split the request"  # type: ignore[arg-type]
+        unit = "items" if is_list else "characters"
+        return f"{_shown(value)} is longer than {limit} {unit}; shorten it"
+    limit = ctx.get("min_length")
+    if is_list:
+        return f"is an empty list; add at least {limit} (see {EXAMPLE_REQUEST})"
+    return f"{_shown(value)} is empty; fill it in (see {EXAMPLE_REQUEST})"
+
+
+def _message(item: dict[str, Any]) -> str:
+    """Return one plain-words message for a pydantic error: the value, what is wrong, the fix."""
+    kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    field = next((str(part) for part in reversed(item["loc"]) if isinstance(part, str)), "")
+
+    if kind == "missing":
+        return f"missing; add it (see {EXAMPLE_REQUEST})"
+    if kind == "extra_forbidden":
+        return f"unknown field (value {_shown(value)}); remove it or fix its spelling (see {EXAMPLE_REQUEST})"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = "the request" if not item["loc"] else field
+        return f"{what} must be a JSON object {{...}}, not {_shown(value)}; see {EXAMPLE_REQUEST}"
+    if kind == "list_type":
+        return f"{_shown(value)} is not a list; write a JSON list [...]"
+    if kind == "string_type":
+        if isinstance(value, (int, float)):
+            example = _EXAMPLES.get(field, str(value))
+            return f"{value} is a number; write it as a string in quotes, like \"{example}\""
+        return f"{_shown(value)} is not text; write it as a string in quotes"
+    if kind == "string_pattern_mismatch":
+        allowed = _ALLOWED.get(field, "letters and digits")
+        return f"{_shown(value)} has characters that are not allowed; use only {allowed}"
+    if kind in ("too_long", "too_short", "string_too_long", "string_too_short"):
+        return _length_message(field, kind.removeprefix("string_"), value, ctx)
+
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"{_shown(value)} is below {bound}; use {bound} or more"
+    if kind == "literal_error":
+        return f"{_shown(value)} is not supported; use {ctx.get('expected')}"
+    if kind == "enum":
+        return f"{_shown(value)} is not one of {ctx.get('expected')}; use one of those"
+    if kind.startswith("date_"):
+        return f"{_shown(value)} is not a date; write it as YYYY-MM-DD, like 2026-01-12"
+    if kind == "decimal_max_places":
+        return f"{_shown(value)} has more than {ctx.get('decimal_places')} decimal places; round it to cents"
+    if kind.startswith("decimal_"):
+        return f"{_shown(value)} is not an amount; write it like \"185.00\""
+    if kind.startswith("int_"):
+        return f"{_shown(value)} is not a whole number; write it like 1"
+    if kind == "value_error":
+        return str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
+    return f"{_shown(value)}: {item['msg']}"
+
+
+def _problem(item: dict[str, Any]) -> str:
+    loc = tuple(item["loc"])
+    error = (item.get("ctx") or {}).get("error")
+    if isinstance(error, _FieldProblem):
+        loc = (*loc, *error.where)
+    return f"{_location(loc)}: {_message(item)}"
+
+
 def parse_request(data: object) -> ClaimStatusRequest:
     """Validate ``data`` (decoded JSON) as a claim-status request.
 
@@ -225,11 +358,7 @@ def parse_request(data: object) -> ClaimStatusRequest:
     try:
         return ClaimStatusRequest.model_validate(data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            message = item["msg"].removeprefix("Value error, ")
-            problems.append(f"{_location(item['loc'])}: {message}")
-        raise RequestValidationError(problems) from error
+        raise RequestValidationError([_problem(item) for item in error.errors()]) from error
 
 
 def load_request(path: Path) -> ClaimStatusRequest:
