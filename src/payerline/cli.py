@@ -19,13 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import payerline
-from payerline.clock import VirtualClock
+from payerline.clock import RealClock, VirtualClock
 from payerline.domain.result import ClaimResult
 from payerline.domain.transcript import Transcript
 from payerline.errors import PayerFileError, RequestValidationError, UsageError
 
 if TYPE_CHECKING:
-    from payerline.evaluation.runner import CallRun
+    from datetime import datetime
+
+    from payerline.domain.request import ClaimStatusRequest
+    from payerline.evaluation.runner import CallRun, EvalPayer
 
 logger = logging.getLogger(__name__)
 
@@ -355,13 +358,16 @@ def run_one_call(
     *, payer_id: str, request_path: Path, out: Path, payers_dir: Path | None, start: str | None, seed: int,
 ) -> int:
     """Validate one request file, run it against one sandbox payer and write its files."""
-    from payerline.domain.request import load_request
+    from payerline.domain.request import load_request, validate_request_dates
     from payerline.evaluation.payer_set import load_eval_payers
     from payerline.evaluation.runner import default_harness, with_versions
     from payerline.evaluation.single_call import parse_start, scenario_for_request
 
     check_output_dir(out, "--out")
     request = load_request(request_path)
+    date_problems = validate_request_dates(request, RealClock().now().date())
+    if date_problems:
+        raise RequestValidationError([f"{request_path}: {problem}" for problem in date_problems])
     if request.payer_id != payer_id:
         raise UsageError(
             f"request {request_path} is for payer {request.payer_id!r} but --payer is {payer_id!r}; "
@@ -371,7 +377,10 @@ def run_one_call(
     if payer_id not in payers:
         raise UsageError(f"payer {payer_id!r} is not in the payer directory; known payers: {', '.join(sorted(payers))}")
     eval_payer = payers[payer_id]
-    scenario = scenario_for_request(request, eval_payer.profile, parse_start(start, eval_payer.profile), seed)
+    _check_request_fits_payer(request, request_path, eval_payer)
+    call_start = parse_start(start, eval_payer.profile)
+    _warn_service_after_start(request, call_start)
+    scenario = scenario_for_request(request, eval_payer.profile, call_start, seed)
 
     harness = default_harness()
     clock = VirtualClock(scenario.start)
@@ -398,6 +407,32 @@ def run_one_call(
     print(f"call {scenario.scenario_id}: {format_duration(output.simulated_s)} simulated; "
           f"wrote {folder / 'result.json'} and {folder / 'transcript.json'}")
     return EXIT_OK
+
+
+def _check_request_fits_payer(request: ClaimStatusRequest, request_path: Path, eval_payer: EvalPayer) -> None:
+    """Refuse, before dialing, a request the payer's line would reject for sure."""
+    from payerline.payers import missing_inputs
+
+    payer_line = eval_payer.payer.line_of_business
+    if request.line_of_business != payer_line:
+        raise UsageError(
+            f"request {request_path} has line_of_business {request.line_of_business.value!r} but payer "
+            f"{request.payer_id!r} serves {payer_line.value!r}; fix line_of_business or call the right payer"
+        )
+    missing = missing_inputs(request, eval_payer.ivr_map)
+    if missing:
+        raise UsageError(
+            f"request {request_path} lacks {', '.join(missing)}, which payer {request.payer_id!r}'s phone menu "
+            "asks for before giving claim data; add it to the request"
+        )
+
+
+def _warn_service_after_start(request: ClaimStatusRequest, call_start: datetime) -> None:
+    for index, claim in enumerate(request.claims):
+        if claim.service_date_from > call_start.date():
+            print(f"warning: call start {call_start.isoformat()} is before claims[{index}].service_date_from "
+                  f"{claim.service_date_from}; the payer cannot have that claim yet (pass a later --start)",
+                  file=sys.stderr)
 
 
 # -- eval ------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""``payerline call`` refuses, before dialing, requests the payer would reject, and warns on odd dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from payerline.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "claim-status-request.json"
+
+
+def _write(tmp_path: Path, change) -> Path:
+    data = json.loads(EXAMPLE.read_text())
+    change(data)
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def _call(path: Path, tmp_path: Path, *extra: str) -> int:
+    return main(["call", "--payer", "ngs-medicare", "--request", str(path), "--out", str(tmp_path / "out"), *extra])
+
+
+def test_line_of_business_mismatch(tmp_path, capsys):
+    path = _write(tmp_path, lambda data: data.update(line_of_business="medicaid"))
+    assert _call(path, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert "line_of_business 'medicaid' but payer 'ngs-medicare' serves 'medicare'" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_ptan_refused_before_dialing(tmp_path, capsys):
+    path = _write(tmp_path, lambda data: data["billing_provider"].pop("ptan"))
+    assert _call(path, tmp_path) == 2
+    assert "lacks billing_provider.ptan" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_service_date_after_today_rejected(tmp_path, capsys):
+    def future(data: dict) -> None:
+        data["claims"][0]["service_date_from"] = "2999-01-04"
+    assert _call(_write(tmp_path, future), tmp_path) == 2
+    assert "claims[0].service_date_from: 2999-01-04 is in the future" in capsys.readouterr().err
+
+
+def test_call_start_before_service_date_warns(tmp_path, capsys):
+    code = _call(EXAMPLE, tmp_path, "--start", "2026-01-06T10:00-06:00")
+    assert code == 0
+    assert "warning: call start 2026-01-06T10:00:00-06:00 is before claims[0].service_date_from" \
+        in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dob", ["2026-02-03"])
+def test_birth_after_service_rejected(dob, tmp_path, capsys):
+    path = _write(tmp_path, lambda data: data["patient"].update(date_of_birth=dob))
+    assert _call(path, tmp_path) == 2
+    assert "patient.date_of_birth: 2026-02-03 is after claims[0].service_date_from" in capsys.readouterr().err
