@@ -192,3 +192,20 @@ def test_other_provider_claim_needs_the_person():
     assert claims[1].outcome == Outcome.COMPLETED
     assert claims[1].values["representative_name"] == "Monique"
     assert claims[1].values["carc_codes"] == other.carc_codes
+
+
+def test_drop_that_never_came_expects_full_call():
+    """The caller got everything and hung up before the planned drop: the call ran its course."""
+    facts = PersonFacts(representative_name="Monique", reference_number="R55120", line_dropped=False)
+    claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], NO_IVR, facts).claims[0]
+    assert claim.outcome == Outcome.COMPLETED
+    assert claim.reason is None
+    assert claim.optional == {}
+    assert claim.values["reference_number"] == "R55120"
+
+
+def test_drop_that_came_keeps_answers_optional():
+    facts = PersonFacts(representative_name="Monique", reference_number="R55120", line_dropped=True)
+    claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], NO_IVR, facts).claims[0]
+    assert claim.reason == FailureReason.CALL_DROPPED
+    assert "paid_amount" in claim.optional

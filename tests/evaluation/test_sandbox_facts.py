@@ -65,6 +65,12 @@ def test_person_facts_from_last_representative():
     )
     facts = read_person_facts(line)
     assert (facts.representative_name, facts.reference_number) == ("Monique", "4412")
+    assert facts.line_dropped is False
+
+
+def test_person_facts_see_dropped_line():
+    line = SimpleNamespace(log=["   120.00 fault drop during hold", "   120.00 line dropped"], representatives=[])
+    assert read_person_facts(line).line_dropped is True
 
 
 def test_heard_readout_fields_need_the_sentence(ngs):

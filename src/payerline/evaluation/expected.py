@@ -17,7 +17,7 @@ The rules, also written out in docs/eval.md:
 3. The call's condition decides whether a person answers: yes on an
    ordinary call; for the first claim that needs one only, with a
    representative who takes one claim per call; otherwise no (after hours,
-   systems down, a mistyped member id, a drop, a wrong-department transfer,
+   systems down, a mistyped member id, a drop that came, a wrong-department transfer,
    a refusal of automated callers).
 4. Fields the call gets are expected with their true values from the
    payer's records (the representative's name and the reference number from
@@ -89,10 +89,14 @@ class PersonFacts:
         representative_name: the last representative's name, the truth for
             ``representative_name``.
         reference_number: the reference number that representative gave.
+        line_dropped: whether the sandbox dropped the line; None when not
+            known. A planned drop that never came (the caller had all it
+            needed and hung up first) leaves a call that ran its course.
     """
 
     representative_name: str | None
     reference_number: str | None
+    line_dropped: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,8 @@ def expected_call(
     """
     possible_ivr_fields = ivr_fields if ivr_possible is None else ivr_possible
     reach = call_reach(planned)
+    if reach.reason == FailureReason.CALL_DROPPED and person.line_dropped is False:
+        reach = _Reach(ivr=True, person="all", reason=None)
     person_used = False
     expected: list[ExpectedClaim] = []
     # The request's billing provider is the first claim's, and the IVR finds

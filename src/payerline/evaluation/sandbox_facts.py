@@ -162,8 +162,9 @@ def read_person_facts(line: SandboxLine) -> PersonFacts:
     contact, and the result carries the name and reference of the person
     who answered last. A line that never reached a person has neither.
     """
+    dropped = any(entry.endswith("line dropped") for entry in getattr(line, "log", ()))
     contacts = line.representatives
     if not contacts:
-        return PersonFacts(None, None)
+        return PersonFacts(None, None, line_dropped=dropped)
     last = contacts[-1]
-    return PersonFacts(last.name, last.reference_number)
+    return PersonFacts(last.name, last.reference_number, line_dropped=dropped)
