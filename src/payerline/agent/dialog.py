@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
@@ -34,6 +35,9 @@ from payerline.telephony.actions import HangUp, Speak
 logger = logging.getLogger(__name__)
 
 READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
+# Amounts and dates a person gives are read back once too; a correction replaces the value.
+VALUE_READBACK_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility",
+                                   "received_date", "processed_date", "paid_date"})
 QUESTIONS: dict[str, str] = {
     "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
@@ -517,19 +521,19 @@ class RepresentativeDialog:
     def _field_readback(self) -> Step | None:
         """Read an identifier back right after hearing it, as billers do, so a misheard digit is corrected."""
         name = self._pending
-        if name not in READBACK_FIELDS:
+        if name not in READBACK_FIELDS and name not in VALUE_READBACK_FIELDS:
             return None
         record = self._record_for(name)
-        if record is None or record.confirmed_by_readback:
+        if record is None or record.confirmed_by_readback or record.source != SOURCE_REPRESENTATIVE and name not in READBACK_FIELDS:
             return None
         key = (-1 if name == "reference_number" else self._context.rep_claim, name)
         rounds = self._readback_rounds.get(key, 0)
-        if rounds >= _MAX_READBACKS:
+        if rounds >= (_MAX_READBACKS if name in READBACK_FIELDS else 2):
             return None
         self._readback_rounds[key] = rounds + 1
         self._readback_field = name
         label = name.replace("_", " ")
-        return Step([Speak(f"Let me read that back: the {label} is {' '.join(str(record.value))}. Is that correct?")])
+        return Step([Speak(f"Let me read that back: the {label} is {_spoken_value(record.value)}. Is that correct?")])
 
     def _after_field_readback(self, text: str) -> Step | None:
         """Judge the answer to a read-back; None when the representative went on to something else.
@@ -547,6 +551,8 @@ class RepresentativeDialog:
         if record is None:
             self._pending = None
             return self._close() if self._closing else self._next_question()
+        if name in VALUE_READBACK_FIELDS:
+            return self._after_value_readback(name, record, text)
         key = (-1 if name == "reference_number" else self._context.rep_claim, name)
         hearings = self._hearings.setdefault(key, [str(record.value)])
         rejected = self._rejected.setdefault(key, set())
@@ -583,6 +589,30 @@ class RepresentativeDialog:
         # question, say). Answer that; the value stays unconfirmed and is read back later.
         self._pending = None
         self._readback_deferred = True
+        return None
+
+    def _after_value_readback(self, name: str, record: FieldRecord, text: str) -> Step | None:
+        """Judge the answer to an amount or date read back: a restated value replaces the one read."""
+        answer = extract_yes_no(text)
+        restated = parse_answer(name, text, self._context.call_date).get(name)
+        if restated is not None and name in self._implausible({name: restated}):
+            restated = None
+        if restated is not None and restated.value != record.value and (answer is None or not answer.value):
+            record.value, record.confidence = restated.value, restated.confidence
+            readback = self._field_readback()
+            if readback is not None:
+                return readback
+            self._pending = None
+            return self._close() if self._closing else self._next_question()
+        if (answer is not None and answer.value and not self._answers(text)) or (
+            restated is not None and restated.value == record.value
+        ):
+            return self._confirm_readback(record)
+        if answer is not None and not answer.value:
+            self._drop_field(name)
+            self._pending = None
+            return self._next_question()
+        self._pending = None
         return None
 
     def _confirm_readback(self, record: FieldRecord) -> Step:
@@ -818,6 +848,15 @@ def _dedupe_kinds(kinds: list[str]) -> list[str]:
 def _both_dates(value: date) -> str:
     """Say a date in words and then as digits, as billers do to avoid a misheard day."""
     return f"{formats.spoken_date(value)}, that's {value.strftime('%m/%d/%Y')}"
+
+
+def _spoken_value(value: Any) -> str:
+    """Say a value for a read-back: amounts in dollars, dates in words, identifiers one character at a time."""
+    if isinstance(value, Decimal):
+        return f"${value:,.2f}"
+    if isinstance(value, date):
+        return formats.spoken_date(value)
+    return " ".join(str(value))
 
 
 def _spelled(name: str) -> str:
