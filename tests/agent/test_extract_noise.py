@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from payerline.agent.extract import extract_date, extract_money
+from payerline.agent.extract import extract_date, extract_money, extract_yes_no
 
 
 def test_money_reads_misheard_and_before_cents() -> None:
@@ -37,3 +37,13 @@ def test_date_with_bare_twenty_year_takes_no_year() -> None:
 def test_date_twenty_twenty_is_still_2020() -> None:
     heard = extract_date("March third, twenty twenty", date(2026, 3, 20))
     assert heard is not None and heard.value == date(2020, 3, 3)
+
+
+def test_money_with_lost_cents_is_unheard() -> None:
+    assert extract_money("Actually, it's thirty-nine dollars and cents.") is None
+
+
+def test_yes_no_reads_know_as_no() -> None:
+    heard = extract_yes_no("know, it's fifty-nine dollars and fourteen cents.")
+    assert heard is not None and heard.value is False
+    assert extract_yes_no("I know that one") is None

@@ -79,10 +79,14 @@ def _and_misheard(tokens: list[Token]) -> list[Token]:
 
 
 def _lost_dollars(tokens: list[Token], mention: _Mention) -> bool:
-    """Tell whether a cents-only amount lost its dollars ("... dollars and forty cents", "owes and six cents").
+    """Tell whether an amount lost its dollars or cents on the line, so it counts as unheard.
 
-    Such an amount is unheard, not a few cents: the words before "and" were lost on the line.
+    "... dollars and forty cents" or "owes and six cents" lost the dollars, and
+    "thirty-nine dollars and cents" lost the cents.
     """
+    after = [token.text for token in tokens[mention.end:mention.end + 2]]
+    if after[:1] == ["and"] and (len(after) == 1 or after[1] in _CENT_WORDS):
+        return True  # "thirty-nine dollars and cents": the cents were lost
     if mention.amount >= 1 or mention.start == 0:
         return False
     before = tokens[mention.start - 1]

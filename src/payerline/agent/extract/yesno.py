@@ -8,7 +8,9 @@ from payerline.agent.extract.lexer import normalize_words
 from payerline.agent.extract.result import Extraction
 
 _NO = re.compile(
-    r"^(no|nope|nah|negative|incorrect|that's not (right|correct)|not correct|that is not)\b|\b(that's wrong|not right)\b"
+    r"^(no|nope|nah|negative|incorrect|that's not (right|correct)|not correct|that is not)\b|\b(that's wrong|not right)\b|"
+    # "No, it's ..." heard as its homophone "know".
+    r"^know\b(?=,| it's| that)"
 )
 _YES = re.compile(
     r"^(yes|yeah|yep|yup|correct|right|sure|that's (right|correct)|that is correct|uh huh|mm hmm|affirmative|exactly|okay)\b"
