@@ -174,7 +174,7 @@ def test_sandbox_validate_reports_problems(tmp_path, capsys):
     assert main(["sandbox", "validate", str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:2: payer_id:" in err
-    assert "1 of 1 payer files are invalid" in err
+    assert "1 of 1 files are invalid" in err
 
 
 def test_sandbox_validate_needs_a_file(capsys):

@@ -144,7 +144,7 @@ def test_validate_main_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert validate.main([str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "ivr.menus.npi.next" in err
-    assert "1 of 2 payer files are invalid" in err
+    assert "1 of 2 files are invalid" in err
 
 
 def test_directory_lists_bundled_payers(tmp_path: Path) -> None:

@@ -332,8 +332,15 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
     if not isinstance(data, dict):
         problems.add((), "a payer file must be a YAML mapping; start from the example in docs/sandbox-payers.md")
         return None, problems.items
+    payer = _check_content(data, problems)
+    _check_file_name(path, data, problems)
+    return (payer if not problems.items else None), problems.items
+
+
+def _check_content(data: dict, problems: _Problems) -> PayerFile | None:
     validator = jsonschema.Draft202012Validator(_shipped_schema())
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    errors = [leaf for error in validator.iter_errors(data) for leaf in _leaves(error)]
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = set(error.schema.get("properties", {}))
             for key in sorted(set(error.instance) - known):
@@ -342,17 +349,17 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
             continue
         problems.add(tuple(error.absolute_path), _schema_message(error))
     if problems.items:
-        return None, problems.items
+        return None
     try:
         payer = PayerFile.model_validate(data)
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
             problems.add(loc, item["msg"].removeprefix("Value error, "))
-        return None, problems.items
+        return None
     for where, message in payer_checks.semantic_problems(payer):
         problems.add(where, message)
-    return (payer if not problems.items else None), problems.items
+    return payer
 
 
 # Examples for list-valued keys that are easy to write as a single string.
@@ -368,7 +375,37 @@ _LIST_EXAMPLES = {
 }
 
 
+def _check_file_name(path: Path, data: dict, problems: _Problems) -> None:
+    payer_id = data.get("payer_id")
+    expected = f"{payer_id}.payer.yaml"
+    if isinstance(payer_id, str) and path.name.endswith(".payer.yaml") and path.name != expected:
+        problems.add(("payer_id",), f"payer_id {payer_id!r} does not match the file name {path.name}; "
+                     f"rename the file {expected} or fix payer_id")
+
+
+def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    """Replace an "any of" error on an optional value by the errors of its one non-null branch."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return [error]
+    branches: dict[object, list[jsonschema.ValidationError]] = {}
+    for sub in error.context:
+        if not (sub.validator == "type" and sub.validator_value == "null"):
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    if len(branches) != 1:
+        return [error]
+    return [leaf for sub in next(iter(branches.values())) for leaf in _leaves(sub)]
+
+
+def _key_of(error: jsonschema.ValidationError) -> str:
+    return next((str(part) for part in reversed(error.absolute_path) if isinstance(part, str)), "")
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
+    key = _key_of(error)
+    if error.validator == "pattern" and key in ("open", "close"):
+        return f"{key} {error.instance!r} is not a time HH:MM; use 00:00 to 24:00, like \"08:00\""
+    if error.validator == "enum" and key == "days":
+        return f"day {error.instance!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun"
     if error.validator == "required":
         return f"{error.message}; add it"
     if error.validator == "type" and error.validator_value == "array" and not isinstance(error.instance, list):

@@ -56,7 +56,7 @@ def read_text(path: Path, kind: str) -> str:
         ) from None
 
 
-def _check_duplicates(node: yaml.Node, path: Path, problems: list[str]) -> None:
+def _check_duplicates(node: yaml.Node, path: Path, problems: list[str], where: str = "") -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
@@ -64,14 +64,15 @@ def _check_duplicates(node: yaml.Node, path: Path, problems: list[str]) -> None:
             line = key_node.start_mark.line + 1
             if isinstance(key_node, yaml.ScalarNode):
                 if key in seen:
-                    problems.append(f"{path}:{line}: duplicate key {key!r} (first at line {seen[key]}); "
-                                    "keep one of them")
+                    inside = f" in {where}" if where else ""
+                    problems.append(f"{path}:{line}: duplicate key {key!r}{inside} (first at line {seen[key]}); "
+                                    "keep one of them or rename one")
                 else:
                     seen[key] = line
-            _check_duplicates(value_node, path, problems)
+            _check_duplicates(value_node, path, problems, f"{where}.{key}" if where else str(key))
     elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_duplicates(item, path, problems)
+        for position, item in enumerate(node.value):
+            _check_duplicates(item, path, problems, f"{where}[{position}]")
 
 
 def _count_aliases(text: str, path: Path) -> None:
