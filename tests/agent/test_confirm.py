@@ -27,8 +27,9 @@ def test_a_hearing_that_lost_a_digit_yields_to_the_fuller_one() -> None:
     assert merge_hearings(["266789951229", "2266789951229"]) == "2266789951229"
 
 
-def test_a_value_heard_most_often_wins() -> None:
-    assert merge_hearings(["8050407", "48050407", "8050407"]) == "8050407"
+def test_merge_prefers_supersequence_then_count() -> None:
+    assert merge_hearings(["8050407", "48050407", "8050407"]) == "48050407"
+    assert merge_hearings(["12345", "98765", "98765"]) == "98765"
 
 
 def test_substituted_hearings_fall_back_to_the_fuller_value() -> None:

@@ -78,10 +78,11 @@ def most_heard(hearings: Sequence[str]) -> str:
 def merge_hearings(hearings: Sequence[str]) -> str:
     """Settle one identifier from several hearings of it.
 
-    A value heard at least twice and more often than any other wins outright.
-    Otherwise the hearings are merged into their shortest common
-    supersequence, unless that needs more than ``MAX_RECOVERED_DIGITS``
-    digits beyond the longest hearing; then the most heard value wins.
+    The hearings are merged into their shortest common supersequence,
+    unless that needs more than ``MAX_RECOVERED_DIGITS`` digits beyond the
+    longest hearing; then the most heard value wins. The merge goes first
+    even against a value heard twice, because losing one of two equal
+    neighbouring digits ("five five") gives the same short hearing each time.
 
     Raises:
         ValueError: if ``hearings`` is empty.
@@ -89,9 +90,6 @@ def merge_hearings(hearings: Sequence[str]) -> str:
     if not hearings:
         raise ValueError("no hearings to merge; pass at least one heard value")
     top = most_heard(hearings)
-    tally = {value: hearings.count(value) for value in hearings}
-    if tally[top] >= 2 and sum(count == tally[top] for count in tally.values()) == 1:
-        return top
     distinct = sorted(set(hearings), key=lambda value: (-len(value), hearings.index(value)))
     merged = distinct[0]
     for value in distinct[1:]:
