@@ -17,12 +17,12 @@ from payerline.agent.confirm import (
 )
 
 
-def test_two_hearings_that_lost_different_digits_give_the_whole_number() -> None:
+def test_merge_recovers_separately_lost_digits() -> None:
     # "626030053303" heard once without its last "three", once without "five".
     assert merge_hearings(["62603005330", "62603003303"]) == "626030053303"
 
 
-def test_a_hearing_that_lost_a_digit_yields_to_the_fuller_one() -> None:
+def test_merge_prefers_fuller_hearing() -> None:
     assert merge_hearings(["2266789951229", "266789951229"]) == "2266789951229"
     assert merge_hearings(["266789951229", "2266789951229"]) == "2266789951229"
 
@@ -32,16 +32,16 @@ def test_merge_prefers_supersequence_then_count() -> None:
     assert merge_hearings(["12345", "98765", "98765"]) == "98765"
 
 
-def test_substituted_hearings_fall_back_to_the_fuller_value() -> None:
+def test_merge_substitutions_fall_back() -> None:
     # Merging these would need five extra digits: they differ by swaps, not losses.
     assert merge_hearings(["12345", "98765"]) == "12345"
 
 
-def test_one_hearing_is_kept() -> None:
+def test_merge_keeps_single_hearing() -> None:
     assert merge_hearings(["5068050"]) == "5068050"
 
 
-def test_no_hearings_is_an_error() -> None:
+def test_merge_rejects_no_hearings() -> None:
     with pytest.raises(ValueError, match="no hearings"):
         merge_hearings([])
     with pytest.raises(ValueError, match="no hearings"):
@@ -51,7 +51,8 @@ def test_no_hearings_is_an_error() -> None:
 def test_shortest_supersequence_holds_both_inputs() -> None:
     merged = shortest_supersequence("2269", "2669")
     assert merged == "22669"
-    assert is_subsequence("2269", merged) and is_subsequence("2669", merged)
+    assert is_subsequence("2269", merged)
+    assert is_subsequence("2669", merged)
     assert not is_subsequence("9226", merged)
 
 

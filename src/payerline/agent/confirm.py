@@ -1,8 +1,9 @@
 """Settling an identifier heard more than once on a noisy line.
 
-A recogniser on a telephone line loses digit words far more often than it
-invents them: "two two six nine" comes out as "two six nine", and "double
-two" as "two" when "double" is lost. So each hearing of a claim, check or
+On a noisy line, digit words are lost more often than invented (an
+estimate for real recognisers, and the only digit error the eval's noise
+filter makes besides homophones): "two two six nine" comes out as "two six
+nine", and "double two" as "two" when "double" is lost. So each hearing of a claim, check or
 reference number is, most of the time, the true number with some digits
 left out. Two hearings that lost different digits together give the whole
 number back: the shortest string that contains each hearing as a
@@ -22,8 +23,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-# How many digits a merge may add beyond the longest hearing; more than that
-# means the hearings disagree by substitution, not by lost words.
+# How many digits a merge may add beyond the longest hearing. More than that
+# means the hearings differ by substituted words, not by lost ones.
 MAX_RECOVERED_DIGITS = 2
 
 
@@ -62,13 +63,13 @@ def shortest_supersequence(first: str, second: str) -> str:
 
 
 def is_subsequence(short: str, long: str) -> bool:
-    """Whether ``short`` can be made from ``long`` by leaving characters out."""
+    """Tell whether ``short`` can be made from ``long`` by leaving characters out."""
     remaining = iter(long)
     return all(char in remaining for char in short)
 
 
 def most_heard(hearings: Sequence[str]) -> str:
-    """The hearing heard most often; on a tie the longest, then the first heard."""
+    """Return the hearing heard most often, on a tie the longest, then the first heard."""
     if not hearings:
         raise ValueError("no hearings to choose from; pass at least one heard value")
     order = {value: index for index, value in reversed(list(enumerate(hearings)))}
@@ -78,11 +79,11 @@ def most_heard(hearings: Sequence[str]) -> str:
 def merge_hearings(hearings: Sequence[str]) -> str:
     """Settle one identifier from several hearings of it.
 
-    The hearings are merged into their shortest common supersequence,
-    unless that needs more than ``MAX_RECOVERED_DIGITS`` digits beyond the
-    longest hearing; then the most heard value wins. The merge goes first
-    even against a value heard twice, because losing one of two equal
-    neighbouring digits ("five five") gives the same short hearing each time.
+    The hearings are merged into their shortest common supersequence. When
+    that needs more than ``MAX_RECOVERED_DIGITS`` digits beyond the longest
+    hearing, the most heard value wins instead. The merge goes first even
+    against a value heard twice, because losing either of two equal
+    neighbouring digits ("five five") gives the same short hearing.
 
     Raises:
         ValueError: if ``hearings`` is empty.
