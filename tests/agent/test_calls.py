@@ -426,3 +426,19 @@ def test_readout_of_another_claim_skipped_whole() -> None:
     assert result.fields.claim_status.value is not ClaimStatus.CANCELLED
     assert result.fields.claim_status.evidence.source == "representative"
     assert result.fields.claim_number is None or result.fields.claim_number.value != "2268112207834"
+
+
+def test_login_menu_by_npi_or_tax_id_answered() -> None:
+    """A menu that only asks how to identify the provider is a step toward claims, not a dead end."""
+    nodes = main_menu_nodes(
+        start=Node(
+            ["Thank you for calling. If you are a health care provider, stay on the line.",
+             "To identify your organization with its tax ID number, press 1. To use its NPI instead, press 2."],
+            {"1": "tin", "2": "npi"},
+        )
+    )
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, full_rep()))
+    assert pressed(output)[0] == "2"
+    result = output.results[0]
+    assert result.fields.claim_number is not None
+    assert result.fields.claim_number.evidence.source == "ivr"

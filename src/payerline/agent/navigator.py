@@ -301,9 +301,18 @@ class IvrNavigator:
     def _option_score(self, option: MenuOption, goal: str) -> int:
         """Score an option for a goal, preferring the search the request can feed."""
         score = _score(option, goal)
+        label = option.label.lower()
+        if score <= 0 and goal in ("claim_status", "representative") and not any(
+            _has_words(label, word) for word in _AVOID_WORDS
+        ):
+            # "To identify your organization with its tax ID, press 1. To use its NPI, press 2."
+            # is a login step on the way to claims, and the request has both ids.
+            if re.search(r"\bnpi\b|national provider", label):
+                score = 3
+            elif re.search(r"tax id|\btin\b|tax identification", label):
+                score = 2
         if goal != "claim_status":
             return score
-        label = option.label.lower()
         has_number = self._context.claim_query(self._context.ivr_claim).payer_claim_number is not None
         if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
             score += 6 if has_number else -12
