@@ -18,7 +18,7 @@ def dependent() -> MemberRecord:
 
 
 def verifier_for(member: MemberRecord) -> Verifier:
-    rep = SimpleNamespace(rng=random.Random(1), member=member, provider=lambda: None)
+    rep = SimpleNamespace(rng=random.Random(1), member=member, enrolled_providers=lambda: [])
     return Verifier(rep)
 
 

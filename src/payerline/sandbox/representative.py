@@ -79,9 +79,9 @@ class Representative:
         by_id = {c.id: c for m in self.call.payer.records.members for c in m.claims}
         return [by_id[i] for i in self.call.scenario.claim_ids if i in by_id]
 
-    def provider(self) -> ProviderRecord | None:
-        npi = self.claims[0].billing_npi if self.claims else None
-        return next((p for p in self.call.payer.records.providers if p.npi == npi), None)
+    def enrolled_providers(self) -> list[ProviderRecord]:
+        """Every provider enrolled with the payer; provider ids are verified against these alone."""
+        return list(self.call.payer.records.providers)
 
     def _make_reference(self) -> str:
         style = self.config.reference_format

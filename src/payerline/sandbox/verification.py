@@ -18,6 +18,7 @@ from payerline.sandbox import hearing
 from payerline.sandbox.scenario import RepBehaviour
 
 if TYPE_CHECKING:
+    from payerline.sandbox.records import ProviderRecord
     from payerline.sandbox.representative import Representative
 
 Check = Callable[[str], bool | None]
@@ -43,6 +44,38 @@ class Verifier:
     def __init__(self, rep: Representative) -> None:
         self.rep = rep
         self.rng = rep.rng
+        self.provider: ProviderRecord | None = None
+        """The enrolled provider whose id the caller gave; later provider ids must be its own."""
+
+    def _candidates(self) -> list[ProviderRecord]:
+        """Providers an id may belong to: any enrolled one, until one id has matched.
+
+        Provider verification never depends on the claim lookup: a caller
+        whose claim is not on file still has a valid NPI.
+        """
+        return [self.provider] if self.provider is not None else list(self.rep.enrolled_providers())
+
+    def _provider_check(self, field: str, min_other: int) -> Check:
+        def check(text: str) -> bool | None:
+            for provider in self._candidates():
+                value = getattr(provider, field)
+                if value and hearing.contains_id(text, value):
+                    self.provider = provider
+                    return True
+            return False if len(hearing.characters_in(text)) >= min_other else None
+
+        return check
+
+    def _tax_id_check(self) -> Check:
+        def check(text: str) -> bool | None:
+            digits = hearing.digits_in(text)
+            for provider in self._candidates():
+                if provider.tin in digits or provider.tin[-5:] in digits:
+                    self.provider = provider
+                    return True
+            return False if len(digits) >= 5 else None
+
+        return check
 
     def plan(self) -> list[str]:
         """Return the verification items in this call's order; claim identification comes last."""
@@ -76,21 +109,19 @@ class Verifier:
         return True
 
     def _check(self, item: str) -> Check:
-        rep = self.rep
-        provider = rep.provider()
-        member = rep.member
+        member = self.rep.member
         if item == "caller_identity":
             return lambda text: True if len(hearing.tokens(text)) >= 2 else None
         if item == "npi":
-            return _id_check(provider.npi if provider else None, 10)
+            return self._provider_check("npi", 10)
         if item == "ptan":
-            return _id_check(provider.ptan if provider else None, 5)
+            return self._provider_check("ptan", 5)
         if item == "medicaid_provider_id":
-            return _id_check(provider.medicaid_provider_id if provider else None, 6)
+            return self._provider_check("medicaid_provider_id", 6)
         if item == "member_id":
             return _id_check(member.member_id if member else None, 6)
         if item == "tax_id":
-            return self._tax_id_check(provider.tin if provider else None)
+            return self._tax_id_check()
         if item == "patient_name":
             return lambda text: True if member and hearing.contains_name(text, member.last_name) else None
         if item == "date_of_birth":
@@ -118,16 +149,6 @@ class Verifier:
             if check is not None:
                 return check
         return self._check(item)
-
-    @staticmethod
-    def _tax_id_check(tin: str | None) -> Check:
-        def check(text: str) -> bool | None:
-            digits = hearing.digits_in(text)
-            if tin and (tin in digits or tin[-5:] in digits):
-                return True
-            return False if len(digits) >= 5 else None
-
-        return check
 
     @staticmethod
     def _birth_check(birth) -> Check:
