@@ -13,7 +13,7 @@ from payerline.sandbox.scenario import DropPoint, FaultKind, Scenario
 
 from eval_records import make_claim
 
-NPI = "1234567893"
+NPI = "8234567898"
 PAID = make_claim("A0-0", ClaimStatus.PAID, NPI, 5)
 DENIED = make_claim("A0-1", ClaimStatus.DENIED, NPI, 6)
 NOT_ON_FILE = make_claim("A0-2", ClaimStatus.NOT_ON_FILE, NPI, 7)
@@ -70,8 +70,16 @@ def test_after_hours_fails_everything():
 
 
 def test_mistyped_member_not_found():
-    claim = expected_call(plan(MEMBER_MISTYPED, [PAID]), [PAID], STATUS_IVR, PERSON).claims[0]
+    claim = expected_call(plan(MEMBER_MISTYPED, [PAID]), [PAID], NO_IVR, PERSON).claims[0]
     assert (claim.outcome, claim.reason) == (Outcome.FAILED, FailureReason.MEMBER_NOT_FOUND)
+
+
+def test_mistyped_member_keeps_claim_number_readout():
+    """A search by claim number needs no member, so what the IVR read is expected."""
+    claim = expected_call(plan(MEMBER_MISTYPED, [PAID]), [PAID], STATUS_IVR, PERSON).claims[0]
+    assert (claim.outcome, claim.reason) == (Outcome.PARTIAL, FailureReason.MEMBER_NOT_FOUND)
+    assert claim.values["claim_status"] == ClaimStatus.PAID
+    assert "paid_amount" in claim.missing
 
 
 def test_drop_on_hold_keeps_ivr_fields():

@@ -118,7 +118,8 @@ def call_reach(planned: PlannedCall) -> _Reach:
     if condition == AFTER_HOURS:
         return _Reach(ivr=False, person="none", reason=FailureReason.PAYER_CLOSED)
     if condition == MEMBER_MISTYPED:
-        return _Reach(ivr=False, person="none", reason=FailureReason.MEMBER_NOT_FOUND)
+        # An IVR search by claim number alone finds the claim without the member.
+        return _Reach(ivr=True, person="none", reason=FailureReason.MEMBER_NOT_FOUND)
     fault = FaultKind(condition)
     if fault == FaultKind.DROP:
         cut = planned.scenario.drop_point == DropPoint.REPRESENTATIVE
