@@ -100,6 +100,8 @@ _QUESTION_LEAD = re.compile(
 )
 # "And the PTAN for that": a short request whose question mark or last word the line lost.
 _BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
+# "Actually, it's ...": the representative corrects the value read back.
+_CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry)\b", re.IGNORECASE)
 _STALL = re.compile(
     r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
     r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
@@ -564,7 +566,7 @@ class RepresentativeDialog:
         if stated is not None and len(stated.value) >= 5 and stated.value != read:
             if answer is None and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
-            if answer is not None and not answer.value:
+            if answer is not None and not answer.value or _CORRECTION_LEAD.match(text):
                 rejected.add(read)
             hearings.append(stated.value)
             candidates = [value for value in hearings if value not in rejected] or [stated.value]
