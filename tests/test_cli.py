@@ -13,7 +13,7 @@ VALID_REQUEST = {
     "payer_id": "ngs-medicare",
     "line_of_business": "medicare",
     "caller": {"name": "Dana Whitfield", "practice": "Lakeside Family Medicine", "callback_number": "5555550142"},
-    "billing_provider": {"npi": "1234567893", "tin": "123456789"},
+    "billing_provider": {"npi": "8234567898", "tin": "123456789"},
     "patient": {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04"},
     "member_id": "1EG4TE5MK73",
     "claims": [{"service_date_from": "2026-01-12", "billed_amount": "185.00"}],
@@ -64,13 +64,13 @@ def test_call_missing_request_file(tmp_path, capsys):
 
 def test_call_bad_request_lists_each_problem(tmp_path, capsys):
     bad = dict(VALID_REQUEST, member_id="1EG4-TE5")
-    bad["billing_provider"] = {"npi": "1234567890", "tin": "12"}
+    bad["billing_provider"] = {"npi": "8234567891", "tin": "12"}
     path = tmp_path / "request.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
     code = main(["call", "--payer", "ngs-medicare", "--request", str(path)])
     err = capsys.readouterr().err
     assert code == 2
-    assert "billing_provider.npi: NPI '1234567890' fails its check digit" in err
+    assert "billing_provider.npi: NPI '8234567891' fails its check digit" in err
     assert "billing_provider.tin:" in err
     assert "member_id:" in err
     assert "Traceback" not in err

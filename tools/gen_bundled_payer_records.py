@@ -174,6 +174,17 @@ def money(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.01")))
 
 
+def synthetic_npi(first9: str) -> str:
+    """Return an NPI with a valid check digit that no provider can hold.
+
+    Real NPIs start with 1 or 2, so a leading 1 or 2 becomes 8 or 9. The
+    random draw is unchanged, so every other generated value stays the same.
+    """
+    if first9[0] in "12":
+        first9 = str(int(first9[0]) + 7) + first9[1:]
+    return npi_with_check_digit(first9)
+
+
 def digits(rng: random.Random, count: int, first: str = "123456789") -> str:
     return rng.choice(first) + "".join(rng.choice("0123456789") for _ in range(count - 1))
 
@@ -195,7 +206,7 @@ def member_id(rng: random.Random, spec: PayerSpec) -> str:
 def providers(rng: random.Random, spec: PayerSpec) -> list[dict]:
     result = []
     for name in spec.provider_names:
-        entry = {"npi": npi_with_check_digit(digits(rng, 9)), "tin": digits(rng, 9), "name": name}
+        entry = {"npi": synthetic_npi(digits(rng, 9)), "tin": digits(rng, 9), "name": name}
         if spec.id_kind == "mbi":
             entry["ptan"] = digits(rng, 6)
         result.append(entry)

@@ -18,7 +18,7 @@ VALID = {
     "payer_id": "ngs-medicare",
     "line_of_business": "medicare",
     "caller": {"name": "Dana Whitfield", "practice": "Lakeside Family Medicine", "callback_number": "(555) 555-0142"},
-    "billing_provider": {"npi": "1234567893", "tin": "12-3456789", "ptan": "ab1234"},
+    "billing_provider": {"npi": "8234567898", "tin": "12-3456789", "ptan": "ab1234"},
     "patient": {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04"},
     "member_id": "1EG4TE5MK73",
     "claims": [{"service_date_from": "2026-01-12", "billed_amount": "185.00"}],
@@ -64,8 +64,8 @@ def test_eleven_digit_callback_number_drops_country_code():
 # Each case: the change, the field path the message must start with, and
 # words of the fix the message must contain.
 CASES = [
-    ("billing_provider.npi", "1234567890", "billing_provider.npi", "fails its check digit"),
-    ("billing_provider.npi", "1234567890", "billing_provider.npi", "mistyped digit"),
+    ("billing_provider.npi", "8234567891", "billing_provider.npi", "fails its check digit"),
+    ("billing_provider.npi", "8234567891", "billing_provider.npi", "mistyped digit"),
     ("billing_provider.npi", "12345", "billing_provider.npi", "exactly 10 digits"),
     ("billing_provider.tin", "12-34", "billing_provider.tin", "like 123456789"),
     ("billing_provider.ptan", "AB 12", "billing_provider.ptan", "letters or digits with no spaces"),
@@ -158,7 +158,7 @@ def test_claim_line_procedure_code_checked():
 
 
 def test_every_problem_listed_at_once():
-    data = with_change("billing_provider.npi", "1234567890")
+    data = with_change("billing_provider.npi", "8234567891")
     data["caller"]["callback_number"] = "12"
     data["member_id"] = ""
     problems = problems_for(data)
@@ -168,7 +168,7 @@ def test_every_problem_listed_at_once():
 
 def test_error_message_lists_problems():
     with pytest.raises(RequestValidationError) as caught:
-        parse_request(with_change("billing_provider.npi", "1234567890"))
+        parse_request(with_change("billing_provider.npi", "8234567891"))
     assert isinstance(caught.value, UsageError)
     assert str(caught.value).startswith("invalid call request:\n  billing_provider.npi:")
 

@@ -87,7 +87,7 @@ def test_bad_file_lists_every_semantic_problem(tmp_path: Path) -> None:
     data["timezone"] = "America/Nowhere"
     data["ivr"]["menus"]["main"]["options"][1]["goto"] = "missing_node"
     data["ivr"]["menus"]["orphan"] = {"type": "message", "say": "Never heard.", "next": "main"}
-    data["records"]["providers"][0]["npi"] = "1234567890"
+    data["records"]["providers"][0]["npi"] = "8234567891"
     paid = data["records"]["members"][0]["claims"][0]
     del paid["paid_date"]
     paid["paid_amount"] = "90.00"

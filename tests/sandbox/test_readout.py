@@ -16,7 +16,7 @@ BANK = PhraseBank.default()
 
 def claim(**changes: object) -> ClaimRecord:
     values: dict[str, object] = {
-        "id": "c1", "claim_number": "2260123456789", "status": ClaimStatus.PAID, "billing_npi": "1234567893",
+        "id": "c1", "claim_number": "2260123456789", "status": ClaimStatus.PAID, "billing_npi": "8234567898",
         "service_date_from": date(2026, 2, 13), "billed_amount": Decimal("225.00"),
         "received_date": date(2026, 2, 22), "processed_date": date(2026, 3, 6), "paid_date": date(2026, 3, 20),
         "allowed_amount": Decimal("123.75"), "paid_amount": Decimal("99.00"),
