@@ -185,6 +185,11 @@ def synthetic_npi(first9: str) -> str:
     return npi_with_check_digit(first9)
 
 
+def synthetic_tin(tin: str) -> str:
+    """Return ``tin`` with the prefix 00, which the IRS never issues, so no real taxpayer holds it."""
+    return "00" + tin[2:]
+
+
 def digits(rng: random.Random, count: int, first: str = "123456789") -> str:
     return rng.choice(first) + "".join(rng.choice("0123456789") for _ in range(count - 1))
 
@@ -206,7 +211,7 @@ def member_id(rng: random.Random, spec: PayerSpec) -> str:
 def providers(rng: random.Random, spec: PayerSpec) -> list[dict]:
     result = []
     for name in spec.provider_names:
-        entry = {"npi": synthetic_npi(digits(rng, 9)), "tin": digits(rng, 9), "name": name}
+        entry = {"npi": synthetic_npi(digits(rng, 9)), "tin": synthetic_tin(digits(rng, 9)), "name": name}
         if spec.id_kind == "mbi":
             entry["ptan"] = digits(rng, 6)
         result.append(entry)

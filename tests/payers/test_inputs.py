@@ -30,7 +30,7 @@ def test_missing_medicaid_id_reported():
     request = parse_request({
         "request_id": "r1", "payer_id": "x", "line_of_business": "medicaid",
         "caller": {"name": "Dana Whitfield", "practice": "Lakeside", "callback_number": "5555550142"},
-        "billing_provider": {"npi": "7532694842", "tin": "790307225"},
+        "billing_provider": {"npi": "7532694842", "tin": "000307225"},
         "patient": {"first_name": "Rosa", "last_name": "Quintero", "date_of_birth": "1951-07-04"},
         "member_id": "M1", "claims": [{"service_date_from": "2026-01-12", "billed_amount": "1.00"}],
     })

@@ -48,3 +48,25 @@ def test_bundled_npis_pass_the_check_digit():
 def test_docs_show_no_real_looking_npi():
     text = (ROOT / "docs" / "sandbox-payers.md").read_text(encoding="utf-8")
     assert re.findall(r"npi: *\"?[12]\d{9}", text) == []
+
+
+def _tins(node: object):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "tin" and isinstance(value, str):
+                yield value
+            else:
+                yield from _tins(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _tins(item)
+
+
+def test_bundled_and_example_tins_use_a_prefix_never_issued():
+    tins = []
+    for path in payer_file_paths(bundled_payers_dir()):
+        tins += list(_tins(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    for path in sorted((ROOT / "examples").glob("*.json")):
+        tins += list(_tins(json.loads(path.read_text(encoding="utf-8"))))
+    assert len(tins) > 10
+    assert [tin for tin in tins if not tin.startswith("00")] == []

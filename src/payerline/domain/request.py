@@ -273,7 +273,7 @@ _ALLOWED = {
     "payer_id": "lowercase letters, digits and '-', like ngs-medicare",
     "member_id": "letters and digits (no spaces or dashes), like 1EG4TE5MK73",
 }
-_EXAMPLES = {"npi": "7532694842", "tin": "790307225", "ptan": "349901", "callback_number": "5555550123"}
+_EXAMPLES = {"npi": "7532694842", "tin": "000307225", "ptan": "349901", "callback_number": "5555550123"}
 
 
 def _shown(value: object) -> str:
