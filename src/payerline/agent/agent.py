@@ -204,6 +204,8 @@ class CallAgent:
         logger.info("call %s: phase %s -> %s at %.1f s", self._context.call_id, self._phase, target, self._context.now_s)
         if self._phase is Phase.HOLD:
             self._hold.end(self._context.now_s)
+        if self._phase is Phase.IVR:
+            self._navigator.leave()
         if target is Phase.HOLD:
             self._hold.begin(self._context.now_s)
         self._phase = target

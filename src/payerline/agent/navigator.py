@@ -108,6 +108,11 @@ class IvrNavigator:
         """Steer towards a representative from now on (self-service cannot help further)."""
         self._wants_person = True
 
+    def leave(self) -> None:
+        """Forget the read-out being skipped, because the next IVR visit starts at a fresh menu."""
+        self._skip_readout = False
+        self._wrong_branch = False
+
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Decide what to do after one IVR turn."""
         fault = self._fault(analysis)

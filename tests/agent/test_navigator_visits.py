@@ -1,0 +1,36 @@
+"""The IVR navigator across visits: what it forgets when the call leaves the IVR."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext
+from payerline.agent.navigator import IvrNavigator
+from payerline.agent.prompts import analyze_prompt
+from payerline.agent.results import ClaimState, Heard
+from payerline.telephony.actions import PressKeys
+
+
+def turn(navigator: IvrNavigator, texts: list[str], at_s: float):
+    heard = [(text, Heard(index, at_s + index, at_s + index + 1)) for index, text in enumerate(texts)]
+    return navigator.on_turn(analyze_prompt(" ".join(texts)), heard)
+
+
+def test_skipped_readout_forgotten_after_leaving() -> None:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    navigator = IvrNavigator(context)
+    entry = turn(navigator, ["Enter the date of service as eight digits."], 10.0)
+    assert entry.actions
+    skipped = turn(navigator, ["Claim number 2 2 6 4 2 5 7 0 9 8 5 5 1.", "Claim status: paid.",
+                               "Billed amount four hundred twenty dollars.",
+                               "To check another claim, press 2. To speak with a representative, press 0."], 20.0)
+    assert "claim_status" not in context.claims[0].fields
+    assert skipped.actions
+    navigator.leave()
+    menu = turn(navigator, ["Main menu. For remittance information, press 4. For claim status, press 5. "
+                            "To speak with a provider services representative, press 0."], 900.0)
+    assert menu.actions == [PressKeys("5")] or menu.actions == [PressKeys("0")]
