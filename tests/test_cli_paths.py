@@ -143,3 +143,14 @@ def test_call_does_not_overwrite_previous_call(tmp_path, capsys):
     folders = sorted(path.name for path in tmp_path.iterdir())
     assert len(folders) == 2
     assert folders[1] == folders[0] + "-2"
+
+
+def test_binary_ivr_map_in_eval_payers_is_one_line(tmp_path, capsys):
+    folder = tmp_path / "payers"
+    folder.mkdir()
+    (folder / "humana.payer.yaml").write_bytes((bundled_payers_dir() / "humana.payer.yaml").read_bytes())
+    (folder / "humana.ivr-map.yaml").write_bytes("payer_id: humana # caf\xe9\n".encode("latin-1"))
+    assert main(["eval", "--payers", str(folder), "--scenarios", "1", "--seed", "1",
+                 "--json", str(tmp_path / "e.json")]) == 2
+    line = _one_error_line(capsys)
+    assert line.startswith(f"error: invalid IVR map: {folder / 'humana.ivr-map.yaml'}:1: byte 0xe9 is not UTF-8")

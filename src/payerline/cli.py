@@ -211,6 +211,24 @@ def check_output_file(path: Path, option: str) -> None:
     check_output_dir(path.parent, f"{option} folder")
 
 
+def check_ivr_maps(folder: Path | None) -> None:
+    """Raise UsageError naming the first invalid IVR map in a user's payer folder, with its lines.
+
+    The bundled maps are checked by the tests; a user's may be unreadable
+    (binary, Latin-1) or broken, and must not end in a traceback.
+    """
+    if folder is None or not folder.is_dir():
+        return
+    from payerline.payers.map_check import validate_ivr_map_file
+
+    for path in sorted(folder.glob("*.ivr-map.yaml")):
+        problems = validate_ivr_map_file(path)
+        if len(problems) == 1:
+            raise UsageError(f"invalid IVR map: {problems[0]}")
+        if problems:
+            raise UsageError(f"{path}: invalid IVR map:\n  " + "\n  ".join(problems))
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return run_demo(args.out)
@@ -373,6 +391,7 @@ def run_one_call(
             f"request {request_path} is for payer {request.payer_id!r} but --payer is {payer_id!r}; "
             "make them match"
         )
+    check_ivr_maps(payers_dir)
     payers = {eval_payer.profile.payer_id: eval_payer for eval_payer in load_eval_payers(payers_dir)}
     if payer_id not in payers:
         raise UsageError(f"payer {payer_id!r} is not in the payer directory; known payers: {', '.join(sorted(payers))}")
@@ -462,6 +481,8 @@ def run_eval(
     check_output_file(json_path, "--json")
     if failures_dir is not None:
         check_output_dir(failures_dir, "--save-failures")
+    if use_ivr_maps:
+        check_ivr_maps(payers_dir)
     payers = load_eval_payers(payers_dir, use_ivr_maps=use_ivr_maps)
     by_id = {eval_payer.profile.payer_id: eval_payer for eval_payer in payers}
     planned = draw_mix([eval_payer.profile for eval_payer in payers], scenarios, seed)

@@ -62,7 +62,7 @@ def _tins(node: object):
             yield from _tins(item)
 
 
-def test_bundled_and_example_tins_use_a_prefix_never_issued():
+def test_bundled_tins_start_with_00():
     tins = []
     for path in payer_file_paths(bundled_payers_dir()):
         tins += list(_tins(yaml.safe_load(path.read_text(encoding="utf-8"))))
