@@ -16,9 +16,13 @@ SENTENCES = [
 ]
 
 
+def heard_text(output: str | tuple[str, float]) -> str:
+    return output[0] if isinstance(output, tuple) else output
+
+
 def run(rate: float, seed: int, texts: list[str]) -> list[str]:
     text_filter = make_text_filter(rate, random.Random(seed))
-    return [text_filter(text) for text in texts]
+    return [heard_text(text_filter(text)) for text in texts]
 
 
 def test_zero_rate_returns_text_unchanged():
@@ -49,7 +53,7 @@ def test_changed_word_share_is_near_rate():
     text_filter = make_text_filter(0.05, random.Random(11))
     changed = 0
     for _ in range(300):
-        noisy = text_filter(" ".join(words)).split()
+        noisy = heard_text(text_filter(" ".join(words))).split()
         matcher = difflib.SequenceMatcher(a=words, b=noisy, autojunk=False)
         changed += len(words) - sum(block.size for block in matcher.get_matching_blocks())
     assert 0.03 <= changed / (300 * len(words)) <= 0.07
@@ -58,12 +62,12 @@ def test_changed_word_share_is_near_rate():
 def test_empty_result_keeps_original():
     text_filter = make_text_filter(1.0, random.Random(5))
     for _ in range(50):
-        assert text_filter("hello") in {"hello"}
+        assert heard_text(text_filter("hello")) == "hello"
 
 
 def collect_variants(text: str, rate: float = 1.0, draws: int = 400) -> set[str]:
     text_filter = make_text_filter(rate, random.Random(2))
-    return {text_filter(text) for _ in range(draws)}
+    return {heard_text(text_filter(text)) for _ in range(draws)}
 
 
 @pytest.mark.parametrize(
@@ -104,3 +108,42 @@ def test_punctuation_kept_on_homophone():
 )
 def test_year_to_words(year, words):
     assert " ".join(year_to_words(year)) == words
+
+
+def confidences(rate: float, seed: int, sentences: list[str]) -> tuple[list[float], list[float]]:
+    """Return the confidences of the utterances that came out clean and of those perturbed."""
+    text_filter = make_text_filter(rate, random.Random(seed), random.Random(seed + 1))
+    clean: list[float] = []
+    perturbed: list[float] = []
+    for sentence in sentences:
+        text, confidence = text_filter(sentence)
+        (clean if text == sentence else perturbed).append(confidence)
+    return clean, perturbed
+
+
+def test_perturbed_utterances_score_lower_on_average():
+    clean, perturbed = confidences(0.05, 4, SENTENCES * 400)
+    assert clean and perturbed
+    assert sum(perturbed) / len(perturbed) < sum(clean) / len(clean) - 0.15
+
+
+def test_confidence_is_correlated_not_perfect():
+    clean, perturbed = confidences(0.05, 9, SENTENCES * 400)
+    false_alarms = sum(value < 0.8 for value in clean) / len(clean)
+    misses = sum(value >= 0.86 for value in perturbed) / len(perturbed)
+    assert 0.02 <= false_alarms <= 0.12
+    assert 0.1 <= misses <= 0.35
+    assert all(0.0 < value <= 1.0 for value in clean + perturbed)
+
+
+def test_confidence_does_not_change_the_text_errors():
+    text_filter = make_text_filter(0.2, random.Random(3), random.Random(1))
+    other = make_text_filter(0.2, random.Random(3), random.Random(2))
+    for sentence in SENTENCES * 20:
+        assert text_filter(sentence)[0] == other(sentence)[0]
+
+
+def test_default_confidence_generator_is_deterministic():
+    first = make_text_filter(0.2, random.Random(6))
+    second = make_text_filter(0.2, random.Random(6))
+    assert [first(text) for text in SENTENCES * 10] == [second(text) for text in SENTENCES * 10]

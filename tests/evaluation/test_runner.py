@@ -12,7 +12,7 @@ from payerline.domain.transcript import Transcript
 from payerline.evaluation.expected import PersonFacts
 from payerline.evaluation.mix import NORMAL, draw_mix
 from payerline.evaluation.report import build_report
-from payerline.evaluation.runner import EvalPayer, Harness, claim_records, run_planned_call
+from payerline.evaluation.runner import EvalPayer, FarEndRecorder, Harness, claim_records, run_planned_call
 from payerline.telephony.events import CallEnded
 
 EVIDENCE = Evidence(turn_index=0, start_s=1.0, end_s=2.0, source="representative")
@@ -179,3 +179,9 @@ def test_report_states_ivr_map_per_payer(payer_profiles):
     assert report["per_payer"][payer_ids[0]]["ivr_map"] == "3"
     for payer_id in payer_ids[1:]:
         assert report["per_payer"][payer_id]["ivr_map"] is None
+
+
+def test_far_end_recorder_keeps_clean_text_and_passes_confidence_on():
+    recorder = FarEndRecorder(lambda text: (text.replace("claims", "claim"), 0.55))
+    assert recorder("press one for claims") == ("press one for claim", 0.55)
+    assert recorder.texts == ["press one for claims"]

@@ -158,6 +158,16 @@ def test_text_filter_applies_to_utterances(ngs: PayerFile) -> None:
     assert next_utterance(line).text == "THANK YOU FOR CALLING NATIONAL GOVERNMENT SERVICES, YOUR MEDICARE ADMINISTRATIVE CONTRACTOR."
 
 
+def test_text_filter_may_set_the_utterance_confidence(ngs: PayerFile) -> None:
+    member, claim = find_claim(ngs, ClaimStatus.PAID)
+    scenario = scenario_for(ngs, member, [claim])
+    line = SandboxLine(ngs, scenario, VirtualClock(scenario.start), text_filter=lambda text: (text.lower(), 0.42))
+    line.dial("x")
+    heard = next_utterance(line)
+    assert heard.text == "thank you for calling national government services, your medicare administrative contractor."
+    assert heard.confidence == 0.42
+
+
 def test_no_input_then_fallback_transfer(ngs: PayerFile) -> None:
     line = make_line(ngs)
     line.dial("x")

@@ -119,17 +119,29 @@ def _spoken_year_at(cores: list[str], index: int) -> tuple[int, int] | None:
     return None
 
 
-class _Perturber:
-    """Apply one recogniser error per chosen word, left to right."""
+# Utterance confidence, as a recogniser reports it (see docs/eval.md, "ASR noise").
+# NOTE: these numbers are estimates of a telephone-band recogniser, not measured.
+CLEAN_CONFIDENCE = (0.86, 0.99)      # uniform range of an utterance heard right
+FALSE_ALARM_RATE = 0.06              # share of clean utterances reported low anyway
+FALSE_ALARM_CONFIDENCE = (0.45, 0.8)
+MISS_RATE = 0.2                      # share of perturbed utterances that keep a clean confidence
+PENALTY_PER_ERROR = (0.08, 0.3)      # uniform drop per perturbed word
+MIN_CONFIDENCE = 0.05
 
-    def __init__(self, rate: float, rng: random.Random) -> None:
+
+class _Perturber:
+    """Apply one recogniser error per chosen word, left to right, and score the utterance."""
+
+    def __init__(self, rate: float, rng: random.Random, confidence_rng: random.Random) -> None:
         self.rate = rate
         self.rng = rng
+        self.confidence_rng = confidence_rng
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str) -> tuple[str, float]:
         tokens = text.split()
         output: list[str] = []
         index = 0
+        errors = 0
         while index < len(tokens):
             if self.rng.random() >= self.rate:
                 output.append(tokens[index])
@@ -138,10 +150,25 @@ class _Perturber:
             replacement, used = self._perturb(tokens, index)
             output.extend(replacement)
             index += used
+            errors += 1
         result = " ".join(output)
         # A recogniser that hears nothing emits no utterance at all; the
         # sandbox always sends one, so keep the original rather than "".
-        return result if result else text
+        if not result:
+            result, errors = text, 0
+        return result, self._confidence(errors if result != text else 0)
+
+    def _confidence(self, errors: int) -> float:
+        """Return an utterance confidence that tracks ``errors`` loosely, as a real recogniser's does."""
+        draw = self.confidence_rng
+        confidence = draw.uniform(*CLEAN_CONFIDENCE)
+        if errors == 0:
+            if draw.random() < FALSE_ALARM_RATE:
+                confidence = draw.uniform(*FALSE_ALARM_CONFIDENCE)
+        elif draw.random() >= MISS_RATE:
+            for _ in range(errors):
+                confidence -= draw.uniform(*PENALTY_PER_ERROR)
+        return round(max(MIN_CONFIDENCE, confidence), 3)
 
     def _perturb(self, tokens: list[str], index: int) -> tuple[list[str], int]:
         """Return the replacement tokens and how many input tokens they replace."""
@@ -176,15 +203,26 @@ class _Perturber:
         return [digits[:cut], digits[cut:] + punctuation]
 
 
-def make_text_filter(rate: float, rng: random.Random) -> Callable[[str], str]:
+# A filter returns the text heard, or the text and the utterance confidence.
+TextFilter = Callable[[str], str | tuple[str, float]]
+
+
+def make_text_filter(rate: float, rng: random.Random, confidence_rng: random.Random | None = None) -> TextFilter:
     """Return a filter that perturbs about ``rate`` of the words in each text.
 
     Each word is chosen with probability ``rate``. A chosen word is dropped
     or replaced by a homophone or a near-homophone. A chosen number may
     instead be split, or joined with the number after it, and a year may be
-    turned between digits and spoken words. The filter draws only from ``rng``, so the same
-    generator state gives the same output. A rate of 0 returns every text
-    unchanged.
+    turned between digits and spoken words.
+
+    The filter returns ``(text, confidence)``: the utterance confidence
+    drops with each perturbed word, loosely (some clean utterances score
+    low, some perturbed ones high; numbers in docs/eval.md). Text errors
+    draw only from ``rng`` and confidences only from ``confidence_rng``.
+    By default ``confidence_rng`` is seeded from ``rng``'s state without
+    drawing from it, so the text errors stay those of ``rng`` alone. The
+    same generator states give the same output. A rate of 0 returns every text
+    unchanged, as a plain string.
 
     Raises:
         ValueError: if ``rate`` is outside [0, 1].
@@ -193,4 +231,7 @@ def make_text_filter(rate: float, rng: random.Random) -> Callable[[str], str]:
         raise ValueError(f"ASR noise rate {rate} is outside 0..1; pass a fraction of words such as 0.05")
     if rate == 0.0:
         return lambda text: text
-    return _Perturber(rate, rng)
+    if confidence_rng is None:
+        # Hashing the state's integers is stable across processes, unlike hashing str.
+        confidence_rng = random.Random(hash(rng.getstate()[1]))
+    return _Perturber(rate, rng, confidence_rng)

@@ -117,11 +117,12 @@ class FarEndRecorder:
     hears.
     """
 
-    def __init__(self, noise: TextFilter | None) -> None:
+    def __init__(self, noise: Callable[[str], str | tuple[str, float]] | None) -> None:
         self.noise = noise
         self.texts: list[str] = []
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str) -> str | tuple[str, float]:
+        """Record ``text`` as spoken; return what the noise filter makes of it (text, or text and confidence)."""
         self.texts.append(text)
         return self.noise(text) if self.noise is not None else text
 

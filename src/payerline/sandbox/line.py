@@ -56,7 +56,7 @@ class SandboxLine:
         scenario: Scenario,
         clock: VirtualClock,
         *,
-        text_filter: Callable[[str], str] | None = None,
+        text_filter: Callable[[str], str | tuple[str, float]] | None = None,
     ) -> None:
         if scenario.payer_id != payer.payer_id:
             raise ValueError(
@@ -180,7 +180,10 @@ class SandboxLine:
 
     def _filtered(self, event: LineEvent) -> LineEvent:
         if isinstance(event, Utterance) and self._text_filter is not None:
-            return Utterance(self._text_filter(event.text), event.start_s, event.end_s, event.confidence)
+            # A filter returns the text heard, or the text and the recogniser's confidence in it.
+            filtered = self._text_filter(event.text)
+            text, confidence = filtered if isinstance(filtered, tuple) else (filtered, event.confidence)
+            return Utterance(text, event.start_s, event.end_s, confidence)
         return event
 
     def _speech_in_progress_until(self, at_s: float) -> float | None:
