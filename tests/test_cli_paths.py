@@ -154,3 +154,8 @@ def test_binary_ivr_map_in_eval_payers_is_one_line(tmp_path, capsys):
                  "--json", str(tmp_path / "e.json")]) == 2
     line = _one_error_line(capsys)
     assert line.startswith(f"error: invalid IVR map: {folder / 'humana.ivr-map.yaml'}:1: byte 0xe9 is not UTF-8")
+
+
+def test_eval_json_in_unwritable_folder(tmp_path, capsys):
+    assert main(["eval", "--scenarios", "1", "--seed", "1", "--json", "/proc/report.json"]) == 2
+    assert "folder /proc is not writable" in _one_error_line(capsys)

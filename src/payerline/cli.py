@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -190,6 +191,15 @@ def _nearest_existing(path: Path) -> Path:
     return probe
 
 
+def _can_write_in(folder: Path) -> bool:
+    """Return whether a file can be created in ``folder`` (tried, since permissions alone can mislead)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def check_output_dir(path: Path, option: str) -> None:
     """Raise UsageError unless ``path`` is, or can be created as, a writable folder."""
     if path.exists() and not path.is_dir():
@@ -198,7 +208,7 @@ def check_output_dir(path: Path, option: str) -> None:
     if not existing.is_dir():
         raise UsageError(f"{option} {path}: {existing} is a file, so no folder can be made inside it; "
                          "pass another folder path")
-    if not os.access(existing, os.W_OK | os.X_OK):
+    if not _can_write_in(existing):
         raise UsageError(f"{option} {path}: folder {existing} is not writable; pass a folder you can write to")
 
 
@@ -208,7 +218,12 @@ def check_output_file(path: Path, option: str) -> None:
         raise UsageError(f"{option} {path} is a folder; pass a file path such as {path / 'report.json'}")
     if path.exists() and not os.access(path, os.W_OK):
         raise UsageError(f"{option} {path} is not writable; pass a file you can write to")
-    check_output_dir(path.parent, f"{option} folder")
+    existing = _nearest_existing(path.parent)
+    if not existing.is_dir():
+        raise UsageError(f"{option} {path}: {existing} is a file, so nothing can be written inside it; "
+                         "pass a path in a folder")
+    if not _can_write_in(existing):
+        raise UsageError(f"{option} {path}: folder {existing} is not writable; pass a path you can write to")
 
 
 def check_ivr_maps(folder: Path | None) -> None:
