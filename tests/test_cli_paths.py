@@ -159,3 +159,10 @@ def test_binary_ivr_map_in_eval_payers_is_one_line(tmp_path, capsys):
 def test_eval_json_in_unwritable_folder(tmp_path, capsys):
     assert main(["eval", "--scenarios", "1", "--seed", "1", "--json", "/proc/report.json"]) == 2
     assert "folder /proc is not writable" in _one_error_line(capsys)
+
+
+def test_repeated_short_flag_is_not_unknown(capsys):
+    assert main(["-vv"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown option" not in err
+    assert "COMMAND" in err

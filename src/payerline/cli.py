@@ -61,7 +61,8 @@ class _Parser(argparse.ArgumentParser):
         known = set(self._option_string_actions)
         return [text for text in self._arg_strings
                 if text.startswith("-") and text != "-" and not _is_number(text)
-                and text.split("=", 1)[0] not in known]
+                and text.split("=", 1)[0] not in known
+                and not (not text.startswith("--") and text[:2] in known)]  # -vv, -v2
 
 
 def _is_number(text: str) -> bool:
