@@ -1,8 +1,8 @@
 """Located validation of IVR map files, for ``payerline sandbox validate`` and error messages.
 
-``payerline.payers.ivr_map.load_ivr_map`` loads a map for a call; this module
-reports every problem of a map file with its line, and rejects duplicate keys
-and alias bombs the way payer files are checked.
+``payerline.payers.ivr_map.load_ivr_map`` loads a map for a call. This module
+reports every problem of a map file with its line. Like payer files, maps
+with duplicate keys or many aliases are refused.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Reading YAML for payer files and IVR maps: safe, strict and located.
 
-The reader keeps dates as strings (so the schema sees what was written),
-rejects duplicate keys at any depth (YAML would silently keep the last one),
-and refuses files with many aliases, which could expand to a huge document
-(an "alias bomb"). Every problem names the file and its line.
+The reader keeps dates as strings, so the schema checks what was written.
+It rejects duplicate keys at any depth, because YAML would silently keep the
+last one. It refuses files with many aliases, because a few nested aliases
+can expand to a huge document (an "alias bomb"). Every problem names the
+file and its line.
 """
 
 from __future__ import annotations
