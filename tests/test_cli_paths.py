@@ -166,3 +166,11 @@ def test_repeated_short_flag_is_not_unknown(capsys):
     err = capsys.readouterr().err
     assert "unknown option" not in err
     assert "COMMAND" in err
+
+
+def test_request_problems_name_the_file(tmp_path, capsys):
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]")
+    assert main(["call", "--payer", "ngs-medicare", "--request", str(path), "--out", str(tmp_path / "o")]) == 2
+    line = _one_error_line(capsys)
+    assert line.startswith(f"error: invalid call request: {path}: (request): the request must be a JSON object")

@@ -398,7 +398,12 @@ def run_one_call(
     from payerline.evaluation.single_call import parse_start, scenario_for_request
 
     check_output_dir(out, "--out")
-    request = load_request(request_path)
+    try:
+        request = load_request(request_path)
+    except RequestValidationError as error:
+        if all(problem.startswith(f"{request_path}:") for problem in error.problems):
+            raise
+        raise RequestValidationError([f"{request_path}: {problem}" for problem in error.problems]) from error
     date_problems = validate_request_dates(request, RealClock().now().date())
     if date_problems:
         raise RequestValidationError([f"{request_path}: {problem}" for problem in date_problems])
