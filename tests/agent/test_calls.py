@@ -270,7 +270,7 @@ def test_self_service_only_call_completes_without_person() -> None:
 def test_two_claims_by_self_service() -> None:
     def readout(status: str, number: str, amount: str) -> Node:
         return Node(
-            [f"Claim 1 of 1. Status: {status}. Claim number {number}. Received date February 12, 2026. "
+            [f"Claim 1 of 1. Status: {status}. Claim number {number}. Received date February 18, 2026. "
              f"Processed date February 20, 2026. Paid amount, {amount}. Expected payment date March 3, 2026.",
              "To hear another claim press 1. To speak with a representative press 0."],
             {"1": "dos", "0": "hold"},

@@ -218,7 +218,7 @@ class CallAgent:
 
     def _on_utterance(self, event: Utterance) -> list[Action]:
         self._answered()
-        heard = Heard(self._utterance_count, event.start_s, event.end_s)
+        heard = Heard(self._utterance_count, event.start_s, event.end_s, event.confidence)
         self._utterance_count += 1
         self._silence_s = 0.0
         if self._phase is not Phase.WRAP_UP:

@@ -23,6 +23,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+# Below this recogniser confidence an utterance's values are not trusted alone:
+# the agent asks to hear them again and votes across hearings. Clean speech
+# mostly scores above it. NOTE: an estimate, not tuned on a real recogniser.
+LOW_CONFIDENCE = 0.8
+
 # How many digits a merge may add beyond the longest hearing. More than that
 # means the hearings differ by substituted words, not by lost ones.
 MAX_RECOVERED_DIGITS = 2

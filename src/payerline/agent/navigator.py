@@ -15,9 +15,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import hearings_disagree
+from payerline.agent.confirm import (
+    LOW_CONFIDENCE,
+    MAX_RECOVERED_DIGITS,
+    hearings_disagree,
+    implausible_fields,
+    is_subsequence,
+)
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
@@ -28,9 +35,10 @@ from payerline.agent.readout import (
     parse_deductible,
     parse_fields,
     parse_service_date,
+    parse_unlabelled_claim_number,
     split_lines,
 )
-from payerline.agent.results import SOURCE_IVR, Heard
+from payerline.agent.results import SOURCE_IVR, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
@@ -58,12 +66,22 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
     "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
-               ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10)),
+               ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
+               # The same offers with a word lost on the line ("To this again, press 1").
+               ("this again", 9), ("that again", 9), ("the again", 9), ("it again", 9), ("information again", 9),
+               ("claim again", 9), ("hear this", 8), ("hear that", 8)),
 }
 _AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
     "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
+)
+# Hold and menu announcements that name claim data ("Claim status, pending claims and checks are
+# available in the IVR ...") point elsewhere and read out no claim.
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:available|find|check them|look up|access)\b.*\b(?:ivr|portal|website|web site|online|self[- ]service)\b|"
+    r"\b(?:web portal|website|www\.|dot com)\b|call is important|\bplease (?:stay on the line|hold)\b",
+    re.IGNORECASE,
 )
 _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
@@ -169,7 +187,14 @@ class IvrNavigator:
             if index in other_claims:
                 self._skip_readout = True
                 continue
+            if _ANNOUNCEMENT.search(text):
+                continue
             values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
+            for name in self._implausible(values):
+                del values[name]
+            unlabelled = parse_unlabelled_claim_number(text) if not values else None
+            if unlabelled is not None and _may_be_claim_number(unlabelled.value, claim.fields.get("claim_number")):
+                values["claim_number"] = unlabelled
             deductible = parse_deductible(text)
             if not values:
                 if deductible is not None and not self._skip_readout:
@@ -190,6 +215,17 @@ class IvrNavigator:
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
+
+    def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
+        """Name the read-out values that fail a structural check, as the representative dialog does."""
+        context = self._context
+        query = context.claim_query(context.ivr_claim)
+        heard = {name: value.value for name, value in values.items()}
+        known = {name: record.value for name, record in context.claims[context.ivr_claim].fields.items()}
+        doubtful = implausible_fields(heard, known, query.service_date_from, query.billed_amount, context.call_date)
+        if doubtful:
+            logger.info("call %s: IVR read-out %s failed a structural check; ignoring it", context.call_id, sorted(doubtful))
+        return doubtful
 
     def _other_claims(self, texts: list[str]) -> set[int]:
         """Return the sentences of read-out claims whose charges or date of service are not the request's.
@@ -261,8 +297,12 @@ class IvrNavigator:
             repeat_offered = any(_score(option, "repeat") > 0 for option in options)
             hearings = claim.ivr_hearings.get("claim_number", [])
             times = sum(index == claim.index for index in self._repeats)
-            # Hear it again once, and up to twice more while the hearings of the claim number disagree.
-            if repeat_offered and "claim_number" in claim.fields and (times == 0 or times < 3 and hearings_disagree(hearings)):
+            # Hear it again once for a claim number or a value heard in a doubtful utterance,
+            # and up to twice more while the hearings disagree or stay doubtful.
+            doubtful = bool(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
+            first = "claim_number" in claim.fields or doubtful
+            unsettled = hearings_disagree(hearings) or doubtful
+            if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled):
                 return "repeat"
             details_offered = any(_score(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
@@ -461,6 +501,15 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
         return True
     # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
     return len(entered) - len(said) <= 2 and _is_subsequence(said, entered)
+
+
+def _may_be_claim_number(heard: str, known: FieldRecord | None) -> bool:
+    """Tell whether an unlabelled number can be the claim's number: none known yet, or a near hearing of it."""
+    if known is None:
+        return True
+    value = str(known.value)
+    short, long = sorted((heard, value), key=len)
+    return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)
 
 
 def _is_subsequence(short: str, long: str) -> bool:

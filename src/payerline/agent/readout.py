@@ -28,7 +28,7 @@ from payerline.domain.codes import ClaimStatus
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
-                     r"document control number|under claim"),
+                     r"document control number|under claim|(?:claim|document) control|control number|document number"),
     ("received_date", r"\breceived\b|receipt date|came in|hit our system"),
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        r"date of (?:processing|adjudication)|"
@@ -163,6 +163,34 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
     amount = extract_money(_without_date_words(text[match.end():]), "patient_responsibility")
     # "Applied to the deductible, with no payment" is a status, not an amount.
     return amount if amount is not None and amount.value > 0 else None
+
+
+_NUMBER_WORDS = frozenset(
+    "zero oh o one won two to too three four for five six seven eight ate nine double triple".split()
+)
+_FILLER_WORDS = frozenset("the a an uh um is was claim number control document your".split())
+# "Claim one, ..." before a number names which claim is read, and is no part of the number.
+_CLAIM_ORDINAL = re.compile(r"^\s*claim (?:one|two|three|four|five|won|to|too|for|\d)\s*[,:.]", re.IGNORECASE)
+# Claim numbers in the bundled payers run 11 to 14 digits; no date, amount or code is 9 digits long.
+_MIN_CLAIM_NUMBER_DIGITS = 9
+
+
+def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
+    """Read a claim number whose label the recogniser lost ("The is two two six nine ...").
+
+    Only a sentence made of one long number and filler words qualifies, so
+    read-backs ("I heard ..."), menus and other fields never do. The value is
+    returned with a lowered confidence, because the label was not heard.
+    """
+    text = _CLAIM_ORDINAL.sub("", text)
+    words = re.findall(r"[a-z0-9'-]+", text.lower())
+    if not words or any(word not in _FILLER_WORDS and word not in _NUMBER_WORDS and not word.isdigit()
+                        for word in words):
+        return None
+    heard = extract_identifier(text)
+    if heard is None or not heard.value.isdigit() or len(heard.value) < _MIN_CLAIM_NUMBER_DIGITS:
+        return None
+    return Extraction(heard.value, min(heard.confidence, 0.8))
 
 
 _CLAIM_START = re.compile(r"^\s*claim (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)

@@ -28,17 +28,21 @@ from payerline.domain.result import (
 SOURCE_IVR = "ivr"
 SOURCE_REPRESENTATIVE = "representative"
 NEEDS_HUMAN_REASONS = frozenset(
-    {FailureReason.AUTOMATED_CALLS_REFUSED, FailureReason.DISALLOWED_QUESTION, FailureReason.UNESCAPABLE_LOOP}
+    {
+        FailureReason.AUTOMATED_CALLS_REFUSED, FailureReason.DISALLOWED_QUESTION, FailureReason.UNESCAPABLE_LOOP,
+        FailureReason.UNKEYABLE_INPUT,
+    }
 )
 
 
 @dataclass(frozen=True)
 class Heard:
-    """Place of a heard value: the far-end utterance's ordinal in the call and its times."""
+    """Place of a heard value: the far-end utterance's ordinal in the call, its times and recogniser confidence."""
 
     utterance: int
     start_s: float
     end_s: float
+    confidence: float = 1.0
 
 
 @dataclass
@@ -75,9 +79,16 @@ class ClaimState:
     def record(self, name: str, extraction: Extraction[Any], heard: Heard, source: str) -> bool:
         """Store a field; a later value from a person replaces an earlier one. Returns whether it changed."""
         existing = self.fields.get(name)
+        # A value from a doubtful utterance is kept, with the doubt in its confidence.
+        confidence = round(extraction.confidence * heard.confidence, 3)
         if existing is not None and existing.value == extraction.value:
             if existing.source == SOURCE_IVR and source == SOURCE_REPRESENTATIVE:
                 existing.source, existing.heard = source, heard
+            elif existing.source == SOURCE_IVR and source == SOURCE_IVR:
+                # The same value heard again: count the hearing and keep the clearer one as evidence.
+                self.ivr_hearings.setdefault(name, [existing.value]).append(extraction.value)
+                if heard.confidence > existing.heard.confidence:
+                    existing.heard, existing.confidence = heard, max(existing.confidence, confidence)
             return False
         if existing is not None and source == SOURCE_IVR:
             if existing.source != SOURCE_IVR:
@@ -88,12 +99,23 @@ class ClaimState:
             winner = _vote(hearings)
             if winner == existing.value:
                 return False
+            confidence = min(confidence, existing.confidence)
             extraction = Extraction(winner, extraction.confidence)
-        self.fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
+        self.fields[name] = FieldRecord(extraction.value, heard, source, confidence)
         if name == "claim_status":
             found = Extraction(extraction.value is not ClaimStatus.NOT_ON_FILE, extraction.confidence)
             self.fields["found"] = FieldRecord(found.value, heard, source, found.confidence)
         return True
+
+    def doubtful_ivr_fields(self, low_confidence: float) -> list[str]:
+        """Name the IVR fields heard only in utterances below ``low_confidence`` and not heard alike twice."""
+        doubtful = []
+        for name, record in self.fields.items():
+            if record.source != SOURCE_IVR or record.heard.confidence >= low_confidence:
+                continue
+            if self.ivr_hearings.get(name, [record.value]).count(record.value) < 2:
+                doubtful.append(name)
+        return doubtful
 
     def missing(self, person_reached: bool) -> list[str]:
         """Required fields not obtained yet."""
