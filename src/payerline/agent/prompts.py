@@ -329,7 +329,9 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
 
 _CONFIRM = re.compile(
     r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
-    r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)"
+    r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)|"
+    # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
+    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\bif\b[^.;]*?\bpress\b"
 )
 
 
@@ -351,6 +353,10 @@ def confirmation(normalized: str) -> Confirmation | None:
     readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
     yes_key = yes.group(1).replace(" ", "") if yes else None
     no_key = no.group(1).replace(" ", "") if no else None
+    if yes_key is None:
+        # The yes wording was lost: read-backs offer yes first, so take the first key not meant for no.
+        keys = [key.replace(" ", "") for key in re.findall(rf"press ({_KEY})", normalized)]
+        yes_key = next((key for key in keys if key != no_key), None)
     return Confirmation(yes_key, no_key, readback_digits)
 
 
@@ -361,7 +367,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
                                 r"need to speak (?:with|to) a (?:live|real) person"),
-        (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
+        (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
+                     r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently )?(?:down|unavailable|not available|experiencing)|"
@@ -393,7 +400,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
                               r"don't (?:see|have) (?:any|a|that) claim"),
-        (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|is incorrect|was incorrect|did not match|doesn't match|not recognized|"
+        (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|sorry,? (?:that|your) entry\b|\bentry (?:is|was) not\b|is incorrect|was incorrect|did not match|doesn't match|not recognized|"
                       r"didn't understand|did not understand|could not be verified|unable to verify|not in the correct format"),
         (Cue.TIMEOUT, r"didn't (?:get|hear|receive)|did not (?:get|hear|receive)|no (?:input|entry|response) (?:was )?"
                       r"(?:received|detected)|are you still there|haven't received|have not received"),
@@ -427,6 +434,13 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
+_HOURS = re.compile(
+    r"\b(?:our|office|business) hours\b|\b(?:is|are|was) open\b|"
+    r"\bmonday (?:through |thru |to )?friday\b[^.]*\b[ap]\.? ?m\b|\b[ap]\.? ?m\.?[^.]*\bmonday (?:through |to )?friday\b"
+)
+_SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?back|\bclosed\b|business hours")
+
+
 def analyze_prompt(text: str) -> PromptAnalysis:
     """Read one far-end turn."""
     normalized = normalize_prompt(text)
@@ -446,6 +460,10 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     options = () if person_likely else menu_options(normalized)
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)
+    if not (person_likely or options or request) and _HOURS.search(normalized) and _SIGN_OFF.search(normalized):
+        # A closed-hours message that lost "closed": opening hours, then a sign-off and no menu.
+        cues.add(Cue.CLOSED)
+        cues.discard(Cue.SYSTEMS_DOWN)
     return PromptAnalysis(text, options, request, confirm, frozenset(cues), person_likely)
 
 
