@@ -5,10 +5,14 @@ the TIN whole or its last five digits; letters by the star scheme (star, the
 key carrying the letter, then the letter's position on that key: B is
 ``*22``), by key alone (B is ``2``), or spoken phonetically ("B as in boy");
 last names cut to N letters, stopping at a space, hyphen or apostrophe.
+Letters outside A to Z are transliterated first ("Núñez" is NUNEZ, "ß" is
+SS); a value left with no letter or digit to enter raises
+``UnkeyableInputError``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -27,11 +31,49 @@ PHONETIC_WORDS: dict[str, str] = {
     "O": "oscar", "P": "paul", "Q": "queen", "R": "robert", "S": "sam", "T": "tom", "U": "union",
     "V": "victor", "W": "william", "X": "x-ray", "Y": "yellow", "Z": "zebra",
 }
+# Letters that NFKD does not split into a base letter and a combining mark.
+_LATIN_EXTRA: dict[str, str] = {
+    "ß": "SS", "ẞ": "SS", "Æ": "AE", "Ø": "O", "Œ": "OE", "Ł": "L", "Đ": "D", "Ð": "D", "Þ": "TH",
+    "Ħ": "H", "Ŧ": "T", "Ŋ": "NG", "Ə": "E", "ı": "I", "ĸ": "K", "ſ": "S",
+}
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )
+
+
+class UnkeyableInputError(ValueError):
+    """A request value has no letters A to Z to key or spell, even after transliteration."""
+
+
+def latin_letters(text: str) -> str:
+    """Return ``text`` upper-cased with its letters transliterated to A to Z.
+
+    Accents are dropped (NFKD, combining marks removed), ligatures and letters
+    such as ß, Æ and Ø are spelled out (SS, AE, O), and letters of other
+    scripts, which have no keypad keys, are dropped. Digits and punctuation
+    are kept.
+    """
+    out = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char):
+            continue
+        upper = char.upper()
+        extra = _LATIN_EXTRA.get(char) or _LATIN_EXTRA.get(upper)
+        if extra:
+            out.append(extra)
+        elif "A" <= upper <= "Z" or not char.isalpha():
+            out.append(upper)
+    return "".join(out)
+
+
+def _require_keyable(text: str, kept: str, what: str) -> None:
+    if any(char.isalnum() for char in text) and not any(char.isalnum() for char in kept):
+        raise UnkeyableInputError(
+            f"the {what} has no letters A to Z or digits to enter, even after transliteration; "
+            "a person must make this call, or give the value in Latin letters in the request"
+        )
 
 
 def letter_keys(letter: str, method: LetterMethod) -> str:
@@ -52,9 +94,15 @@ def letter_keys(letter: str, method: LetterMethod) -> str:
 
 
 def keyed_characters(text: str, method: LetterMethod) -> str:
-    """Return DTMF keys for an identifier of digits and letters (spaces and dashes dropped)."""
+    """Return DTMF keys for an identifier of digits and letters (spaces and dashes dropped).
+
+    Raises:
+        UnkeyableInputError: ``text`` has letters but none that transliterate to A to Z.
+    """
+    latin = latin_letters(text)
+    _require_keyable(text, latin, "value to key")
     keys = ""
-    for char in text:
+    for char in latin:
         if char.isdigit():
             keys += char
         elif char.isalpha():
@@ -63,9 +111,15 @@ def keyed_characters(text: str, method: LetterMethod) -> str:
 
 
 def spoken_characters(text: str) -> str:
-    """Return an identifier spoken one character at a time, letters phonetically."""
+    """Return an identifier spoken one character at a time, letters phonetically.
+
+    Raises:
+        UnkeyableInputError: ``text`` has letters but none that transliterate to A to Z.
+    """
+    latin = latin_letters(text)
+    _require_keyable(text, latin, "value to spell")
     parts = []
-    for char in text.upper():
+    for char in latin:
         if char.isdigit():
             parts.append(DIGIT_WORDS[int(char)])
         elif char in PHONETIC_WORDS:
@@ -92,13 +146,23 @@ def tin_digits(tin: str, count: int) -> str:
 
 
 def truncated_last_name(last_name: str, letters: int | None) -> str:
-    """Cut a last name at the first space, hyphen or apostrophe, then to ``letters`` letters."""
+    """Cut a last name at the first space, hyphen or apostrophe, then to ``letters`` letters.
+
+    Letters are transliterated to A to Z first ("Núñez-O'Brien" is NUNEZ).
+
+    Raises:
+        UnkeyableInputError: the name has no letter that transliterates to A to Z.
+    """
     kept = ""
-    for char in last_name:
+    for char in latin_letters(last_name):
         if char in " -'’":
             break
-        if char.isalpha():
-            kept += char.upper()
+        if "A" <= char <= "Z":
+            kept += char
+    if not kept and any("A" <= char <= "Z" for char in latin_letters(last_name)):
+        # A name that starts with a separator ("-Smith"): keep the first word with letters.
+        kept = truncated_last_name(latin_letters(last_name).lstrip(" -'’"), None)
+    _require_keyable(last_name, kept, "last name")
     return kept[:letters] if letters else kept
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from payerline.agent.agent import CallAgent
 from payerline.agent.config import AgentConfig
+from payerline.agent.formats import UnkeyableInputError
 from payerline.clock import Clock
 from payerline.domain.codes import FailureReason
 from payerline.domain.request import ClaimStatusRequest
@@ -105,7 +106,9 @@ def run_call(
     """Place one claim-status call and return its results and transcript.
 
     Transport failures and unexpected errors end the call but never lose what
-    was heard: the results then carry ``call_dropped`` for what is missing.
+    was heard: a failed line gives ``call_dropped`` for what is missing, a
+    request value that cannot be keyed gives ``unkeyable_input`` (a person
+    must call), and any other error in agent code gives ``agent_error``.
     """
     config = config or AgentConfig()
     agent = CallAgent(
@@ -124,11 +127,18 @@ def run_call(
         writer.note(f"line failed: {error}")
         if not agent.done:
             agent.note_failure(FailureReason.CALL_DROPPED, f"the line failed: {error}")
+    except UnkeyableInputError as error:
+        logger.warning("call %s: stopped: a request value cannot be keyed or spelled", call_id)
+        writer.note("stopped: a request value has no letters A to Z to key or spell")
+        _stop_after_error(agent, transport, writer, FailureReason.UNKEYABLE_INPUT, str(error))
     except Exception as error:  # noqa: BLE001 - the call boundary: keep the transcript
+        # An error in agent code is a bug, not a dropped line: never report it as call_dropped.
         logger.exception("call %s: failed unexpectedly", call_id)
         writer.note(f"agent error: {type(error).__name__}")
-        if not agent.done:
-            agent.note_failure(FailureReason.CALL_DROPPED, f"the call stopped on an internal error ({type(error).__name__})")
+        _stop_after_error(
+            agent, transport, writer, FailureReason.AGENT_ERROR,
+            f"the agent stopped on an internal error ({type(error).__name__}); report it with the transcript",
+        )
     finally:
         transport.close()
     simulated_s = writer.now_s()
@@ -138,6 +148,19 @@ def run_call(
         call_id, simulated_s, [result.outcome.value for result in results],
     )
     return CallOutput(results=results, transcript=transcript, simulated_s=simulated_s)
+
+
+def _stop_after_error(
+    agent: CallAgent, transport: CallTransport, writer: _TranscriptWriter, reason: FailureReason, note: str
+) -> None:
+    """Record why the agent stopped and hang up; a line that fails while hanging up changes nothing."""
+    if agent.done:
+        return
+    agent.note_failure(reason, note)
+    try:
+        _perform(transport, writer, [HangUp(reason.value)])
+    except TransportError as error:
+        logger.warning("call %s: hang-up after %s failed: %s", writer.transcript.call_id, reason, error)
 
 
 def _loop(agent: CallAgent, transport: CallTransport, writer: _TranscriptWriter, config: AgentConfig, call_id: str) -> None:

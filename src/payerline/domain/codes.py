@@ -85,6 +85,9 @@ class FailureReason(StrEnum):
     DISALLOWED_QUESTION = "disallowed_question"
     UNESCAPABLE_LOOP = "unescapable_loop"
     INFORMATION_INCOMPLETE = "information_incomplete"
+    UNKEYABLE_INPUT = "unkeyable_input"
+    AGENT_ERROR = "agent_error"
+    PROVIDER_NOT_RECOGNIZED = "provider_not_recognized"
 
 
 RETRYABLE: dict[FailureReason, bool] = {
@@ -102,6 +105,9 @@ RETRYABLE: dict[FailureReason, bool] = {
     FailureReason.DISALLOWED_QUESTION: False,
     FailureReason.UNESCAPABLE_LOOP: False,
     FailureReason.INFORMATION_INCOMPLETE: True,
+    FailureReason.UNKEYABLE_INPUT: False,
+    FailureReason.AGENT_ERROR: False,
+    FailureReason.PROVIDER_NOT_RECOGNIZED: False,
 }
 
 REASON_MEANINGS: dict[FailureReason, str] = {
@@ -119,4 +125,7 @@ REASON_MEANINGS: dict[FailureReason, str] = {
     FailureReason.DISALLOWED_QUESTION: "the payer required information the agent may not disclose",
     FailureReason.UNESCAPABLE_LOOP: "the IVR kept repeating and offered no way out",
     FailureReason.INFORMATION_INCOMPLETE: "some answers were not given or not understood",
+    FailureReason.UNKEYABLE_INPUT: "a request value has no letters A to Z to key or spell (a name in another script)",
+    FailureReason.AGENT_ERROR: "the agent stopped on an internal error; the transcript is kept",
+    FailureReason.PROVIDER_NOT_RECOGNIZED: "the payer did not match the provider ids (NPI, PTAN, TIN) to its records",
 }
