@@ -61,6 +61,7 @@ _FAULT_CUES: tuple[tuple[Cue, FailureReason], ...] = (
     (Cue.SYSTEMS_DOWN, FailureReason.SYSTEMS_DOWN),
     (Cue.WRONG_DEPARTMENT, FailureReason.WRONG_DEPARTMENT),
     (Cue.MEMBER_NOT_FOUND, FailureReason.MEMBER_NOT_FOUND),
+    (Cue.PROVIDER_NOT_RECOGNIZED, FailureReason.PROVIDER_NOT_RECOGNIZED),
 )
 
 

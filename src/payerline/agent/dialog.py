@@ -120,6 +120,7 @@ class RepresentativeDialog:
         self._pending: str | None = None
         self._asked: dict[tuple[int, str], int] = {}
         self._declined = 0
+        self._provider_mismatches = 0
         self._transfer_requested = False
         self._greeted = False
         self._closing = False
@@ -282,6 +283,13 @@ class RepresentativeDialog:
             return self._stop(FailureReason.PAYER_CLOSED)
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER):
             return self._stop(FailureReason.SYSTEMS_DOWN)
+        if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED) and not analysis.has(Cue.CLAIM_NOT_FOUND):
+            # The first time, the ids are given again in another form; a refusal or a second mismatch ends it.
+            self._provider_mismatches += 1
+            if self._provider_mismatches >= 2 or analysis.has(Cue.REFUSED):
+                for claim in context.claims:
+                    claim.reason = claim.reason or FailureReason.PROVIDER_NOT_RECOGNIZED
+                return self._stop(FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.MEMBER_NOT_FOUND) and not analysis.has(Cue.CLAIM_NOT_FOUND):
             for claim in context.claims:
                 claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND

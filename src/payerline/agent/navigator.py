@@ -112,6 +112,7 @@ class IvrNavigator:
         self._details_taken: set[int] = set()
         self._repeats: list[int] = []
         self._member_not_found = 0
+        self._provider_not_recognized = 0
         self._timeouts = 0
         self._wants_person = not context.config.prefer_self_service
         self._skip_readout = False
@@ -143,6 +144,10 @@ class IvrNavigator:
             self._member_not_found += 1
             if self._member_not_found >= 2:
                 return Step(end=FailureReason.MEMBER_NOT_FOUND)
+        if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED):
+            self._provider_not_recognized += 1
+            if self._provider_not_recognized >= 2:
+                return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.TIMEOUT):
             self._timeouts += 1
         if analysis.confirmation is not None:
@@ -432,7 +437,8 @@ class IvrNavigator:
             return self._escape()
         previous = self._last_entry
         retry = previous is not None and previous.field is request.field and any(
-            analysis.has(cue) for cue in (Cue.INVALID, Cue.TIMEOUT, Cue.MEMBER_NOT_FOUND, Cue.CLAIM_NOT_FOUND)
+            analysis.has(cue)
+            for cue in (Cue.INVALID, Cue.TIMEOUT, Cue.MEMBER_NOT_FOUND, Cue.CLAIM_NOT_FOUND, Cue.PROVIDER_NOT_RECOGNIZED)
         )
         attempt = self._attempts.get(request.field, 0) + 1 if retry else 0
         if retry and attempt >= self._context.config.max_entry_attempts:

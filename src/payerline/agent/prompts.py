@@ -13,6 +13,7 @@ judged from content: first-person speech, names, fillers, questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -57,6 +58,7 @@ class Cue(StrEnum):
     TIMEOUT = "timeout"
     MEMBER_NOT_FOUND = "member_not_found"
     CLAIM_NOT_FOUND = "claim_not_found"
+    PROVIDER_NOT_RECOGNIZED = "provider_not_recognized"
     HOLD = "hold"
     TRANSFER = "transfer"
     CLOSED = "closed"
@@ -399,7 +401,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
-                              r"don't (?:see|have) (?:any|a|that) claim"),
+                              r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),
         (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|sorry,? (?:that|your) entry\b|\bentry (?:is|was) not\b|is incorrect|was incorrect|did not match|doesn't match|not recognized|"
                       r"didn't understand|did not understand|could not be verified|unable to verify|not in the correct format"),
         (Cue.TIMEOUT, r"didn't (?:get|hear|receive)|did not (?:get|hear|receive)|no (?:input|entry|response) (?:was )?"
@@ -425,7 +427,8 @@ _PERSON_QUESTION = re.compile(
     r"may i (?:have|get|ask)|what are we looking at|are you calling (?:about|from|for)|how can i help|"
     r"what(?:'s| is) the (?:name|reason)|who (?:is|are) (?:calling|you)|"
     # Forms that survive a word lost on a noisy line ("what can I do for", "sorry about the wait").
-    r"are you still there|what can i do for|sorry (?:about|for) the wait"
+    r"are you still there|what can i do for|sorry (?:about|for) the wait|\byou still there\b|"
+    r"how (?:could|can|may) (?:i|we) (?:help|assist)|how could i"
 )
 _PERSON_MARKERS = re.compile(
     r"\b(?:i'm|i am|i'll|i've|i can|i see|i show|i have|let me|my name|um|uh|okay so|alright|hold on|one sec|"
@@ -441,6 +444,40 @@ _HOURS = re.compile(
 _SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?back|\bclosed\b|business hours")
 
 
+_MISMATCH = re.compile(
+    r"(?:do|does|did|is|are|was|were|could)(?: not|n't) (?:match|be matched|be verified|on file|found|recognized)|"
+    r"(?:not|un)(?:able to)? ?(?:match|verify|recognized|found|on file)|no match"
+)
+_PROVIDER_ID = re.compile(
+    r"\b(?:npi|ptan|tin|tax id|tax identification|provider (?:id|number|information|identifier)|"
+    r"medicaid provider (?:id|number))\b"
+)
+_MEMBER_WORD = re.compile(r"\b(?:member|beneficiary|patient|recipient|subscriber|medicare number|medicaid (?:id|number))\b")
+
+
+def _provider_mismatch(normalized: str) -> bool:
+    """Whether a sentence says provider ids (and no member id) do not match the payer's records."""
+    for sentence in re.split(r"[.?!;]", normalized):
+        mismatch = _MISMATCH.search(sentence)
+        if mismatch is None:
+            continue
+        subject = sentence[: mismatch.start()]
+        if re.search(r"\b(?:if|unless|when|whether)\b", subject):
+            continue  # "If your NPI is not on file, press 2" is a menu, not a finding.
+        if _PROVIDER_ID.search(subject) and not _MEMBER_WORD.search(subject):
+            return True
+    return False
+
+
+def turn_text(utterances: Iterable[str]) -> str:
+    """Join a turn's utterances, ending each as a sentence even when the recogniser lost its full stop.
+
+    Without that, "To hear this claim again, press" (its key lost) would run
+    into the next option and take that option's key.
+    """
+    return " ".join(text if text.rstrip()[-1:] in ".?!;," else f"{text}." for text in utterances)
+
+
 def analyze_prompt(text: str) -> PromptAnalysis:
     """Read one far-end turn."""
     normalized = normalize_prompt(text)
@@ -454,6 +491,10 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     if Cue.CLOSED in cues:
         cues.discard(Cue.SYSTEMS_DOWN)
     if Cue.CLAIM_NOT_FOUND in cues:
+        cues.discard(Cue.MEMBER_NOT_FOUND)
+    if _provider_mismatch(normalized):
+        # "The NPI and PTAN do not match our records" is about the provider, not the member.
+        cues.add(Cue.PROVIDER_NOT_RECOGNIZED)
         cues.discard(Cue.MEMBER_NOT_FOUND)
     if Cue.AUTOMATED_REFUSED in cues or Cue.ONE_CLAIM_PER_CALL in cues:
         cues.discard(Cue.REFUSED)
