@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from payerline.agent.confirm import LOW_CONFIDENCE
 from payerline.agent.extract import Extraction
-from payerline.agent.prompts import Cue, analyze_prompt
+from payerline.agent.prompts import Cue, analyze_prompt, turn_text
 from payerline.agent.readout import parse_fields, parse_unlabelled_claim_number
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 
@@ -84,3 +84,13 @@ def test_vote_across_three_hearings_of_an_amount():
     for index, amount in enumerate(("100.52", "121.52", "121.52")):
         claim.record("paid_amount", Extraction(Decimal(amount), 0.9), heard_at(index, 0.7), SOURCE_IVR)
     assert claim.fields["paid_amount"].value == Decimal("121.52")
+
+
+def test_person_greeting_that_lost_words():
+    assert analyze_prompt("Thank you for this was Bill, how could I help you?").has(Cue.PERSON_GREETING)
+    assert analyze_prompt("Hello? you still there?").person_likely
+
+
+def test_option_without_key_does_not_swallow_the_next():
+    options = analyze_prompt(turn_text(["To hear this claim again, press", "To check another claim, press 2."])).options
+    assert [(option.label, option.key) for option in options] == [("check another claim", "2")]

@@ -25,7 +25,7 @@ from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.dialog import RepresentativeDialog
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.navigator import IvrNavigator
-from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, turn_text
 from payerline.agent.results import CallFacts, ClaimState, Heard, build_result
 from payerline.clock import Clock
 from payerline.domain.codes import FailureReason
@@ -285,7 +285,7 @@ class CallAgent:
         if not self._buffer:
             return []
         heard, self._buffer = self._buffer, []
-        analysis = analyze_prompt(" ".join(text for text, _ in heard))
+        analysis = analyze_prompt(turn_text(text for text, _ in heard))
         if analysis.has(Cue.GOODBYE):
             self._far_end_goodbye = True
         self._note_fault(analysis)

@@ -330,6 +330,12 @@ class IvrNavigator:
         goal = self._goal(options)
         if goal == "finish":
             return Step(finished=True)
+        if goal == "next_claim" and not any(_score(option, goal) > 0 for option in options) and any(
+            self._option_score(option, "claim_status") > 0 for option in options
+        ):
+            # The IVR came back to its claim search by itself: that is the way to the next claim.
+            self._after_choice("next_claim")
+            goal = "claim_status"
         mapped = self._mapped_step(goal, options)
         if mapped is not None:
             return Step(self._select(mapped.key, mapped.say))
