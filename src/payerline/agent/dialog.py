@@ -76,14 +76,16 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("member_id", r"member (?:id|number)|medicare (?:number|id)|\bmbi\b|(?<!tax )id number|"
                       r"medicaid id|id off the card|\bthe id\b|(?<!tax )identification number|member'?s id|"
                       r"recipient id|spell that id|\bthat id\b"),
-        ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|first and last name|"
-                         r"spell the last name|last name|(?<!your )first name|name as it appears"),
+        ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|(?<!your )first and last name|"
+                         r"spell the last name|(?<!your )(?<!your first and )last name|(?<!your )first name|"
+                         r"name as it appears"),
         ("date_of_birth", r"date of birth|\bdob\b|birth ?date"),
         ("date_of_service", r"dates? of service|\bdos\b|from and to|date the patient was seen|service date|"
                             r"single date of service"),
         ("billed_amount", r"billed|total charge|how much did you bill|charges on|the charges"),
         ("claim_number", r"claim (?:number|id)|\bicn\b|\bdcn\b"),
         ("caller_name", r"your name|who am i speaking|who do i have|who is calling|name and where|your first name|"
+                        r"your (?:first and last|full|last) name|(?:get|have) a name\b|\band you are\b|"
                         r"pleasure of speaking|who(?:'s| is) this"),
         ("practice", r"where you're calling from|where are you calling from|name of the office|calling from|"
                      r"billing company|provider's office|what office|which office"),

@@ -428,7 +428,9 @@ _PERSON_QUESTION = re.compile(
     r"what(?:'s| is) the (?:name|reason)|who (?:is|are) (?:calling|you)|"
     # Forms that survive a word lost on a noisy line ("what can I do for", "sorry about the wait").
     r"are you still there|what can i do for|sorry (?:about|for) the wait|\byou still there\b|"
-    r"how (?:could|can|may) (?:i|we) (?:help|assist)|how could i"
+    r"how (?:could|can|may) (?:i|we) (?:help|assist)|how could i|"
+    # A person who asks the caller's name first ("you've reached Dwight, what is your name?").
+    r"\byour (?:first and last |full )?name\b|\band you are\b"
 )
 _PERSON_MARKERS = re.compile(
     r"\b(?:i'm|i am|i'll|i've|i can|i see|i show|i have|let me|my name|um|uh|okay so|alright|hold on|one sec|"

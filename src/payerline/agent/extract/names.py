@@ -57,9 +57,12 @@ def _introduced_name(text: str) -> str | None:
 
 def _leading_name(text: str) -> str | None:
     """Read a name said alone first ("Kevin, and my last initial is M")."""
-    for word in re.findall(r"[A-Za-z']+", text)[:4]:
+    for match in list(re.finditer(r"[A-Za-z']+", text))[:4]:
+        word = match.group()
         if word.lower() in _LEAD_WORDS:
             continue
+        if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
+            return None  # "May I have your name?" and "Can we ..." are questions, not names.
         if word[0].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES and word.isalpha():
             return word
         return None
