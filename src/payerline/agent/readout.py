@@ -171,7 +171,9 @@ _NUMBER_WORDS = frozenset(
 _FILLER_WORDS = frozenset("the a an uh um is was claim number control document your".split())
 # "Claim one, ..." before a number names which claim is read, and is no part of the number.
 _CLAIM_ORDINAL = re.compile(r"^\s*claim (?:one|two|three|four|five|won|to|too|for|\d)\s*[,:.]", re.IGNORECASE)
-# Claim numbers in the bundled payers run 11 to 14 digits; no date, amount or code is 9 digits long.
+# Claim numbers in the bundled payers run 11 to 14 digits, and dates and amounts are shorter than 9.
+# NOTE: a check or EFT number can be as long; one whose label was lost is taken for the claim
+# number unless the claim number was already heard (the navigator checks that).
 _MIN_CLAIM_NUMBER_DIGITS = 9
 
 
