@@ -104,6 +104,15 @@ _QUESTION_LEAD = re.compile(
 _BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
 # "Actually, it's ...": the representative corrects the value read back.
 _CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry)\b", re.IGNORECASE)
+# After a read-back, only these say the value read is right; "okay" or "sure" may just lead into something else.
+_EXPLICIT_YES = re.compile(
+    r"\b(?:yes|yeah|yep|yup|correct|that's right|that is right|you got it|exactly|affirmative|perfect)\b"
+)
+_MOVES_ON = re.compile(
+    r"let me (?:give|get|read|see|check|pull|look)|(?:i'll|i will|i can|i'm going to|going to) give you|"
+    r"here(?:'s| is| are) (?:the|your)|\bready\b|hold on|one moment|give me a (?:sec|second|moment)|"
+    r"\bthe (?:claim|check|reference|call reference|icn|dcn|eft|trace) (?:number|id) is\b"
+)
 _STALL = re.compile(
     r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
     r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
@@ -573,6 +582,9 @@ class RepresentativeDialog:
         read = str(record.value)
         if stated is not None and stated.value == read and (answer is None or answer.value):
             return self._confirm_readback(record)  # the representative said the same number back
+        if _moves_on_without_yes(text):
+            # "Let me give you the claim number, ready? ..." answers nothing about the value read.
+            return self._readback_moved_on()
         if stated is not None and len(stated.value) >= 5 and stated.value != read:
             if answer is None and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
@@ -599,6 +611,9 @@ class RepresentativeDialog:
             return self._close() if self._closing else self._next_question()
         # Neither a yes, a no nor a number: the representative moved on (a verification
         # question, say). Answer that; the value stays unconfirmed and is read back later.
+        return self._readback_moved_on()
+
+    def _readback_moved_on(self) -> None:
         self._pending = None
         self._readback_deferred = True
         return None
@@ -609,6 +624,9 @@ class RepresentativeDialog:
         restated = parse_answer(name, text, self._context.call_date).get(name)
         if restated is not None and name in self._implausible({name: restated}):
             restated = None
+        if _moves_on_without_yes(text) and (restated is None or restated.value != record.value):
+            self._pending = None
+            return None
         if restated is not None and restated.value != record.value and (answer is None or not answer.value):
             record.value, record.confidence = restated.value, restated.confidence
             readback = self._field_readback()
@@ -642,6 +660,9 @@ class RepresentativeDialog:
     def _after_readback(self, text: str) -> Step:
         self._readback_pending = False
         answer = extract_yes_no(text)
+        moved_on = _moves_on_without_yes(text)
+        if moved_on:
+            answer = None  # "Okay, let me give you ..." agrees to nothing; only a value said back confirms
         fields = self._context.person_fields
         if answer is not None and answer.value:
             for name in ("reference_number", "representative_name"):
@@ -654,7 +675,10 @@ class RepresentativeDialog:
             restated["representative_name"] = name
         corrected = extract_identifier(text)
         reference = fields.get("reference_number")
-        if corrected is not None and reference is not None and len(corrected.value) >= 5 and corrected.value != reference.value:
+        if (
+            corrected is not None and reference is not None and not moved_on
+            and len(corrected.value) >= 5 and corrected.value != reference.value
+        ):
             reference.value = corrected.value
             reference.confirmed_by_readback = False
             return self._close()
@@ -855,6 +879,12 @@ def _dedupe_kinds(kinds: list[str]) -> list[str]:
     if "caller_name" in kinds:
         drop.add("practice")
     return [kind for kind in kinds if kind not in drop]
+
+
+def _moves_on_without_yes(text: str) -> bool:
+    """Whether a reply to a read-back goes on to something else without an explicit yes."""
+    normalized = normalize_prompt(text)
+    return bool(_MOVES_ON.search(normalized)) and not _EXPLICIT_YES.search(normalized)
 
 
 def _both_dates(value: date) -> str:
