@@ -63,7 +63,7 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("disallowed", r"social security|\bssn\b|maiden name|credit card|bank account|routing number|password|"
                        r"\bpin\b|(?:member|patient|subscriber)'?s? (?:home )?(?:address|phone|email|employer)|"
-                       r"home address|email address|diagnosis|driver'?s license"),
+                       r"home address|email address|diagnosis|driver'?s license|\bsocial\b(?! work)"),
         ("npi_kind", r"individual or (?:the )?group(?: npi)?\b|group or (?:the )?individual(?: npi)?\b"),
         ("npi", r"\bnpi\b|national provider"),
         ("tin", r"tax id|\btin\b|tax identification|\bein\b"),
