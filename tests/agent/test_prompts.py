@@ -199,3 +199,21 @@ def test_person_after_announcement_in_one_turn() -> None:
 def test_menu_after_greeting_stays_ivr() -> None:
     analysis = analyze_prompt("Welcome to Humana. For claims, press 2.")
     assert not analysis.person_likely
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This line does not accept automated calls.",
+        "We don't take automated calls.",
+        "This line is not for automated callers.",
+        "Sorry, this number doesn't accept automated calls.",
+        "This line isn't for automated callers.",
+    ],
+)
+def test_automated_refused_with_general_negations(text: str) -> None:
+    assert Cue.AUTOMATED_REFUSED in analyze_prompt(text).cues
+
+
+def test_negation_without_automation_is_not_a_refusal() -> None:
+    assert Cue.AUTOMATED_REFUSED not in analyze_prompt("That claim is not on file.").cues

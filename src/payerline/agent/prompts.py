@@ -365,7 +365,8 @@ def confirmation(normalized: str) -> Confirmation | None:
 _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
     (cue, re.compile(pattern))
     for cue, pattern in (
-        (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|cannot|can't|not able to|unable to|won't|will not)\b[^.?]{0,60}"
+        (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|does not|doesn't|is not|isn't|cannot|can't|not able to|unable to|won't|"
+                                r"will not)\b[^.?]{0,60}"
                                 r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
                                 r"need to speak (?:with|to) a (?:live|real) person"),
