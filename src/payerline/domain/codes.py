@@ -26,10 +26,10 @@ class ClaimStatus(StrEnum):
         return _X12_CATEGORY[self]
 
 
-# Code source 507 categories. A1 acknowledgement/receipt; P1 pending/in process;
-# F0 finalized (adjudication complete, payment scheduled: the payment floor);
-# F1 finalized/payment; F2 finalized/denial; F3 finalized/revised; F4
-# finalized/adjudication complete, no payment forthcoming; A4 not found.
+# Code source 507 categories used here: A1 acknowledgement/receipt, P1
+# pending/in process, F0 finalized (adjudicated with payment scheduled, which
+# is the payment floor), F1 finalized/payment, F2 finalized/denial, F3
+# finalized/revised, F4 finalized with no payment forthcoming, A4 not found.
 _X12_CATEGORY: dict[ClaimStatus, str] = {
     ClaimStatus.RECEIVED: "A1",
     ClaimStatus.PENDING: "P1",
@@ -53,7 +53,7 @@ def x12_claim_status_categories() -> frozenset[str]:
 
 
 class Outcome(StrEnum):
-    """How a call went for one claim.
+    """The outcome of a call for one claim.
 
     ``completed``: every required field obtained (the representative's name and
     a reference number are required only when a person was reached).
@@ -69,7 +69,7 @@ class Outcome(StrEnum):
 
 
 class FailureReason(StrEnum):
-    """Why a result is not ``completed``. See :data:`RETRYABLE` for retry advice."""
+    """The coded reason a result is not ``completed``. See :data:`RETRYABLE` for retry advice."""
 
     IVR_FAILURE = "ivr_failure"
     PAYER_CLOSED = "payer_closed"

@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 class Evidence(BaseModel):
-    """Where a value was heard."""
+    """The transcript turn and time a value was heard at."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -18,7 +18,7 @@ class Side(StrEnum):
 
 
 class TurnKind(StrEnum):
-    """What a transcript turn holds."""
+    """The kind of content in a transcript turn."""
 
     SPEECH = "speech"
     DTMF = "dtmf"

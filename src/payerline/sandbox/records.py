@@ -1,4 +1,4 @@
-"""A sandbox payer's own records: the providers, members and claims it knows.
+"""A sandbox payer's own records: the providers, members and claims it has on file.
 
 Field names of :class:`ClaimRecord` match the result fields in
 :class:`payerline.domain.result.ClaimFields`, so the eval can score a result
@@ -118,7 +118,7 @@ class MemberRecord(_Record):
 
 
 class Records(_Record):
-    """Everything the payer knows about providers, members and claims."""
+    """Everything the payer has on file about providers, members and claims."""
 
     providers: list[ProviderRecord] = Field(min_length=1)
     members: list[MemberRecord] = Field(min_length=1)

@@ -18,7 +18,7 @@ class FaultKind(StrEnum):
 
 
 class DropPoint(StrEnum):
-    """Where a ``drop`` fault disconnects the line."""
+    """The point at which a ``drop`` fault disconnects the line."""
 
     IVR = "ivr"
     HOLD = "hold"
@@ -26,7 +26,7 @@ class DropPoint(StrEnum):
 
 
 class RepBehaviour(StrEnum):
-    """How the representative in a scenario talks. Phrasing itself lives in payer files."""
+    """The representative's manner in a scenario. Phrasing itself lives in payer files."""
 
     STANDARD = "standard"
     ASKS_SSN = "asks_ssn"

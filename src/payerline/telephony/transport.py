@@ -24,9 +24,13 @@ class CallTransport(Protocol):
     def receive(self, timeout_s: float) -> LineEvent:
         """Return the next line event.
 
-        Blocks (on the call's clock) for at most ``timeout_s``. If nothing
+        Blocks (on the call's clock) for about ``timeout_s``. If nothing
         happens in that time, returns a ``LineSignal`` of kind ``SILENCE``
-        spanning the wait. After the call has ended, returns ``CallEnded``.
+        spanning the wait. If far-end speech is under way when the wait runs
+        out, returns that utterance when it ends instead, so the agent never
+        mistakes a pause mid-sentence for the end of a turn. A wait can
+        therefore overrun by up to one utterance. After the call has ended,
+        returns ``CallEnded``.
         """
         ...
 
