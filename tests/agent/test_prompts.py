@@ -215,5 +215,5 @@ def test_automated_refused_with_general_negations(text: str) -> None:
     assert Cue.AUTOMATED_REFUSED in analyze_prompt(text).cues
 
 
-def test_negation_without_automation_is_not_a_refusal() -> None:
+def test_negation_alone_not_refusal() -> None:
     assert Cue.AUTOMATED_REFUSED not in analyze_prompt("That claim is not on file.").cues

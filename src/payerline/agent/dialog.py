@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import implausible_fields, is_subsequence, merge_hearings
+from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, is_subsequence, merge_hearings
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
@@ -150,6 +150,10 @@ class RepresentativeDialog:
         self._last_speech = ""
         self._waiting_after_ack = False
         self._last_answer_kinds: list[str] = []
+        # Fields heard this turn in an utterance below LOW_CONFIDENCE, and those asked again once.
+        self._doubtful: list[str] = []
+        self._repeat_asked: set[tuple[int, str]] = set()
+        self._awaiting_repeat: dict[str, Any] = {}
 
     @property
     def greeted(self) -> bool:
@@ -210,7 +214,9 @@ class RepresentativeDialog:
                     return judged
             else:
                 return self._after_readback(analysis.text)
+        self._doubtful = []
         captured = self._capture(heard)
+        self._settle_repeat()
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
@@ -232,6 +238,9 @@ class RepresentativeDialog:
                 self._repeats += 1
                 return again
         self._repeats = 0
+        repeat = self._ask_repeat()
+        if repeat is not None:
+            return repeat
         readback = self._field_readback()
         if readback is not None:
             return readback
@@ -415,12 +424,60 @@ class RepresentativeDialog:
                 # Volunteered values never overwrite ones already heard; only the asked field may change.
                 values = {
                     name: value for name, value in values.items()
-                    if name == self._pending or name not in claim.fields and name not in context.person_fields
+                    if name == self._pending or name in self._awaiting_repeat
+                    or name not in claim.fields and name not in context.person_fields
                 }
-            if values and context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE):
+            changed = context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE) if values else []
+            if changed:
                 claim.discussed_with_person = True
                 captured = True
+            if where.confidence < LOW_CONFIDENCE:
+                self._doubtful.extend(name for name in values if name != "found")
         return captured
+
+    def _ask_repeat(self) -> Step | None:
+        """Ask once to hear again values heard only in a low-confidence utterance.
+
+        A field about to be read back is left to the read-back, whose answer is
+        the second hearing.
+        """
+        context = self._context
+        readback = self._pending if self._pending in READBACK_FIELDS | VALUE_READBACK_FIELDS else None
+        names = [name for name in dict.fromkeys(self._doubtful) if name != readback]
+        names = [name for name in names if (self._field_key(name), name) not in self._repeat_asked]
+        self._doubtful = []
+        if not names:
+            return None
+        self._awaiting_repeat = {}
+        for name in names:
+            record = self._record_for(name)
+            if record is not None:
+                self._repeat_asked.add((self._field_key(name), name))
+                self._awaiting_repeat[name] = record.value
+        if not self._awaiting_repeat:
+            return None
+        logger.info("call %s: %s heard on a low-confidence line; asking to repeat", context.call_id,
+                    sorted(self._awaiting_repeat))
+        return Step([Speak("Sorry, the line broke up. Could you repeat that?")])
+
+    def _settle_repeat(self) -> None:
+        """Settle values asked again: numbers merged across both hearings, amounts and dates the repetition.
+
+        A value the representative did not repeat keeps its first hearing and lower confidence.
+        """
+        earlier, self._awaiting_repeat = self._awaiting_repeat, {}
+        for name, first in earlier.items():
+            record = self._record_for(name)
+            if name not in READBACK_FIELDS or record is None or record.value == first:
+                continue
+            key = (self._field_key(name), name)
+            hearings = self._hearings.setdefault(key, [first])
+            hearings.append(record.value)
+            # The repetition goes first, so a tie between two substituted hearings keeps it.
+            record.value = merge_hearings([record.value, first])
+
+    def _field_key(self, name: str) -> int:
+        return -1 if name in self._context.person_fields or name == "reference_number" else self._context.rep_claim
 
     def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
         """Name heard values that fail a structural check (see agent/confirm.py); they count as unheard."""
