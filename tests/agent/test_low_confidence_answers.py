@@ -64,3 +64,17 @@ def test_clean_call_is_not_asked_to_repeat() -> None:
     output, line = run(lambda text: None)
     assert not line.used
     assert REPEAT_REQUEST not in line.agent_said
+
+
+def test_volunteered_number_merged_across_hearings() -> None:
+    clean = "The group code is CO, contractual obligation, and the check number is one two three four five six seven."
+
+    def garbled(text: str) -> str | None:
+        return clean.replace("four ", "") if text == clean else None
+
+    rep = full_rep()
+    answers = [(r"repeat that|group code", clean), *rep.answers]
+    output, line = run(garbled, answers=answers)
+    assert line.used
+    assert REPEAT_REQUEST in line.agent_said
+    assert output.results[0].fields.check_number.value == "1234567"
