@@ -1,0 +1,228 @@
+"""Answers to a representative's verification questions, from the fields a claim-status call may disclose."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date
+
+from payerline.agent import formats
+from payerline.agent.context import CallContext
+from payerline.agent.prompts import normalize_prompt
+from payerline.domain.request import ClaimStatusRequest
+
+logger = logging.getLogger(__name__)
+
+_VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("disallowed", r"social security|\bssn\b|maiden name|credit card|bank account|routing number|password|"
+                       r"\bpin\b|(?:member|patient|subscriber)'?s? (?:home )?(?:address|phone|email|employer)|"
+                       r"home address|email address|diagnosis|driver'?s license|\bsocial\b(?! work)"),
+        ("npi_kind", r"individual or (?:the )?group(?: npi)?\b|group or (?:the )?individual(?: npi)?\b"),
+        ("npi", r"\bnpi\b|national provider"),
+        ("tin", r"tax id|\btin\b|tax identification|\bein\b"),
+        ("ptan", r"\bptan\b|provider transaction"),
+        ("medicaid_provider_id", r"medicaid provider|provider (?:number|id)\b"),
+        ("relationship", r"subscriber or (?:a )?dependent|dependent or|relationship|policy ?holder or"),
+        ("subscriber_dob", r"subscriber'?s? (?:date of birth|dob|birth ?date)"),
+        ("subscriber_name", r"subscriber'?s? name|policy ?holder'?s? name"),
+        ("subscriber_id", r"subscriber'?s? (?:member )?(?:id|number)|policy ?holder'?s? (?:id|number)"),
+        ("member_id", r"member (?:id|number)|medicare (?:number|id)|\bmbi\b|(?<!tax )id number|"
+                      r"medicaid id|id off the card|\bthe id\b|(?<!tax )identification number|member'?s id|"
+                      r"recipient id|spell that id|\bthat id\b"),
+        ("patient_name", r"(?:patient|member|beneficiary)'?s? (?:first and last )?name|(?<!your )first and last name|"
+                         r"spell the last name|(?<!your )(?<!your first and )last name|(?<!your )first name|"
+                         r"name as it appears"),
+        ("date_of_birth", r"date of birth|\bdob\b|birth ?date"),
+        ("date_of_service", r"dates? of service|\bdos\b|from and to|date the patient was seen|service date|"
+                            r"single date of service"),
+        ("billed_amount", r"billed|total charge|how much did you bill|charges on|the charges"),
+        ("claim_number", r"claim (?:number|id)|\bicn\b|\bdcn\b"),
+        ("caller_name", r"your name|who am i speaking|who do i have|who is calling|name and where|your first name|"
+                        r"your (?:first and last|full|last) name|(?:get|have) a name\b|\band you are\b|"
+                        r"pleasure of speaking|who(?:'s| is) this"),
+        ("practice", r"where you're calling from|where are you calling from|name of the office|calling from|"
+                     r"billing company|provider's office|what office|which office"),
+        ("callback_number", r"call ?back number|phone number|number to reach|in case we get disconnected"),
+        ("purpose", r"how (?:can|may) i (?:help|assist)|what can i do for you|are you calling about|what are we looking"
+                    r"|calling about claim|what do you need|reason for (?:your|the) call"),
+    )
+)
+QUESTION_LEAD = re.compile(
+    r"^(?:and |okay,? |so |um,? |alright,? |great,? |thanks,? |thank you,? |got(?: it)?,? |perfect,? |now,? )*"
+    r"(?:can|could|may|what|what's|is|are|do|"
+    r"does|did|who|how|please|go ahead|i need|i'll need|i just need|i will need|verify|spell|read|tell|give|"
+    r"i'd need|let me get|let me have|i'm going to need)\b"
+)
+# "And the PTAN for that": a short request whose question mark or last word the line lost.
+BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
+
+
+class VerificationAnswers:
+    """Builder of the representative dialog's replies to verification questions.
+
+    ``announced`` is the dialog's own set of claims whose purpose the agent has stated, and this class adds to it.
+    ``purpose`` returns the purpose sentence for the current claim and adds that claim to ``announced``.
+    """
+
+    def __init__(self, context: CallContext, announced: set[int], purpose: Callable[[], str]) -> None:
+        self._context = context
+        self._announced = announced
+        self._purpose = purpose
+        # Kinds of the questions answered last, answered again in another form after "that doesn't match".
+        self.last_answer_kinds: list[str] = []
+
+    def answers(self, text: str) -> list[str] | None:
+        """Answer each verification question in ``text``; None when one asks for something not allowed."""
+        answers: list[str] = []
+        answered_kinds: list[str] = []
+        for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
+            asked = sentence.endswith("?") or QUESTION_LEAD.search(sentence) or "please" in sentence
+            if not sentence or not (asked or BARE_REQUEST.search(sentence)):
+                continue
+            kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)])
+            if "disallowed" in kinds:
+                logger.info("call %s: declined a question outside the allowed fields", self._context.call_id)
+                return None
+            for kind in kinds:
+                answer = self.answer(kind, sentence)
+                if answer and answer not in answers:
+                    answers.append(answer)
+                    answered_kinds.append(kind)
+        if answered_kinds:
+            self.last_answer_kinds = answered_kinds
+        return answers
+
+    def alternate_answer(self, kind: str) -> str | None:
+        """Answer a second time in another form, after the representative found no match."""
+        request = self._context.request
+        billing, rendering = request.billing_provider, request.rendering_provider
+        if kind == "date_of_birth":
+            birth = request.patient.date_of_birth
+            return f"The patient's date of birth is {_both_dates(birth)}."
+        if kind == "subscriber_id":
+            return f"The subscriber ID is {formats.spoken_characters(_subscriber_id(request))}."
+        if kind == "member_id":
+            text = f"The member ID is {formats.spoken_characters(request.member_id)}."
+            # "Can I get the ID?" may have been the tax ID with a word lost; both are allowed answers.
+            return text + f" If you meant the tax ID, it is {billing.tin}."
+        if kind in ("npi", "npi_kind") and rendering is not None and rendering.npi != billing.npi:
+            return f"The billing NPI is {billing.npi}, and the rendering NPI is {rendering.npi}."
+        if kind == "tin":
+            return f"The tax ID is {billing.tin}; the last five digits are {billing.tin[-5:]}."
+        if kind == "patient_name":
+            patient = request.patient
+            return f"The patient is {patient.first_name} {patient.last_name}, last name spelled {_spelled(patient.last_name)}."
+        return None
+
+    def answer(self, kind: str, sentence: str, alternate: bool = False) -> str | None:
+        if alternate:
+            answer = self.alternate_answer(kind)
+            if answer is not None:
+                return answer
+        request = self._context.request
+        query = self._context.claim_query(self._context.rep_claim)
+        provider = request.rendering_provider if "rendering" in sentence and request.rendering_provider else request.billing_provider
+        patient, subscriber = request.patient, request.subscriber
+        if kind == "npi_kind":
+            return f"That's the billing group NPI, {request.billing_provider.npi}."
+        if kind == "npi":
+            return f"The NPI is {provider.npi}."
+        if kind == "tin":
+            if re.search(r"last (?:5|five)", sentence):
+                return f"The last five of the tax ID are {provider.tin[-5:]}."
+            return f"The tax ID is {provider.tin}."
+        if kind == "ptan":
+            return f"The PTAN is {provider.ptan}." if provider.ptan else "We don't have a PTAN for this provider."
+        if kind == "medicaid_provider_id":
+            if provider.medicaid_provider_id:
+                return f"The Medicaid provider ID is {provider.medicaid_provider_id}."
+            return None
+        if kind == "member_id":
+            if "spell" in sentence or "word for each" in sentence:
+                return f"The member ID is {formats.spoken_characters(request.member_id)}."
+            return f"The member ID is {request.member_id}."
+        if kind == "patient_name":
+            if "spell" in sentence:
+                return f"The last name is spelled {_spelled(patient.last_name)}."
+            if "last name first" in sentence:
+                return f"The patient's name is {patient.last_name}, {patient.first_name}."
+            return f"The patient's name is {patient.first_name} {patient.last_name}."
+        if kind == "relationship":
+            if subscriber is None:
+                return f"The patient, {patient.first_name} {patient.last_name}, is the subscriber."
+            return (
+                f"The patient, {patient.first_name} {patient.last_name}, is a dependent, the "
+                f"{subscriber.relationship.value} of the subscriber, {subscriber.first_name} {subscriber.last_name}."
+            )
+        if kind == "subscriber_name":
+            person = subscriber or patient
+            return f"The subscriber's name is {person.first_name} {person.last_name}."
+        if kind == "subscriber_id":
+            if "spell" in sentence or "word for each" in sentence:
+                return f"The subscriber ID is {formats.spoken_characters(_subscriber_id(request))}."
+            return f"The subscriber ID is {_subscriber_id(request)}."
+        if kind == "subscriber_dob":
+            if subscriber is None:
+                return f"The subscriber is the patient; the date of birth is {_both_dates(patient.date_of_birth)}."
+            return f"The subscriber's date of birth is {_both_dates(subscriber.date_of_birth)}."
+        if kind == "date_of_birth":
+            return f"The date of birth is {_both_dates(patient.date_of_birth)}."
+        if kind == "date_of_service":
+            self._announced.add(self._context.rep_claim)
+            if query.service_date_to and query.service_date_to != query.service_date_from:
+                return (
+                    f"The dates of service are {formats.spoken_date(query.service_date_from)} through "
+                    f"{formats.spoken_date(query.service_date_to)}."
+                )
+            return f"The date of service is {_both_dates(query.service_date_from)}."
+        if kind == "billed_amount":
+            return f"The billed amount is ${query.billed_amount:.2f}."
+        if kind == "claim_number":
+            if query.payer_claim_number:
+                return f"The claim number is {query.payer_claim_number}."
+            return "I don't have the claim number. Could you search by the member ID and date of service?"
+        if kind == "caller_name":
+            return f"I'm calling on behalf of {request.caller.name} at {request.caller.practice}."
+        if kind == "practice":
+            return f"I'm calling from {request.caller.practice}."
+        if kind == "callback_number":
+            return f"The callback number is {request.caller.callback_number}."
+        if kind == "purpose":
+            return self._purpose() if self._context.rep_claim not in self._announced else None
+        return None
+
+
+def _subscriber_id(request: ClaimStatusRequest) -> str:
+    """Return the subscriber's own id when the request has one, else the id on the card."""
+    if request.subscriber is not None and request.subscriber.member_id:
+        return request.subscriber.member_id
+    return request.member_id
+
+
+def _dedupe_kinds(kinds: list[str]) -> list[str]:
+    """Keep the most specific question kinds: a subscriber's date of birth is not the patient's."""
+    if "npi_kind" in kinds:
+        return ["npi_kind"]
+    drop = set()
+    if "subscriber_dob" in kinds:
+        drop.add("date_of_birth")
+    if "subscriber_name" in kinds:
+        drop.add("patient_name")
+    if "subscriber_id" in kinds:
+        drop.add("member_id")
+    if "caller_name" in kinds:
+        drop.add("practice")
+    return [kind for kind in kinds if kind not in drop]
+
+
+def _both_dates(value: date) -> str:
+    """Say a date in words and then as digits, as billers do to avoid a misheard day."""
+    return f"{formats.spoken_date(value)}, that's {value.strftime('%m/%d/%Y')}"
+
+
+def _spelled(name: str) -> str:
+    names = {"'": "apostrophe", "-": "hyphen", " ": "space"}
+    return ", ".join(names.get(char, char.upper()) for char in name)
