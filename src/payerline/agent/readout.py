@@ -171,9 +171,10 @@ _NUMBER_WORDS = frozenset(
 _FILLER_WORDS = frozenset("the a an uh um is was claim number control document your".split())
 # "Claim one, ..." before a number names which claim is read, and is no part of the number.
 _CLAIM_ORDINAL = re.compile(r"^\s*claim (?:one|two|three|four|five|won|to|too|for|\d)\s*[,:.]", re.IGNORECASE)
-# Claim numbers in the bundled payers run 11 to 14 digits, and dates and amounts are shorter than 9.
-# NOTE: a check or EFT number can be as long; one whose label was lost is taken for the claim
-# number unless the claim number was already heard (the navigator checks that).
+# Payer claim numbers (ICN, DCN) usually run 11 digits or more, and spoken dates and amounts
+# are shorter than 9 digits.
+# NOTE: a check or EFT number can be as long. One whose label was lost is taken for the claim
+# number unless the claim number was already heard, which the navigator checks.
 _MIN_CLAIM_NUMBER_DIGITS = 9
 
 

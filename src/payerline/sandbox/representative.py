@@ -80,7 +80,7 @@ class Representative:
         return [by_id[i] for i in self.call.scenario.claim_ids if i in by_id]
 
     def enrolled_providers(self) -> list[ProviderRecord]:
-        """Every provider enrolled with the payer; provider ids are verified against these alone."""
+        """Return every provider enrolled with the payer, the only records provider ids are verified against."""
         return list(self.call.payer.records.providers)
 
     def _make_reference(self) -> str:
@@ -414,7 +414,7 @@ class Representative:
         yield from self.say(sentences)
 
     def _confirm_readback(self, text: str) -> Generator[object, object, bool]:
-        """Confirm or correct a read-back; returns False when ``text`` holds no value to check."""
+        """Confirm or correct a read-back; returns False when ``text`` contains no value to check."""
         candidates = [*self.last, ("reference_number", self.reference), ("representative_name", self.name)]
         verdicts = [(field, value, _mentions(field, value, text)) for field, value in candidates]
         wrong = [(field, value) for field, value, verdict in verdicts if verdict is False and field in dict(self.last)]
