@@ -10,9 +10,10 @@ themselves or asks something.
 from __future__ import annotations
 
 import logging
+import re
 
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.prompts import Cue, PromptAnalysis
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt
 from payerline.domain.codes import FailureReason
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,9 @@ class HoldMonitor:
             return Step(end=FailureReason.PAYER_CLOSED)
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.has(Cue.HOLD):
             return Step(end=FailureReason.SYSTEMS_DOWN)
-        if analysis.has(Cue.PERSON_GREETING) or (analysis.person_likely and not analysis.has(Cue.HOLD)):
+        if analysis.has(Cue.PERSON_GREETING) or (
+            analysis.person_likely and not analysis.has(Cue.HOLD) and not _person_only_by_fillers(analysis.text)
+        ):
             return Step(phase=Phase.REPRESENTATIVE)
         if analysis.has(Cue.HOLD) or analysis.has(Cue.TRANSFER):
             return Step()
@@ -74,6 +77,20 @@ class HoldMonitor:
         if _sounds_like_hello(analysis.text):
             return Step(phase=Phase.REPRESENTATIVE)
         return Step()
+
+
+_FILLERS = re.compile(r"\b(?:uh|um|er|ah)\b,?\s*", re.IGNORECASE)
+
+
+def _person_only_by_fillers(text: str) -> bool:
+    """Tell whether a turn sounds like a person only for an "uh" or "um" in it.
+
+    A recogniser writes "uh" for a short word it lost ("available in uh IVR"),
+    so a recorded announcement can carry a filler. A person also gives a name,
+    puts a question or speaks in the first person.
+    """
+    without = _FILLERS.sub("", text)
+    return without != text and not analyze_prompt(without).person_likely
 
 
 def _sounds_like_hello(text: str) -> bool:
