@@ -93,4 +93,5 @@ def test_person_greeting_that_lost_words():
 
 def test_option_without_key_does_not_swallow_the_next():
     options = analyze_prompt(turn_text(["To hear this claim again, press", "To check another claim, press 2."])).options
-    assert [(option.label, option.key) for option in options] == [("check another claim", "2")]
+    assert [(option.label, option.key, option.key_lost) for option in options] == [
+        ("hear this claim again", None, True), ("check another claim", "2", False)]

@@ -174,3 +174,37 @@ def amount_digits(amount: Decimal) -> str:
 def with_terminator(keys: str, terminator: str) -> str:
     """Append the terminator key (``#``) when the IVR asks for one."""
     return keys + terminator if terminator and not keys.endswith(terminator) else keys
+
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_words(number: int) -> list[str]:
+    """Return the words of a whole number as spoken, one token per word: 218 is two, hundred, eighteen.
+
+    A tens-and-units pair is one token ("fifty-four"), as it is written.
+
+    Raises:
+        ValueError: if ``number`` is negative.
+    """
+    if number < 0:
+        raise ValueError(f"number {number} is negative; pass a whole number of 0 or more")
+    if number < 20:
+        return [_ONES[number]]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return [_TENS[tens] + (f"-{_ONES[units]}" if units else "")]
+    for size, name in ((1_000_000, "million"), (1000, "thousand"), (100, "hundred")):
+        if number >= size:
+            high, rest = divmod(number, size)
+            return number_words(high) + [name] + (number_words(rest) if rest else [])
+    raise AssertionError("unreachable")
+
+
+def amount_words(amount: Decimal) -> tuple[list[str], list[str]]:
+    """Return the spoken words of an amount's dollars and of its cents (no words for none)."""
+    cents_total = int((abs(amount) * 100).quantize(Decimal(1)))
+    dollars, cents = divmod(cents_total, 100)
+    return (number_words(dollars) if dollars else []), (number_words(cents) if cents else [])

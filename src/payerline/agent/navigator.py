@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
 from payerline.agent.confirm import (
-    LOW_CONFIDENCE,
     MAX_RECOVERED_DIGITS,
-    hearings_disagree,
     implausible_fields,
     is_subsequence,
 )
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
+from payerline.agent.ivr_hearings import lost_words_of, settle_ivr_fields, unsettled_ivr_fields
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
 from payerline.agent.readout import (
     LineReadout,
@@ -69,7 +68,9 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
                ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
                # The same offers with a word lost on the line ("To this again, press 1").
                ("this again", 9), ("that again", 9), ("the again", 9), ("it again", 9), ("information again", 9),
-               ("claim again", 9), ("hear this", 8), ("hear that", 8)),
+               ("claim again", 9), ("hear this", 8), ("hear that", 8),
+               # After a read-out, "this information" is the read-out ("To [repeat] this information").
+               ("this information", 6)),
 }
 _AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
@@ -118,6 +119,7 @@ class IvrNavigator:
         self._skip_readout = False
         self._wrong_branch = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
+        self._lost_keys: dict[str, int] = {}
 
     @property
     def wants_person(self) -> bool:
@@ -207,6 +209,10 @@ class IvrNavigator:
                 continue
             billed = values.get("billed_amount")
             expected = context.claim_query(context.ivr_claim).billed_amount
+            if billed is not None and billed.value != expected and lost_words_of(billed.value, expected):
+                # "for hundred seventy" for 470: the request's charges with a word lost on the line.
+                values["billed_amount"] = Extraction(expected, billed.confidence)
+                billed = values["billed_amount"]
             if billed is not None and billed.value != expected and claim.status is None:
                 logger.info("call %s: IVR read a claim with other charges; skipping it", context.call_id)
                 self._skip_readout = True
@@ -220,6 +226,7 @@ class IvrNavigator:
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
+        settle_ivr_fields(claim)
 
     def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
         """Name the read-out values that fail a structural check, as the representative dialog does."""
@@ -247,7 +254,8 @@ class IvrNavigator:
             for index in block:
                 billed = parse_fields(texts[index], context.call_date).get("billed_amount")
                 served = parse_service_date(texts[index], context.call_date)
-                if (billed is not None and billed.value != query.billed_amount) or (
+                if (billed is not None and billed.value != query.billed_amount
+                        and not lost_words_of(billed.value, query.billed_amount)) or (
                     served is not None and not query.service_date_from <= served.value <= last_day
                 ):
                     logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
@@ -300,14 +308,11 @@ class IvrNavigator:
             return "skip_readout"
         if claim.ivr_readout or claim.status is not None:
             repeat_offered = any(_score(option, "repeat") > 0 for option in options)
-            hearings = claim.ivr_hearings.get("claim_number", [])
             times = sum(index == claim.index for index in self._repeats)
-            # Hear it again once for a claim number or a value heard in a doubtful utterance,
-            # and up to twice more while the hearings disagree or stay doubtful.
-            doubtful = bool(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
-            first = "claim_number" in claim.fields or doubtful
-            unsettled = hearings_disagree(hearings) or doubtful
-            if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled):
+            # Hear a read-out again once, because noise can garble a value with no sign of it in the
+            # confidence, and up to twice more while a value stays doubtful or its hearings disagree.
+            first = any(record.source == SOURCE_IVR for record in claim.fields.values())
+            if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled_ivr_fields(claim)):
                 return "repeat"
             details_offered = any(_score(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
@@ -350,9 +355,38 @@ class IvrNavigator:
             if self._menu_hearings[signature] >= 2:
                 return self._escape()
             return Step()
+        if best.key_lost and not best.phrase:
+            lost = self._lost_key_step(best, analysis, goal)
+            if lost is not None:
+                return lost
         self._wrong_branch = False
         self._after_choice(goal)
         return Step(self._select(best.key, best.phrase or best.label))
+
+    def _lost_key_step(self, option: MenuOption, analysis: PromptAnalysis, goal: str) -> Step | None:
+        """Choose an option whose key was lost on the line ("To repeat this information, press.").
+
+        The first time, hear the menu again: with the map's repeat key, or by
+        staying silent until the IVR repeats it. After that, take the key the
+        option's place implies (options are numbered in the order read), and
+        when nothing is implied, choose among the other options.
+        """
+        heard_before = self._lost_keys.get(option.label, 0)
+        self._lost_keys[option.label] = heard_before + 1
+        ivr_map = self._context.ivr_map
+        if heard_before == 0:
+            logger.info("call %s: a menu key was lost; hearing the menu again", self._context.call_id)
+            repeat_key = ivr_map.shortcuts.repeat if ivr_map is not None else None
+            return Step([PressKeys(repeat_key)] if repeat_key else [])
+        key = implied_key(option, analysis.options)
+        if key is not None:
+            self._wrong_branch = False
+            self._after_choice(goal)
+            return Step([PressKeys(key)])
+        others = tuple(other for other in analysis.options if other != option)
+        if not others:
+            return self._escape()
+        return self._choose(replace(analysis, options=others))
 
     def _option_score(self, option: MenuOption, goal: str) -> int:
         """Score an option for a goal, preferring the search the request can feed."""
@@ -491,6 +525,26 @@ class IvrNavigator:
         return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
 
 
+def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | None:
+    """Return the key an option whose key was lost must have, from the keys around it, or ``None``.
+
+    Menus number their options in the order read and leave 0 for a person:
+    an option after 2 and before 4 is 3, and a first option before 2 or 3
+    is 1. Only a key no other option uses, and below the next option's, is
+    returned; an option with no numbered option after it implies nothing.
+    """
+    index = options.index(option)
+    used = {other.key for other in options if other.key}
+    before = [int(other.key) for other in options[:index] if other.key and other.key.isdigit() and other.key != "0"]
+    after = [int(other.key) for other in options[index + 1:] if other.key and other.key.isdigit() and other.key != "0"]
+    if not after:
+        return None
+    candidate = (before[-1] if before else 0) + 1
+    if candidate >= after[0] or str(candidate) in used:
+        return None
+    return str(candidate)
+
+
 def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> bool:
     """Compare an IVR read-back with what was entered; anything unreadable counts as a match."""
     if entry is None or not entry.value:
@@ -529,9 +583,16 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(char in remaining for char in short)
 
 
+# An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
+_AGAIN = re.compile(r"\bagain\b")
+_NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\b(?: \w+)? again\b")
+
+
 def _score(option: MenuOption, goal: str) -> int:
     label = f"{option.label} {option.phrase or ''}".lower()
     score = max((weight for word, weight in _GOAL_WORDS[goal] if _has_words(label, word)), default=0)
+    if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
+        score = 8
     if score and goal in ("claim_status", "representative") and any(_has_words(label, word) for word in _AVOID_WORDS):
         score -= 10
     return score

@@ -80,6 +80,8 @@ class MenuOption:
     label: str
     key: str | None = None
     phrase: str | None = None
+    # The prompt named the option and ended with "press", because the key itself was lost on the line.
+    key_lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,9 @@ _NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|di
 _FOUR_AS_FOR = re.compile(rf"(?<!press )(?<!dial )(?<!or )(?<!enter )(?<![0-9] )\bfour\b(?= (?!{_NUMBER_WORDS}\b)[a-z])")
 _TWO_AS_TO = re.compile(
     r"(?<!press )(?<!dial )(?<!or )\btwo\b(?= (?:speak|talk|hear|return|repeat|check|end|reach|get|use|continue|"
-    r"search|enter|access|inquire|request|learn)\b)"
+    r"search|enter|access|inquire|request|learn)\b)|"
+    # A sentence that opens with "two" and goes on with words, not digits, opens with "to".
+    rf"(?:^|(?<=[.?!] ))two(?= (?!{_NUMBER_WORDS}\b|hundred\b|thousand\b|dollars?\b|days?\b|claims?\b|line)[a-z])"
 )
 
 
@@ -176,6 +180,11 @@ _SAY_LIST = re.compile(
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
 )
 _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
+# "To repeat this information, press." and "To hear that again, say repeat or press.": the key was lost.
+_OPTION_KEY_LOST = re.compile(
+    r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?),?\s+"
+    r"(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)\s*(?=[.;?]|$)"
+)
 
 
 def menu_options(normalized: str) -> tuple[MenuOption, ...]:
@@ -213,6 +222,10 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         if key not in seen_keys:
             seen_keys.add(key)
             found.append((match.start(), MenuOption(match.group(1).strip(), key, match.group(1).strip())))
+    for match in _OPTION_KEY_LOST.finditer(normalized):
+        label, phrase = match.group(1).strip(), match.group(2)
+        if not any(option.label == label for _, option in found):
+            found.append((match.start(), MenuOption(label, None, phrase.strip() if phrase else None, key_lost=True)))
     for match in _SAY_LIST.finditer(normalized):
         for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1)):
             phrase = phrase.strip(" .")

@@ -10,11 +10,13 @@ first (see :func:`parse_answer`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from payerline.agent.formats import amount_words, number_words
 from payerline.agent.extract import (
     FIELD_EXTRACTORS,
     Extraction,
@@ -134,11 +136,11 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
 def _extract_segment(name: str, segment: str, reference: date | None) -> Extraction[Any] | None:
     if name == "paid_amount":
         dated = extract_date(segment, reference)
-        if dated is not None and dated.confidence >= 0.9 and extract_money(_without_date_words(segment)) is None:
+        if dated is not None and dated.confidence >= 0.9 and extract_money(_money_text(segment)) is None:
             return None
-        return extract_money(_without_date_words(segment), "paid_amount")
+        return extract_money(_money_text(segment), "paid_amount")
     if name in {"billed_amount", "allowed_amount", "patient_responsibility", "bulk_payment_amount"}:
-        return extract_money(_without_date_words(segment), name)
+        return extract_money(_money_text(segment), name)
     return FIELD_EXTRACTORS[name](segment, reference)
 
 
@@ -160,7 +162,7 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
     match = _DEDUCTIBLE.search(text)
     if match is None:
         return None
-    amount = extract_money(_without_date_words(text[match.end():]), "patient_responsibility")
+    amount = extract_money(_money_text(text[match.end():]), "patient_responsibility")
     # "Applied to the deductible, with no payment" is a status, not an amount.
     return amount if amount is not None and amount.value > 0 else None
 
@@ -228,6 +230,24 @@ _MONTH_DATE = re.compile(
     r"(?:\b(?:19|20)\d\d\b|twenty[- ]\w+(?:[- ]\w+)?|two thousand(?: and)?(?: [\w-]+)?)",
     re.IGNORECASE,
 )
+
+
+# A recogniser writes "to hundred" for "two hundred" and "for thousand" for "four thousand".
+_SCALE_HOMOPHONE = re.compile(r"\b(to|too|for)(?= (?:hundred|thousand)\b)", re.IGNORECASE)
+# "fifty-four dollars and ninety-one" with "cents" lost at the end of the amount.
+_CENTS_LOST = re.compile(
+    r"(\bdollars? and (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen))(?=\s*(?:[.,;]|$))",
+    re.IGNORECASE,
+)
+
+
+def _money_text(segment: str) -> str:
+    """Prepare a read-out segment for the money extractor: no date words, homophones and a lost "cents" restored."""
+    text = _without_date_words(segment)
+    text = _SCALE_HOMOPHONE.sub(lambda match: "four" if match.group(1).lower() == "for" else "two", text)
+    return _CENTS_LOST.sub(r"\1 cents", text)
 
 
 def _without_date_words(segment: str) -> str:
@@ -300,3 +320,45 @@ def claim_totals_from_lines(lines: list[LineReadout], reference: date | None) ->
     elif statuses == {ClaimStatus.PAID, ClaimStatus.DENIED}:
         totals["claim_status"] = Extraction(ClaimStatus.PARTIALLY_PAID, 0.75)
     return totals
+
+
+def fullest_hearing(hearings: Sequence[Any]) -> Any | None:
+    """Return the hearing of an amount or a count that every other hearing is a part of, if one is.
+
+    A recogniser loses words far more often than it adds them, so "two
+    hundred dollars and forty cents" and "two hundred eighteen dollars and
+    forty cents" are one amount heard twice, the first with "eighteen" lost.
+    A hearing whose spoken words contain each other hearing's words in order
+    (dollars and cents apart) is taken, even against a value heard more
+    often. Returns ``None`` for other kinds of values, for fewer than two
+    distinct hearings, and when no hearing contains all the others.
+    """
+    spoken_values = [_spoken_parts(value) for value in hearings]
+    if any(parts is None for parts in spoken_values):
+        return None
+    distinct = list(dict.fromkeys(hearings))
+    if len(distinct) < 2:
+        return None
+    spoken = [_spoken_parts(value) for value in distinct]
+    for value, parts in zip(distinct, spoken):
+        assert parts is not None
+        if all(_holds(parts, other) for other in spoken if other is not None):
+            return value
+    return None
+
+
+def _spoken_parts(value: Any) -> tuple[list[str], ...] | None:
+    if isinstance(value, Decimal):
+        return amount_words(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return (number_words(value),)
+    return None
+
+
+def _holds(full: tuple[list[str], ...], part: tuple[list[str], ...]) -> bool:
+    """Tell whether each of ``part``'s word lists can be made from ``full``'s by leaving words out."""
+    def within(short: list[str], long: list[str]) -> bool:
+        remaining = iter(long)
+        return all(word in remaining for word in short)
+
+    return all(within(short, long) for short, long in zip(part, full))

@@ -1,0 +1,74 @@
+"""Settling values that a self-service read-out gave more than once.
+
+The navigator hears a read-out again while a value is doubtful. After each
+hearing it calls :func:`settle_ivr_fields`, which keeps for an amount or a
+count the hearing the others lost words from, and marks each value heard
+more than once in its confidence: at least ``LOW_CONFIDENCE`` once settled,
+below it while not. So an IVR value (``FieldRecord.source == "ivr"``) whose
+confidence is below ``LOW_CONFIDENCE`` is one the representative phase
+should confirm.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from payerline.agent.confirm import LOW_CONFIDENCE, is_subsequence
+from payerline.agent.readout import fullest_hearing
+from payerline.agent.results import SOURCE_IVR, ClaimState
+
+
+def lost_words_of(heard: Decimal, expected: Decimal) -> bool:
+    """Tell whether an amount heard is ``expected`` with words lost ("two hundred" for "two hundred ten")."""
+    return fullest_hearing([heard, expected]) == expected
+
+
+def unsettled_ivr_fields(claim: ClaimState) -> list[str]:
+    """Name the claim's self-service values that need another hearing.
+
+    A value is unsettled when it was heard only in a doubtful utterance
+    (below ``LOW_CONFIDENCE``), or when its hearings differ and none was
+    heard twice and no hearing explains the others (see ``fullest_hearing``;
+    identifiers are merged by ``merge_hearings`` and count as settled when
+    one hearing contains every other as a subsequence).
+    """
+    names = set(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
+    for name, hearings in claim.ivr_hearings.items():
+        record = claim.fields.get(name)
+        if record is None or record.source != SOURCE_IVR or len(set(map(str, hearings))) < 2:
+            continue
+        if fullest_hearing(hearings) is not None or _identifier_settled(hearings):
+            names.discard(name)
+        elif not any(hearings.count(value) >= 2 for value in hearings):
+            names.add(name)
+    return sorted(names)
+
+
+def _identifier_settled(hearings: list[Any]) -> bool:
+    """Tell whether one hearing of an identifier contains every other one as a subsequence (they only lost digits)."""
+    if not all(type(value) is str for value in hearings):
+        return False
+    longest = max(hearings, key=len)
+    return all(is_subsequence(value, longest) for value in hearings)
+
+
+def settle_ivr_fields(claim: ClaimState) -> None:
+    """Keep, for each amount or count heard more than once, the hearing the others lost words from.
+
+    Sets the confidence of each self-service value that has more than one
+    hearing: at least ``LOW_CONFIDENCE`` once it is settled, below it while
+    it is not, so the representative phase can tell which values to confirm.
+    """
+    unsettled = set(unsettled_ivr_fields(claim))
+    for name, hearings in claim.ivr_hearings.items():
+        record = claim.fields.get(name)
+        if record is None or record.source != SOURCE_IVR:
+            continue
+        fullest = fullest_hearing(hearings)
+        if fullest is not None and fullest != record.value:
+            record.value = fullest
+        if name in unsettled:
+            record.confidence = min(record.confidence, round(LOW_CONFIDENCE - 0.01, 3))
+        else:
+            record.confidence = max(record.confidence, LOW_CONFIDENCE)

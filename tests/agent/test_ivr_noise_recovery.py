@@ -1,0 +1,207 @@
+"""The IVR phase on a noisy line: lost menu keys, repeated read-outs, settled hearings, hold announcements.
+
+The garbled utterances are taken from eval calls (seed 1, ASR noise 0.05)
+that the agent used to get wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from scripted_payer import START, Node, ScriptedLine, full_rep, main_menu_nodes, make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.confirm import LOW_CONFIDENCE
+from payerline.agent.context import CallContext, Phase
+from payerline.agent.extract import Extraction
+from payerline.agent.formats import amount_words, number_words
+from payerline.agent.hold import HoldMonitor
+from payerline.agent.ivr_hearings import settle_ivr_fields, unsettled_ivr_fields
+from payerline.agent.navigator import IvrNavigator, _score, implied_key
+from payerline.agent.prompts import MenuOption, analyze_prompt, normalize_prompt, turn_text
+from payerline.agent.readout import fullest_hearing, parse_fields
+from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
+from payerline.agent.session import run_call
+from payerline.clock import VirtualClock
+from payerline.domain.transcript import Side, TurnKind
+from payerline.telephony.actions import PressKeys
+
+# Menus
+
+
+def options_of(texts: list[str]) -> tuple[MenuOption, ...]:
+    return analyze_prompt(turn_text(texts)).options
+
+
+def test_option_whose_key_was_lost_is_kept_as_key_lost() -> None:
+    options = options_of(["To this information, press", "For another date of service, press 2.",
+                          "For another beneficiary, press 3.", "To return to the main menu, press 9."])
+    assert options[0] == MenuOption("this information", None, None, key_lost=True)
+    assert [option.key for option in options[1:]] == ["2", "3", "9"]
+
+
+def test_option_that_lost_its_key_keeps_its_spoken_phrase() -> None:
+    options = options_of(["two that again, say repeat or press", "To hear about the next claim, say next or press 3."])
+    assert options[0].label == "that again"
+    assert options[0].phrase == "repeat"
+    assert options[0].key is None
+
+
+def test_sentence_opening_two_is_to() -> None:
+    assert normalize_prompt("two save time, please have the NPI ready.").startswith("to save time")
+    assert normalize_prompt("Two claims found.").startswith("two claims")
+
+
+def test_repeat_offer_with_its_verb_lost() -> None:
+    assert _score(MenuOption("hear at again", "1"), "repeat") > 0
+    assert _score(MenuOption("this information", None, key_lost=True), "repeat") > 0
+    assert _score(MenuOption("try again", "2"), "repeat") == 0
+    assert _score(MenuOption("another date of service", "2"), "repeat") == 0
+
+
+def test_implied_key_from_the_options_around() -> None:
+    lost = MenuOption("this information", None, key_lost=True)
+    after = (lost, MenuOption("another date", "2"), MenuOption("another beneficiary", "3"),
+             MenuOption("representative", "0"), MenuOption("main menu", "9"))
+    assert implied_key(lost, after) == "1"
+    between = (MenuOption("hear that again", "1"), lost, MenuOption("another member", "3"))
+    assert implied_key(lost, between) == "2"
+    last = (MenuOption("hear that again", "1"), MenuOption("another member", "2"), lost)
+    assert implied_key(lost, last) is None
+    no_gap = (MenuOption("hear that again", "1"), lost, MenuOption("another member", "2"))
+    assert implied_key(lost, no_gap) is None
+
+
+# Hearings
+
+
+def test_number_and_amount_words() -> None:
+    assert number_words(218) == ["two", "hundred", "eighteen"]
+    assert number_words(54) == ["fifty-four"]
+    assert number_words(1250) == ["one", "thousand", "two", "hundred", "fifty"]
+    assert amount_words(Decimal("218.40")) == (["two", "hundred", "eighteen"], ["forty"])
+    assert amount_words(Decimal("0.00")) == ([], [])
+
+
+def test_fullest_hearing_is_the_one_others_lost_words_from() -> None:
+    assert fullest_hearing([Decimal("218.40"), Decimal("200.40"), Decimal("200.40")]) == Decimal("218.40")
+    assert fullest_hearing([Decimal("70.08"), Decimal("270.08")]) == Decimal("270.08")
+    assert fullest_hearing([Decimal("54.00"), Decimal("54.91")]) == Decimal("54.91")
+    assert fullest_hearing([Decimal("54.10"), Decimal("54.91")]) is None
+    assert fullest_hearing([Decimal("54.91")]) is None
+    assert fullest_hearing([date(2026, 3, 1), date(2026, 3, 2)]) is None
+    assert fullest_hearing([["16"], ["0", "16"]]) is None
+
+
+def test_read_out_amounts_with_homophones_or_cents_lost() -> None:
+    assert parse_fields("Total paid: to hundred seventy dollars and eight cents.", None)["paid_amount"].value == \
+        Decimal("270.08")
+    assert parse_fields("Total billed: for hundred seventy dollars.", None)["billed_amount"].value == Decimal("470.00")
+    assert parse_fields("Total paid: fifty-four dollars and ninety-one", None)["paid_amount"].value == Decimal("54.91")
+    assert parse_fields("Paid fifty-four dollars and ninety-one cents.", None)["paid_amount"].value == Decimal("54.91")
+
+
+def heard(index: int, confidence: float) -> Heard:
+    return Heard(index, float(index), index + 1.0, confidence)
+
+
+def test_amount_heard_with_a_word_lost_settles_to_the_fuller_hearing() -> None:
+    claim = ClaimState(0)
+    claim.record("allowed_amount", Extraction(Decimal("218.40"), 0.95), heard(1, 0.958), SOURCE_IVR)
+    claim.record("allowed_amount", Extraction(Decimal("200.40"), 0.95), heard(2, 0.862), SOURCE_IVR)
+    claim.record("allowed_amount", Extraction(Decimal("200.40"), 0.95), heard(3, 0.614), SOURCE_IVR)
+    settle_ivr_fields(claim)
+    assert claim.fields["allowed_amount"].value == Decimal("218.40")
+    assert claim.fields["allowed_amount"].confidence >= LOW_CONFIDENCE
+    assert unsettled_ivr_fields(claim) == []
+
+
+def test_differing_dates_stay_unsettled_and_flagged_below_low_confidence() -> None:
+    claim = ClaimState(0)
+    claim.record("processed_date", Extraction(date(2026, 3, 25), 0.95), heard(1, 0.95), SOURCE_IVR)
+    claim.record("processed_date", Extraction(date(2026, 3, 5), 0.95), heard(2, 0.95), SOURCE_IVR)
+    settle_ivr_fields(claim)
+    assert unsettled_ivr_fields(claim) == ["processed_date"]
+    assert claim.fields["processed_date"].confidence < LOW_CONFIDENCE
+    claim.record("processed_date", Extraction(date(2026, 3, 25), 0.95), heard(3, 0.95), SOURCE_IVR)
+    settle_ivr_fields(claim)
+    assert unsettled_ivr_fields(claim) == []
+    assert claim.fields["processed_date"].value == date(2026, 3, 25)
+    assert claim.fields["processed_date"].confidence >= LOW_CONFIDENCE
+
+
+def test_claim_number_with_digits_lost_counts_as_settled() -> None:
+    claim = ClaimState(0)
+    claim.record("claim_number", Extraction("12604158096973", 0.9), heard(1, 0.95), SOURCE_IVR)
+    claim.record("claim_number", Extraction("1260415809673", 0.9), heard(2, 0.95), SOURCE_IVR)
+    assert unsettled_ivr_fields(claim) == []
+
+
+def context_for() -> CallContext:
+    request = make_request(1)  # one claim: date of service 2026-02-10, billed 125.00
+    return CallContext(request=request, config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                       call_id="call-1", claims=[ClaimState(0)])
+
+
+def turn(navigator: IvrNavigator, texts: list[str], at_s: float, confidence: float = 0.95):
+    heard_texts = [(text, Heard(index, at_s + index, at_s + index + 1, confidence)) for index, text in enumerate(texts)]
+    return navigator.on_turn(analyze_prompt(turn_text(texts)), heard_texts)
+
+
+def test_billed_amount_with_a_word_lost_is_the_request_claim() -> None:
+    context = context_for()
+    navigator = IvrNavigator(context)
+    assert turn(navigator, ["Enter the date of service as eight digits."], 10.0).actions
+    turn(navigator, ["Claim number two two six nine eight eight six five three four zero eight four.",
+                     "Status: paid.", "Billed one hundred dollars.",
+                     "To hear this again, press 1. To check another claim, press 2."], 20.0)
+    claim = context.claims[0]
+    assert claim.fields["claim_status"].value == "paid"
+    assert claim.fields["billed_amount"].value == Decimal("125.00")
+
+
+def test_read_out_heard_again_and_lost_key_menu_heard_again_first() -> None:
+    context = context_for()
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as eight digits."], 10.0)
+    readout = ["Claim number two two six nine eight eight six five three four zero eight four.", "Status: paid."]
+    waited = turn(navigator, readout + ["To this information, press", "For another date of service, press 2.",
+                                        "To return to the main menu, press 9."], 20.0)
+    assert waited.actions == []
+    again = turn(navigator, ["I'm sorry, I did not receive a response.", "To this information, press",
+                             "For another date of service, press 2."], 40.0)
+    assert again.actions == [PressKeys("1")]
+
+
+# Hold
+
+
+def test_announcement_with_a_filler_stays_on_hold() -> None:
+    monitor = HoldMonitor(context_for())
+    text = "Claim status, pending claims and checks are available in uh IVR and on the myCGS web portal."
+    assert monitor.on_turn(analyze_prompt(text)).phase is None
+    person = "Uh, hi, this is Dana with provider services, how can I help you?"
+    assert monitor.on_turn(analyze_prompt(person)).phase is Phase.REPRESENTATIVE
+
+
+# A whole call
+
+
+def test_call_waits_for_menu_whose_repeat_key_was_lost_then_hears_read_out_again() -> None:
+    lost = "To repeat this information, press. To speak with a representative press 0."
+    full = "To repeat this information, press 1. To speak with a representative press 0."
+    readout = ("Claim number two two one two three four five six seven eight nine. Status: denied. "
+               "Received date February twelfth, twenty twenty-six. Processed date February twentieth, twenty "
+               "twenty-six. Group code C O, reason code ninety-seven.")
+    nodes = main_menu_nodes(
+        readout=Node([readout, lost], {"0": "hold", "1": "readout"}, reprompts=[readout, full]),
+    )
+    clock = VirtualClock(START)
+    line = ScriptedLine(clock, nodes, full_rep())
+    output = run_call(make_request(1), line, clock, call_id="call-1")
+    digits = [turn.digits for turn in output.transcript.turns
+              if turn.side is Side.AGENT and turn.kind is TurnKind.DTMF]
+    assert "1" in digits
+    assert line.visits["readout"] >= 3
+    assert output.results[0].fields.claim_number.value == "22123456789"
