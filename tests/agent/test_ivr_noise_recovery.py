@@ -48,6 +48,11 @@ def test_option_that_lost_its_key_keeps_its_spoken_phrase() -> None:
     assert options[0].key is None
 
 
+def test_option_that_lost_key_and_say() -> None:
+    options = options_of(["To this again, press or repeat.", "For another date of service, press 2 or say another date."])
+    assert options[0] == MenuOption("this again", None, "repeat", key_lost=True)
+
+
 def test_sentence_opening_two_is_to() -> None:
     assert normalize_prompt("two save time, please have the NPI ready.").startswith("to save time")
     assert normalize_prompt("Two claims found.").startswith("two claims")
@@ -131,11 +136,16 @@ def test_differing_dates_stay_unsettled_and_flagged_below_low_confidence() -> No
     assert claim.fields["processed_date"].confidence >= LOW_CONFIDENCE
 
 
-def test_claim_number_with_digits_lost_counts_as_settled() -> None:
+def test_claim_number_needs_one_hearing_twice() -> None:
     claim = ClaimState(0)
-    claim.record("claim_number", Extraction("12604158096973", 0.9), heard(1, 0.95), SOURCE_IVR)
-    claim.record("claim_number", Extraction("1260415809673", 0.9), heard(2, 0.95), SOURCE_IVR)
+    # Both hearings lost a digit: the merge is 226711773316, one digit short of 2267117733916.
+    claim.record("claim_number", Extraction("226711773316", 0.9), heard(1, 0.95), SOURCE_IVR)
+    claim.record("claim_number", Extraction("22671173316", 0.9), heard(2, 0.95), SOURCE_IVR)
+    assert unsettled_ivr_fields(claim) == ["claim_number"]
+    claim.record("claim_number", Extraction("2267117733916", 0.9), heard(3, 0.95), SOURCE_IVR)
+    claim.record("claim_number", Extraction("2267117733916", 0.9), heard(4, 0.95), SOURCE_IVR)
     assert unsettled_ivr_fields(claim) == []
+    assert claim.fields["claim_number"].value == "2267117733916"
 
 
 def context_for() -> CallContext:
@@ -205,3 +215,47 @@ def test_call_waits_for_menu_whose_repeat_key_was_lost_then_hears_read_out_again
     assert "1" in digits
     assert line.visits["readout"] >= 3
     assert output.results[0].fields.claim_number.value == "22123456789"
+
+
+# Entries and more read-out wording
+
+
+def test_name_prompt_that_lost_last_after_first_name() -> None:
+    context = context_for()
+    navigator = IvrNavigator(context)
+    first = turn(navigator, ["Say the patient's first name, or spell it on your keypad followed by pound."], 10.0)
+    assert first.actions == [PressKeys("62742#")]
+    second = turn(navigator, ["Now say the patient's name, or spell it on your keypad followed by pound."], 20.0)
+    assert second.actions == [PressKeys("6#")]  # O'Neil-Smith is keyed up to its apostrophe
+
+
+def test_bare_name_prompt_is_marked() -> None:
+    request = analyze_prompt("Now say the patient's name, or spell it on your keypad followed by pound.").input_request
+    assert request is not None
+    assert request.bare_name
+    named = analyze_prompt("Now say the patient's last name, or spell it on your keypad.").input_request
+    assert named is not None
+    assert not named.bare_name
+
+
+def test_amount_after_a_lost_label_is_not_joined() -> None:
+    found = parse_fields("Billed thirty-two dollars, twenty-two and forty cents, paid zero dollars.", None)
+    assert found["billed_amount"].value == Decimal("32.00")
+    assert found["paid_amount"].value == Decimal("0.00")
+
+
+def test_deductible_heard_again_settles_patient_responsibility() -> None:
+    context = context_for()
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as eight digits."], 10.0)
+    menu = "To repeat this information, press 1. For another date of service, press 2."
+    first = ["Status: applied to the deductible, with no payment.",
+             "Allowed one hundred fourteen dollars and twenty-seven cents, applied to deductible one hundred "
+             "fourteen dollars and twenty-seven paid zero dollars.", menu]
+    assert turn(navigator, first, 20.0).actions == [PressKeys("1")]
+    second = ["Status: applied to the deductible, with no payment.",
+              "Allowed one hundred dollars and twenty-seven cents, applied to deductible one hundred fourteen "
+              "dollars and twenty-seven cents, paid zero dollars.", menu]
+    turn(navigator, second, 40.0)
+    assert context.claims[0].fields["patient_responsibility"].value == Decimal("114.27")
+    assert context.claims[0].fields["allowed_amount"].value == Decimal("114.27")

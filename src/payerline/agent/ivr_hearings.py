@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from payerline.agent.confirm import LOW_CONFIDENCE, is_subsequence
+from payerline.agent.confirm import LOW_CONFIDENCE
 from payerline.agent.readout import fullest_hearing
 from payerline.agent.results import SOURCE_IVR, ClaimState
 
@@ -29,28 +29,21 @@ def unsettled_ivr_fields(claim: ClaimState) -> list[str]:
 
     A value is unsettled when it was heard only in a doubtful utterance
     (below ``LOW_CONFIDENCE``), or when its hearings differ and none was
-    heard twice and no hearing explains the others (see ``fullest_hearing``;
-    identifiers are merged by ``merge_hearings`` and count as settled when
-    one hearing contains every other as a subsequence).
+    heard twice and no amount or count explains the others (see
+    ``fullest_hearing``). An identifier needs one value heard twice: two
+    hearings that differ by lost digits may both have lost some, so their
+    merge (``merge_hearings``) is not yet sure.
     """
     names = set(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
     for name, hearings in claim.ivr_hearings.items():
         record = claim.fields.get(name)
         if record is None or record.source != SOURCE_IVR or len(set(map(str, hearings))) < 2:
             continue
-        if fullest_hearing(hearings) is not None or _identifier_settled(hearings):
+        if fullest_hearing(hearings) is not None:
             names.discard(name)
         elif not any(hearings.count(value) >= 2 for value in hearings):
             names.add(name)
     return sorted(names)
-
-
-def _identifier_settled(hearings: list[Any]) -> bool:
-    """Tell whether one hearing of an identifier contains every other one as a subsequence (they only lost digits)."""
-    if not all(type(value) is str for value in hearings):
-        return False
-    longest = max(hearings, key=len)
-    return all(is_subsequence(value, longest) for value in hearings)
 
 
 def settle_ivr_fields(claim: ClaimState) -> None:

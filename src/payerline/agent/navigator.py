@@ -119,6 +119,7 @@ class IvrNavigator:
         self._skip_readout = False
         self._wrong_branch = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
+        self._deductibles_taken: set[tuple[int, int]] = set()
         self._lost_keys: dict[str, int] = {}
 
     @property
@@ -272,9 +273,13 @@ class IvrNavigator:
         context = self._context
         claim = context.claims[context.ivr_claim]
         heard = self._deductibles.get(context.ivr_claim)
-        if heard is None or claim.status != ClaimStatus.APPLIED_TO_DEDUCTIBLE or "patient_responsibility" in claim.fields:
+        if heard is None or claim.status != ClaimStatus.APPLIED_TO_DEDUCTIBLE:
             return
         amount, where = heard
+        # Each hearing of the deductible counts once, so a repeated read-out can settle it.
+        if (context.ivr_claim, where.utterance) in self._deductibles_taken:
+            return
+        self._deductibles_taken.add((context.ivr_claim, where.utterance))
         context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)
 
     def _capture_lines(self, lines: list[LineReadout], heard: list[tuple[str, Heard]]) -> None:
@@ -475,6 +480,9 @@ class IvrNavigator:
         assert request is not None
         if request.field is InputField.SSN:
             return self._escape()
+        if request.bare_name:
+            request = replace(request, field=self._name_part())
+            analysis = replace(analysis, input_request=request)
         previous = self._last_entry
         retry = previous is not None and previous.field is request.field and any(
             analysis.has(cue)
@@ -498,6 +506,23 @@ class IvrNavigator:
         kind, value = _value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)
         return Step([entry])
+
+    def _name_part(self) -> InputField:
+        """Tell which name a prompt that lost "first" or "last" asks for, from the entry before it.
+
+        After a first name comes the last name, and after a last name the
+        first. With no name entered yet, a map that has the first name asked
+        first gives the first name; otherwise IVRs ask for the last name.
+        """
+        previous = self._last_entry.field if self._last_entry is not None else None
+        if previous in (InputField.FIRST_NAME, InputField.FIRST_INITIAL):
+            return InputField.LAST_NAME
+        if previous is InputField.LAST_NAME:
+            return InputField.FIRST_NAME
+        ivr_map = self._context.ivr_map
+        if ivr_map is not None and ivr_map.inputs.name_entry == "first_and_last":
+            return InputField.FIRST_NAME
+        return InputField.LAST_NAME
 
     def _entry(self, request: InputRequest, prompt_text: str, attempt: int) -> Action | None:
         value = _value_for(self._context, request, prompt_text, attempt)

@@ -97,6 +97,8 @@ class InputRequest:
     last_digits: int | None = None
     speech_only: bool = False
     keys_only: bool = False
+    # The prompt asked for a name without "first" or "last" ("Now say the patient's name").
+    bare_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,9 @@ _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter
 # "To repeat this information, press." and "To hear that again, say repeat or press.": the key was lost.
 _OPTION_KEY_LOST = re.compile(
     r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?),?\s+"
-    r"(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)\s*(?=[.;?]|$)"
+    r"(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)"
+    # "press 1 or say repeat" with the key and "say" lost: "press or repeat".
+    r"(?:\s+or\s+(?:say\s+)?([a-z' ]+?))?\s*(?=[.;?]|$)"
 )
 
 
@@ -223,7 +227,7 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
             seen_keys.add(key)
             found.append((match.start(), MenuOption(match.group(1).strip(), key, match.group(1).strip())))
     for match in _OPTION_KEY_LOST.finditer(normalized):
-        label, phrase = match.group(1).strip(), match.group(2)
+        label, phrase = match.group(1).strip(), match.group(2) or match.group(3)
         if not any(option.label == label for _, option in found):
             found.append((match.start(), MenuOption(label, None, phrase.strip() if phrase else None, key_lost=True)))
     for match in _SAY_LIST.finditer(normalized):
@@ -262,8 +266,11 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
         (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
         (InputField.ZIP_CODE, r"zip code"),
+        # "Say the patient's name" with "first" or "last" lost: the navigator tells which from the entries before.
+        (InputField.LAST_NAME, r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? name\b"),
     )
 )
+_BARE_NAME = re.compile(r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? name\b")
 _INPUT_VERB = re.compile(
     r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s) (?:the|your)|please give"
 )
@@ -339,6 +346,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         last_digits=last_digits,
         speech_only=says and not keys,
         keys_only=keys and not says,
+        bare_name=input_field is InputField.LAST_NAME and not re.search(r"last name|surname|letters of", sentence)
+        and _BARE_NAME.search(sentence) is not None,
     )
 
 

@@ -238,7 +238,15 @@ _SCALE_HOMOPHONE = re.compile(r"\b(to|too|for)(?= (?:hundred|thousand)\b)", re.I
 _CENTS_LOST = re.compile(
     r"(\bdollars? and (?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen))(?=\s*(?:[.,;]|$))",
+    r"fifteen|sixteen|seventeen|eighteen|nineteen))(?=\s*(?:[.,;]|$)|\s+(?!cents?\b|hundred\b|thousand\b)[a-z])",
+    re.IGNORECASE,
+)
+
+
+# "thirty-two dollars, twenty-two and forty cents": the next amount, its label lost, follows a comma.
+_NEXT_AMOUNT = re.compile(
+    r"\bdollars?,\s+(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
     re.IGNORECASE,
 )
 
@@ -246,6 +254,9 @@ _CENTS_LOST = re.compile(
 def _money_text(segment: str) -> str:
     """Prepare a read-out segment for the money extractor: no date words, homophones and a lost "cents" restored."""
     text = _without_date_words(segment)
+    cut = _NEXT_AMOUNT.search(text)
+    if cut is not None:
+        text = text[: cut.start()] + "dollars."
     text = _SCALE_HOMOPHONE.sub(lambda match: "four" if match.group(1).lower() == "for" else "two", text)
     return _CENTS_LOST.sub(r"\1 cents", text)
 
