@@ -12,7 +12,6 @@ should confirm.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from payerline.agent.confirm import LOW_CONFIDENCE
 from payerline.agent.readout import fullest_hearing
