@@ -17,7 +17,7 @@ from payerline.agent.context import CallContext, Phase
 from payerline.agent.extract import Extraction
 from payerline.agent.formats import amount_words, number_words
 from payerline.agent.hold import HoldMonitor
-from payerline.agent.ivr_hearings import settle_ivr_fields, unsettled_ivr_fields
+from payerline.agent.ivr_hearings import reconcile_unpaid_amounts, settle_ivr_fields, unsettled_ivr_fields
 from payerline.agent.navigator import IvrNavigator, _score, implied_key
 from payerline.agent.prompts import MenuOption, analyze_prompt, normalize_prompt, turn_text
 from payerline.agent.readout import fullest_hearing, parse_fields
@@ -259,3 +259,29 @@ def test_deductible_heard_again_settles_patient_responsibility() -> None:
     turn(navigator, second, 40.0)
     assert context.claims[0].fields["patient_responsibility"].value == Decimal("114.27")
     assert context.claims[0].fields["allowed_amount"].value == Decimal("114.27")
+
+
+def test_unpaid_claim_allowed_amount_and_responsibility_agree() -> None:
+    claim = ClaimState(0)
+    claim.record("paid_amount", Extraction(Decimal("0.00"), 0.95), heard(1, 0.95), SOURCE_IVR)
+    claim.record("allowed_amount", Extraction(Decimal("200.45"), 0.95), heard(2, 0.67), SOURCE_IVR)
+    claim.record("patient_responsibility", Extraction(Decimal("238.45"), 0.95), heard(3, 0.68), SOURCE_IVR)
+    reconcile_unpaid_amounts(claim)
+    assert claim.fields["allowed_amount"].value == Decimal("238.45")
+    assert claim.fields["patient_responsibility"].value == Decimal("238.45")
+    claim.fields["paid_amount"].value = Decimal("20.00")
+    claim.fields["allowed_amount"].value = Decimal("200.45")
+    reconcile_unpaid_amounts(claim)
+    assert claim.fields["allowed_amount"].value == Decimal("200.45")
+
+
+def test_read_out_status_whose_label_was_lost() -> None:
+    assert parse_fields("adjusted.", None, bare_status=True)["claim_status"].value == "adjusted"
+    assert "claim_status" not in parse_fields("adjusted.", None)
+    assert "claim_status" not in parse_fields("Processed as primary.", None, bare_status=True)
+    assert "claim_status" not in parse_fields("Claim one details.", None, bare_status=True)
+
+
+def test_status_with_to_heard_as_two() -> None:
+    found = parse_fields("Status: applied two the deductible, with no payment.", None)
+    assert found["claim_status"].value == "applied_to_deductible"

@@ -64,3 +64,22 @@ def settle_ivr_fields(claim: ClaimState) -> None:
             record.confidence = min(record.confidence, round(LOW_CONFIDENCE - 0.01, 3))
         else:
             record.confidence = max(record.confidence, LOW_CONFIDENCE)
+
+
+def reconcile_unpaid_amounts(claim: ClaimState) -> None:
+    """Make the allowed amount and the patient responsibility of an unpaid claim agree.
+
+    With nothing paid, the patient owes the whole allowed amount, so the two
+    are one amount read twice. When one is the other with words lost ("two
+    hundred dollars and forty-five cents" for 238.45), both take the fuller.
+    """
+    paid = claim.fields.get("paid_amount")
+    allowed = claim.fields.get("allowed_amount")
+    owed = claim.fields.get("patient_responsibility")
+    if paid is None or paid.value != Decimal(0) or allowed is None or owed is None:
+        return
+    if allowed.source != SOURCE_IVR or owed.source != SOURCE_IVR or allowed.value == owed.value:
+        return
+    fuller = fullest_hearing([allowed.value, owed.value])
+    if fuller is not None:
+        allowed.value = owed.value = fuller

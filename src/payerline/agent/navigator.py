@@ -25,7 +25,12 @@ from payerline.agent.confirm import (
 )
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
-from payerline.agent.ivr_hearings import lost_words_of, settle_ivr_fields, unsettled_ivr_fields
+from payerline.agent.ivr_hearings import (
+    lost_words_of,
+    reconcile_unpaid_amounts,
+    settle_ivr_fields,
+    unsettled_ivr_fields,
+)
 from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
 from payerline.agent.readout import (
     LineReadout,
@@ -197,7 +202,8 @@ class IvrNavigator:
                 continue
             if _ANNOUNCEMENT.search(text):
                 continue
-            values = {name: value for name, value in parse_fields(text, context.call_date).items() if name not in PERSON_FIELDS}
+            values = {name: value for name, value in parse_fields(text, context.call_date, bare_status=True).items()
+                      if name not in PERSON_FIELDS}
             for name in self._implausible(values):
                 del values[name]
             unlabelled = parse_unlabelled_claim_number(text) if not values else None
@@ -228,6 +234,7 @@ class IvrNavigator:
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
         settle_ivr_fields(claim)
+        reconcile_unpaid_amounts(claim)
 
     def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
         """Name the read-out values that fail a structural check, as the representative dialog does."""

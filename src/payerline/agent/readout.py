@@ -66,9 +66,14 @@ _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|w
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 
 
-def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]]:
-    """Extract every labelled claim field in ``text``."""
+def parse_fields(text: str, reference: date | None, *, bare_status: bool = False) -> dict[str, Extraction[Any]]:
+    """Extract every labelled claim field in ``text``.
+
+    With ``bare_status``, a short sentence that is only a status ("Adjusted.",
+    a read-out's "Status: adjusted." with its label lost) gives the status.
+    """
     found: dict[str, Extraction[Any]] = {}
+    text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         from_sentence = 0
         for name, segment in _segments(sentence):
@@ -86,12 +91,29 @@ def parse_fields(text: str, reference: date | None) -> dict[str, Extraction[Any]
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
-        explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE)
-        if "claim_status" not in found and _STATUS_CONTEXT.search(sentence) and (explicit or not from_sentence):
+        explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE) is not None
+        implied = not from_sentence and (
+            _STATUS_CONTEXT.search(sentence) is not None or (bare_status and _is_bare_status(sentence))
+        )
+        if "claim_status" not in found and (explicit or implied):
             status = extract_claim_status(sentence)
             if status is not None:
                 found["claim_status"] = status
     return found
+
+
+# "applied two the deductible": a number word never comes before an article, "to" and "for" do.
+_ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
+_BARE_STATUS_WORDS = frozenset(
+    "the a an uh is was has been claim this on in to with no payment floor process processing pending paid partially "
+    "denied adjusted cancelled canceled voided received applied deductible suspended approved finalized".split()
+)
+
+
+def _is_bare_status(sentence: str) -> bool:
+    """Tell whether a sentence is only a claim status, with no number or other words ("Adjusted.")."""
+    words = re.findall(r"[a-z']+|\d", sentence.lower())
+    return 0 < len(words) <= 8 and all(word in _BARE_STATUS_WORDS for word in words)
 
 
 def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Extraction[Any]]:
