@@ -20,7 +20,7 @@ from payerline.agent.hold import HoldMonitor
 from payerline.agent.ivr_hearings import reconcile_unpaid_amounts, settle_ivr_fields, unsettled_ivr_fields
 from payerline.agent.navigator import IvrNavigator, _score, implied_key
 from payerline.agent.prompts import MenuOption, analyze_prompt, normalize_prompt, turn_text
-from payerline.agent.readout import fullest_hearing, parse_fields
+from payerline.agent.readout import fullest_hearing, parse_fields, parse_unlabelled_claim_number
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.agent.session import run_call
 from payerline.clock import VirtualClock
@@ -276,12 +276,59 @@ def test_unpaid_claim_allowed_amount_and_responsibility_agree() -> None:
 
 
 def test_read_out_status_whose_label_was_lost() -> None:
-    assert parse_fields("adjusted.", None, bare_status=True)["claim_status"].value == "adjusted"
+    assert parse_fields("adjusted.", None, readout=True)["claim_status"].value == "adjusted"
     assert "claim_status" not in parse_fields("adjusted.", None)
-    assert "claim_status" not in parse_fields("Processed as primary.", None, bare_status=True)
-    assert "claim_status" not in parse_fields("Claim one details.", None, bare_status=True)
+    assert "claim_status" not in parse_fields("Processed as primary.", None, readout=True)
+    assert "claim_status" not in parse_fields("Claim one details.", None, readout=True)
 
 
 def test_status_with_to_heard_as_two() -> None:
     found = parse_fields("Status: applied two the deductible, with no payment.", None)
     assert found["claim_status"].value == "applied_to_deductible"
+
+
+def test_option_cut_after_its_label() -> None:
+    options = options_of(["To hear this claim again,", "To check another claim, press 2."])
+    assert options[0] == MenuOption("hear this claim again", None, None, key_lost=True)
+    assert options[1].key == "2"
+
+
+def test_timeout_notice_that_lost_entry_is_no_status() -> None:
+    assert "claim_status" not in parse_fields("No was received.", None, readout=True)
+
+
+def test_read_out_date_label_takes_the_first_date() -> None:
+    text = "Received March third, twenty twenty-six, March fifteenth, twenty twenty-six."
+    assert parse_fields(text, date(2026, 4, 1), readout=True)["received_date"].value == date(2026, 3, 3)
+
+
+def test_group_code_letter_lost_is_no_carc() -> None:
+    assert parse_fields("Reason code O sixteen.", None, readout=True)["carc_codes"].value == ["16"]
+
+
+def test_unlabelled_claim_number_after_a_bare_ordinal() -> None:
+    heard = parse_unlabelled_claim_number("one, zero nine too six zero three nine one five five two three nine.")
+    assert heard is not None
+    assert heard.value == "0926039155239"
+
+
+def test_date_prompts_with_of_misheard_or_lost() -> None:
+    birth = analyze_prompt("Enter the beneficiary's date have birth as 8 digits, month, day and year.").input_request
+    assert birth is not None
+    assert birth.field == "date_of_birth"
+    lost = analyze_prompt("Enter the beneficiary's of birth as 8 digits, month, day and year.").input_request
+    assert lost is not None
+    assert lost.field == "date_of_birth"
+
+
+def test_prompt_whose_question_lost_its_verb() -> None:
+    text = "the date of service? the date, or enter it as 8 digits, month, day and year, then press pound."
+    request = analyze_prompt(text).input_request
+    assert request is not None
+    assert request.field == "date_of_service"
+    assert request.terminator
+
+
+def test_amount_ignores_a_year_left_alone() -> None:
+    assert "paid_amount" not in parse_fields("Humana paid dollars and fifty-five cents on twenty twenty-six.", None)
+    assert parse_fields("Paid twenty twenty dollars.", None)["paid_amount"].value == Decimal("20.20")

@@ -202,7 +202,7 @@ class IvrNavigator:
                 continue
             if _ANNOUNCEMENT.search(text):
                 continue
-            values = {name: value for name, value in parse_fields(text, context.call_date, bare_status=True).items()
+            values = {name: value for name, value in parse_fields(text, context.call_date, readout=True).items()
                       if name not in PERSON_FIELDS}
             for name in self._implausible(values):
                 del values[name]

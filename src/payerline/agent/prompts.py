@@ -184,10 +184,12 @@ _SAY_LIST = re.compile(
 _OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
 # "To repeat this information, press." and "To hear that again, say repeat or press.": the key was lost.
 _OPTION_KEY_LOST = re.compile(
-    r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?),?\s+"
-    r"(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)"
+    r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?)"
+    r"(?:,?\s+(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)"
     # "press 1 or say repeat" with the key and "say" lost: "press or repeat".
-    r"(?:\s+or\s+(?:say\s+)?([a-z' ]+?))?\s*(?=[.;?]|$)"
+    r"(?:\s+or\s+(?:say\s+)?([a-z' ]+?))?"
+    # An utterance cut after its label ("To hear this claim again,").
+    r"|,)\s*(?=[.;?]|$)"
 )
 
 
@@ -256,10 +258,11 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.MEMBER_ID, r"member(?:'s)? (?:id|number|identification)|medicare (?:number|id)|\bmbi\b|"
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
                                r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number"),
-        (InputField.DATE_OF_BIRTH, r"date of birth|birth ?date|\bdob\b"),
+        # "of" is often heard as "have" or "a", or lost: "date have birth", "beneficiary's of birth".
+        (InputField.DATE_OF_BIRTH, r"date (?:\w+ )?birth|\bof birth|birth ?date|\bdob\b"),
         (InputField.DATE_OF_SERVICE_TO, r"(?:to|through|thru|ending|end) date|last date of service|date of service.{0,20}\b(?:to|through|ending)\b date"),
         (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
-        (InputField.DATE_OF_SERVICE, r"dates? of service|service date|\bdos\b"),
+        (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|\bof service|service date|\bdos\b"),
         (InputField.LAST_NAME, r"last name|surname|letters of the (?:\w+'?s )?name"),
         (InputField.FIRST_INITIAL, r"first initial"),
         (InputField.FIRST_NAME, r"first name"),
@@ -304,6 +307,12 @@ def input_request(normalized: str) -> InputRequest | None:
         for input_field, pattern in _FIELD_PATTERNS:
             if pattern.search(asked):
                 return _input_details(input_field, " ".join(sentences[position:]), normalized)
+        if position > 0 and re.search(r"\b(?:it|that)\b", sentence):
+            # "[What's] the date of service? [Say] the date, or enter it as 8 digits": the field
+            # is named in the sentence before, whose verb was lost.
+            for input_field, pattern in _FIELD_PATTERNS:
+                if pattern.search(sentences[position - 1]) and not re.search(r"\bpress\b", sentences[position - 1]):
+                    return _input_details(input_field, " ".join(sentences[position - 1:]), normalized)
     return None
 
 
@@ -500,7 +509,8 @@ def turn_text(utterances: Iterable[str]) -> str:
     Without that, "To hear this claim again, press" (its key lost) would run
     into the next option and take that option's key.
     """
-    return " ".join(text if text.rstrip()[-1:] in ".?!;," else f"{text}." for text in utterances)
+    # An utterance cut after a comma ("To hear this claim again,") also ends there: ",." keeps the cut visible.
+    return " ".join(text if text.rstrip()[-1:] in ".?!;" else f"{text.rstrip()}." for text in utterances)
 
 
 def analyze_prompt(text: str) -> PromptAnalysis:

@@ -66,11 +66,14 @@ _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|w
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 
 
-def parse_fields(text: str, reference: date | None, *, bare_status: bool = False) -> dict[str, Extraction[Any]]:
+def parse_fields(text: str, reference: date | None, *, readout: bool = False) -> dict[str, Extraction[Any]]:
     """Extract every labelled claim field in ``text``.
 
-    With ``bare_status``, a short sentence that is only a status ("Adjusted.",
-    a read-out's "Status: adjusted." with its label lost) gives the status.
+    With ``readout`` (an IVR read-out, which never corrects itself), a short
+    sentence that is only a status ("Adjusted.", "Status: adjusted." with its
+    label lost) gives the status, a date label takes the first date after it
+    (the next date lost its own label), and a CARC code 0, which does not
+    exist, is dropped (it is the "O" of a group code "C O" that lost its "C").
     """
     found: dict[str, Extraction[Any]] = {}
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
@@ -79,7 +82,7 @@ def parse_fields(text: str, reference: date | None, *, bare_status: bool = False
         for name, segment in _segments(sentence):
             if name in found or name == "date_of_service":
                 continue
-            value = _extract_segment(name, segment, reference)
+            value = _extract_segment(name, segment, reference, readout)
             if value is not None:
                 found[name] = value
                 from_sentence += 1
@@ -93,7 +96,7 @@ def parse_fields(text: str, reference: date | None, *, bare_status: bool = False
                     found["adjustment_group_code"] = group
         explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE) is not None
         implied = not from_sentence and (
-            _STATUS_CONTEXT.search(sentence) is not None or (bare_status and _is_bare_status(sentence))
+            _STATUS_CONTEXT.search(sentence) is not None or (readout and _is_bare_status(sentence))
         )
         if "claim_status" not in found and (explicit or implied):
             status = extract_claim_status(sentence)
@@ -105,14 +108,14 @@ def parse_fields(text: str, reference: date | None, *, bare_status: bool = False
 # "applied two the deductible": a number word never comes before an article, "to" and "for" do.
 _ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
-    "the a an uh is was has been claim this on in to with no payment floor process processing pending paid partially "
+    "the a an uh is was has been claim this on in to with payment floor process processing pending paid partially "
     "denied adjusted cancelled canceled voided received applied deductible suspended approved finalized".split()
 )
 
 
 def _is_bare_status(sentence: str) -> bool:
     """Tell whether a sentence is only a claim status, with no number or other words ("Adjusted.")."""
-    words = re.findall(r"[a-z']+|\d", sentence.lower())
+    words = re.findall(r"[a-z']+|\d", re.sub(r"\b(?:with )?no payment\b", " ", sentence.lower()))
     return 0 < len(words) <= 8 and all(word in _BARE_STATUS_WORDS for word in words)
 
 
@@ -155,7 +158,22 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
     return segments
 
 
-def _extract_segment(name: str, segment: str, reference: date | None) -> Extraction[Any] | None:
+_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
+# The end of a spoken date's year ("..., twenty twenty-six," or "2026,"), where a second date may start.
+_YEAR_END = re.compile(r"(?:\b(?:19|20)\d\d\b|\btwenty[- ](?:twenty|thirty)(?:[- ]\w+)?\b)\s*,")
+
+
+def _extract_segment(name: str, segment: str, reference: date | None, readout: bool = False) -> Extraction[Any] | None:
+    if readout and name in _DATE_FIELDS:
+        end = _YEAR_END.search(segment)
+        if end is not None:
+            segment = segment[: end.end() - 1]
+    if readout and name == "carc_codes":
+        codes = FIELD_EXTRACTORS[name](segment, reference)
+        if codes is None or "0" not in codes.value:
+            return codes
+        kept = [code for code in codes.value if code != "0"]
+        return Extraction(kept, codes.confidence) if kept else None
     if name == "paid_amount":
         dated = extract_date(segment, reference)
         if dated is not None and dated.confidence >= 0.9 and extract_money(_money_text(segment)) is None:
@@ -194,7 +212,7 @@ _NUMBER_WORDS = frozenset(
 )
 _FILLER_WORDS = frozenset("the a an uh um is was claim number control document your".split())
 # "Claim one, ..." before a number names which claim is read, and is no part of the number.
-_CLAIM_ORDINAL = re.compile(r"^\s*claim (?:one|two|three|four|five|won|to|too|for|\d)\s*[,:.]", re.IGNORECASE)
+_CLAIM_ORDINAL = re.compile(r"^\s*(?:claim )?(?:one|two|three|four|five|won|to|too|for|\d)\s*[,:.]", re.IGNORECASE)
 # Payer claim numbers (ICN, DCN) usually run 11 digits or more, and spoken dates and amounts
 # are shorter than 9 digits.
 # NOTE: a check or EFT number can be as long. One whose label was lost is taken for the claim
@@ -283,9 +301,17 @@ def _money_text(segment: str) -> str:
     return _CENTS_LOST.sub(r"\1 cents", text)
 
 
+# A spoken year left alone when its month was lost ("paid ... on twenty twenty-six").
+_SPOKEN_YEAR = re.compile(
+    r"\b(?:on |in )?(?:twenty[- ](?:twenty|thirty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:19|20)\d\d)\b(?! dollars?\b| cents?\b)",
+    re.IGNORECASE,
+)
+
+
 def _without_date_words(segment: str) -> str:
-    """Blank out a spoken month-name date so its year is not read as money."""
-    return _MONTH_DATE.sub(" ", segment)
+    """Blank out a spoken month-name date, or a year left alone, so its year is not read as money."""
+    return _SPOKEN_YEAR.sub(" ", _MONTH_DATE.sub(" ", segment))
 
 
 _LINE_START = re.compile(r"\s*(?:service )?line (?:\w+|\d+)\b[,:]?", re.IGNORECASE)
