@@ -74,7 +74,8 @@ def test_full_call_completes_with_evidence() -> None:
 def test_full_call_keys_match_line_and_disclosure() -> None:
     output, line = call(lambda clock: ScriptedLine(clock, main_menu_nodes(), full_rep()))
     assert "".join(pressed(output)) == "".join(key for _, key in line.keys_received)
-    assert pressed(output) == ["2", NPI + "#", "56789", "02102026", "0"]
+    # The read-out offers no repeat, so the agent searches for the claim once more to hear it again.
+    assert pressed(output) == ["2", NPI + "#", "56789", "02102026", "1", "02102026", "0"]
     first_words_to_person = agent_speech(output)[0]
     assert "automated assistant calling on behalf of Riverside Clinic" in first_words_to_person
     assert "recorded" in first_words_to_person
@@ -174,7 +175,8 @@ def test_hold_past_maximum_gives_up() -> None:
     assert result.reason is FailureReason.NO_PERSON_REACHED
     assert result.outcome is Outcome.PARTIAL
     assert result.retryable is True
-    assert 600 <= output.simulated_s < 700
+    # About 100 s in the IVR (the read-out heard twice), then 600 s on hold.
+    assert 600 <= output.simulated_s < 730
 
 
 def test_ssn_declined_then_needs_human() -> None:
@@ -291,7 +293,8 @@ def test_two_claims_by_self_service() -> None:
     assert second.fields.claim_number.value == "33123456789"
     assert second.fields.paid_amount is not None
     assert str(second.fields.paid_amount.value) == "200.00"
-    assert pressed(output)[3:6] == ["02102026", "1", "02172026"]
+    # Each read-out offers no repeat, so each claim is searched twice to hear it twice.
+    assert pressed(output)[3:10] == ["02102026", "1", "02102026", "1", "02172026", "1", "02172026"]
 
 
 def test_failed_transport_keeps_results() -> None:

@@ -332,3 +332,25 @@ def test_prompt_whose_question_lost_its_verb() -> None:
 def test_amount_ignores_a_year_left_alone() -> None:
     assert "paid_amount" not in parse_fields("Humana paid dollars and fifty-five cents on twenty twenty-six.", None)
     assert parse_fields("Paid twenty twenty dollars.", None)["paid_amount"].value == Decimal("20.20")
+
+
+def test_option_with_lost_key_is_no_entry_request() -> None:
+    analysis = analyze_prompt(turn_text(["To hear this again, press 1 or say repeat.",
+                                         "For another date of service, press or say another date."]))
+    assert analysis.input_request is None
+
+
+def test_read_out_without_repeat_heard_again_by_searching_again() -> None:
+    context = context_for()
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as eight digits."], 10.0)
+    readout = ["Claim number two two six nine eight eight six five three four zero eight four.", "Status: paid.",
+               "Paid amount eighty dollars. Check number five five three eight five nine nine zero two."]
+    menu = ["To hear about the next claim, press 3. To speak with a representative, press 0."]
+    assert turn(navigator, readout + menu, 20.0).actions == [PressKeys("3")]
+    search = turn(navigator, ["Claim status. To search by claim number, press 1. "
+                              "To search by member number and dates of service, press 2."], 40.0)
+    assert search.actions == [PressKeys("2")]
+    assert turn(navigator, ["Enter the date of service as eight digits."], 50.0).actions == [PressKeys("02102026")]
+    turn(navigator, readout + menu, 60.0)
+    assert context.claims[0].ivr_hearings["check_number"] == ["553859902", "553859902"]

@@ -42,7 +42,7 @@ from payerline.agent.readout import (
     parse_unlabelled_claim_number,
     split_lines,
 )
-from payerline.agent.results import SOURCE_IVR, FieldRecord, Heard
+from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
@@ -69,6 +69,12 @@ _GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
+    # A search for another claim, used to hear a read-out that offers no repeat once more.
+    "research": (
+        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
+        ("different claim", 11), ("new search", 10), ("search again", 10), ("another date of service", 12),
+        ("another date", 11), ("check another", 9), ("next", 7),
+    ),
     "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
                ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
                # The same offers with a word lost on the line ("To this again, press 1").
@@ -126,6 +132,9 @@ class IvrNavigator:
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
         self._deductibles_taken: set[tuple[int, int]] = set()
         self._lost_keys: dict[str, int] = {}
+        self._researches: list[int] = []
+        self._researching = False
+        self._repeat_watch: dict[int, dict[str, int]] = {}
 
     @property
     def wants_person(self) -> bool:
@@ -136,9 +145,10 @@ class IvrNavigator:
         self._wants_person = True
 
     def leave(self) -> None:
-        """Forget the read-out being skipped, because the next IVR visit starts at a fresh menu."""
+        """Forget the read-out being skipped or searched again, because the next IVR visit starts at a fresh menu."""
         self._skip_readout = False
         self._wrong_branch = False
+        self._researching = False
 
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Decide what to do after one IVR turn."""
@@ -293,6 +303,8 @@ class IvrNavigator:
         """Keep line-level detail, and fill claim totals the read-out gave only per line."""
         context = self._context
         claim = context.claims[context.ivr_claim]
+        # A repeated read-out reads every line again: keep one hearing of the lines, the latest.
+        claim.lines.clear()
         for line in lines:
             fields = line.fields(context.call_date)
             claim.lines.append((line.procedure_code(), fields, heard[line.start][1]))
@@ -318,17 +330,24 @@ class IvrNavigator:
         claim = context.claims[context.ivr_claim]
         if self._skip_readout:
             return "skip_readout"
+        if self._researching:
+            return "claim_status"
         if claim.ivr_readout or claim.status is not None:
             repeat_offered = any(_score(option, "repeat") > 0 for option in options)
             times = sum(index == claim.index for index in self._repeats)
             # Hear a read-out again once, because noise can garble a value with no sign of it in the
             # confidence, and up to twice more while a value stays doubtful or its hearings disagree.
             first = any(record.source == SOURCE_IVR for record in claim.fields.values())
-            if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled_ivr_fields(claim)):
+            unsettled = bool(unsettled_ivr_fields(claim))
+            if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled) and self._repeat_helps(claim):
                 return "repeat"
             details_offered = any(_score(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
                 return "details"
+            # A read-out with no repeat of its own is heard again by searching for the same claim.
+            research_offered = any(_score(option, "research") > 0 for option in options)
+            if research_offered and self._researches.count(claim.index) < 2 and (unsettled or times == 0 and first):
+                return "research"
             if context.ivr_claim + 1 < len(context.claims) and not self._wants_person:
                 return "next_claim"
             if context.claims_missing_data():
@@ -422,8 +441,33 @@ class IvrNavigator:
             score += 6
         return score
 
+    def _repeat_helps(self, claim: ClaimState) -> bool:
+        """Tell whether hearing this read-out again can settle the doubtful values.
+
+        A menu's repeat may read out less than the read-out that gave a value
+        (claim details repeat the details, not the check number read before).
+        After a repeat that brought no new hearing of any doubtful value, it
+        does not help.
+        """
+        before = self._repeat_watch.get(claim.index)
+        if not before:
+            return True
+        return any(len(claim.ivr_hearings.get(name, [None])) > count for name, count in before.items())
+
     def _after_choice(self, goal: str) -> None:
         context = self._context
+        if goal in ("repeat", "research"):
+            claim = context.claims[context.ivr_claim]
+            self._repeat_watch[claim.index] = {
+                name: len(claim.ivr_hearings.get(name, [None])) for name in unsettled_ivr_fields(claim)
+            }
+        if goal == "research":
+            # Search for the same claim again: the read-out that follows is another hearing of it.
+            self._repeats.append(context.ivr_claim)
+            self._researches.append(context.ivr_claim)
+            self._researching = True
+            self._claim_identified = False
+            self._attempts.clear()
         if goal == "repeat":
             self._repeats.append(context.ivr_claim)
         elif goal == "details":
@@ -509,6 +553,7 @@ class IvrNavigator:
             return self._escape()
         if request.field in _IDENTIFYING:
             self._claim_identified = True
+            self._researching = False
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
         kind, value = _value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)

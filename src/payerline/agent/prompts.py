@@ -299,6 +299,8 @@ def input_request(normalized: str) -> InputRequest | None:
         sentence = sentences[position]
         if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence):
             continue
+        if _OPTION_KEY_LOST.search(sentence):
+            continue  # "For another date of service, press or say another date." is a menu option.
         if re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence) and not re.search(
             r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
         ):
