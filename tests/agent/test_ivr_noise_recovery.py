@@ -18,7 +18,8 @@ from payerline.agent.extract import Extraction
 from payerline.agent.formats import amount_words, number_words
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.ivr_hearings import reconcile_unpaid_amounts, settle_ivr_fields, unsettled_ivr_fields
-from payerline.agent.navigator import IvrNavigator, _score, implied_key
+from payerline.agent.menus import implied_key, score_option
+from payerline.agent.navigator import IvrNavigator
 from payerline.agent.prompts import MenuOption, analyze_prompt, normalize_prompt, turn_text
 from payerline.agent.readout import fullest_hearing, parse_fields, parse_unlabelled_claim_number
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
@@ -59,10 +60,10 @@ def test_sentence_opening_two_is_to() -> None:
 
 
 def test_repeat_offer_with_its_verb_lost() -> None:
-    assert _score(MenuOption("hear at again", "1"), "repeat") > 0
-    assert _score(MenuOption("this information", None, key_lost=True), "repeat") > 0
-    assert _score(MenuOption("try again", "2"), "repeat") == 0
-    assert _score(MenuOption("another date of service", "2"), "repeat") == 0
+    assert score_option(MenuOption("hear at again", "1"), "repeat") > 0
+    assert score_option(MenuOption("this information", None, key_lost=True), "repeat") > 0
+    assert score_option(MenuOption("try again", "2"), "repeat") == 0
+    assert score_option(MenuOption("another date of service", "2"), "repeat") == 0
 
 
 def test_implied_key_from_the_options_around() -> None:

@@ -25,6 +25,7 @@ from payerline.agent.confirm import (
 )
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
+from payerline.agent.menus import AVOID_WORDS, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
     lost_words_of,
     reconcile_unpaid_amounts,
@@ -50,44 +51,6 @@ from payerline.telephony.actions import Action, PressKeys, Speak
 
 logger = logging.getLogger(__name__)
 
-_GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
-    "claim_status": (
-        ("claim status", 12), ("status of a claim", 12), ("claim information", 8), ("claims", 7), ("claim", 5),
-        ("status", 3), ("provider", 4), ("health care professional", 4), ("physician", 4), ("english", 6),
-    ),
-    "representative": (
-        ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
-        ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
-        ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
-    ),
-    "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
-    "next_claim": (
-        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
-        ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
-        ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
-        ("another patient", 9), ("check another", 9),
-        ("main menu", 6), ("start over", 5),
-    ),
-    "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
-    # A search for another claim, used to hear a read-out that offers no repeat once more.
-    "research": (
-        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
-        ("different claim", 11), ("new search", 10), ("search again", 10), ("another date of service", 12),
-        ("another date", 11), ("check another", 9), ("next", 7),
-    ),
-    "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
-               ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
-               # The same offers with a word lost on the line ("To this again, press 1").
-               ("this again", 9), ("that again", 9), ("the again", 9), ("it again", 9), ("information again", 9),
-               ("claim again", 9), ("hear this", 8), ("hear that", 8),
-               # After a read-out, "this information" is the read-out ("To [repeat] this information").
-               ("this information", 6)),
-}
-_AVOID_WORDS = (
-    "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
-    "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
-    "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
-)
 # Hold and menu announcements that name claim data ("Claim status, pending claims and checks are
 # available in the IVR ...") point elsewhere and read out no claim.
 _ANNOUNCEMENT = re.compile(
@@ -333,7 +296,7 @@ class IvrNavigator:
         if self._researching:
             return "claim_status"
         if claim.ivr_readout or claim.status is not None:
-            repeat_offered = any(_score(option, "repeat") > 0 for option in options)
+            repeat_offered = any(score_option(option, "repeat") > 0 for option in options)
             times = sum(index == claim.index for index in self._repeats)
             # Hear a read-out again once, because noise can garble a value with no sign of it in the
             # confidence, and up to twice more while a value stays doubtful or its hearings disagree.
@@ -341,11 +304,11 @@ class IvrNavigator:
             unsettled = bool(unsettled_ivr_fields(claim))
             if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled) and self._repeat_helps(claim):
                 return "repeat"
-            details_offered = any(_score(option, "details") > 0 for option in options)
+            details_offered = any(score_option(option, "details") > 0 for option in options)
             if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
                 return "details"
             # A read-out with no repeat of its own is heard again by searching for the same claim.
-            research_offered = any(_score(option, "research") > 0 for option in options)
+            research_offered = any(score_option(option, "research") > 0 for option in options)
             if research_offered and self._researches.count(claim.index) < 2 and (unsettled or times == 0 and first):
                 return "research"
             if context.ivr_claim + 1 < len(context.claims) and not self._wants_person:
@@ -366,7 +329,7 @@ class IvrNavigator:
         goal = self._goal(options)
         if goal == "finish":
             return Step(finished=True)
-        if goal == "next_claim" and not any(_score(option, goal) > 0 for option in options) and any(
+        if goal == "next_claim" and not any(score_option(option, goal) > 0 for option in options) and any(
             self._option_score(option, "claim_status") > 0 for option in options
         ):
             # The IVR came back to its claim search by itself: that is the way to the next claim.
@@ -377,8 +340,8 @@ class IvrNavigator:
             return Step(self._select(mapped.key, mapped.say))
         best = max(options, key=lambda option: self._option_score(option, goal))
         if self._option_score(best, goal) <= 0:
-            back = next((option for option in options if _has_words(option.label, "main menu")
-                         or _has_words(option.label, "previous menu")), None)
+            back = next((option for option in options if has_words(option.label, "main menu")
+                         or has_words(option.label, "previous menu")), None)
             if back is not None and goal in ("claim_status", "representative") and not self._wrong_branch:
                 # A sub-menu with nothing for the goal: the way back is the way forward.
                 self._wrong_branch = True
@@ -421,10 +384,10 @@ class IvrNavigator:
 
     def _option_score(self, option: MenuOption, goal: str) -> int:
         """Score an option for a goal, preferring the search the request can feed."""
-        score = _score(option, goal)
+        score = score_option(option, goal)
         label = option.label.lower()
         if score <= 0 and goal in ("claim_status", "representative") and not any(
-            _has_words(label, word) for word in _AVOID_WORDS
+            has_words(label, word) for word in AVOID_WORDS
         ):
             # "To identify your organization with its tax ID, press 1. To use its NPI, press 2."
             # is a login step on the way to claims, and the request has both ids.
@@ -602,26 +565,6 @@ class IvrNavigator:
         return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
 
 
-def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | None:
-    """Return the key an option whose key was lost must have, from the keys around it, or ``None``.
-
-    Menus number their options in the order read and leave 0 for a person:
-    an option after 2 and before 4 is 3, and a first option before 2 or 3
-    is 1. Only a key no other option uses, and below the next option's, is
-    returned; an option with no numbered option after it implies nothing.
-    """
-    index = options.index(option)
-    used = {other.key for other in options if other.key}
-    before = [int(other.key) for other in options[:index] if other.key and other.key.isdigit() and other.key != "0"]
-    after = [int(other.key) for other in options[index + 1:] if other.key and other.key.isdigit() and other.key != "0"]
-    if not after:
-        return None
-    candidate = (before[-1] if before else 0) + 1
-    if candidate >= after[0] or str(candidate) in used:
-        return None
-    return str(candidate)
-
-
 def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> bool:
     """Compare an IVR read-back with what was entered; anything unreadable counts as a match."""
     if entry is None or not entry.value:
@@ -658,25 +601,6 @@ def _may_be_claim_number(heard: str, known: FieldRecord | None) -> bool:
 def _is_subsequence(short: str, long: str) -> bool:
     remaining = iter(long)
     return all(char in remaining for char in short)
-
-
-# An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
-_AGAIN = re.compile(r"\bagain\b")
-_NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\b(?: \w+)? again\b")
-
-
-def _score(option: MenuOption, goal: str) -> int:
-    label = f"{option.label} {option.phrase or ''}".lower()
-    score = max((weight for word, weight in _GOAL_WORDS[goal] if _has_words(label, word)), default=0)
-    if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
-        score = 8
-    if score and goal in ("claim_status", "representative") and any(_has_words(label, word) for word in _AVOID_WORDS):
-        score -= 10
-    return score
-
-
-def _has_words(label: str, words: str) -> bool:
-    return re.search(rf"\b{re.escape(words)}", label) is not None
 
 
 def _value_for(context: CallContext, request: InputRequest, prompt_text: str, attempt: int) -> tuple[str, str] | None:

@@ -1,0 +1,91 @@
+"""What a menu option is for: goal words, their scores, and the key of an option whose key was lost.
+
+The navigator chooses options by goal (claim status, a representative, the
+read-out again, details, the next claim, or a search for the same claim
+again). Each goal has words with weights; options that name things the
+agent never wants (eligibility, pharmacy, remittances) are avoided.
+"""
+
+from __future__ import annotations
+
+import re
+
+from payerline.agent.prompts import MenuOption
+
+GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "claim_status": (
+        ("claim status", 12), ("status of a claim", 12), ("claim information", 8), ("claims", 7), ("claim", 5),
+        ("status", 3), ("provider", 4), ("health care professional", 4), ("physician", 4), ("english", 6),
+    ),
+    "representative": (
+        ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
+        ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
+        ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
+    ),
+    "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
+    "next_claim": (
+        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
+        ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
+        ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
+        ("another patient", 9), ("check another", 9),
+        ("main menu", 6), ("start over", 5),
+    ),
+    "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
+    # A search for another claim, used to hear a read-out that offers no repeat once more.
+    "research": (
+        ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
+        ("different claim", 11), ("new search", 10), ("search again", 10), ("another date of service", 12),
+        ("another date", 11), ("check another", 9), ("next", 7),
+    ),
+    "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
+               ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
+               # The same offers with a word lost on the line ("To this again, press 1").
+               ("this again", 9), ("that again", 9), ("the again", 9), ("it again", 9), ("information again", 9),
+               ("claim again", 9), ("hear this", 8), ("hear that", 8),
+               # After a read-out, "this information" is the read-out ("To [repeat] this information").
+               ("this information", 6)),
+}
+AVOID_WORDS = (
+    "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
+    "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
+    "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
+)
+
+# An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
+_AGAIN = re.compile(r"\bagain\b")
+_NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\b(?: \w+)? again\b")
+
+
+def score_option(option: MenuOption, goal: str) -> int:
+    label = f"{option.label} {option.phrase or ''}".lower()
+    score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
+    if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
+        score = 8
+    if score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS):
+        score -= 10
+    return score
+
+
+def has_words(label: str, words: str) -> bool:
+    return re.search(rf"\b{re.escape(words)}", label) is not None
+
+
+
+def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | None:
+    """Return the key an option whose key was lost must have, from the keys around it, or ``None``.
+
+    Menus number their options in the order read and leave 0 for a person:
+    an option after 2 and before 4 is 3, and a first option before 2 or 3
+    is 1. Only a key no other option uses, and below the next option's, is
+    returned; an option with no numbered option after it implies nothing.
+    """
+    index = options.index(option)
+    used = {other.key for other in options if other.key}
+    before = [int(other.key) for other in options[:index] if other.key and other.key.isdigit() and other.key != "0"]
+    after = [int(other.key) for other in options[index + 1:] if other.key and other.key.isdigit() and other.key != "0"]
+    if not after:
+        return None
+    candidate = (before[-1] if before else 0) + 1
+    if candidate >= after[0] or str(candidate) in used:
+        return None
+    return str(candidate)
