@@ -1,7 +1,7 @@
 """The IVR phase on a noisy line: lost menu keys, repeated read-outs, settled hearings, hold announcements.
 
-The garbled utterances are taken from eval calls (seed 1, ASR noise 0.05)
-that the agent used to get wrong.
+The garbled utterances are taken from noisy eval calls that the agent used
+to get wrong.
 """
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ def options_of(texts: list[str]) -> tuple[MenuOption, ...]:
     return analyze_prompt(turn_text(texts)).options
 
 
-def test_option_whose_key_was_lost_is_kept_as_key_lost() -> None:
+def test_option_key_lost_kept() -> None:
     options = options_of(["To this information, press", "For another date of service, press 2.",
                           "For another beneficiary, press 3.", "To return to the main menu, press 9."])
     assert options[0] == MenuOption("this information", None, None, key_lost=True)
     assert [option.key for option in options[1:]] == ["2", "3", "9"]
 
 
-def test_option_that_lost_its_key_keeps_its_spoken_phrase() -> None:
+def test_option_key_lost_keeps_phrase() -> None:
     options = options_of(["two that again, say repeat or press", "To hear about the next claim, say next or press 3."])
     assert options[0].label == "that again"
     assert options[0].phrase == "repeat"
@@ -90,7 +90,7 @@ def test_number_and_amount_words() -> None:
     assert amount_words(Decimal("0.00")) == ([], [])
 
 
-def test_fullest_hearing_is_the_one_others_lost_words_from() -> None:
+def test_fullest_hearing_cases() -> None:
     assert fullest_hearing([Decimal("218.40"), Decimal("200.40"), Decimal("200.40")]) == Decimal("218.40")
     assert fullest_hearing([Decimal("70.08"), Decimal("270.08")]) == Decimal("270.08")
     assert fullest_hearing([Decimal("54.00"), Decimal("54.91")]) == Decimal("54.91")
@@ -112,7 +112,7 @@ def heard(index: int, confidence: float) -> Heard:
     return Heard(index, float(index), index + 1.0, confidence)
 
 
-def test_amount_heard_with_a_word_lost_settles_to_the_fuller_hearing() -> None:
+def test_amount_settles_to_fuller_hearing() -> None:
     claim = ClaimState(0)
     claim.record("allowed_amount", Extraction(Decimal("218.40"), 0.95), heard(1, 0.958), SOURCE_IVR)
     claim.record("allowed_amount", Extraction(Decimal("200.40"), 0.95), heard(2, 0.862), SOURCE_IVR)
@@ -123,7 +123,7 @@ def test_amount_heard_with_a_word_lost_settles_to_the_fuller_hearing() -> None:
     assert unsettled_ivr_fields(claim) == []
 
 
-def test_differing_dates_stay_unsettled_and_flagged_below_low_confidence() -> None:
+def test_differing_dates_stay_unsettled() -> None:
     claim = ClaimState(0)
     claim.record("processed_date", Extraction(date(2026, 3, 25), 0.95), heard(1, 0.95), SOURCE_IVR)
     claim.record("processed_date", Extraction(date(2026, 3, 5), 0.95), heard(2, 0.95), SOURCE_IVR)
@@ -160,7 +160,7 @@ def turn(navigator: IvrNavigator, texts: list[str], at_s: float, confidence: flo
     return navigator.on_turn(analyze_prompt(turn_text(texts)), heard_texts)
 
 
-def test_billed_amount_with_a_word_lost_is_the_request_claim() -> None:
+def test_billed_word_lost_is_request() -> None:
     context = context_for()
     navigator = IvrNavigator(context)
     assert turn(navigator, ["Enter the date of service as eight digits."], 10.0).actions
@@ -172,7 +172,7 @@ def test_billed_amount_with_a_word_lost_is_the_request_claim() -> None:
     assert claim.fields["billed_amount"].value == Decimal("125.00")
 
 
-def test_read_out_heard_again_and_lost_key_menu_heard_again_first() -> None:
+def test_lost_key_menu_heard_again() -> None:
     context = context_for()
     navigator = IvrNavigator(context)
     turn(navigator, ["Enter the date of service as eight digits."], 10.0)
@@ -199,7 +199,7 @@ def test_announcement_with_a_filler_stays_on_hold() -> None:
 # A whole call
 
 
-def test_call_waits_for_menu_whose_repeat_key_was_lost_then_hears_read_out_again() -> None:
+def test_call_recovers_lost_repeat_key() -> None:
     lost = "To repeat this information, press. To speak with a representative press 0."
     full = "To repeat this information, press 1. To speak with a representative press 0."
     readout = ("Claim number two two one two three four five six seven eight nine. Status: denied. "
@@ -341,7 +341,7 @@ def test_option_with_lost_key_is_no_entry_request() -> None:
     assert analysis.input_request is None
 
 
-def test_read_out_without_repeat_heard_again_by_searching_again() -> None:
+def test_readout_without_repeat_searched_again() -> None:
     context = context_for()
     navigator = IvrNavigator(context)
     turn(navigator, ["Enter the date of service as eight digits."], 10.0)

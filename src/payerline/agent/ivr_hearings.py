@@ -1,10 +1,10 @@
 """Settling values that a self-service read-out gave more than once.
 
 The navigator hears a read-out again while a value is doubtful. After each
-hearing it calls :func:`settle_ivr_fields`, which keeps for an amount or a
-count the hearing the others lost words from, and marks each value heard
-more than once in its confidence: at least ``LOW_CONFIDENCE`` once settled,
-below it while not. So an IVR value (``FieldRecord.source == "ivr"``) whose
+hearing it calls :func:`settle_ivr_fields`. That keeps, for an amount or a
+count, the hearing the others lost words from. It also marks each value
+heard more than once in its confidence: at least ``LOW_CONFIDENCE`` once
+settled, below it while not. So an IVR value (``FieldRecord.source == "ivr"``) whose
 confidence is below ``LOW_CONFIDENCE`` is one the representative phase
 should confirm.
 """

@@ -1,4 +1,4 @@
-"""What a menu option is for: goal words, their scores, and the key of an option whose key was lost.
+"""Menu option scoring: goal words, their weights, and the key of an option whose key was lost.
 
 The navigator chooses options by goal (claim status, a representative, the
 read-out again, details, the next claim, or a search for the same claim

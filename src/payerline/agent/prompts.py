@@ -269,7 +269,7 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
         (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
         (InputField.ZIP_CODE, r"zip code"),
-        # "Say the patient's name" with "first" or "last" lost: the navigator tells which from the entries before.
+        # "Say the patient's name" with "first" or "last" lost: the navigator decides which from the entries before.
         (InputField.LAST_NAME, r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? name\b"),
     )
 )

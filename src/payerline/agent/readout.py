@@ -69,11 +69,12 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 def parse_fields(text: str, reference: date | None, *, readout: bool = False) -> dict[str, Extraction[Any]]:
     """Extract every labelled claim field in ``text``.
 
-    With ``readout`` (an IVR read-out, which never corrects itself), a short
-    sentence that is only a status ("Adjusted.", "Status: adjusted." with its
-    label lost) gives the status, a date label takes the first date after it
-    (the next date lost its own label), and a CARC code 0, which does not
-    exist, is dropped (it is the "O" of a group code "C O" that lost its "C").
+    ``readout`` marks an IVR read-out, which never corrects itself. There, a
+    short sentence that is only a status ("Adjusted.", "Status: adjusted."
+    with its label lost) gives the status. A date label takes the first date
+    after it, because a second date there lost its own label. A CARC code 0
+    does not exist, so it is dropped: it is the "O" of a group code "C O"
+    that lost its "C".
     """
     found: dict[str, Extraction[Any]] = {}
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
