@@ -15,6 +15,7 @@ from payerline.agent.config import AgentConfig
 from payerline.agent.confirm import LOW_CONFIDENCE
 from payerline.agent.context import CallContext, Phase
 from payerline.agent.extract import Extraction
+from payerline.agent import formats
 from payerline.agent.formats import amount_words, number_words
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.ivr_hearings import reconcile_unpaid_amounts, settle_ivr_fields, unsettled_ivr_fields
@@ -26,6 +27,7 @@ from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.agent.session import run_call
 from payerline.clock import VirtualClock
 from payerline.domain.transcript import Side, TurnKind
+from payerline.payers.ivr_map import IvrMap, LetterMethod, LoginId
 from payerline.telephony.actions import PressKeys
 
 # Menus
@@ -355,3 +357,29 @@ def test_readout_without_repeat_searched_again() -> None:
     assert turn(navigator, ["Enter the date of service as eight digits."], 50.0).actions == [PressKeys("02102026")]
     turn(navigator, readout + menu, 60.0)
     assert context.claims[0].ivr_hearings["check_number"] == ["553859902", "553859902"]
+
+
+def test_entry_prompt_that_lost_its_verb() -> None:
+    request = analyze_prompt("your PTAN, by the pound key.").input_request
+    assert request is not None
+    assert request.field == "ptan"
+    assert request.terminator
+
+
+def test_entry_prompt_that_lost_its_field_follows_map_login_order() -> None:
+    ivr_map = IvrMap(payer_id="test-payer", version="1", source="a test", login_ids=[LoginId.NPI, LoginId.PTAN])
+    context = context_for()
+    context.ivr_map = ivr_map
+    navigator = IvrNavigator(context)
+    assert turn(navigator, ["Enter your 10-digit NPI."], 10.0).actions
+    ptan = turn(navigator, ["Enter your followed by the pound key."], 20.0)
+    assert ptan.actions == [PressKeys(formats.keyed_characters("AB1234", LetterMethod.STAR) + "#")]
+
+
+def test_confirmation_that_lost_press_and_pound_heard_as_buy() -> None:
+    confirm = analyze_prompt("You entered 4 F 4 1 X 5 D N 6 5. If correct, 1. If not, press 2.").confirmation
+    assert confirm is not None
+    assert confirm.yes_key == "1"
+    request = analyze_prompt("Enter your PTAN, followed buy the pound key.").input_request
+    assert request is not None
+    assert request.terminator

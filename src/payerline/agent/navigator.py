@@ -32,7 +32,17 @@ from payerline.agent.ivr_hearings import (
     settle_ivr_fields,
     unsettled_ivr_fields,
 )
-from payerline.agent.prompts import Confirmation, Cue, InputField, InputRequest, MenuOption, PromptAnalysis
+from payerline.agent.prompts import (
+    Confirmation,
+    Cue,
+    InputField,
+    InputRequest,
+    MenuOption,
+    PromptAnalysis,
+    normalize_prompt,
+    request_for,
+    unnamed_entry,
+)
 from payerline.agent.readout import (
     LineReadout,
     claim_blocks,
@@ -46,7 +56,7 @@ from payerline.agent.readout import (
 from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
-from payerline.payers.ivr_map import DateFormat, LetterMethod, MenuStep
+from payerline.payers.ivr_map import DateFormat, LetterMethod, LoginId, MenuStep
 from payerline.telephony.actions import Action, PressKeys, Speak
 
 logger = logging.getLogger(__name__)
@@ -58,6 +68,10 @@ _ANNOUNCEMENT = re.compile(
     r"\b(?:web portal|website|www\.|dot com)\b|call is important|\bplease (?:stay on the line|hold)\b",
     re.IGNORECASE,
 )
+_LOGIN_FIELDS = {
+    LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
+    LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
+}
 _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
      InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
@@ -133,6 +147,8 @@ class IvrNavigator:
             self._timeouts += 1
         if analysis.confirmation is not None:
             return Step(self._confirm(analysis.confirmation, analysis.text))
+        if analysis.input_request is None and not analysis.options:
+            analysis = self._with_mapped_entry(analysis)
         if analysis.input_request is not None:
             return self._enter(analysis)
         if analysis.options:
@@ -521,6 +537,25 @@ class IvrNavigator:
         kind, value = _value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)
         return Step([entry])
+
+    def _with_mapped_entry(self, analysis: PromptAnalysis) -> PromptAnalysis:
+        """Read an entry prompt that lost the name of its field from the map's login order.
+
+        "Enter your followed by the pound key" right after the NPI was
+        accepted, on a line whose map logs in with the NPI then the PTAN,
+        asks for the PTAN.
+        """
+        ivr_map = self._context.ivr_map
+        previous = self._last_entry
+        if ivr_map is None or previous is None or not unnamed_entry(normalize_prompt(analysis.text)):
+            return analysis
+        order = [_LOGIN_FIELDS[login] for login in ivr_map.login_ids]
+        if previous.field not in order or order.index(previous.field) + 1 >= len(order):
+            return analysis
+        retry = any(analysis.has(cue) for cue in (Cue.INVALID, Cue.PROVIDER_NOT_RECOGNIZED))
+        field = previous.field if retry else order[order.index(previous.field) + 1]
+        logger.info("call %s: entry prompt lost its field; the map's login order gives %s", self._context.call_id, field)
+        return replace(analysis, input_request=request_for(field, normalize_prompt(analysis.text)))
 
     def _name_part(self) -> InputField:
         """Tell which name a prompt that lost "first" or "last" asks for, from the entry before it.

@@ -289,6 +289,8 @@ def _count(word: str) -> int | None:
 
 # Conversational IVRs ask follow-ups without a verb: "And the last 5 digits of your tax ID."
 _FOLLOW_UP = re.compile(r"(?:and|now|next|then|also),? (?:the |your |its )")
+# "[Enter] your PTAN, [followed] by the pound key": the way to end an entry marks a request.
+_ENTRY_TAIL = re.compile(r"\b(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#)|\bthen press (?:pound|#)")
 _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{_KEY}?\s*(?:to|for)\b.*$")
 
 
@@ -297,7 +299,7 @@ def input_request(normalized: str) -> InputRequest | None:
     sentences = clauses(normalized)
     for position in range(len(sentences) - 1, -1, -1):
         sentence = sentences[position]
-        if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence):
+        if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence) and not _ENTRY_TAIL.search(sentence):
             continue
         if _OPTION_KEY_LOST.search(sentence):
             continue  # "For another date of service, press or say another date." is a menu option.
@@ -316,6 +318,21 @@ def input_request(normalized: str) -> InputRequest | None:
                 if pattern.search(sentences[position - 1]) and not re.search(r"\bpress\b", sentences[position - 1]):
                     return _input_details(input_field, " ".join(sentences[position - 1:]), normalized)
     return None
+
+
+def unnamed_entry(normalized: str) -> bool:
+    """Tell whether a turn asks for an entry whose name was lost ("Enter your followed by the pound key.")."""
+    for sentence in clauses(normalized):
+        entry = re.search(r"\b(?:enter|key in|input)\b", sentence) or _ENTRY_TAIL.search(sentence)
+        if entry and re.search(r"\byour\b", sentence) and not re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence):
+            if not any(pattern.search(sentence) for _, pattern in _FIELD_PATTERNS):
+                return True
+    return False
+
+
+def request_for(input_field: InputField, normalized: str) -> InputRequest:
+    """Return the request for ``input_field`` with the format details the turn gives."""
+    return _input_details(input_field, normalized, normalized)
 
 
 _NAME_FIELDS = frozenset({InputField.LAST_NAME, InputField.FIRST_NAME, InputField.FIRST_INITIAL})
@@ -351,7 +368,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         field=input_field,
         digits=digits,
         date_format=date_format,
-        terminator=bool(re.search(r"followed by (?:the )?(?:pound|#|hash)|then (?:press )?(?:pound|#)|and (?:then )?press #|followed by #", sentence)),
+        terminator=bool(re.search(r"(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#|hash)|then (?:press )?(?:pound|#)|and (?:then )?press #|followed by #", sentence)),
         letter_method=letter_method,
         letters=_count(letters.group(1)) if letters else None,
         last_digits=last_digits,
@@ -375,7 +392,9 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?press ({_KEY})",
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?"
+        # "If correct, 1." when "press" was lost.
+        rf"(?:press |,\s*)({_KEY})\b",
         normalized,
     )
     no = re.search(
