@@ -136,3 +136,24 @@ def test_deductible_placeholder_known(tmp_path: Path) -> None:
     paid_claim(data)["deductible_amount"] = "20.00"
     data["ivr"]["menus"]["readout"]["readout"]["per_claim"].append("Applied to deductible {deductible_amount}.")
     assert problems_of(tmp_path, data) == []
+
+
+def test_phrase_placeholder_the_key_does_not_fill(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("phrases", {})["greeting"] = ["Thanks for calling {department}, this is {name}."]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.phrases.greeting[0]", "placeholder {department} is not filled in"), problems
+
+
+def test_phrase_with_a_stray_brace(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("field_phrases", {})["paid_amount"] = ["We paid {value} on it}"]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.field_phrases.paid_amount[0]", "write a literal brace"), problems
+
+
+def test_field_phrase_with_two_values(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("field_phrases", {})["paid_amount"] = ["Paid {value}, that's {value}."]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.field_phrases.paid_amount[0]", "exactly one {value}"), problems

@@ -169,7 +169,10 @@ class IvrRunner:
                     continue
                 if not confirmed:
                     continue
-            self.call.session.slots[node.slot] = entry
+            slots = self.call.session.slots
+            slots[node.slot] = entry
+            if node.slot == "dos_from":
+                slots.pop("dos_to", None)  # a new from-date starts a new range; a stale to-date must not widen it
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next
 
@@ -217,6 +220,8 @@ class IvrRunner:
                     yield from self.call.ivr_say(self.ivr.inquiry_limit.say if self.ivr.inquiry_limit else [])
                     return self.ivr.inquiry_limit.goto if self.ivr.inquiry_limit else "@hangup"
             session.claims = lookup.find_claims(records, session)
+            # A claim number answers one search; the next search goes by what the caller enters next.
+            session.slots.pop("claim_number", None)
             found = bool(session.claims)
         self.call.note(f"lookup {node.lookup} {'found' if found else 'not found'}")
         if found:

@@ -358,12 +358,34 @@ def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple
 
 def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     bank = PhraseBank.default()
-    for key in payer.representatives.phrases:
+    for key, texts in payer.representatives.phrases.items():
         if key not in bank.dialog:
             yield ("representatives", "phrases", key), f"unknown phrase key {key!r}; use one of {sorted(bank.dialog)}"
+            continue
+        allowed = set().union(*(_placeholders(text) for text in bank.dialog[key]))
+        for index, text in enumerate(texts):
+            yield from _check_placeholders(("representatives", "phrases", key, index), text, allowed)
     for key, texts in payer.representatives.field_phrases.items():
         if key not in bank.fields:
             yield ("representatives", "field_phrases", key), f"unknown field {key!r}; use one of {sorted(bank.fields)}"
         for index, text in enumerate(texts):
-            if "{value}" not in text:
-                yield ("representatives", "field_phrases", key, index), "each field phrase needs exactly one {value}"
+            where = ("representatives", "field_phrases", key, index)
+            if text.count("{value}") != 1:
+                yield where, "each field phrase needs exactly one {value}"
+            yield from _check_placeholders(where, text, {"value"})
+
+
+def _placeholders(text: str) -> set[str]:
+    """Name the ``{placeholders}`` of a phrase; raises ValueError on a stray brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _check_placeholders(where: tuple, text: str, allowed: set[str]) -> Iterator[tuple[tuple, str]]:
+    try:
+        used = _placeholders(text)
+    except ValueError as error:
+        yield where, f"{error}; write a literal brace as {{{{ or }}}}"
+        return
+    for name in sorted(used - allowed):
+        choices = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
+        yield where, f"placeholder {{{name}}} is not filled in for this phrase; it takes {choices}"
