@@ -157,3 +157,11 @@ def test_field_phrase_with_two_values(tmp_path: Path) -> None:
     data["representatives"].setdefault("field_phrases", {})["paid_amount"] = ["Paid {value}, that's {value}."]
     problems = problems_of(tmp_path, data)
     assert matching(problems, "representatives.field_phrases.paid_amount[0]", "exactly one {value}"), problems
+
+
+def test_unquoted_yes_is_reported_as_a_yaml_boolean(tmp_path: Path) -> None:
+    data = example()
+    node = next(n for n in data["ivr"]["menus"].values() if n.get("confirm"))
+    node["confirm"]["yes_say"] = [True, "correct"]
+    problems = problems_of(tmp_path, data)
+    assert any("quote it, like \"yes\"" in problem for problem in problems), problems
