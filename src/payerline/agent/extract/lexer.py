@@ -43,9 +43,27 @@ ALWAYS_NUMBER_HOMOPHONES = {"won": "one", "ate": "eight", "niner": "nine"}
 NEIGHBOUR_NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two"}
 FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "mm", "uhm", "ah"})
 
+# Self-correction cues. Several may follow each other ("Sorry, scratch that.",
+# "Wait, I misread that."), and a lead-in to the new value may follow them
+# ("Let me fix that, it's actually ...", "Not quite. It's ...").
+_CUE = (
+    r"(?:i'm sorry|i am sorry|sorry(?: about that)?|i mean|i meant|no|nope|actually|wait|no wait|hold on|"
+    r"oops|whoops|my mistake|my bad|pardon me|excuse me|correction|or rather|rather|make that|"
+    r"(?:scratch|strike|disregard|ignore) that|i misread(?: that)?|i misspoke|i read that wrong|i said that wrong|"
+    r"let me (?:correct|fix|redo|repeat|re-read|reread) that|let me start over|let me try (?:that )?again|"
+    r"(?:that's|that is|that was) (?:wrong|not right|incorrect)|not quite|not exactly)"
+)
+_NEW_VALUE_LEAD = r"(?:(?:it's|it is|that's|that is|it should be|should be|it should read)\s+(?:actually\s+)?)"
 _CORRECTION = re.compile(
-    r"(?<=[,.])\s*(?:no\s*,\s*)?(?:i'm sorry|i am sorry|sorry|i mean|no|actually|wait|no wait|hold on|"
-    r"correction|scratch that|let me correct that|let me start over|make that)\s*[,.]\s*",
+    rf"(?<=[,.])\s*{_CUE}(?:\s*[,.]\s*{_CUE})*\s*[,.]\s*{_NEW_VALUE_LEAD}?",
+    re.IGNORECASE,
+)
+# A cue between two number words needs no punctuation: a recogniser often writes none
+# ("two seven eight sorry two six eight").
+_NUMBER_WORD = r"(?:\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+_BARE_CORRECTION = re.compile(
+    rf"\b({_NUMBER_WORD})\s+(?:sorry|i mean|actually|correction|scratch that|no wait|or rather)\s+"
+    rf"{_NEW_VALUE_LEAD}?(?={_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
 _PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")
@@ -155,6 +173,7 @@ def _lex_numeral(word: str, index: int) -> Token:
 def tokenize(text: str) -> list[Token]:
     """Lex ``text`` into tokens, marking corrections, spelled letters and numbers."""
     marked = _CORRECTION.sub(" , ¤ , ", text)
+    marked = _BARE_CORRECTION.sub(r"\1 , ¤ , ", marked)
     marked = marked.replace("¤", "§CORR")
     marked = _mark_phonetic(marked)
     words: list[str] = []

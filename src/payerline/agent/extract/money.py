@@ -27,10 +27,11 @@ _RESTATEMENT_WORDS = frozenset({"that's", "that", "is", "which", "or", "i", "mea
 
 FIELD_KEYWORDS: dict[str, frozenset[str]] = {
     "billed_amount": frozenset({"billed", "bill", "charges", "charged", "charge", "submitted"}),
-    "allowed_amount": frozenset({"allowed", "allowable", "allowance", "allow"}),
-    "paid_amount": frozenset({"paid", "payment", "pay"}),
+    "allowed_amount": frozenset({"allowed", "allowable", "allowance", "allow", "approved", "eligible", "contracted"}),
+    "paid_amount": frozenset({"paid", "payment", "pay", "reimbursed", "reimbursement"}),
     "patient_responsibility": frozenset(
-        {"responsibility", "owes", "owe", "portion", "share", "liability", "patient", "pr"}
+        {"responsibility", "responsible", "owes", "owe", "owed", "portion", "share", "liability", "patient", "pr",
+         "member", "cost"}
     ),
     "bulk_payment_amount": frozenset({"bulk", "total", "check", "eft", "deposit", "trace", "batched"}),
 }
