@@ -244,16 +244,40 @@ def _resolve_letters(tokens: list[Token]) -> list[Token]:
     return resolved
 
 
+def _is_homophone(token: Token | None) -> bool:
+    return token is not None and token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES
+
+
+def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
+    """Tell whether "for", "to" or "too" at ``index`` stands for a digit.
+
+    It does between single digits, also when several stand in a row ("zero
+    for for four"), and right after a leading "oh" or "zero" ("oh for" is
+    04: nobody says "oh for" otherwise).
+    """
+    first, last = index, index
+    while _is_homophone(_neighbour(tokens, first, -1)):
+        first -= 1
+        while tokens[first].kind is not Kind.WORD:
+            first -= 1
+    while _is_homophone(_neighbour(tokens, last, 1)):
+        last += 1
+        while tokens[last].kind is not Kind.WORD:
+            last += 1
+    before, after = _neighbour(tokens, first, -1), _neighbour(tokens, last, 1)
+    if before is not None and first == index and before.kind is Kind.NUMBER and before.text in {"oh", "zero"}:
+        return True
+    digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
+    return digit_before and after is not None and after.is_single_digit
+
+
 def _resolve_homophones(tokens: list[Token]) -> list[Token]:
     tokens = [_always_number(token) for token in tokens]
     resolved = []
     for index, token in enumerate(tokens):
-        if token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES:
-            before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
-            digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
-            if digit_before and after is not None and after.is_single_digit:
-                word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
-                token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
+        if _is_homophone(token) and _homophone_is_digit(tokens, index):
+            word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
+            token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
         elif token.kind is Kind.NUMBER and token.text == "one" and _is_pronoun_one(tokens, index):
             token = Token(Kind.WORD, "one", token.original, word_index=token.word_index)
         resolved.append(token)
