@@ -173,3 +173,19 @@ def test_correction_after_a_read_back_is_a_no(text: str) -> None:
 def test_plain_yes_stays_yes() -> None:
     answer = extract_yes_no("Yep, you've got it.")
     assert answer is not None and answer.value is True
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # A restatement that lost a digit on the line is not glued after the number it corrects.
+    ("five five two seven, oh five seven five, one two seven eight, nine, no, sorry, double five two six, "
+     "zero five seven five, one two seven eight, nine", "5526057512789"),
+    ("five five two seven, oh five seven five, one two seven eight, nine, no, sorry, double five two six, "
+     "zero five seven five, one two seven eight,", "552605751278"),
+    # A short correction still replaces only the group it corrects.
+    ("one nine four, four seven, no, sorry, four eight two", "194482"),
+    ("three one two, three four, sorry, three five", "31235"),
+])
+def test_correction_replaces_the_right_part(text: str, value: str) -> None:
+    extraction = extract_identifier(text)
+    assert extraction is not None
+    assert extraction.value == value
