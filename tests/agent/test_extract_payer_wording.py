@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from payerline.agent.extract import extract_date, extract_identifier, extract_yes_no
+from payerline.agent.extract import extract_date, extract_identifier, extract_money, extract_yes_no
 from payerline.agent.extract.lexer import Kind, tokenize
 from payerline.agent.readout import parse_answer, parse_fields
 
@@ -189,3 +189,21 @@ def test_correction_replaces_the_right_part(text: str, value: str) -> None:
     extraction = extract_identifier(text)
     assert extraction is not None
     assert extraction.value == value
+
+
+# --- amounts whose word "cents" was lost on the line --------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Total paid: fifty-four dollars and ninety-one", Decimal("54.91")),
+    ("one hundred fourteen dollars and twenty-seven paid zero dollars", Decimal("114.27")),
+    ("six dollars and oh five", Decimal("6.05")),
+])
+def test_cents_read_without_the_word_cents(text: str, value: Decimal) -> None:
+    extraction = extract_money(text)
+    assert extraction is not None
+    assert extraction.value == value
+    assert extraction.confidence < 0.9  # a lost word may have been a digit
+
+
+def test_dollars_and_cents_with_cents_lost_is_unheard() -> None:
+    assert extract_money("two hundred thirteen dollars and cents") is None
