@@ -35,20 +35,20 @@ def values(text: str) -> dict[str, object]:
     ("It came in October first, twenty twenty-six and processing was completed October ninth, twenty twenty-six.",
      date(2026, 10, 1), date(2026, 10, 9)),
 ])
-def test_each_date_goes_to_its_own_label(text: str, received: date, processed: date) -> None:
+def test_date_goes_to_nearest_label(text: str, received: date, processed: date) -> None:
     found = values(text)
     assert found["received_date"] == received
     assert found["processed_date"] == processed
 
 
-def test_unlabelled_second_date_is_not_taken_for_the_first_label() -> None:
+def test_unlabelled_second_date_ignored() -> None:
     # The verb of the second date is unknown: the received date stays the first date.
     found = values("We received it on July twenty-sixth, twenty twenty-six and sent it on August eighteenth, "
                    "twenty twenty-six.")
     assert found["received_date"] == date(2026, 7, 26)
 
 
-def test_correction_in_a_labelled_date_still_wins() -> None:
+def test_labelled_date_correction_wins() -> None:
     found = values("Received March third, sorry, March fifth, twenty twenty-six.")
     assert found["received_date"] == date(2026, 3, 5)
 
@@ -86,7 +86,7 @@ def test_payer_vocabulary_labels(text: str, field: str, value: object) -> None:
     assert values(text)[field] == value
 
 
-def test_remit_line_keeps_each_amount_apart() -> None:
+def test_remit_amounts_kept_apart() -> None:
     found = values("Submitted amount one hundred twelve dollars. Approved amount eighty dollars. "
                    "Plan paid sixty-four dollars. Amount owed by the member sixteen dollars.")
     assert (found["billed_amount"], found["allowed_amount"], found["paid_amount"],
@@ -94,12 +94,12 @@ def test_remit_line_keeps_each_amount_apart() -> None:
                                                  Decimal("16.00"))
 
 
-def test_cost_share_answers_the_patient_responsibility_question() -> None:
+def test_cost_share_answers_question() -> None:
     found = parse_answer("patient_responsibility", "Member cost share is twelve dollars.", CALL_DATE)
     assert found["patient_responsibility"].value == Decimal("12.00")
 
 
-def test_spelled_eft_label_gives_check_number() -> None:
+def test_spelled_eft_label_check_number() -> None:
     found = values("Plan paid ninety-six dollars on October fifth, twenty twenty-six, check or E F T number "
                    "seven three three one one seven three six two.")
     assert found["check_number"] == "733117362"
@@ -142,7 +142,7 @@ def test_digit_by_digit_dates(text: str, value: date) -> None:
      "268407101510"),
     ("Claim number four one zero two five five zero for for four one.", "41025504441"),
 ])
-def test_value_after_a_correction_replaces_the_one_before(text: str, value: str) -> None:
+def test_correction_replaces_earlier_value(text: str, value: str) -> None:
     extraction = extract_identifier(text)
     assert extraction is not None
     assert extraction.value == value
@@ -154,7 +154,7 @@ def test_chained_cues_make_one_correction() -> None:
     assert Kind.STOP not in kinds
 
 
-def test_cue_word_inside_a_sentence_is_no_correction() -> None:
+def test_cue_inside_sentence_not_correction() -> None:
     kinds = [token.kind for token in tokenize("I'm sorry to hear that, the claim is actually pending.")]
     assert Kind.CORRECTION not in kinds
 
@@ -165,7 +165,7 @@ def test_cue_word_inside_a_sentence_is_no_correction() -> None:
     "Close, but it's two six nine.",
     "Actually it's two six nine.",
 ])
-def test_correction_after_a_read_back_is_a_no(text: str) -> None:
+def test_readback_correction_is_no(text: str) -> None:
     answer = extract_yes_no(text)
     assert answer is not None and answer.value is False
 
@@ -185,7 +185,7 @@ def test_plain_yes_stays_yes() -> None:
     ("one nine four, four seven, no, sorry, four eight two", "194482"),
     ("three one two, three four, sorry, three five", "31235"),
 ])
-def test_correction_replaces_the_right_part(text: str, value: str) -> None:
+def test_correction_replaces_right_part(text: str, value: str) -> None:
     extraction = extract_identifier(text)
     assert extraction is not None
     assert extraction.value == value
@@ -198,12 +198,12 @@ def test_correction_replaces_the_right_part(text: str, value: str) -> None:
     ("one hundred fourteen dollars and twenty-seven paid zero dollars", Decimal("114.27")),
     ("six dollars and oh five", Decimal("6.05")),
 ])
-def test_cents_read_without_the_word_cents(text: str, value: Decimal) -> None:
+def test_cents_without_cents_word(text: str, value: Decimal) -> None:
     extraction = extract_money(text)
     assert extraction is not None
     assert extraction.value == value
     assert extraction.confidence < 0.9  # a lost word may have been a digit
 
 
-def test_dollars_and_cents_with_cents_lost_is_unheard() -> None:
+def test_lost_cents_is_unheard() -> None:
     assert extract_money("two hundred thirteen dollars and cents") is None

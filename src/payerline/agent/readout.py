@@ -44,7 +44,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release))\b"),
-    # Amount labels as EOBs, remits (835 CLP03 to CLP05) and representatives say them.
+    # Amount labels in the terms of EOBs, 835 remits and representatives.
     ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"

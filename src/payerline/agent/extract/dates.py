@@ -246,8 +246,8 @@ def _numeric_spoken_dates(tokens: list[Token], reference: date | None) -> list[_
     """Read dates spoken as digit groups, with no month name."""
     found = []
     for start, items, words in _digit_runs(tokens, reference):
-        # Digit pairs first ("oh three" is one group); failing that, every word on its own,
-        # because "one zero one six" is October 16 even though "zero one" looks like a pair.
+        # Digit pairs first ("oh three" is one group). Failing that, every word on its own:
+        # "one zero one six" is October 16, though "zero one" looks like a pair.
         value = _split_mdy(items, reference) or _split_mdy(words, reference)
         if value is not None:
             found.append(_Candidate(value, True, start))

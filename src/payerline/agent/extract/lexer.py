@@ -252,8 +252,7 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     """Tell whether "for", "to" or "too" at ``index`` stands for a digit.
 
     It does between single digits, also when several stand in a row ("zero
-    for for four"), and right after a leading "oh" or "zero" ("oh for" is
-    04: nobody says "oh for" otherwise).
+    for for four"), and right after a leading "oh" or "zero" ("oh for" is 04).
     """
     first, last = index, index
     while _is_homophone(_neighbour(tokens, first, -1)):
