@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from payerline.sandbox import hearing, keypad, lookup, readout
 from payerline.sandbox.ops import Heard, Listen
-from payerline.sandbox.payer_file import Node, Option
+from payerline.sandbox.payer_file import InputSpec, Node, Option
 from payerline.sandbox.scenario import FaultKind
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class IvrRunner:
                 first_timeout_s=spec.first_digit_timeout_s or self.defaults.first_digit_timeout_s,
                 inter_key_timeout_s=spec.inter_digit_timeout_s or self.defaults.inter_digit_timeout_s,
                 terminator=spec.terminator if spec.keypad else None,
-                max_keys=spec.length if spec.terminator is None and spec.kind != "alphanumeric" else None,
+                max_keys=_key_count(spec),
                 speech=spec.speech,
                 keys=spec.keypad,
             )
@@ -256,3 +256,13 @@ class IvrRunner:
     def _hangup(self, node_id: str, node: Node) -> IvrStep:
         yield from self.call.ivr_say(node.say)
         return IvrExit("hangup")
+
+
+def _key_count(spec: InputSpec) -> int | None:
+    """Keys after which an entry with no terminator ends at once; None waits for the time-out.
+
+    A letter keyed by the star scheme takes several keys, so such entries end only on a terminator.
+    """
+    if spec.terminator is not None or spec.kind in ("alphanumeric", "name") and spec.letters != "key":
+        return None
+    return spec.length or spec.max_length

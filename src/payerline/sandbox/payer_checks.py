@@ -112,6 +112,8 @@ def _check_nodes(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     for path, target in _targets(payer):
         if target not in nodes and target not in SPECIAL_TARGETS:
             yield path, f"target {target!r} is not a node in ivr.menus; use one of {sorted(nodes)} or @hangup"
+        elif target == "@repeat" and "options" not in path and "global_options" not in path:
+            yield path, "@repeat replays the current menu, so it works only as an option's goto; name a node or @hangup"
     for node_id, node in nodes.items():
         base = ("ivr", "menus", node_id)
         for key in _REQUIRED_BY_TYPE[node.type]:
@@ -163,6 +165,10 @@ def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
         yield (*base, "input", "min_length"), f"min_length {spec.min_length} is above max_length {spec.max_length}"
     if spec.kind in ("digits", "alphanumeric", "name") and spec.terminator is None and spec.length is None and spec.max_length is None:
         yield (*base, "input"), "with no terminator, set length or max_length so the entry can end without a time-out"
+    if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "star" and spec.terminator is None:
+        yield (*base, "input", "terminator"), (
+            f"a {spec.kind} entry keyed by the star scheme takes several keys per letter, so it cannot end on a key count; "
+            "add terminator: \"#\"")
     if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "none":
         yield (*base, "input", "letters"), "a keyed entry with letters needs letters: star or letters: key"
     if node.confirm is not None and node.confirm.yes_key == node.confirm.no_key:
