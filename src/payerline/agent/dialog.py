@@ -208,15 +208,15 @@ class RepresentativeDialog:
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
-        verification = self._verification
-        if _MISMATCH.search(normalized) and verification.last_answer_kinds:
-            alternates = [verification.answer(kind, "", alternate=True) for kind in verification.last_answer_kinds]
-            text = " ".join(answer for answer in alternates if answer)
+        if _MISMATCH.search(normalized):
+            text = self._verification.after_mismatch()
             if text:
                 return Step([Speak(text)])
         if _MISUNDERSTOOD.search(normalized) and self._last_speech:
             return Step([Speak(self._last_speech)])
-        if _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP):
+        # "Go ahead and give me the ... please" asks for something; only a bare "go ahead" invites our question.
+        invited = analysis.has(Cue.MORE_HELP) and not _GIVE_ME.search(normalized)
+        if _unanswered_question(normalized) and not invited:
             self._release_pending()
             return Step([Speak("I'm sorry, could you repeat the question?")])
         return None
@@ -725,7 +725,8 @@ def _unanswered_question(normalized: str) -> bool:
     if not (asked or last.endswith("?") or QUESTION_LEAD.search(last) or BARE_REQUEST.search(last)):
         return False
     return not re.search(
-        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|go ahead(?! with)|"
+        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|"
+        r"go ahead(?! with| and (?:give|read|tell|spell))|"
         r"what was that|"
         r"rephrase|looking at|what else",
         last,
@@ -745,6 +746,7 @@ _ACKNOWLEDGEMENT = re.compile(
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
     r"got it|one moment)[.!]?)*$"
 )
+_GIVE_ME = re.compile(r"\b(?:give|read|tell|spell) me\b|\bi(?:'ll| will)? need (?:the|your)\b")
 _MISUNDERSTOOD = re.compile(
     r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"
     r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"
