@@ -110,6 +110,9 @@ class RepresentativeDialog:
         self._repeat_asked: set[tuple[int, str]] = set()
         self._awaiting_repeat: dict[str, Any] = {}
         self._verification = VerificationAnswers(context, self._announced, self._purpose)
+        # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
+        self._fault_check: tuple[FailureReason, str] | None = None
+        self._faults_checked: set[FailureReason] = set()
 
     @property
     def greeted(self) -> bool:
@@ -254,23 +257,26 @@ class RepresentativeDialog:
 
     def _fault(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step | None:
         context = self._context
+        checking = self._fault_check
+        if checking is not None and checking[1] != analysis.text:
+            # The answer to "did you say ...?": a yes or a sign-off confirms it; anything else is read as usual.
+            self._fault_check = None
+            answer = extract_yes_no(analysis.text)
+            if answer is not None and answer.value or analysis.has(Cue.GOODBYE):
+                return self._stop(checking[0])
         if analysis.has(Cue.AUTOMATED_REFUSED):
-            return self._stop(FailureReason.AUTOMATED_CALLS_REFUSED)
+            return self._stop_unless_doubtful(FailureReason.AUTOMATED_CALLS_REFUSED, Cue.AUTOMATED_REFUSED, analysis, heard)
         if analysis.has(Cue.CLOSED):
-            return self._stop(FailureReason.PAYER_CLOSED)
+            return self._stop_unless_doubtful(FailureReason.PAYER_CLOSED, Cue.CLOSED, analysis, heard)
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER):
-            return self._stop(FailureReason.SYSTEMS_DOWN)
+            return self._stop_unless_doubtful(FailureReason.SYSTEMS_DOWN, Cue.SYSTEMS_DOWN, analysis, heard)
         if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED) and not analysis.has(Cue.CLAIM_NOT_FOUND):
             # The first time, the ids are given again in another form; a refusal or a second mismatch ends it.
             self._provider_mismatches += 1
             if self._provider_mismatches >= 2 or analysis.has(Cue.REFUSED):
-                for claim in context.claims:
-                    claim.reason = claim.reason or FailureReason.PROVIDER_NOT_RECOGNIZED
                 return self._stop(FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.MEMBER_NOT_FOUND) and not analysis.has(Cue.CLAIM_NOT_FOUND):
-            for claim in context.claims:
-                claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
-            return self._stop(FailureReason.MEMBER_NOT_FOUND)
+            return self._stop_unless_doubtful(FailureReason.MEMBER_NOT_FOUND, Cue.MEMBER_NOT_FOUND, analysis, heard)
         if analysis.has(Cue.CLAIM_NOT_FOUND):
             claim = context.claims[context.rep_claim]
             if claim.status in (None, ClaimStatus.NOT_ON_FILE):
@@ -291,7 +297,7 @@ class RepresentativeDialog:
                 return self._stop(FailureReason.PAYER_REFUSED)
             return Step([Speak("Okay, thank you.")], phase=Phase.IVR)
         if analysis.has(Cue.REFUSED):
-            return self._refused(analysis)
+            return self._refused(analysis, heard)
         if analysis.has(Cue.TRANSFER) and not analysis.has(Cue.PERSON_GREETING):
             return Step(phase=Phase.HOLD)
         if analysis.has(Cue.GOODBYE) and not analysis.has(Cue.MORE_HELP):
@@ -303,19 +309,21 @@ class RepresentativeDialog:
             return Step([Speak("Thank you, goodbye.")], finished=True)
         return None
 
-    def _refused(self, analysis: PromptAnalysis) -> Step:
+    def _refused(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """The representative will not give something: give up that field, or the whole call if nothing is released."""
         context = self._context
         normalized = normalize_prompt(analysis.text)
         whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
                           r"release anything|anything on (?:that|this) claim", normalized)
         if whole:
-            unverified = re.search(r"correct (?:information|date of birth|member)|(?:doesn't|does not) match|verify", normalized)
-            if unverified:
-                for claim in context.claims:
-                    claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
+            # "Without the correct [information] I can't release anything": verification failed.
+            if _UNVERIFIED.search(normalized):
                 return self._stop(FailureReason.MEMBER_NOT_FOUND)
-            return self._stop(FailureReason.PAYER_REFUSED)
+            if not self._verification.answered_any:
+                # Refused before any question about the caller: only the disclosure was heard, so the
+                # refusal is of automated callers, even when the words that said so were lost.
+                return self._stop(FailureReason.AUTOMATED_CALLS_REFUSED)
+            return self._stop_unless_doubtful(FailureReason.PAYER_REFUSED, Cue.REFUSED, analysis, heard)
         if self._pending is None:
             return self._next_question()
         claim = context.claims[context.rep_claim]
@@ -341,7 +349,30 @@ class RepresentativeDialog:
             context.rep_claim = self._claim_order[position - 1]
         logger.info("call %s: representative refused further claims", context.call_id)
 
+    def _stop_unless_doubtful(
+        self, reason: FailureReason, cue: Cue, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]
+    ) -> Step:
+        """End the call for a fault, or first ask once when the words that said it were heard poorly.
+
+        Ending the call is costly and a cue may rest on one misheard word, so a
+        fault heard below ``LOW_CONFIDENCE`` with no sign-off gets "did you say
+        ...?", as a biller on a bad line would ask. If the far end hangs up
+        instead of answering, the fault still explains the hang-up.
+        """
+        said = [where.confidence for text, where in heard if analyze_prompt(text).has(cue)]
+        confidence = min(said or [where.confidence for _, where in heard] or [1.0])
+        if confidence >= LOW_CONFIDENCE or analysis.has(Cue.GOODBYE) or reason in self._faults_checked:
+            return self._stop(reason)
+        self._faults_checked.add(reason)
+        self._fault_check = (reason, analysis.text)
+        self._context.last_fault = reason
+        logger.info("call %s: %s heard on a low-confidence line; asking to confirm", self._context.call_id, reason.value)
+        return Step([Speak(f"Sorry, the line broke up. Did you say {_FAULT_QUESTIONS[reason]}?")])
+
     def _stop(self, reason: FailureReason) -> Step:
+        if reason in (FailureReason.MEMBER_NOT_FOUND, FailureReason.PROVIDER_NOT_RECOGNIZED):
+            for claim in self._context.claims:
+                claim.reason = claim.reason or reason
         goodbye = "I understand. Someone from our office will follow up. Thank you, goodbye."
         return Step([Speak(goodbye), HangUp(reason.value)], end=reason)
 
@@ -746,6 +777,14 @@ _ACKNOWLEDGEMENT = re.compile(
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
     r"got it|one moment)[.!]?)*$"
 )
+_UNVERIFIED = re.compile(r"\bcorrect\b|(?:doesn't|does not|don't|do not|didn't|did not) match|\bverif|not matching")
+_FAULT_QUESTIONS: dict[FailureReason, str] = {
+    FailureReason.AUTOMATED_CALLS_REFUSED: "you can't take calls from an automated assistant",
+    FailureReason.PAYER_CLOSED: "the office is closed",
+    FailureReason.SYSTEMS_DOWN: "your systems are down",
+    FailureReason.MEMBER_NOT_FOUND: "the member's information doesn't match your records",
+    FailureReason.PAYER_REFUSED: "you can't release any information on this claim",
+}
 _GIVE_ME = re.compile(r"\b(?:give|read|tell|spell) me\b|\bi(?:'ll| will)? need (?:the|your)\b")
 _MISUNDERSTOOD = re.compile(
     r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"

@@ -152,6 +152,14 @@ class VerificationAnswers:
             turn.answered = answered
         return answers
 
+    @property
+    def answered_any(self) -> bool:
+        """Whether the agent has answered a question about the provider, the member or the claim on this call.
+
+        Who is calling and from where are asked in the greeting, before verification starts.
+        """
+        return bool(self._answered_kinds - {"caller_name", "practice", "callback_number", "purpose"})
+
     def _turn_reading(self, text: str) -> _TurnReading:
         """The reading of this turn: the dialog may read one turn more than once."""
         if self._turns and self._turns[-1].text == text:
