@@ -259,7 +259,7 @@ class RepresentativeDialog:
         context = self._context
         checking = self._fault_check
         if checking is not None and checking[1] != analysis.text:
-            # The answer to "did you say ...?": a yes or a sign-off confirms it; anything else is read as usual.
+            # A yes or a sign-off after "did you say ...?" confirms the fault. Any other reply is read as usual.
             self._fault_check = None
             answer = extract_yes_no(analysis.text)
             if answer is not None and answer.value or analysis.has(Cue.GOODBYE):

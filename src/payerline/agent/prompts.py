@@ -401,7 +401,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
-                               r"(?:member|patient)"),
+                               r"(?:member|patient)|"
+                               # "Without the correct information I'm not able to [release] anything": verification failed.
+                               r"without (?:the |that )?correct\b"),
         (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
@@ -443,7 +445,7 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
-_ATTEMPTS_EXCEEDED = re.compile(r"\b(?:exceeded|reached) (?:the )?(?:maximum |max )?(?:number of )?(?:attempts|tries|retries)\b|"
+_ATTEMPTS_EXCEEDED = re.compile(r"\b(?:exceeded|reached) (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
 

@@ -57,11 +57,11 @@ QUESTION_LEAD = re.compile(
     r"i'd need|let me get|let me have|i'm going to need)\b"
 )
 # "And the PTAN for that": a short request whose question mark or last word the line lost.
-BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
+BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have|matches|matched|verified|confirmed)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
 
 
 # A request whose question mark and lead word the line lost ("need your PTAN as", "just need the last five of
-# the tax ID") still names a field and gives no value of its own; a statement about a field says "is" or "matches".
+# the tax ID") still names a field and contains no value. A statement about a field contains "is" or "matches".
 _STATEMENT = re.compile(
     r"\b(?:is|was|were|are|has|have|had|match|matches|matched|verified|confirmed|thanks|thank you|got it|i see|"
     r"shows?|showing|found|searched)\b"
@@ -71,7 +71,7 @@ _VALUE = re.compile(
     r"\d|\b(?:dollars?|cents)\b|"
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 )
-# Kinds a person asks of the caller in verification; a bare mention of these in a person's turn is a request.
+# Fields a representative verifies with the caller. A bare mention of one in a representative's turn is a request.
 _IMPLICIT_KINDS = frozenset({
     "npi_kind", "npi", "tin", "ptan", "medicaid_provider_id", "relationship", "subscriber_dob", "subscriber_name",
     "subscriber_id", "member_id", "patient_name", "date_of_birth", "callback_number",
@@ -85,8 +85,14 @@ _WEAK_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ptan", r"\btransaction\b|\baccess number\b"),
         ("date_of_birth", r"\bbirth\b|\bborn\b"),
         ("member_id", r"\bprefix\b|\bcard\b|\bmedicare\b|\bmedicaid\b|\bbeneficiary\b|\bmbi\b"),
+        ("patient_name", r"\b(?:patient|member|beneficiary)'?s? (?:first|last|full)\b"),
     )
 )
+_INVITATION = re.compile(
+    r"^(?:\w+,? )?go ahead[.!?]?$|what (?:can|could|would|do) (?:i|you)\b.*\b(?:tell|know|need)\b|"
+    r"how (?:can|may|could) i (?:help|assist)|anything else"
+)
+_SUBSCRIBER_KINDS = {"date_of_birth": "subscriber_dob", "member_id": "subscriber_id"}
 MISMATCH_CLARIFY = "I'm sorry, the line broke up. Which item do you need me to verify?"
 
 
@@ -134,6 +140,8 @@ class VerificationAnswers:
             asked = sentence.endswith("?") or QUESTION_LEAD.search(sentence) or "please" in sentence
             if not (asked or BARE_REQUEST.search(sentence) or _implicit_request(sentence, kinds)):
                 continue
+            if not kinds and _INVITATION.search(sentence):
+                continue  # "Go ahead." or "What can I tell you?" invites the agent's own question
             turn.requests.append(sentence)
             if "disallowed" in kinds:
                 logger.info("call %s: declined a question outside the allowed fields", self._context.call_id)
@@ -154,14 +162,14 @@ class VerificationAnswers:
 
     @property
     def answered_any(self) -> bool:
-        """Whether the agent has answered a question about the provider, the member or the claim on this call.
+        """Tell whether the agent has answered a question about the provider, the member or the claim on this call.
 
         Who is calling and from where are asked in the greeting, before verification starts.
         """
         return bool(self._answered_kinds - {"caller_name", "practice", "callback_number", "purpose"})
 
     def _turn_reading(self, text: str) -> _TurnReading:
-        """The reading of this turn: the dialog may read one turn more than once."""
+        """Return the reading of this turn, reusing the last one because the dialog may read a turn twice."""
         if self._turns and self._turns[-1].text == text:
             return self._turns[-1]
         self._turns = [*self._turns[-1:], _TurnReading(text)]
@@ -201,21 +209,21 @@ class VerificationAnswers:
         if not answered:
             return None
         parts: list[str] = []
-        given = [kind for kind, _ in answered]
+        answered_kinds = [kind for kind, _ in answered]
         for kind, sentence in answered:
             parts.append(self.answer(kind, sentence, alternate=True) or "")
             for other in _readings_after(kind, sentence):
-                if other not in given and self._differs(other, given):
+                if other not in answered_kinds and self._differs(other, answered_kinds):
                     reading = self.answer(other, sentence)
                     if reading:
                         parts.append(f"In case you need it: {reading}")
-                        given.append(other)
+                        answered_kinds.append(other)
                     break
         text = " ".join(dict.fromkeys(part for part in parts if part))
         return text or None
 
     def _differs(self, kind: str, given: list[str]) -> bool:
-        """Whether answering ``kind`` would give a value none of the ``given`` kinds gave."""
+        """Tell whether the answer for ``kind`` contains a value that none of the ``given`` kinds contained."""
         value = self._value(kind)
         return value is not None and all(self._value(other) != value for other in given)
 
@@ -368,7 +376,7 @@ def _spelled(name: str) -> str:
 
 
 def _implicit_request(sentence: str, kinds: list[str]) -> bool:
-    """Whether a sentence with no question form still asks for a field: it names one and states nothing."""
+    """Tell whether a sentence with no question form still requests a field: it names one and states nothing."""
     if not kinds or any(kind not in _IMPLICIT_KINDS for kind in kinds):
         return False
     bare = _FORMAT_WORDS.sub(" ", sentence)
@@ -376,21 +384,25 @@ def _implicit_request(sentence: str, kinds: list[str]) -> bool:
 
 
 def _weak_kinds(sentence: str) -> list[str]:
-    """The field a request most likely named when the word naming it was lost, if one stands out."""
+    """Return the field a request most likely named when the word naming it was lost, if only one fits."""
     kinds = [kind for kind, pattern in _WEAK_READINGS if pattern.search(sentence)]
+    if len(kinds) != 1:
+        return []
     if re.search(r"\bsubscriber'?s?\b|\bpolicy ?holder", sentence):
-        kinds = ["subscriber_dob" if kind == "date_of_birth" else "subscriber_id" if kind == "member_id" else kind
-                 for kind in kinds]
-    return kinds[:1] if len(kinds) == 1 else []
+        return [_SUBSCRIBER_KINDS.get(kinds[0], kinds[0])]
+    return kinds
 
 
 def _readings_after(kind: str, sentence: str) -> list[str]:
-    """Other fields a question read as ``kind`` may have asked for with its key word lost, most likely first."""
+    """Return the other fields a question read as ``kind`` may have requested with its key word lost, most likely first."""
     if kind == "member_id":
-        order = ["subscriber_id", "medicaid_provider_id"]
-        if re.search(r"\bmedicaid\b|\byour\b", sentence):
-            order.reverse()
-        if not re.search(r"member|medicare|medicaid|\bmbi\b|beneficiary|recipient|\bcard\b", sentence):
+        if re.search(r"\bprovider'?s?\b|\byour\b|\bgroup'?s?\b", sentence):
+            # "Can you verify the provider's [tax] identification number?": the provider's ids come first.
+            return ["tin", "medicaid_provider_id", "npi"]
+        if re.search(r"\bmedicaid\b", sentence):
+            return ["medicaid_provider_id", "subscriber_id"]
+        order = ["subscriber_id"]
+        if not re.search(r"member|medicare|\bmbi\b|beneficiary|recipient|\bcard\b", sentence):
             order.append("tin")
         return order
     return {
