@@ -196,3 +196,15 @@ def test_mismatch_provider_identification_adds_tax_id() -> None:
 def test_patient_name_request_without_name_word() -> None:
     step = turn(dialog_for(), "Can I get the patient's first and last", confidence=0.87)
     assert "The patient's name is Maria O'Neil-Smith." in said(step)
+
+
+@pytest.mark.parametrize("text", ["Okay, I've got that claim pulled up. What you like to know?",
+                                  "Okay, I've got that pulled What would you like two know?"])
+def test_invitation_missing_word_not_question(text: str) -> None:
+    step = turn(dialog_for(), text, confidence=0.69)
+    assert said(step) != "I'm sorry, could you repeat the question?"
+
+
+def test_attempts_exceeded_without_attempts_word() -> None:
+    text = "You have exceeded the maximum number of Please try your call later. Goodbye."
+    assert not analyze_prompt(text).has(Cue.SYSTEMS_DOWN)

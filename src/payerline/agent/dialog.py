@@ -759,7 +759,9 @@ def _unanswered_question(normalized: str) -> bool:
         r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|"
         r"go ahead(?! with| and (?:give|read|tell|spell))|"
         r"what was that|"
-        r"rephrase|looking at|what else",
+        r"rephrase|looking at|what else|"
+        # An invitation that lost a word: "What [would] you like to know?", "I've got that [claim] pulled up."
+        r"like to know|want to know|pulled (?:it |that |\w+ )?up|in front of me",
         last,
     )
 

@@ -445,7 +445,7 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
-_ATTEMPTS_EXCEEDED = re.compile(r"\b(?:exceeded|reached) (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
+_ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
 
