@@ -208,3 +208,25 @@ def test_invitation_missing_word_not_question(text: str) -> None:
 def test_attempts_exceeded_without_attempts_word() -> None:
     text = "You have exceeded the maximum number of Please try your call later. Goodbye."
     assert not analyze_prompt(text).has(Cue.SYSTEMS_DOWN)
+
+
+def test_last_five_of_id_is_tax_id() -> None:
+    assert said(turn(dialog_for(), "I just need the last five of the ID.")) == "The last five of the tax ID are 56789."
+
+
+def test_verify_instead_is_not_request() -> None:
+    assert dialog_for()._answers("That's okay, I can verify with the date of birth instead.") == []
+
+
+def test_mismatch_bare_id_offers_two_readings() -> None:
+    dialog = dialog_for(subscriber=SUBSCRIBER)
+    turn(dialog, "Can I get the ID?")
+    text = said(turn(dialog, MISMATCH))
+    assert "6675928638" in text
+    assert "123456789" in text
+
+
+def test_member_and_tax_id_both_answered() -> None:
+    text = said(turn(dialog_for(), "Can I get the member ID and the tax ID?"))
+    assert "The member ID is 1EG4TE5MK73." in text
+    assert "The tax ID is 123456789." in text

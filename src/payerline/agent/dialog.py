@@ -25,6 +25,7 @@ from payerline.agent import formats
 from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, is_subsequence, merge_hearings
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
+from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
@@ -317,7 +318,7 @@ class RepresentativeDialog:
                           r"release anything|anything on (?:that|this) claim", normalized)
         if whole:
             # "Without the correct [information] I can't release anything": verification failed.
-            if _UNVERIFIED.search(normalized):
+            if UNVERIFIED.search(normalized):
                 return self._stop(FailureReason.MEMBER_NOT_FOUND)
             if not self._verification.answered_any:
                 # Refused before any question about the caller: only the disclosure was heard, so the
@@ -352,22 +353,17 @@ class RepresentativeDialog:
     def _stop_unless_doubtful(
         self, reason: FailureReason, cue: Cue, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]
     ) -> Step:
-        """End the call for a fault, or first ask once when the words that said it were heard poorly.
+        """End the call for a fault, or first ask "did you say ...?" once when it was heard below ``LOW_CONFIDENCE``.
 
-        Ending the call is costly and a cue may rest on one misheard word, so a
-        fault heard below ``LOW_CONFIDENCE`` with no sign-off gets "did you say
-        ...?", as a biller on a bad line would ask. If the far end hangs up
-        instead of answering, the fault still explains the hang-up.
+        A cue may rest on one misheard word. If the far end hangs up instead of answering, the fault explains it.
         """
-        said = [where.confidence for text, where in heard if analyze_prompt(text).has(cue)]
-        confidence = min(said or [where.confidence for _, where in heard] or [1.0])
-        if confidence >= LOW_CONFIDENCE or analysis.has(Cue.GOODBYE) or reason in self._faults_checked:
+        if not heard_doubtfully(cue, heard) or analysis.has(Cue.GOODBYE) or reason in self._faults_checked:
             return self._stop(reason)
         self._faults_checked.add(reason)
         self._fault_check = (reason, analysis.text)
         self._context.last_fault = reason
         logger.info("call %s: %s heard on a low-confidence line; asking to confirm", self._context.call_id, reason.value)
-        return Step([Speak(f"Sorry, the line broke up. Did you say {_FAULT_QUESTIONS[reason]}?")])
+        return Step([Speak(confirm_question(reason))])
 
     def _stop(self, reason: FailureReason) -> Step:
         if reason in (FailureReason.MEMBER_NOT_FOUND, FailureReason.PROVIDER_NOT_RECOGNIZED):
@@ -779,14 +775,6 @@ _ACKNOWLEDGEMENT = re.compile(
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
     r"got it|one moment)[.!]?)*$"
 )
-_UNVERIFIED = re.compile(r"\bcorrect\b|(?:doesn't|does not|don't|do not|didn't|did not) match|\bverif|not matching")
-_FAULT_QUESTIONS: dict[FailureReason, str] = {
-    FailureReason.AUTOMATED_CALLS_REFUSED: "you can't take calls from an automated assistant",
-    FailureReason.PAYER_CLOSED: "the office is closed",
-    FailureReason.SYSTEMS_DOWN: "your systems are down",
-    FailureReason.MEMBER_NOT_FOUND: "the member's information doesn't match your records",
-    FailureReason.PAYER_REFUSED: "you can't release any information on this claim",
-}
 _GIVE_ME = re.compile(r"\b(?:give|read|tell|spell) me\b|\bi(?:'ll| will)? need (?:the|your)\b")
 _MISUNDERSTOOD = re.compile(
     r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"

@@ -22,7 +22,7 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"home address|email address|diagnosis|driver'?s license|\bsocial\b(?! work)"),
         ("npi_kind", r"individual or (?:the )?group(?: npi)?\b|group or (?:the )?individual(?: npi)?\b"),
         ("npi", r"\bnpi\b|national provider"),
-        ("tin", r"tax id|\btin\b|tax identification|\bein\b"),
+        ("tin", r"tax id|\btin\b|tax identification|\bein\b|last (?:5|five) of (?:the|your) (?:\w+ )?id\b"),
         ("ptan", r"\bptan\b|provider transaction"),
         ("medicaid_provider_id", r"medicaid provider|provider (?:number|id)\b|your medicaid (?:number|id)\b"),
         ("relationship", r"subscriber or (?:a )?dependent|dependent or|relationship|policy ?holder or"),
@@ -64,7 +64,7 @@ BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have|matches|matched|
 # the tax ID") still names a field and contains no value. A statement about a field contains "is" or "matches".
 _STATEMENT = re.compile(
     r"\b(?:is|was|were|are|has|have|had|match|matches|matched|verified|confirmed|thanks|thank you|got it|i see|"
-    r"shows?|showing|found|searched)\b"
+    r"shows?|showing|found|searched|instead)\b|\bi can\b"
 )
 _FORMAT_WORDS = re.compile(r"\b(?:last|first) (?:\d+|four|five|six)\b|\b(?:\d+|\w+)[- ](?:digit|character|letter)s?\b")
 _VALUE = re.compile(
@@ -92,6 +92,9 @@ _INVITATION = re.compile(
     r"^(?:\w+,? )?go ahead[.!?]?$|what (?:can|could|would|do) (?:i|you)\b.*\b(?:tell|know|need)\b|"
     r"how (?:can|may|could) i (?:help|assist)|anything else"
 )
+_MEMBER_WORDS = re.compile(r"member|medicare|\bmbi\b|beneficiary|recipient|\bcard\b|\bprefix\b")
+# Other readings added after a mismatch: a biller on a bad line offers one or two, not every id on file.
+_MAX_OTHER_READINGS = 2
 _SUBSCRIBER_KINDS = {"date_of_birth": "subscriber_dob", "member_id": "subscriber_id"}
 MISMATCH_CLARIFY = "I'm sorry, the line broke up. Which item do you need me to verify?"
 
@@ -136,7 +139,7 @@ class VerificationAnswers:
         for sentence in re.split(r"(?<=[.?!])\s+", normalize_prompt(text)):
             if not sentence:
                 continue
-            kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)])
+            kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)], sentence)
             asked = sentence.endswith("?") or QUESTION_LEAD.search(sentence) or "please" in sentence
             if not (asked or BARE_REQUEST.search(sentence) or _implicit_request(sentence, kinds)):
                 continue
@@ -212,13 +215,12 @@ class VerificationAnswers:
         answered_kinds = [kind for kind, _ in answered]
         for kind, sentence in answered:
             parts.append(self.answer(kind, sentence, alternate=True) or "")
-            for other in _readings_after(kind, sentence):
-                if other not in answered_kinds and self._differs(other, answered_kinds):
-                    reading = self.answer(other, sentence)
-                    if reading:
-                        parts.append(f"In case you need it: {reading}")
-                        answered_kinds.append(other)
-                    break
+            readings = [other for other in _readings_after(kind, sentence) if other not in answered_kinds]
+            extra = [other for other in readings if self._differs(other, answered_kinds)][:_MAX_OTHER_READINGS]
+            replies = [reply for reply in (self.answer(other, sentence) for other in extra) if reply]
+            if replies:
+                parts.append("In case you need it: " + " ".join(replies))
+                answered_kinds.extend(extra)
         text = " ".join(dict.fromkeys(part for part in parts if part))
         return text or None
 
@@ -349,7 +351,7 @@ def _subscriber_id(request: ClaimStatusRequest) -> str:
     return request.member_id
 
 
-def _dedupe_kinds(kinds: list[str]) -> list[str]:
+def _dedupe_kinds(kinds: list[str], sentence: str = "") -> list[str]:
     """Keep the most specific question kinds: a subscriber's date of birth is not the patient's."""
     if "npi_kind" in kinds:
         return ["npi_kind"]
@@ -360,6 +362,8 @@ def _dedupe_kinds(kinds: list[str]) -> list[str]:
         drop.add("patient_name")
     if "subscriber_id" in kinds:
         drop.add("member_id")
+    if "tin" in kinds and not _MEMBER_WORDS.search(sentence):
+        drop.add("member_id")  # "the last five of the [tax] ID" names only the tax ID
     if "caller_name" in kinds:
         drop.add("practice")
     return [kind for kind in kinds if kind not in drop]
@@ -401,10 +405,9 @@ def _readings_after(kind: str, sentence: str) -> list[str]:
             return ["tin", "medicaid_provider_id", "npi"]
         if re.search(r"\bmedicaid\b", sentence):
             return ["medicaid_provider_id", "subscriber_id"]
-        order = ["subscriber_id"]
-        if not re.search(r"member|medicare|\bmbi\b|beneficiary|recipient|\bcard\b", sentence):
-            order.append("tin")
-        return order
+        if _MEMBER_WORDS.search(sentence):
+            return ["subscriber_id"]
+        return ["subscriber_id", "tin"]
     return {
         "subscriber_id": ["member_id"],
         "medicaid_provider_id": ["member_id"],
