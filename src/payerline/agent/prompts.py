@@ -369,7 +369,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"will not)\b[^.?]{0,60}"
                                 r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
-                                r"need to speak (?:with|to) a (?:live|real) person"),
+                                # With its "not" lost: nobody tells an automated caller what they will release to one.
+                                r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
+                                r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"
+                                r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
@@ -398,7 +401,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
-                               r"(?:member|patient)"),
+                               r"(?:member|patient)|"
+                               # "Without the correct information I'm not able to [release] anything": verification failed.
+                               r"without (?:the |that )?correct\b"),
         (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
@@ -438,6 +443,11 @@ _PERSON_MARKERS = re.compile(
     r"give me a (?:sec|second|moment)|bear with me)\b"
 )
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
+
+
+_ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
+                                r"too many (?:attempts|tries|invalid)")
+_SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
 
 
 _HOURS = re.compile(
@@ -491,7 +501,8 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         cues.add(Cue.PERSON_GREETING)
     if Cue.GOODBYE in cues and (Cue.PERSON_GREETING in cues and _PERSON_QUESTION.search(normalized)):
         cues.discard(Cue.GOODBYE)
-    if Cue.CLOSED in cues:
+    if Cue.CLOSED in cues or (_ATTEMPTS_EXCEEDED.search(normalized) and not _SYSTEMS_NAMED.search(normalized)):
+        # "You have exceeded the maximum number of attempts. Please try again later." is the IVR giving up, not an outage.
         cues.discard(Cue.SYSTEMS_DOWN)
     if Cue.CLAIM_NOT_FOUND in cues:
         cues.discard(Cue.MEMBER_NOT_FOUND)
