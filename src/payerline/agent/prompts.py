@@ -376,6 +376,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
+                     r"(?:reached|called|calling) (?:us |\w+ (?:\w+ )?(?:\w+ )?)?after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently )?(?:down|unavailable|not available|experiencing)|"
                            r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
@@ -451,10 +452,25 @@ _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not a
 
 
 _HOURS = re.compile(
-    r"\b(?:our|office|business) hours\b|\b(?:is|are|was) open\b|"
+    r"\b(?:our|office|business) hours\b|\b(?:is|are|was) open\b|\bafter hours\b|"
+    r"\b(?:we|lines?|representatives?) (?:take|takes|answer|answers) calls\b|"
     r"\bmonday (?:through |thru |to )?friday\b[^.]*\b[ap]\.? ?m\b|\b[ap]\.? ?m\.?[^.]*\bmonday (?:through |to )?friday\b"
 )
-_SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?back|\bclosed\b|business hours")
+# A weekday and a time of day in one sentence: "weekdays from 8 in the morning until 8 at night".
+_DAYS = re.compile(r"\b(?:week ?days|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
+_TIME_OF_DAY = re.compile(
+    r"\b[ap]\.? ?m\b|\bin the (?:morning|afternoon|evening)\b|\bat night\b|\bnoon\b|\bo'?clock\b|"
+    r"\b(?:eastern|central|mountain|pacific|alaska|hawaii)(?: standard| daylight)? time\b|"
+    r"\bfrom \d{1,2}(?::\d\d)? (?:to|until|till|through) \d{1,2}\b"
+)
+_SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?(?:back|again)|\bclosed\b|business hours")
+
+
+def _states_hours(normalized: str) -> bool:
+    """Tell whether a turn says when the line takes calls."""
+    if _HOURS.search(normalized):
+        return True
+    return any(_DAYS.search(sentence) and _TIME_OF_DAY.search(sentence) for sentence in normalized.split(". "))
 
 
 _MISMATCH = re.compile(
@@ -515,7 +531,7 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     options = () if person_likely else menu_options(normalized)
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)
-    if not (person_likely or options or request) and _HOURS.search(normalized) and _SIGN_OFF.search(normalized):
+    if not (person_likely or options or request) and _states_hours(normalized) and _SIGN_OFF.search(normalized):
         # A closed-hours message that lost "closed": opening hours, then a sign-off and no menu.
         cues.add(Cue.CLOSED)
         cues.discard(Cue.SYSTEMS_DOWN)
