@@ -217,3 +217,29 @@ def test_automated_refused_with_general_negations(text: str) -> None:
 
 def test_negation_alone_not_refusal() -> None:
     assert Cue.AUTOMATED_REFUSED not in analyze_prompt("That claim is not on file.").cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You've reached Cedar Valley Health Plan provider services after hours. We take calls weekdays from 8 in "
+        "the morning until 8 at night and Saturdays from 9 until 1, Eastern time. Goodbye.",
+        "Provider services is available weekdays from eight to six Eastern time. Please call again then. Goodbye.",
+        "You have reached us after hours.",
+        "Our lines take calls Monday through Friday, 7 a.m. to 6 p.m. Central. Goodbye.",
+    ],
+)
+def test_closed_messages_in_other_words(text: str) -> None:
+    assert Cue.CLOSED in analyze_prompt(text).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome to provider services, available Monday through Friday 8 a.m. to 5 p.m. For claims, press 1.",
+        "Our call center hours are Monday through Friday, 8 AM to 8 PM. Please hold.",
+        "Thank you for holding, this is Dale, how can I help you?",
+    ],
+)
+def test_hours_without_a_sign_off_are_not_closed(text: str) -> None:
+    assert Cue.CLOSED not in analyze_prompt(text).cues

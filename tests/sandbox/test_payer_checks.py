@@ -136,3 +136,59 @@ def test_deductible_placeholder_known(tmp_path: Path) -> None:
     paid_claim(data)["deductible_amount"] = "20.00"
     data["ivr"]["menus"]["readout"]["readout"]["per_claim"].append("Applied to deductible {deductible_amount}.")
     assert problems_of(tmp_path, data) == []
+
+
+def test_phrase_placeholder_the_key_does_not_fill(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("phrases", {})["greeting"] = ["Thanks for calling {department}, this is {name}."]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.phrases.greeting[0]", "placeholder {department} is not filled in"), problems
+
+
+def test_phrase_with_a_stray_brace(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("field_phrases", {})["paid_amount"] = ["We paid {value} on it}"]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.field_phrases.paid_amount[0]", "write a literal brace"), problems
+
+
+def test_field_phrase_with_two_values(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"].setdefault("field_phrases", {})["paid_amount"] = ["Paid {value}, that's {value}."]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.field_phrases.paid_amount[0]", "exactly one {value}"), problems
+
+
+def test_unquoted_yes_is_reported_as_a_yaml_boolean(tmp_path: Path) -> None:
+    data = example()
+    node = next(n for n in data["ivr"]["menus"].values() if n.get("confirm"))
+    node["confirm"]["yes_say"] = [True, "correct"]
+    problems = problems_of(tmp_path, data)
+    assert any("quote it, like \"yes\"" in problem for problem in problems), problems
+
+
+def test_repeat_only_as_an_option_target(tmp_path: Path) -> None:
+    data = example()
+    node_id, node = next((k, n) for k, n in data["ivr"]["menus"].items() if n.get("next"))
+    node["next"] = "@repeat"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, f"ivr.menus.{node_id}.next", "works only as an option's goto"), problems
+
+
+def test_star_keyed_name_needs_a_terminator(tmp_path: Path) -> None:
+    data = example()
+    node_id, node = next((k, n) for k, n in data["ivr"]["menus"].items()
+                         if n.get("input", {}).get("kind") in ("name", "alphanumeric"))
+    node["input"]["letters"] = "star"
+    node["input"]["terminator"] = None
+    node["input"].setdefault("length", 11)
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, f"ivr.menus.{node_id}.input.terminator", "add terminator"), problems
+
+
+def test_unquoted_no_in_a_say_list(tmp_path: Path) -> None:
+    data = example()
+    node = next(n for n in data["ivr"]["menus"].values() if isinstance(n.get("say"), list))
+    node["say"] = [False]
+    problems = problems_of(tmp_path, data)
+    assert any("quote it" in problem for problem in problems), problems

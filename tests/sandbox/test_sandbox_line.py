@@ -398,3 +398,35 @@ def test_unanswered_readback_counts_as_attempt(ngs: PayerFile) -> None:
     heard = utterances_until(line, "Let me transfer you", limit=200)
     assert sum(text.startswith("You entered") for text in heard) == ngs.ivr.defaults.max_attempts
     assert heard.count(ngs.ivr.defaults.no_input_say[0]) >= 2
+
+
+def test_search_by_member_after_a_claim_number_search_finds_the_new_claim(kentucky: PayerFile) -> None:
+    """A claim number answers one search: the next search, by member and dates, must not reuse it."""
+    member, first, second = next(
+        (m, a, b) for m in kentucky.records.members for a in m.claims for b in m.claims
+        if a is not b and a.billing_npi == b.billing_npi and a.service_date_from != b.service_date_from
+        and ClaimStatus.NOT_ON_FILE not in (a.status, b.status)
+    )
+    provider = next(p for p in kentucky.records.providers if p.npi == first.billing_npi)
+    scenario = scenario_for(kentucky, member, [first, second])
+    line = SandboxLine(kentucky, scenario, VirtualClock(scenario.start))
+    by_member = kentucky_member_steps(kentucky, member, second)[3:]  # from "search by member number" on
+    steps = [
+        ("provider number", PressKeys(provider.medicaid_provider_id + "#")),
+        ("If this is correct", PressKeys("1")),
+        ("For claim status, press 5", PressKeys("5")),
+        ("search by claim number", PressKeys("1")),
+        ("13-digit claim number", PressKeys(first.claim_number + "#")),
+        ("If this is correct", PressKeys("1")),
+        ("To check another claim", PressKeys("2")),
+        *by_member,
+        ("To check another claim", HangUp()),
+    ]
+    caller = ScriptedCaller(line, steps, max_events=400).run()
+    spoken = [text for text in caller.far_text() if text.startswith("Claim number")]
+    numbers = [" ".join(spoken_digit(d) for d in claim.claim_number) for claim in (first, second)]
+    assert len(spoken) == 2 and numbers[0] in spoken[0] and numbers[1] in spoken[1], spoken
+
+
+def spoken_digit(digit: str) -> str:
+    return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(digit)]

@@ -138,6 +138,9 @@ def test_decode_dates_by_format() -> None:
     assert keypad.decode(long, Heard(keys="03032026"), TODAY).value == date(2026, 3, 3)
     assert keypad.decode(short, Heard(keys="030326"), TODAY).value == date(2026, 3, 3)
     assert keypad.decode(short, Heard(keys="03032026"), TODAY) is None
+    # A two-digit year is the latest one not after today: a birth year, not one to come.
+    assert keypad.decode(short, Heard(keys="110551"), TODAY).value == date(1951, 11, 5)
+    assert keypad.decode(short, Heard(speech="11/05/51"), TODAY).value == date(1951, 11, 5)
     assert keypad.decode(long, Heard(speech="March third, twenty twenty-six"), TODAY).value == date(2026, 3, 3)
     today = InputSpec(kind="date", allow_today=True, max_age_days=365)
     assert keypad.decode(today, Heard(speech="today"), TODAY).value == TODAY

@@ -18,7 +18,8 @@ def dependent() -> MemberRecord:
 
 
 def verifier_for(member: MemberRecord) -> Verifier:
-    rep = SimpleNamespace(rng=random.Random(1), member=member, enrolled_providers=lambda: [])
+    call = SimpleNamespace(today=lambda: date(2026, 12, 4))
+    rep = SimpleNamespace(rng=random.Random(1), member=member, enrolled_providers=lambda: [], call=call)
     return Verifier(rep)
 
 
@@ -61,3 +62,10 @@ def test_own_subscriber_checked_against_member() -> None:
     member = dependent().model_copy(update={"subscriber": None})
     check = verifier_for(member)._check_for("date_of_birth", "What's the subscriber's date of birth?")
     assert check(spoken(member.date_of_birth)) is True
+
+
+def test_two_digit_birth_year_is_the_past_century_when_20yy_is_still_ahead() -> None:
+    member = dependent().model_copy(update={"date_of_birth": date(1951, 11, 5)})
+    check = verifier_for(member)._check_for("date_of_birth", "And the patient's DOB?")
+    assert check("It's 11/05/51.") is True
+    assert check("It's 11/05/1951.") is True

@@ -25,6 +25,7 @@ from payerline.agent import formats
 from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, is_subsequence, merge_hearings
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
+from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
@@ -110,6 +111,9 @@ class RepresentativeDialog:
         self._repeat_asked: set[tuple[int, str]] = set()
         self._awaiting_repeat: dict[str, Any] = {}
         self._verification = VerificationAnswers(context, self._announced, self._purpose)
+        # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
+        self._fault_check: tuple[FailureReason, str] | None = None
+        self._faults_checked: set[FailureReason] = set()
 
     @property
     def greeted(self) -> bool:
@@ -208,15 +212,15 @@ class RepresentativeDialog:
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
-        verification = self._verification
-        if _MISMATCH.search(normalized) and verification.last_answer_kinds:
-            alternates = [verification.answer(kind, "", alternate=True) for kind in verification.last_answer_kinds]
-            text = " ".join(answer for answer in alternates if answer)
+        if _MISMATCH.search(normalized):
+            text = self._verification.after_mismatch()
             if text:
                 return Step([Speak(text)])
         if _MISUNDERSTOOD.search(normalized) and self._last_speech:
             return Step([Speak(self._last_speech)])
-        if _unanswered_question(normalized) and not analysis.has(Cue.MORE_HELP):
+        # "Go ahead and give me the ... please" asks for something; only a bare "go ahead" invites our question.
+        invited = analysis.has(Cue.MORE_HELP) and not _GIVE_ME.search(normalized)
+        if _unanswered_question(normalized) and not invited:
             self._release_pending()
             return Step([Speak("I'm sorry, could you repeat the question?")])
         return None
@@ -254,23 +258,26 @@ class RepresentativeDialog:
 
     def _fault(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step | None:
         context = self._context
+        checking = self._fault_check
+        if checking is not None and checking[1] != analysis.text:
+            # A yes or a sign-off after "did you say ...?" confirms the fault. Any other reply is read as usual.
+            self._fault_check = None
+            answer = extract_yes_no(analysis.text)
+            if answer is not None and answer.value or analysis.has(Cue.GOODBYE):
+                return self._stop(checking[0])
         if analysis.has(Cue.AUTOMATED_REFUSED):
-            return self._stop(FailureReason.AUTOMATED_CALLS_REFUSED)
+            return self._stop_unless_doubtful(FailureReason.AUTOMATED_CALLS_REFUSED, Cue.AUTOMATED_REFUSED, analysis, heard)
         if analysis.has(Cue.CLOSED):
-            return self._stop(FailureReason.PAYER_CLOSED)
+            return self._stop_unless_doubtful(FailureReason.PAYER_CLOSED, Cue.CLOSED, analysis, heard)
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER):
-            return self._stop(FailureReason.SYSTEMS_DOWN)
+            return self._stop_unless_doubtful(FailureReason.SYSTEMS_DOWN, Cue.SYSTEMS_DOWN, analysis, heard)
         if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED) and not analysis.has(Cue.CLAIM_NOT_FOUND):
             # The first time, the ids are given again in another form; a refusal or a second mismatch ends it.
             self._provider_mismatches += 1
             if self._provider_mismatches >= 2 or analysis.has(Cue.REFUSED):
-                for claim in context.claims:
-                    claim.reason = claim.reason or FailureReason.PROVIDER_NOT_RECOGNIZED
                 return self._stop(FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.MEMBER_NOT_FOUND) and not analysis.has(Cue.CLAIM_NOT_FOUND):
-            for claim in context.claims:
-                claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
-            return self._stop(FailureReason.MEMBER_NOT_FOUND)
+            return self._stop_unless_doubtful(FailureReason.MEMBER_NOT_FOUND, Cue.MEMBER_NOT_FOUND, analysis, heard)
         if analysis.has(Cue.CLAIM_NOT_FOUND):
             claim = context.claims[context.rep_claim]
             if claim.status in (None, ClaimStatus.NOT_ON_FILE):
@@ -291,7 +298,7 @@ class RepresentativeDialog:
                 return self._stop(FailureReason.PAYER_REFUSED)
             return Step([Speak("Okay, thank you.")], phase=Phase.IVR)
         if analysis.has(Cue.REFUSED):
-            return self._refused(analysis)
+            return self._refused(analysis, heard)
         if analysis.has(Cue.TRANSFER) and not analysis.has(Cue.PERSON_GREETING):
             return Step(phase=Phase.HOLD)
         if analysis.has(Cue.GOODBYE) and not analysis.has(Cue.MORE_HELP):
@@ -303,19 +310,21 @@ class RepresentativeDialog:
             return Step([Speak("Thank you, goodbye.")], finished=True)
         return None
 
-    def _refused(self, analysis: PromptAnalysis) -> Step:
+    def _refused(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """The representative will not give something: give up that field, or the whole call if nothing is released."""
         context = self._context
         normalized = normalize_prompt(analysis.text)
         whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
                           r"release anything|anything on (?:that|this) claim", normalized)
         if whole:
-            unverified = re.search(r"correct (?:information|date of birth|member)|(?:doesn't|does not) match|verify", normalized)
-            if unverified:
-                for claim in context.claims:
-                    claim.reason = claim.reason or FailureReason.MEMBER_NOT_FOUND
+            # "Without the correct [information] I can't release anything": verification failed.
+            if UNVERIFIED.search(normalized):
                 return self._stop(FailureReason.MEMBER_NOT_FOUND)
-            return self._stop(FailureReason.PAYER_REFUSED)
+            if not self._verification.answered_any:
+                # Refused before any question about the caller: only the disclosure was heard, so the
+                # refusal is of automated callers, even when the words that said so were lost.
+                return self._stop(FailureReason.AUTOMATED_CALLS_REFUSED)
+            return self._stop_unless_doubtful(FailureReason.PAYER_REFUSED, Cue.REFUSED, analysis, heard)
         if self._pending is None:
             return self._next_question()
         claim = context.claims[context.rep_claim]
@@ -341,7 +350,25 @@ class RepresentativeDialog:
             context.rep_claim = self._claim_order[position - 1]
         logger.info("call %s: representative refused further claims", context.call_id)
 
+    def _stop_unless_doubtful(
+        self, reason: FailureReason, cue: Cue, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]
+    ) -> Step:
+        """End the call for a fault, or first ask "did you say ...?" once when it was heard below ``LOW_CONFIDENCE``.
+
+        A cue may rest on one misheard word. If the far end hangs up instead of answering, the fault explains it.
+        """
+        if not heard_doubtfully(cue, heard) or analysis.has(Cue.GOODBYE) or reason in self._faults_checked:
+            return self._stop(reason)
+        self._faults_checked.add(reason)
+        self._fault_check = (reason, analysis.text)
+        self._context.last_fault = reason
+        logger.info("call %s: %s heard on a low-confidence line; asking to confirm", self._context.call_id, reason.value)
+        return Step([Speak(confirm_question(reason))])
+
     def _stop(self, reason: FailureReason) -> Step:
+        if reason in (FailureReason.MEMBER_NOT_FOUND, FailureReason.PROVIDER_NOT_RECOGNIZED):
+            for claim in self._context.claims:
+                claim.reason = claim.reason or reason
         goodbye = "I understand. Someone from our office will follow up. Thank you, goodbye."
         return Step([Speak(goodbye), HangUp(reason.value)], end=reason)
 
@@ -725,9 +752,12 @@ def _unanswered_question(normalized: str) -> bool:
     if not (asked or last.endswith("?") or QUESTION_LEAD.search(last) or BARE_REQUEST.search(last)):
         return False
     return not re.search(
-        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|go ahead(?! with)|"
+        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|"
+        r"go ahead(?! with| and (?:give|read|tell|spell))|"
         r"what was that|"
-        r"rephrase|looking at|what else",
+        r"rephrase|looking at|what else|"
+        # An invitation that lost a word: "What [would] you like to know?", "I've got that [claim] pulled up."
+        r"like to know|want to know|pulled (?:it |that |\w+ )?up|in front of me",
         last,
     )
 
@@ -745,6 +775,7 @@ _ACKNOWLEDGEMENT = re.compile(
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
     r"got it|one moment)[.!]?)*$"
 )
+_GIVE_ME = re.compile(r"\b(?:give|read|tell|spell) me\b|\bi(?:'ll| will)? need (?:the|your)\b")
 _MISUNDERSTOOD = re.compile(
     r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"
     r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"

@@ -421,10 +421,14 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"will not)\b[^.?]{0,60}"
                                 r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
-                                r"need to speak (?:with|to) a (?:live|real) person"),
+                                # With its "not" lost: nobody tells an automated caller what they will release to one.
+                                r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
+                                r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"
+                                r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
+                     r"(?:reached|called|calling) (?:us |\w+ (?:\w+ )?(?:\w+ )?)?after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently )?(?:down|unavailable|not available|experiencing)|"
                            r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
@@ -450,7 +454,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
-                               r"(?:member|patient)"),
+                               r"(?:member|patient)|"
+                               # "Without the correct information I'm not able to [release] anything": verification failed.
+                               r"without (?:the |that )?correct\b"),
         (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
@@ -492,11 +498,31 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
+_ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
+                                r"too many (?:attempts|tries|invalid)")
+_SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
+
+
 _HOURS = re.compile(
-    r"\b(?:our|office|business) hours\b|\b(?:is|are|was) open\b|"
+    r"\b(?:our|office|business) hours\b|\b(?:is|are|was) open\b|\bafter hours\b|"
+    r"\b(?:we|lines?|representatives?) (?:take|takes|answer|answers) calls\b|"
     r"\bmonday (?:through |thru |to )?friday\b[^.]*\b[ap]\.? ?m\b|\b[ap]\.? ?m\.?[^.]*\bmonday (?:through |to )?friday\b"
 )
-_SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?back|\bclosed\b|business hours")
+# A weekday and a time of day in one sentence: "weekdays from 8 in the morning until 8 at night".
+_DAYS = re.compile(r"\b(?:week ?days|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b")
+_TIME_OF_DAY = re.compile(
+    r"\b[ap]\.? ?m\b|\bin the (?:morning|afternoon|evening)\b|\bat night\b|\bnoon\b|\bo'?clock\b|"
+    r"\b(?:eastern|central|mountain|pacific|alaska|hawaii)(?: standard| daylight)? time\b|"
+    r"\bfrom \d{1,2}(?::\d\d)? (?:to|until|till|through) \d{1,2}\b"
+)
+_SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?(?:back|again)|\bclosed\b|business hours")
+
+
+def _states_hours(normalized: str) -> bool:
+    """Tell whether a turn says when the line takes calls."""
+    if _HOURS.search(normalized):
+        return True
+    return any(_DAYS.search(sentence) and _TIME_OF_DAY.search(sentence) for sentence in normalized.split(". "))
 
 
 _MISMATCH = re.compile(
@@ -544,7 +570,8 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         cues.add(Cue.PERSON_GREETING)
     if Cue.GOODBYE in cues and (Cue.PERSON_GREETING in cues and _PERSON_QUESTION.search(normalized)):
         cues.discard(Cue.GOODBYE)
-    if Cue.CLOSED in cues:
+    if Cue.CLOSED in cues or (_ATTEMPTS_EXCEEDED.search(normalized) and not _SYSTEMS_NAMED.search(normalized)):
+        # "You have exceeded the maximum number of attempts. Please try again later." is the IVR giving up, not an outage.
         cues.discard(Cue.SYSTEMS_DOWN)
     if Cue.CLAIM_NOT_FOUND in cues:
         cues.discard(Cue.MEMBER_NOT_FOUND)
@@ -557,7 +584,7 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     options = () if person_likely else menu_options(normalized)
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)
-    if not (person_likely or options or request) and _HOURS.search(normalized) and _SIGN_OFF.search(normalized):
+    if not (person_likely or options or request) and _states_hours(normalized) and _SIGN_OFF.search(normalized):
         # A closed-hours message that lost "closed": opening hours, then a sign-off and no menu.
         cues.add(Cue.CLOSED)
         cues.discard(Cue.SYSTEMS_DOWN)

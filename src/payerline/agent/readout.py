@@ -31,25 +31,35 @@ from payerline.domain.codes import ClaimStatus
 _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
                      r"document control number|under claim|(?:claim|document) control|control number|document number"),
-    ("received_date", r"\breceived\b|receipt date|came in|hit our system"),
+    ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
+                      r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"date of (?:processing|adjudication)|"
+                       r"date of (?:processing|adjudication|decision)|(?:finished|completed|done) processing|"
+                       r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
+                       r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
     ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
+                  r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release))\b"),
-    ("billed_amount", r"\bbilled\b|total charges?|submitted charges|\bcharges\b"),
-    ("allowed_amount", r"\ballowed\b|allowable|allowance"),
-    ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b"),
-    ("patient_responsibility", r"patient responsibility|member responsibility|patient owes|member owes|"
-                               r"patient(?:'s)? (?:portion|share)|\bpr amount|patient liability"),
-    ("check_number", r"check (?:number|#)|eft (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
+    # Amount labels in the terms of EOBs, 835 remits and representatives.
+    ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
+                      r"charge amount|amount charged|charged amount"),
+    ("allowed_amount", r"\ballowed\b|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
+                       r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
+    ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
+                    r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b"),
+    ("patient_responsibility", r"(?:patient|member)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
+                               r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
+                               r"(?:amount |balance )?owed by (?:the )?(?:patient|member)|"
+                               r"(?:patient|member) is responsible for|(?:patient|member)(?:'s)? out[- ]of[- ]pocket"),
+    ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
-    ("adjustment_group_code", r"group code|adjustment group"),
+    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|explanation codes?"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
@@ -71,8 +81,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
 
     ``readout`` marks an IVR read-out, which never corrects itself. There, a
     short sentence that is only a status ("Adjusted.", "Status: adjusted."
-    with its label lost) gives the status. A date label takes the first date
-    after it, because a second date there lost its own label. A CARC code 0
+    with its label lost) gives the status. A CARC code 0
     does not exist, so it is dropped: it is the "O" of a group code "C O"
     that lost its "C".
     """
@@ -159,16 +168,10 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
     return segments
 
 
-_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
-# The end of a spoken date's year ("..., twenty twenty-six," or "2026,"), where a second date may start.
-_YEAR_END = re.compile(r"(?:\b(?:19|20)\d\d\b|\btwenty[- ](?:twenty|thirty)(?:[- ]\w+)?\b)\s*,")
-
-
 def _extract_segment(name: str, segment: str, reference: date | None, readout: bool = False) -> Extraction[Any] | None:
-    if readout and name in _DATE_FIELDS:
-        end = _YEAR_END.search(segment)
-        if end is not None:
-            segment = segment[: end.end() - 1]
+    if name in _DATE_FIELDS:
+        # The date nearest after the label: a later one belongs to a verb the labels missed.
+        return extract_date(segment, reference, first=True)
     if readout and name == "carc_codes":
         codes = FIELD_EXTRACTORS[name](segment, reference)
         if codes is None or "0" not in codes.value:
@@ -185,6 +188,7 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
     return FIELD_EXTRACTORS[name](segment, reference)
 
 
+_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's )?deductible", re.IGNORECASE)
 

@@ -206,12 +206,15 @@ def amounts_in(text: str) -> list[Decimal]:
 
 
 def _year_from(words: list[str], start: int) -> tuple[int, int] | None:
-    """Parse a year such as "2026", "twenty twenty-six" or "two thousand twenty-six"."""
+    """Parse a year such as "2026", "twenty twenty-six" or "two thousand twenty-six".
+
+    A two-digit year ("47") comes back as it is, below 100, for :func:`two_digit_year`.
+    """
     if start >= len(words):
         return None
     word = words[start]
     if word.isdigit() and len(word) in (2, 4):
-        return (int(word) + (2000 if len(word) == 2 else 0), start + 1)
+        return (int(word), start + 1)
     if word == "two" and start + 1 < len(words) and words[start + 1] == "thousand":
         rest = _spoken_number(words, start + 2)
         if rest is None:
@@ -250,19 +253,42 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def dates_in(text: str) -> list[date]:
+def _full_date(year: int, month: int, day: int, today: date | None) -> date | None:
+    if year < 100:
+        year = two_digit_year(year, month, day, today)
+    return _safe_date(year, month, day)
+
+
+def two_digit_year(year: int, month: int, day: int, today: date | None) -> int:
+    """Expand a two-digit year to the latest year ending in those digits that is not after ``today``.
+
+    "05/14/47" keyed on 2026-12-04 is 1947, "03/01/26" is 2026. Without
+    ``today`` the year is taken as 20YY. A date of birth 100 years or more
+    ago cannot be told from a recent one this way, as on a real IVR.
+    """
+    recent = 2000 + year
+    if today is None:
+        return recent
+    resolved = _safe_date(recent, month, day)
+    return recent - 100 if resolved is not None and resolved > today else recent
+
+
+def dates_in(text: str, today: date | None = None) -> list[date]:
     """Return the calendar dates an utterance states, month first as in the US.
 
     Understands "March 3, 2026", "March third twenty twenty-six", "the 3rd of
     March 2026", "03/03/2026", "2026-03-03" and runs of 8 or 6 digits
-    (MMDDYYYY, MMDDYY) spoken or written.
+    (MMDDYYYY, MMDDYY) spoken or written. Two-digit years are expanded by
+    :func:`two_digit_year` against ``today``.
     """
     found: list[date] = []
     lowered = text.lower()
     for match in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", lowered):
         found.append(_safe_date(int(match[1]), int(match[2]), int(match[3])))
     for match in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", lowered):
-        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        year = int(match[3])
+        if len(match[3]) == 2:
+            year = two_digit_year(year, int(match[1]), int(match[2]), today)
         found.append(_safe_date(year, int(match[1]), int(match[2])))
     words = tokens(lowered.replace("/", " "))
     for index, word in enumerate(words):
@@ -274,22 +300,23 @@ def dates_in(text: str) -> list[date]:
             if after < len(words) and (day := _day_from(words[after])) is not None:
                 year = _year_from(words, after + 1)
                 if year:
-                    found.append(_safe_date(year[0], month, day))
+                    found.append(_full_date(year[0], month, day, today))
         if word == "of" and index >= 1 and index + 1 < len(words) and words[index + 1] in _MONTH_NUMBERS:
             day = _day_from(words[index - 1])
             year = _year_from(words, index + 2)
             if day and year:
-                found.append(_safe_date(year[0], _MONTH_NUMBERS[words[index + 1]], day))
+                found.append(_full_date(year[0], _MONTH_NUMBERS[words[index + 1]], day, today))
     for run in re.findall(r"\d+", digits_in(text)):
-        found.extend(_numeric_dates(run))
+        found.extend(_numeric_dates(run, today))
     return [value for value in dict.fromkeys(found) if value is not None]
 
 
-def _numeric_dates(run: str) -> list[date | None]:
+def _numeric_dates(run: str, today: date | None) -> list[date | None]:
     if len(run) == 8:
         return [_safe_date(int(run[4:]), int(run[:2]), int(run[2:4]))]
     if len(run) == 6:
-        return [_safe_date(2000 + int(run[4:]), int(run[:2]), int(run[2:4]))]
+        month, day = int(run[:2]), int(run[2:4])
+        return [_safe_date(two_digit_year(int(run[4:]), month, day, today), month, day)]
     return []
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from payerline.sandbox import hearing, keypad, lookup, readout
 from payerline.sandbox.ops import Heard, Listen
-from payerline.sandbox.payer_file import Node, Option
+from payerline.sandbox.payer_file import InputSpec, Node, Option
 from payerline.sandbox.scenario import FaultKind
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class IvrRunner:
                 first_timeout_s=spec.first_digit_timeout_s or self.defaults.first_digit_timeout_s,
                 inter_key_timeout_s=spec.inter_digit_timeout_s or self.defaults.inter_digit_timeout_s,
                 terminator=spec.terminator if spec.keypad else None,
-                max_keys=spec.length if spec.terminator is None and spec.kind != "alphanumeric" else None,
+                max_keys=_key_count(spec),
                 speech=spec.speech,
                 keys=spec.keypad,
             )
@@ -169,7 +169,10 @@ class IvrRunner:
                     continue
                 if not confirmed:
                     continue
-            self.call.session.slots[node.slot] = entry
+            slots = self.call.session.slots
+            slots[node.slot] = entry
+            if node.slot == "dos_from":
+                slots.pop("dos_to", None)  # a new from-date starts a new range; a stale to-date must not widen it
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next
 
@@ -217,6 +220,8 @@ class IvrRunner:
                     yield from self.call.ivr_say(self.ivr.inquiry_limit.say if self.ivr.inquiry_limit else [])
                     return self.ivr.inquiry_limit.goto if self.ivr.inquiry_limit else "@hangup"
             session.claims = lookup.find_claims(records, session)
+            # A claim number answers one search; the next search goes by what the caller enters next.
+            session.slots.pop("claim_number", None)
             found = bool(session.claims)
         self.call.note(f"lookup {node.lookup} {'found' if found else 'not found'}")
         if found:
@@ -251,3 +256,13 @@ class IvrRunner:
     def _hangup(self, node_id: str, node: Node) -> IvrStep:
         yield from self.call.ivr_say(node.say)
         return IvrExit("hangup")
+
+
+def _key_count(spec: InputSpec) -> int | None:
+    """Keys after which an entry with no terminator ends at once; None waits for the time-out.
+
+    A letter keyed by the star scheme takes several keys, so such entries end only on a terminator.
+    """
+    if spec.terminator is not None or spec.kind in ("alphanumeric", "name") and spec.letters != "key":
+        return None
+    return spec.length or spec.max_length

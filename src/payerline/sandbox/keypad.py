@@ -114,7 +114,7 @@ def _decode_keys(spec: InputSpec, keys: str, today: date) -> Entry | None:
     if spec.kind == "alphanumeric":
         return Entry(keys, _spaced(keys)) if keys.isdigit() and _length_ok(spec, keys) else None
     if spec.kind == "date":
-        return _date_entry(spec, _numeric_date(keys, spec.date_format), today)
+        return _date_entry(spec, _numeric_date(keys, spec.date_format, today), today)
     if spec.kind == "amount":
         if not keys.isdigit():
             return None
@@ -123,13 +123,14 @@ def _decode_keys(spec: InputSpec, keys: str, today: date) -> Entry | None:
     return None
 
 
-def _numeric_date(digits: str, date_format: str) -> date | None:
+def _numeric_date(digits: str, date_format: str, today: date) -> date | None:
     expected = 8 if date_format == "MMDDYYYY" else 6
     if len(digits) != expected or not digits.isdigit():
         return None
-    year = int(digits[4:]) + (0 if expected == 8 else 2000)
+    month, day = int(digits[:2]), int(digits[2:4])
+    year = int(digits[4:]) if expected == 8 else hearing.two_digit_year(int(digits[4:]), month, day, today)
     try:
-        return date(year, int(digits[:2]), int(digits[2:4]))
+        return date(year, month, day)
     except ValueError:
         return None
 
@@ -160,9 +161,9 @@ def _decode_speech(spec: InputSpec, text: str, today: date) -> Entry | None:
     if spec.kind == "date":
         if spec.allow_today and hearing.contains_phrase(text, "today"):
             return _date_entry(spec, today, today)
-        dates = hearing.dates_in(text)
+        dates = hearing.dates_in(text, today)
         if not dates and spec.spoken_date_format:
-            dates = [d for d in [_numeric_date(hearing.digits_in(text), spec.spoken_date_format)] if d]
+            dates = [d for d in [_numeric_date(hearing.digits_in(text), spec.spoken_date_format, today)] if d]
         return _date_entry(spec, dates[0] if dates else None, today)
     if spec.kind == "amount":
         amounts = hearing.amounts_in(text)

@@ -112,6 +112,8 @@ def _check_nodes(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     for path, target in _targets(payer):
         if target not in nodes and target not in SPECIAL_TARGETS:
             yield path, f"target {target!r} is not a node in ivr.menus; use one of {sorted(nodes)} or @hangup"
+        elif target == "@repeat" and "options" not in path and "global_options" not in path:
+            yield path, "@repeat replays the current menu, so it works only as an option's goto; name a node or @hangup"
     for node_id, node in nodes.items():
         base = ("ivr", "menus", node_id)
         for key in _REQUIRED_BY_TYPE[node.type]:
@@ -163,6 +165,10 @@ def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
         yield (*base, "input", "min_length"), f"min_length {spec.min_length} is above max_length {spec.max_length}"
     if spec.kind in ("digits", "alphanumeric", "name") and spec.terminator is None and spec.length is None and spec.max_length is None:
         yield (*base, "input"), "with no terminator, set length or max_length so the entry can end without a time-out"
+    if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "star" and spec.terminator is None:
+        yield (*base, "input", "terminator"), (
+            f"a {spec.kind} entry keyed by the star scheme takes several keys per letter, so it cannot end on a key count; "
+            "add terminator: \"#\"")
     if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "none":
         yield (*base, "input", "letters"), "a keyed entry with letters needs letters: star or letters: key"
     if node.confirm is not None and node.confirm.yes_key == node.confirm.no_key:
@@ -358,12 +364,34 @@ def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple
 
 def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     bank = PhraseBank.default()
-    for key in payer.representatives.phrases:
+    for key, texts in payer.representatives.phrases.items():
         if key not in bank.dialog:
             yield ("representatives", "phrases", key), f"unknown phrase key {key!r}; use one of {sorted(bank.dialog)}"
+            continue
+        allowed = set().union(*(_placeholders(text) for text in bank.dialog[key]))
+        for index, text in enumerate(texts):
+            yield from _check_placeholders(("representatives", "phrases", key, index), text, allowed)
     for key, texts in payer.representatives.field_phrases.items():
         if key not in bank.fields:
             yield ("representatives", "field_phrases", key), f"unknown field {key!r}; use one of {sorted(bank.fields)}"
         for index, text in enumerate(texts):
-            if "{value}" not in text:
-                yield ("representatives", "field_phrases", key, index), "each field phrase needs exactly one {value}"
+            where = ("representatives", "field_phrases", key, index)
+            if text.count("{value}") != 1:
+                yield where, "each field phrase needs exactly one {value}"
+            yield from _check_placeholders(where, text, {"value"})
+
+
+def _placeholders(text: str) -> set[str]:
+    """Name the ``{placeholders}`` of a phrase; raises ValueError on a stray brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _check_placeholders(where: tuple, text: str, allowed: set[str]) -> Iterator[tuple[tuple, str]]:
+    try:
+        used = _placeholders(text)
+    except ValueError as error:
+        yield where, f"{error}; write a literal brace as {{{{ or }}}}"
+        return
+    for name in sorted(used - allowed):
+        choices = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
+        yield where, f"placeholder {{{name}}} is not filled in for this phrase; it takes {choices}"

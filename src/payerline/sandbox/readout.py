@@ -151,14 +151,19 @@ def payment_floor_readout(readout: Readout, claims: list[ClaimRecord], bank: Phr
 
 def remittance_readout(readout: Readout, claims: list[ClaimRecord], bank: PhraseBank) -> list[str]:
     """Return the sentences that read the provider's last three remittance dates and amounts."""
+    # One payment per check and date: its bulk amount when the records give one, else the sum of its claims.
     remits: dict[tuple[date, str], Decimal] = {}
+    bulk: dict[tuple[date, str], Decimal] = {}
     for claim in claims:
         if claim.paid_date is None or claim.check_number is None:
             continue
         if claim.status not in (ClaimStatus.PAID, ClaimStatus.PARTIALLY_PAID):
             continue
-        amount = claim.bulk_payment_amount or claim.paid_amount or Decimal(0)
-        remits[(claim.paid_date, claim.check_number)] = amount
+        key = (claim.paid_date, claim.check_number)
+        remits[key] = remits.get(key, Decimal(0)) + (claim.paid_amount or Decimal(0))
+        if claim.bulk_payment_amount:
+            bulk[key] = claim.bulk_payment_amount
+    remits.update(bulk)
     latest = sorted(remits.items(), reverse=True)[:3]
     if not latest:
         return fill(readout.none, {"count": 0}, bank)

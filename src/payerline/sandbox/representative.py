@@ -328,7 +328,8 @@ class Representative:
         lines = self.claim.lines
         if not lines:
             return [Spoken(self.pick("no_value", label=self.bank.field_labels["line_detail"]))]
-        sentences = [Spoken(self.pick("line_count", count=str(len(lines))))]
+        count = "line_count_one" if len(lines) == 1 else "line_count"
+        sentences = [Spoken(self.pick(count, count=str(len(lines))))]
         for index, line in enumerate(lines, start=1):
             values = {
                 "index": str(index),

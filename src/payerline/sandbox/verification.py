@@ -150,10 +150,11 @@ class Verifier:
                 return check
         return self._check(item)
 
-    @staticmethod
-    def _birth_check(birth) -> Check:
+    def _birth_check(self, birth) -> Check:
+        today = self.rep.call.today()
+
         def check(text: str) -> bool | None:
-            dates = hearing.dates_in(text)
+            dates = hearing.dates_in(text, today)
             if birth and birth in dates:
                 return True
             return False if dates else None

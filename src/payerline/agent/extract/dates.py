@@ -28,7 +28,7 @@ class _Candidate:
     start: int
 
 
-def extract_date(text: str, reference: date | None = None) -> Extraction[date] | None:
+def extract_date(text: str, reference: date | None = None, *, first: bool = False) -> Extraction[date] | None:
     """Extract a calendar date from ``text``.
 
     Args:
@@ -37,6 +37,10 @@ def extract_date(text: str, reference: date | None = None) -> Extraction[date] |
             twelfth" is the latest March 12 not after it) and decides the
             century of two-digit years. Without it, a date with no year is
             not returned.
+        first: take the first date said (after any self-correction) rather
+            than the last. A piece of a read-out that starts at a field's
+            label wants the date nearest the label: in "received March 3 and
+            it was decided March 20" the second date belongs to another verb.
     """
     tokens = without_fillers(tokenize(text))
     corrected = after_last_correction(tokens)
@@ -47,7 +51,8 @@ def extract_date(text: str, reference: date | None = None) -> Extraction[date] |
     if not candidates:
         return None
     complete = [candidate for candidate in candidates if candidate.complete]
-    chosen = complete[-1] if complete else candidates[-1]
+    pool = complete or candidates
+    chosen = pool[0] if first else pool[-1]
     confidence = 0.95 if chosen.complete else 0.6
     if was_corrected:
         confidence -= 0.1
@@ -106,6 +111,9 @@ def year_at(tokens: list[Token], index: int, reference: date | None) -> tuple[in
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
     if len(token.digits) == 4 and token.digits[:2] in {"19", "20"}:
         return int(token.digits), index + 1
+    spelled = _digit_by_digit_year(tokens, index)
+    if spelled is not None:
+        return spelled
     if token.text == "two" and nxt is not None and nxt.kind is Kind.SCALE and nxt.value == 1000:
         position = index + 2
         if position < len(tokens) and tokens[position].text == "and":
@@ -127,6 +135,15 @@ def year_at(tokens: list[Token], index: int, reference: date | None) -> tuple[in
     if len(token.digits) == 2 and token.digits.isdigit():
         return _two_digit_year(int(token.digits), reference), index + 1
     return None
+
+
+def _digit_by_digit_year(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Read a year said digit by digit ("two zero two six", "two oh two five")."""
+    digits = tokens[index:index + 4]
+    if len(digits) < 4 or not all(token.kind is Kind.NUMBER and len(token.digits) == 1 for token in digits):
+        return None
+    text = "".join(token.digits for token in digits)
+    return (int(text), index + 4) if text[:2] in {"19", "20"} else None
 
 
 def _two_digit_at(tokens: list[Token], index: int, allow_leading_zero: bool = False) -> tuple[int, int, bool] | None:
@@ -228,21 +245,24 @@ def _numeral_dates(tokens: list[Token], reference: date | None) -> list[_Candida
 def _numeric_spoken_dates(tokens: list[Token], reference: date | None) -> list[_Candidate]:
     """Read dates spoken as digit groups, with no month name."""
     found = []
-    for start, items in _digit_runs(tokens, reference):
-        value = _split_mdy(items, reference)
+    for start, items, words in _digit_runs(tokens, reference):
+        # Digit pairs first ("oh three" is one group). Failing that, every word on its own:
+        # "one zero one six" is October 16, though "zero one" looks like a pair.
+        value = _split_mdy(items, reference) or _split_mdy(words, reference)
         if value is not None:
             found.append(_Candidate(value, True, start))
     return found
 
 
-def _digit_runs(tokens: list[Token], reference: date | None) -> list[tuple[int, list[str]]]:
-    runs: list[tuple[int, list[str]]] = []
+def _digit_runs(tokens: list[Token], reference: date | None) -> list[tuple[int, list[str], list[str]]]:
+    """Find runs of number words; return each run's start, its date groups and its words' digits."""
+    runs: list[tuple[int, list[str], list[str]]] = []
     index = 0
     while index < len(tokens):
         if tokens[index].kind is not Kind.NUMBER:
             index += 1
             continue
-        start, items = index, []
+        start, items, words = index, [], []
         while index < len(tokens):
             token = tokens[index]
             if token.kind is Kind.COMMA or token.text in _SEPARATORS:
@@ -252,8 +272,9 @@ def _digit_runs(tokens: list[Token], reference: date | None) -> list[tuple[int, 
                 break
             read = _date_item(tokens, index, reference)
             items.append(read[0])
+            words.extend(word.digits for word in tokens[index:read[1]] if word.kind is Kind.NUMBER)
             index = read[1]
-        runs.append((start, items))
+        runs.append((start, items, words))
     return runs
 
 

@@ -116,12 +116,31 @@ def _read_run(run: list[Token]) -> tuple[str, bool]:
         restart = _last_index(groups, replacement[0])
         if restart is not None:
             groups = groups[:restart] + replacement
-        elif len("".join(replacement)) >= len("".join(groups)):
-            # A full restatement: the number was read again from the start.
-            groups = replacement
         else:
-            groups = groups[:-1] + replacement
+            groups = _replace_tail(groups, replacement)
     return "".join(groups), len(segments) > 1
+
+
+def _replace_tail(groups: list[str], replacement: list[str]) -> list[str]:
+    """Put a correction in place of what it corrects.
+
+    It replaces the last groups that are as long as it is ("three four,
+    sorry, three five"). Failing that, it restates the whole number when it
+    is as long, or when it starts like the number and is at most two
+    characters shorter (a digit or two may have been lost on the line).
+    Any other correction replaces the last group.
+    """
+    length = len("".join(replacement))
+    for count in range(1, len(groups) + 1):
+        tail = len("".join(groups[-count:]))
+        if tail == length:
+            return groups[:-count] + replacement
+        if tail > length:
+            break
+    number = "".join(groups)
+    if length >= len(number) or (length + 2 >= len(number) and "".join(replacement)[:2] == number[:2]):
+        return replacement
+    return groups[:-1] + replacement
 
 
 def _last_index(groups: list[str], value: str) -> int | None:

@@ -43,9 +43,27 @@ ALWAYS_NUMBER_HOMOPHONES = {"won": "one", "ate": "eight", "niner": "nine"}
 NEIGHBOUR_NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two"}
 FILLERS = frozenset({"um", "uh", "er", "erm", "hmm", "mm", "uhm", "ah"})
 
+# Self-correction cues. Several may follow each other ("Sorry, scratch that.",
+# "Wait, I misread that."), and a lead-in to the new value may follow them
+# ("Let me fix that, it's actually ...", "Not quite. It's ...").
+_CUE = (
+    r"(?:i'm sorry|i am sorry|sorry(?: about that)?|i mean|i meant|no|nope|actually|wait|no wait|hold on|"
+    r"oops|whoops|my mistake|my bad|pardon me|excuse me|correction|or rather|rather|make that|"
+    r"(?:scratch|strike|disregard|ignore) that|i misread(?: that)?|i misspoke|i read that wrong|i said that wrong|"
+    r"let me (?:correct|fix|redo|repeat|re-read|reread) that|let me start over|let me try (?:that )?again|"
+    r"(?:that's|that is|that was) (?:wrong|not right|incorrect)|not quite|not exactly)"
+)
+_NEW_VALUE_LEAD = r"(?:(?:it's|it is|that's|that is|it should be|should be|it should read)\s+(?:actually\s+)?)"
 _CORRECTION = re.compile(
-    r"(?<=[,.])\s*(?:no\s*,\s*)?(?:i'm sorry|i am sorry|sorry|i mean|no|actually|wait|no wait|hold on|"
-    r"correction|scratch that|let me correct that|let me start over|make that)\s*[,.]\s*",
+    rf"(?<=[,.])\s*{_CUE}(?:\s*[,.]\s*{_CUE})*\s*[,.]\s*{_NEW_VALUE_LEAD}?",
+    re.IGNORECASE,
+)
+# A cue between two number words needs no punctuation: a recogniser often writes none
+# ("two seven eight sorry two six eight").
+_NUMBER_WORD = r"(?:\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+_BARE_CORRECTION = re.compile(
+    rf"\b({_NUMBER_WORD})\s+(?:sorry|i mean|actually|correction|scratch that|no wait|or rather)\s+"
+    rf"{_NEW_VALUE_LEAD}?(?={_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
 _PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")
@@ -155,6 +173,7 @@ def _lex_numeral(word: str, index: int) -> Token:
 def tokenize(text: str) -> list[Token]:
     """Lex ``text`` into tokens, marking corrections, spelled letters and numbers."""
     marked = _CORRECTION.sub(" , ¤ , ", text)
+    marked = _BARE_CORRECTION.sub(r"\1 , ¤ , ", marked)
     marked = marked.replace("¤", "§CORR")
     marked = _mark_phonetic(marked)
     words: list[str] = []
@@ -225,16 +244,39 @@ def _resolve_letters(tokens: list[Token]) -> list[Token]:
     return resolved
 
 
+def _is_homophone(token: Token | None) -> bool:
+    return token is not None and token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES
+
+
+def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
+    """Tell whether "for", "to" or "too" at ``index`` stands for a digit.
+
+    It does between single digits, also when several stand in a row ("zero
+    for for four"), and right after a leading "oh" or "zero" ("oh for" is 04).
+    """
+    first, last = index, index
+    while _is_homophone(_neighbour(tokens, first, -1)):
+        first -= 1
+        while tokens[first].kind is not Kind.WORD:
+            first -= 1
+    while _is_homophone(_neighbour(tokens, last, 1)):
+        last += 1
+        while tokens[last].kind is not Kind.WORD:
+            last += 1
+    before, after = _neighbour(tokens, first, -1), _neighbour(tokens, last, 1)
+    if before is not None and first == index and before.kind is Kind.NUMBER and before.text in {"oh", "zero"}:
+        return True
+    digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
+    return digit_before and after is not None and after.is_single_digit
+
+
 def _resolve_homophones(tokens: list[Token]) -> list[Token]:
     tokens = [_always_number(token) for token in tokens]
     resolved = []
     for index, token in enumerate(tokens):
-        if token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES:
-            before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
-            digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
-            if digit_before and after is not None and after.is_single_digit:
-                word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
-                token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
+        if _is_homophone(token) and _homophone_is_digit(tokens, index):
+            word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
+            token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
         elif token.kind is Kind.NUMBER and token.text == "one" and _is_pronoun_one(tokens, index):
             token = Token(Kind.WORD, "one", token.original, word_index=token.word_index)
         resolved.append(token)

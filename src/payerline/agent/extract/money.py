@@ -27,10 +27,11 @@ _RESTATEMENT_WORDS = frozenset({"that's", "that", "is", "which", "or", "i", "mea
 
 FIELD_KEYWORDS: dict[str, frozenset[str]] = {
     "billed_amount": frozenset({"billed", "bill", "charges", "charged", "charge", "submitted"}),
-    "allowed_amount": frozenset({"allowed", "allowable", "allowance", "allow"}),
-    "paid_amount": frozenset({"paid", "payment", "pay"}),
+    "allowed_amount": frozenset({"allowed", "allowable", "allowance", "allow", "approved", "eligible", "contracted"}),
+    "paid_amount": frozenset({"paid", "payment", "pay", "reimbursed", "reimbursement"}),
     "patient_responsibility": frozenset(
-        {"responsibility", "owes", "owe", "portion", "share", "liability", "patient", "pr"}
+        {"responsibility", "responsible", "owes", "owe", "owed", "portion", "share", "liability", "patient", "pr",
+         "member", "cost"}
     ),
     "bulk_payment_amount": frozenset({"bulk", "total", "check", "eft", "deposit", "trace", "batched"}),
 }
@@ -198,6 +199,9 @@ def _parse_mention(tokens: list[Token]) -> tuple[Decimal, bool, bool] | None:
         return Decimal(dollars[0]) + Decimal(cent_value) / 100, True, False
     if has_dollars:
         dollar_index = next(i for i, text in enumerate(texts) if text in _DOLLAR_WORDS)
+        lost_cents_word = _cents_without_word(tokens, dollar_index)
+        if lost_cents_word is not None:
+            return lost_cents_word
         tokens = tokens[:dollar_index]
     dollars = _dollars(atoms_from(tokens), has_dollars)
     if dollars is None:
@@ -205,6 +209,21 @@ def _parse_mention(tokens: list[Token]) -> tuple[Decimal, bool, bool] | None:
     whole, cents, explicit, ambiguous = dollars
     amount = Decimal(whole) + (Decimal(cents) / 100 if cents is not None else 0)
     return amount, explicit or has_dollars, ambiguous
+
+
+def _cents_without_word(tokens: list[Token], dollar_index: int) -> tuple[Decimal, bool, bool] | None:
+    """Read "fifty-four dollars and ninety-one", whose word "cents" was lost, as 54.91.
+
+    Returned as not explicit, since a lost word may as well have been a digit.
+    """
+    rest = tokens[dollar_index + 1:]
+    if len(rest) < 2 or rest[0].text != "and":
+        return None
+    cents = cardinal(atoms_from(rest[1:]))
+    dollars = _dollars(atoms_from(tokens[:dollar_index]), True)
+    if cents is None or dollars is None or cents[1] != len(atoms_from(rest[1:])) or cents[0] >= 100:
+        return None
+    return Decimal(dollars[0]) + Decimal(cents[0]) / 100, False, False
 
 
 def _dollars(atoms: list[Atom], has_dollars: bool) -> tuple[int, int | None, bool, bool] | None:

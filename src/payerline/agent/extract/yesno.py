@@ -9,6 +9,9 @@ from payerline.agent.extract.result import Extraction
 
 _NO = re.compile(
     r"^(no|nope|nah|negative|incorrect|that's not (right|correct)|not correct|that is not)\b|\b(that's wrong|not right)\b|"
+    # A correction of what was read back: "Not quite, it's ...", "Let me fix that, it's actually ...".
+    r"^(not quite|not exactly|close but|almost|actually it's|actually that's|let me (fix|correct) that|"
+    r"that's off|you('ve| have) got (it|that) wrong|scratch that|i have it as|it should be)\b|"
     # "No, it's ..." heard as its homophone "know".
     r"^know\b(?=,| it's| that)"
 )

@@ -1,0 +1,209 @@
+"""Extractors on payer wording the agent was not first written for.
+
+The utterances come from payer files written by someone who had only read
+docs/sandbox-payers.md, and from the terms real EOBs, remits and
+representatives use. Each case failed before the change it tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from payerline.agent.extract import extract_date, extract_identifier, extract_money, extract_yes_no
+from payerline.agent.extract.lexer import Kind, tokenize
+from payerline.agent.readout import parse_answer, parse_fields
+
+CALL_DATE = date(2026, 11, 20)
+
+
+def values(text: str) -> dict[str, object]:
+    return {name: extraction.value for name, extraction in parse_fields(text, CALL_DATE).items()}
+
+
+# --- each date belongs to the label or verb nearest before it ---------------------------
+
+@pytest.mark.parametrize(("text", "received", "processed"), [
+    ("We received it on July twenty-sixth, twenty twenty-six and finished processing on "
+     "August eighteenth, twenty twenty-six.", date(2026, 7, 26), date(2026, 8, 18)),
+    ("Its status is denied. We received it August twenty-first, twenty twenty-six and it was decided "
+     "September fifth, twenty twenty-six.", date(2026, 8, 21), date(2026, 9, 5)),
+    ("Received on March third, twenty twenty-six, adjudicated March twentieth, twenty twenty-six.",
+     date(2026, 3, 3), date(2026, 3, 20)),
+    ("It came in October first, twenty twenty-six and processing was completed October ninth, twenty twenty-six.",
+     date(2026, 10, 1), date(2026, 10, 9)),
+])
+def test_date_goes_to_nearest_label(text: str, received: date, processed: date) -> None:
+    found = values(text)
+    assert found["received_date"] == received
+    assert found["processed_date"] == processed
+
+
+def test_unlabelled_second_date_ignored() -> None:
+    # The verb of the second date is unknown: the received date stays the first date.
+    found = values("We received it on July twenty-sixth, twenty twenty-six and sent it on August eighteenth, "
+                   "twenty twenty-six.")
+    assert found["received_date"] == date(2026, 7, 26)
+
+
+def test_labelled_date_correction_wins() -> None:
+    found = values("Received March third, sorry, March fifth, twenty twenty-six.")
+    assert found["received_date"] == date(2026, 3, 5)
+
+
+def test_first_date_option() -> None:
+    text = "October 16, 2026 and then March 3, 2026"
+    assert extract_date(text, CALL_DATE).value == date(2026, 3, 3)
+    assert extract_date(text, CALL_DATE, first=True).value == date(2026, 10, 16)
+
+
+# --- amount and date vocabulary of EOBs, remits and representatives ---------------------
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Member cost share thirty-four dollars and four cents.", "patient_responsibility", Decimal("34.04")),
+    ("Member cost share zero dollars.", "patient_responsibility", Decimal("0.00")),
+    ("Amount owed by the member sixteen dollars.", "patient_responsibility", Decimal("16.00")),
+    ("Patient liability sixty dollars.", "patient_responsibility", Decimal("60.00")),
+    ("The member is responsible for twenty-five dollars and ten cents.", "patient_responsibility",
+     Decimal("25.10")),
+    ("Patient cost-sharing is twelve dollars.", "patient_responsibility", Decimal("12.00")),
+    ("Submitted amount one hundred twelve dollars.", "billed_amount", Decimal("112.00")),
+    ("Submitted charges four hundred dollars.", "billed_amount", Decimal("400.00")),
+    ("Total charges four hundred dollars.", "billed_amount", Decimal("400.00")),
+    ("Approved amount eighty dollars.", "allowed_amount", Decimal("80.00")),
+    ("Eligible amount three hundred dollars.", "allowed_amount", Decimal("300.00")),
+    ("Contracted amount ninety dollars and fifty cents.", "allowed_amount", Decimal("90.50")),
+    ("Plan paid sixty-four dollars.", "paid_amount", Decimal("64.00")),
+    ("Payment amount two hundred forty dollars.", "paid_amount", Decimal("240.00")),
+    ("Reimbursement amount fifty-five dollars.", "paid_amount", Decimal("55.00")),
+    ("We got it on March third, twenty twenty-six.", "received_date", date(2026, 3, 3)),
+    ("Payment went out on March ninth, twenty twenty-six.", "paid_date", date(2026, 3, 9)),
+    ("Denial group C O, reason codes fifty.", "adjustment_group_code", "CO"),
+])
+def test_payer_vocabulary_labels(text: str, field: str, value: object) -> None:
+    assert values(text)[field] == value
+
+
+def test_remit_amounts_kept_apart() -> None:
+    found = values("Submitted amount one hundred twelve dollars. Approved amount eighty dollars. "
+                   "Plan paid sixty-four dollars. Amount owed by the member sixteen dollars.")
+    assert (found["billed_amount"], found["allowed_amount"], found["paid_amount"],
+            found["patient_responsibility"]) == (Decimal("112.00"), Decimal("80.00"), Decimal("64.00"),
+                                                 Decimal("16.00"))
+
+
+def test_cost_share_answers_question() -> None:
+    found = parse_answer("patient_responsibility", "Member cost share is twelve dollars.", CALL_DATE)
+    assert found["patient_responsibility"].value == Decimal("12.00")
+
+
+def test_spelled_eft_label_check_number() -> None:
+    found = values("Plan paid ninety-six dollars on October fifth, twenty twenty-six, check or E F T number "
+                   "seven three three one one seven three six two.")
+    assert found["check_number"] == "733117362"
+    assert found["paid_date"] == date(2026, 10, 5)
+
+
+# --- dates read digit by digit ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("one zero one six, two zero two six", date(2026, 10, 16)),
+    ("That was received, um, one zero one six, two zero two six.", date(2026, 10, 16)),
+    ("It came in on one zero one four, two zero two six.", date(2026, 10, 14)),
+    ("one oh one six two oh two six", date(2026, 10, 16)),
+    ("one zero, one six, two zero two six", date(2026, 10, 16)),
+    ("one zero one six two six", date(2026, 10, 16)),
+    ("one two zero three two zero two five", date(2025, 12, 3)),
+    ("zero seven two zero, two zero two six", date(2026, 7, 20)),
+    ("oh nine, oh nine, twenty-six", date(2026, 9, 9)),
+    ("ten sixteen twenty twenty-six", date(2026, 10, 16)),
+    ("October sixteenth, two zero two six", date(2026, 10, 16)),
+    ("Our received date is oh seven, oh for, twenty-six.", date(2026, 7, 4)),
+])
+def test_digit_by_digit_dates(text: str, value: date) -> None:
+    extraction = extract_date(text, CALL_DATE)
+    assert extraction is not None, text
+    assert extraction.value == value
+
+
+# --- self-corrections -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("That's claim two seven eight four oh seven one oh one five one oh, Sorry, scratch that. "
+     "two six eight, four oh seven, one oh one, five one oh.", "268407101510"),
+    ("That's claim three six double eight seven nine oh six one five six oh, Wait, I misread that. "
+     "two six double eight, seven nine zero six, one five six zero.", "268879061560"),
+    ("two seven eight sorry two six eight four oh seven one oh one five one oh", "268407101510"),
+    ("five five two, six oh seven, my mistake, five five two, six oh eight", "552608"),
+    ("nine eight seven, or rather, nine eight six, one two three", "986123"),
+    ("Let me fix that, it's actually two six eight, four zero seven, one zero one, five one zero.",
+     "268407101510"),
+    ("Claim number four one zero two five five zero for for four one.", "41025504441"),
+])
+def test_correction_replaces_earlier_value(text: str, value: str) -> None:
+    extraction = extract_identifier(text)
+    assert extraction is not None
+    assert extraction.value == value
+
+
+def test_chained_cues_make_one_correction() -> None:
+    kinds = [token.kind for token in tokenize("six oh, Sorry, scratch that. two six")]
+    assert kinds.count(Kind.CORRECTION) == 1
+    assert Kind.STOP not in kinds
+
+
+def test_cue_inside_sentence_not_correction() -> None:
+    kinds = [token.kind for token in tokenize("I'm sorry to hear that, the claim is actually pending.")]
+    assert Kind.CORRECTION not in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Not quite. It's two six eight.",
+    "Let me fix that, it's actually two six eight.",
+    "Close, but it's two six nine.",
+    "Actually it's two six nine.",
+])
+def test_readback_correction_is_no(text: str) -> None:
+    answer = extract_yes_no(text)
+    assert answer is not None and answer.value is False
+
+
+def test_plain_yes_stays_yes() -> None:
+    answer = extract_yes_no("Yep, you've got it.")
+    assert answer is not None and answer.value is True
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # A restatement that lost a digit on the line is not glued after the number it corrects.
+    ("five five two seven, oh five seven five, one two seven eight, nine, no, sorry, double five two six, "
+     "zero five seven five, one two seven eight, nine", "5526057512789"),
+    ("five five two seven, oh five seven five, one two seven eight, nine, no, sorry, double five two six, "
+     "zero five seven five, one two seven eight,", "552605751278"),
+    # A short correction still replaces only the group it corrects.
+    ("one nine four, four seven, no, sorry, four eight two", "194482"),
+    ("three one two, three four, sorry, three five", "31235"),
+])
+def test_correction_replaces_right_part(text: str, value: str) -> None:
+    extraction = extract_identifier(text)
+    assert extraction is not None
+    assert extraction.value == value
+
+
+# --- amounts whose word "cents" was lost on the line --------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Total paid: fifty-four dollars and ninety-one", Decimal("54.91")),
+    ("one hundred fourteen dollars and twenty-seven paid zero dollars", Decimal("114.27")),
+    ("six dollars and oh five", Decimal("6.05")),
+])
+def test_cents_without_cents_word(text: str, value: Decimal) -> None:
+    extraction = extract_money(text)
+    assert extraction is not None
+    assert extraction.value == value
+    assert extraction.confidence < 0.9  # a lost word may have been a digit
+
+
+def test_lost_cents_is_unheard() -> None:
+    assert extract_money("two hundred thirteen dollars and cents") is None
