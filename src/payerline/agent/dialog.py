@@ -22,7 +22,13 @@ from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, is_subsequence, merge_hearings
+from payerline.agent.confirm import (
+    LOW_CONFIDENCE,
+    implausible_fields,
+    is_subsequence,
+    merge_hearings,
+    settle_value,
+)
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
@@ -30,6 +36,7 @@ from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.agent.verification import BARE_REQUEST, QUESTION_LEAD, VerificationAnswers
 from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.domain.result import PERSON_FIELDS
 from payerline.telephony.actions import HangUp, Speak
 
 logger = logging.getLogger(__name__)
@@ -95,7 +102,7 @@ class RepresentativeDialog:
         self._readback_field: str | None = None
         self._readback_rounds: dict[tuple[int, str], int] = {}
         self._hearings: dict[tuple[int, str], list[str]] = {}
-        self._rejected: dict[tuple[int, str], set[str]] = {}
+        self._rejected: dict[tuple[int, str], set[Any]] = {}
         self._readback_deferred = False
         self._invited = False
         self._readbacks = 0
@@ -109,6 +116,16 @@ class RepresentativeDialog:
         self._doubtful: list[str] = []
         self._repeat_asked: set[tuple[int, str]] = set()
         self._awaiting_repeat: dict[str, Any] = {}
+        # Claims the current person has open (verification done), and unclear turns in a row before that.
+        self._open: set[int] = set()
+        self._unclear = 0
+        self._person_heard = False
+        # Every hearing of a field from a person, to vote on when they differ.
+        self._values_heard: dict[tuple[int, str], list[Any]] = {}
+        # Claim numbers from the IVR asked of the person, and identifiers two hearings settled.
+        self._ivr_check: dict[int, str] = {}
+        self._settled_ids: set[tuple[int, str]] = set()
+        self._garbled: dict[tuple[int, str], int] = {}
         self._verification = VerificationAnswers(context, self._announced, self._purpose)
 
     @property
@@ -118,7 +135,14 @@ class RepresentativeDialog:
     # Entry points
 
     def on_person_reached(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
-        """Greet a person who just picked up: disclosure, recording notice, then answers or purpose."""
+        """Greet a person who just picked up: disclosure, recording notice, then answers or purpose.
+
+        A hold announcement taken for a person (a recogniser's "uh" sounds
+        human) gets no greeting: the agent goes back to waiting on hold.
+        """
+        if _announcement_only(analysis):
+            logger.info("call %s: an announcement, not a person; still on hold", self._context.call_id)
+            return Step(phase=Phase.HOLD)
         context = self._context
         first_person = not context.person_reached
         context.person_reached = True
@@ -128,6 +152,9 @@ class RepresentativeDialog:
         self._closing = False
         self._readbacks = 0
         self._announced.clear()
+        self._open.clear()
+        self._unclear = 0
+        self._person_heard = analysis.has(Cue.PERSON_GREETING)
         if first_person or context.claims_missing_data() or not self._claim_order:
             self._claim_order = context.claims_missing_data() or [context.rep_claim]
             context.rep_claim = self._claim_order[0]
@@ -173,6 +200,14 @@ class RepresentativeDialog:
         self._doubtful = []
         captured = self._capture(heard)
         self._settle_repeat()
+        self._settle_ivr_check()
+        self._note_garbled(heard, captured)
+        if analysis.has(Cue.MORE_HELP) or analysis.has(Cue.CLAIM_NOT_FOUND):
+            self._open.add(self._context.rep_claim)
+        if not self._person_heard:
+            if _announcement_only(analysis):
+                return Step(phase=Phase.HOLD)  # nobody picked up yet: a hold announcement
+            self._person_heard = True
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
@@ -204,7 +239,26 @@ class RepresentativeDialog:
             # "Okay." after an answer: the representative is usually still working; let them go on.
             self._waiting_after_ack = True
             return Step()
+        if self._verifying(analysis, captured):
+            # "I'll just need to verify a few things first": the next question is theirs.
+            self._unclear += 1
+            return Step()
+        self._unclear = 0
         return self._next_question()
+
+    def _verifying(self, analysis: PromptAnalysis, captured: bool) -> bool:
+        """Whether the representative is still verifying the caller and said something that asks nothing.
+
+        Until the claim is open the agent does not push its own questions,
+        which a representative checking ids takes for wrong answers. After two
+        such turns in a row it goes on anyway.
+        """
+        context = self._context
+        if captured or context.rep_claim in self._open or context.rep_claim not in self._announced:
+            return False
+        if analysis.has(Cue.MORE_HELP) or analysis.text.rstrip().endswith("?"):
+            return False
+        return self._unclear < 2
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
@@ -357,40 +411,77 @@ class RepresentativeDialog:
     # Capturing answers
 
     def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> bool:
-        """Record what the representative said; returns whether any field changed."""
+        """Record what the representative said; returns whether an answer was heard, new or heard again.
+
+        A greeting gives only the person's name: claim values in it belong to
+        an announcement heard as the person picked up. Values the agent did not
+        ask for never overwrite ones already heard, and a value heard again is
+        voted with its earlier hearings.
+        """
         context = self._context
         captured = False
         claim = context.claims[context.rep_claim]
         for text, where in heard:
-            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).person_likely:
+            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).has(Cue.PERSON_GREETING):
                 continue  # an announcement heard while with a person is not the person's answer
-            if self._pending is not None:
-                values = parse_answer(self._pending, text, context.call_date)
-            else:
-                values = parse_fields(text, context.call_date)
-            asked_name = self._pending == "representative_name"
-            if greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I):
-                name = extract_person_name(text)
-                introduced = name is not None and (asked_name or name.confidence >= 0.9)
-                if introduced and "representative_name" not in context.person_fields:
-                    values["representative_name"] = name
+            values: dict[str, Extraction[Any]] = {}
+            if not greeting:
+                values = (parse_answer(self._pending, text, context.call_date) if self._pending is not None
+                          else parse_fields(text, context.call_date))
+            name = self._introduced_name(text, greeting)
+            if name is not None:
+                values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
             doubtful = self._implausible(values)
-            values = {name: value for name, value in values.items() if name not in doubtful}
-            if self._pending is not None:
-                # Volunteered values never overwrite ones already heard; only the asked field may change.
-                values = {
-                    name: value for name, value in values.items()
-                    if name == self._pending or name in self._awaiting_repeat
-                    or name not in claim.fields and name not in context.person_fields
-                }
+            values = {
+                name: value for name, value in values.items()
+                if name not in doubtful and (name == self._pending or name in self._awaiting_repeat
+                                             or name not in claim.fields and name not in context.person_fields)
+            }
+            values = self._voted(values)
             changed = context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE) if values else []
-            if changed:
+            if any(name not in PERSON_FIELDS for name in changed):
                 claim.discussed_with_person = True
+            if any(name not in PERSON_FIELDS for name in values):
+                self._open.add(context.rep_claim)  # a person giving claim values has the claim open
+            if changed or any(name == self._pending or name in self._awaiting_repeat for name in values):
                 captured = True
             if where.confidence < LOW_CONFIDENCE:
                 self._doubtful.extend(name for name in values if name != "found")
         return captured
+
+    def _introduced_name(self, text: str, greeting: bool) -> Extraction[str] | None:
+        """The representative's name, when asked for or said in an introduction."""
+        asked_name = self._pending == "representative_name"
+        if not (greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I)):
+            return None
+        name = extract_person_name(text)
+        introduced = name is not None and (asked_name or name.confidence >= 0.9)
+        return name if introduced and "representative_name" not in self._context.person_fields else None
+
+    def _voted(self, values: dict[str, Extraction[Any]]) -> dict[str, Extraction[Any]]:
+        """Vote an amount, date, code or count heard again from a person with its earlier hearings.
+
+        Identifiers are settled by their own merge (read-backs and repeats);
+        a value the representative rejected at a read-back gets no vote.
+        """
+        voted = {}
+        for name, value in values.items():
+            record = self._record_for(name)
+            if (name in READBACK_FIELDS or name in PERSON_FIELDS or name == "found" or record is None
+                    or record.source != SOURCE_REPRESENTATIVE):
+                voted[name] = value
+                continue
+            key = (self._field_key(name), name)
+            hearings = self._values_heard.setdefault(key, [record.value])
+            hearings.append(value.value)
+            rejected = self._rejected.get(key, set())
+            winner = settle_value([heard for heard in hearings if not any(heard == no for no in rejected)]
+                                  or [value.value])
+            voted[name] = value if winner == value.value else Extraction(winner, value.confidence)
+            if winner != value.value:
+                logger.info("call %s: %s heard differently; kept the value heard most", self._context.call_id, name)
+        return voted
 
     def _ask_repeat(self) -> Step | None:
         """Ask once to hear again values heard only in a low-confidence utterance.
@@ -471,21 +562,13 @@ class RepresentativeDialog:
             return self._close()
         if context.rep_claim not in self._announced:
             return Step([Speak(self._purpose())])
-        heard_from_ivr = context.claims[context.rep_claim].fields.get("claim_number")
-        # After the representative moved on from a read-back, read it again only when invited
-        # ("what can I tell you?"), not in place of answering a question the agent did not catch.
-        invited = not self._readback_deferred or self._invited
-        if heard_from_ivr is not None and heard_from_ivr.source != SOURCE_REPRESENTATIVE and invited:
-            # Check the claim number the IVR read out; a person corrects a misheard digit.
-            self._pending = "claim_number"
-            readback = self._field_readback()
-            if readback is not None:
-                return readback
-            self._pending = None
+        check = self._check_ivr_claim_number()
+        if check is not None:
+            return check
         for name in self._plan():
             key = (context.rep_claim, name)
             count = self._asked.get(key, 0)
-            if count >= context.config.max_question_attempts:
+            if count >= self._attempts(key):
                 continue
             self._asked[key] = count + 1
             self._pending = name
@@ -498,6 +581,73 @@ class RepresentativeDialog:
             context.rep_claim = following[0]
             return Step([Speak("Thank you. " + self._purpose(another=True))])
         return self._close()
+
+    def _check_ivr_claim_number(self) -> Step | None:
+        """Check the claim number the IVR read out, once the representative has the claim open.
+
+        Before that the representative is verifying the caller, and a number
+        read to them would be taken for a wrong answer. A number heard doubtfully
+        from the IVR is asked for, an independent hearing merged with the IVR's;
+        a clear one is read back. After the representative moved on from a
+        read-back, it is read again only when invited ("what can I tell you?").
+        """
+        context = self._context
+        claim = context.claims[context.rep_claim]
+        heard_from_ivr = claim.fields.get("claim_number")
+        invited = not self._readback_deferred or self._invited
+        if heard_from_ivr is None or heard_from_ivr.source == SOURCE_REPRESENTATIVE or not invited:
+            return None
+        if context.rep_claim not in self._open:
+            return None
+        key = (context.rep_claim, "claim_number")
+        if "claim_number" in claim.doubtful_ivr_fields(LOW_CONFIDENCE) and not self._asked.get(key):
+            self._asked[key] = 1
+            self._pending = "claim_number"
+            self._ivr_check[context.rep_claim] = str(heard_from_ivr.value)
+            return Step([Speak(QUESTIONS["claim_number"])])
+        self._pending = "claim_number"
+        readback = self._field_readback()
+        if readback is not None:
+            return readback
+        self._pending = None
+        return None
+
+    def _settle_ivr_check(self) -> None:
+        """Merge the representative's hearing of the claim number with the IVR's doubtful one."""
+        context = self._context
+        ivr = self._ivr_check.pop(context.rep_claim, None)
+        record = context.claims[context.rep_claim].fields.get("claim_number")
+        if ivr is None or record is None or record.source != SOURCE_REPRESENTATIVE:
+            if ivr is not None and self._pending == "claim_number":
+                self._ivr_check[context.rep_claim] = ivr  # not answered yet
+            return
+        key = (context.rep_claim, "claim_number")
+        heard = str(record.value)
+        self._hearings[key] = [heard, ivr]
+        if heard == ivr:
+            # Two independent hearings agree (the record's confidence already says so): nothing to read back.
+            self._settled_ids.add(key)
+            return
+        record.value = merge_hearings([heard, ivr])
+        logger.info("call %s: claim number heard differently from the IVR; merged the hearings", context.call_id)
+
+    def _attempts(self, key: tuple[int, str]) -> int:
+        """Times a question may be asked: the configured attempts, plus one per garbled answer, at most two more."""
+        return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), _MAX_EXTRA_ATTEMPTS)
+
+    def _note_garbled(self, heard: list[tuple[str, Heard]], captured: bool) -> None:
+        """Count a reply that tried to answer the pending question but gave no usable value.
+
+        A reply heard at low confidence, or one with numbers, dates or amounts
+        in it that still gave no value ("It paid dollars and twelve cents"),
+        was an answer the line garbled; asking again is likely to get it.
+        """
+        if self._pending is None or captured or self._obtained_pending():
+            return
+        text = " ".join(text for text, _ in heard)
+        if any(where.confidence < LOW_CONFIDENCE for _, where in heard) or _VALUE_WORDS.search(text.lower()):
+            key = (-1 if self._closing else self._context.rep_claim, self._pending)
+            self._garbled[key] = self._garbled.get(key, 0) + 1
 
     def _purpose(self, another: bool = False) -> str:
         context = self._context
@@ -520,7 +670,7 @@ class RepresentativeDialog:
         self._closing = True
         for name in ("representative_name", "reference_number"):
             key = (-1, name)
-            if name in context.person_fields or self._asked.get(key, 0) >= context.config.max_question_attempts:
+            if name in context.person_fields or self._asked.get(key, 0) >= self._attempts(key):
                 continue
             count = self._asked.get(key, 0)
             self._asked[key] = count + 1
@@ -562,6 +712,8 @@ class RepresentativeDialog:
         if record is None or record.confirmed_by_readback or record.source != SOURCE_REPRESENTATIVE and name not in READBACK_FIELDS:
             return None
         key = (-1 if name == "reference_number" else self._context.rep_claim, name)
+        if key in self._settled_ids:
+            return None
         rounds = self._readback_rounds.get(key, 0)
         if rounds >= (_MAX_READBACKS if name in READBACK_FIELDS else 2):
             return None
@@ -610,7 +762,7 @@ class RepresentativeDialog:
             record.confidence = stated.confidence
             readback = self._field_readback()
             return readback if readback is not None else self._next_question()
-        if answer is not None and answer.value and not self._answers(text):
+        if _explicit_yes(text) and not self._answers(text):
             return self._confirm_readback(record)
         if answer is not None and not answer.value:
             rejected.add(read)
@@ -641,18 +793,23 @@ class RepresentativeDialog:
         if _moves_on_without_yes(text) and (restated is None or restated.value != record.value):
             self._pending = None
             return None
+        key = (self._field_key(name), name)
         if restated is not None and restated.value != record.value and (answer is None or not answer.value):
+            # "No, it's ...": the value read is rejected, and gets no vote if the field is heard again.
+            self._rejected.setdefault(key, set()).add(record.value)
+            self._values_heard.setdefault(key, [record.value]).append(restated.value)
             record.value, record.confidence = restated.value, restated.confidence
             readback = self._field_readback()
             if readback is not None:
                 return readback
             self._pending = None
             return self._close() if self._closing else self._next_question()
-        if (answer is not None and answer.value and not self._answers(text)) or (
+        if (_explicit_yes(text) and not self._answers(text)) or (
             restated is not None and restated.value == record.value
         ):
             return self._confirm_readback(record)
         if answer is not None and not answer.value:
+            self._rejected.setdefault(key, set()).add(record.value)
             self._drop_field(name)
             self._pending = None
             return self._next_question()
@@ -675,7 +832,7 @@ class RepresentativeDialog:
         self._readback_pending = False
         answer = extract_yes_no(text)
         moved_on = _moves_on_without_yes(text)
-        if moved_on:
+        if moved_on or answer is not None and answer.value and not _explicit_yes(text):
             answer = None  # "Okay, let me give you ..." agrees to nothing; only a value said back confirms
         fields = self._context.person_fields
         if answer is not None and answer.value:
@@ -733,11 +890,19 @@ def _unanswered_question(normalized: str) -> bool:
 
 
 # Read-backs of one identifier: each wrong one brings another hearing to merge.
+_MAX_EXTRA_ATTEMPTS = 2
+# Words that carry a value: a reply with them that gave none was garbled, not empty.
+_VALUE_WORDS = re.compile(
+    r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|dollars?|cents?|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|first|second|third|\w+th)\b"
+)
 _MAX_READBACKS = 4
 _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
     r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
-    r"your call is important|continue to hold|next available|in the order",
+    r"your call is important|continue to hold|next available|in the order|"
+    r"please have (?:your|the)\b[^.?!]*\bready\b",
     re.IGNORECASE,
 )
 _ACKNOWLEDGEMENT = re.compile(
@@ -754,6 +919,19 @@ _MISMATCH = re.compile(
     r"that's not what|"
     r"i'm not (?:finding|seeing) (?:a match|that)"
 )
+
+
+def _announcement_only(analysis: PromptAnalysis) -> bool:
+    """Whether a turn taken for a person is a recorded announcement: no greeting, announcement wording."""
+    if analysis.has(Cue.PERSON_GREETING):
+        return False
+    return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD)
+
+
+def _explicit_yes(text: str) -> bool:
+    """Whether a reply to a read-back agrees in so many words; "sure" or "okay" may lead into something else."""
+    answer = extract_yes_no(text)
+    return (answer is None or answer.value) and bool(_EXPLICIT_YES.search(normalize_prompt(text)))
 
 
 def _moves_on_without_yes(text: str) -> bool:
