@@ -291,6 +291,11 @@ class RepresentativeDialog:
     def on_silence(self) -> Step:
         """Respond to a quiet representative: go on after an "okay", ask again once, then wait."""
         if self._waiting_after_ack:
+            context = self._context
+            if context.rep_claim in self._announced and context.rep_claim not in self._open and self._unclear < 2:
+                # Still being verified, or the claim is being pulled up: give the person more time.
+                self._unclear += 1
+                return Step()
             self._waiting_after_ack = False
             step = self._next_question()
             spoken = [action.text for action in step.actions if isinstance(action, Speak)]
@@ -450,6 +455,19 @@ class RepresentativeDialog:
                 self._doubtful.extend(name for name in values if name != "found")
         return captured
 
+    def _merged(self, key: tuple[int, str], kept: str, value: Extraction[Any]) -> Extraction[Any]:
+        """Merge an identifier heard again with its earlier hearings not rejected (see agent/confirm.py)."""
+        if value.value == kept or key in self._awaiting_repeat_keys():
+            return value  # a repetition asked for is settled by _settle_repeat
+        hearings = self._hearings.setdefault(key, [kept])
+        hearings.append(value.value)
+        rejected = self._rejected.get(key, set())
+        merged = merge_hearings([heard for heard in reversed(hearings) if heard not in rejected] or [value.value])
+        return value if merged == value.value else Extraction(merged, value.confidence)
+
+    def _awaiting_repeat_keys(self) -> set[tuple[int, str]]:
+        return {(self._field_key(name), name) for name in self._awaiting_repeat}
+
     def _introduced_name(self, text: str, greeting: bool) -> Extraction[str] | None:
         """The representative's name, when asked for or said in an introduction."""
         asked_name = self._pending == "representative_name"
@@ -468,11 +486,13 @@ class RepresentativeDialog:
         voted = {}
         for name, value in values.items():
             record = self._record_for(name)
-            if (name in READBACK_FIELDS or name in PERSON_FIELDS or name == "found" or record is None
-                    or record.source != SOURCE_REPRESENTATIVE):
+            key = (self._field_key(name), name)
+            if name in READBACK_FIELDS and record is not None and record.source == SOURCE_REPRESENTATIVE:
+                voted[name] = self._merged(key, str(record.value), value)
+                continue
+            if name in PERSON_FIELDS or name == "found" or record is None or record.source != SOURCE_REPRESENTATIVE:
                 voted[name] = value
                 continue
-            key = (self._field_key(name), name)
             hearings = self._values_heard.setdefault(key, [record.value])
             hearings.append(value.value)
             rejected = self._rejected.get(key, set())
@@ -554,7 +574,7 @@ class RepresentativeDialog:
         if claim.status is ClaimStatus.NOT_ON_FILE and status.source != SOURCE_REPRESENTATIVE:
             # The IVR's search can miss a claim a person finds; ask before taking "not on file".
             return ["claim_status", *(name for name in claim.missing_claim_data() if name != "found")]
-        return [name for name in claim.missing_claim_data() if name not in ("found",)]
+        return [name for name in claim.missing_claim_data() if name != "found" and name not in claim.refused_fields]
 
     def _next_question(self) -> Step:
         context = self._context
@@ -645,6 +665,8 @@ class RepresentativeDialog:
         if self._pending is None or captured or self._obtained_pending():
             return
         text = " ".join(text for text, _ in heard)
+        if parse_fields(text, self._context.call_date):
+            return  # the representative answered something else
         if any(where.confidence < LOW_CONFIDENCE for _, where in heard) or _VALUE_WORDS.search(text.lower()):
             key = (-1 if self._closing else self._context.rep_claim, self._pending)
             self._garbled[key] = self._garbled.get(key, 0) + 1
@@ -905,6 +927,8 @@ _ANNOUNCEMENT = re.compile(
     r"please have (?:your|the)\b[^.?!]*\bready\b",
     re.IGNORECASE,
 )
+# A person introducing themselves or asking something; a recorded announcement does neither.
+_INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
 _ACKNOWLEDGEMENT = re.compile(
     r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
@@ -922,10 +946,10 @@ _MISMATCH = re.compile(
 
 
 def _announcement_only(analysis: PromptAnalysis) -> bool:
-    """Whether a turn taken for a person is a recorded announcement: no greeting, announcement wording."""
-    if analysis.has(Cue.PERSON_GREETING):
+    """Whether a turn taken for a person is a recorded announcement: announcement wording, no introduction."""
+    if _INTRODUCTION.search(analysis.text):
         return False
-    return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD)
+    return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD) and not analysis.has(Cue.PERSON_GREETING)
 
 
 def _explicit_yes(text: str) -> bool:

@@ -50,6 +50,9 @@ _CORRECTION = re.compile(
 )
 _PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")
 _PHONETIC_NO_LETTER = re.compile(r"(?<![A-Za-z] )\bas in\s+([A-Za-z]+)\b")
+# "as in" with a word lost or misheard ("J in John", "C as and cat"): kept only when the word
+# starts with the letter, which a real spelling always does.
+_PHONETIC_GARBLED = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as\s+(?:an|and|in)|in|as|an)\s+([A-Za-z]+-[A-Za-z]+|[A-Za-z]{3,})\b")
 _WORD = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}|\$?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|§[A-Z]|[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*|[,.?!;:]"
 )
@@ -137,6 +140,9 @@ def _compound(text: str, original: str, index: int) -> Token | None:
 
 def _mark_phonetic(text: str) -> str:
     text = _PHONETIC.sub(lambda m: f" §{m.group(1).upper()} ", text)
+    text = _PHONETIC_GARBLED.sub(
+        lambda m: f" §{m.group(1).upper()} " if m.group(2)[0].lower() == m.group(1).lower() else m.group(0), text
+    )
     # A dropped letter before "as in Mary" still leaves the word's first letter.
     return _PHONETIC_NO_LETTER.sub(lambda m: f" §{m.group(1)[0].upper()} ", text)
 
