@@ -142,6 +142,7 @@ class RepresentativeDialog:
         """
         if _announcement_only(analysis):
             logger.info("call %s: an announcement, not a person; still on hold", self._context.call_id)
+            self._greeted = False  # so the next person who picks up is greeted
             return Step(phase=Phase.HOLD)
         context = self._context
         first_person = not context.person_reached
@@ -202,8 +203,6 @@ class RepresentativeDialog:
         self._settle_repeat()
         self._settle_ivr_check()
         self._note_garbled(heard, captured)
-        if analysis.has(Cue.MORE_HELP) or analysis.has(Cue.CLAIM_NOT_FOUND):
-            self._open.add(self._context.rep_claim)
         if not self._person_heard:
             if _announcement_only(analysis):
                 return Step(phase=Phase.HOLD)  # nobody picked up yet: a hold announcement
@@ -218,6 +217,10 @@ class RepresentativeDialog:
             self._repeats = 0
             self._release_pending()
             return Step([Speak(" ".join(answers))])
+        if (analysis.has(Cue.MORE_HELP) and not _GO_AHEAD_WITH.search(normalize_prompt(analysis.text))
+                or analysis.has(Cue.CLAIM_NOT_FOUND)):
+            # "What can I tell you about it?" with no verification question in it: the claim is open.
+            self._open.add(self._context.rep_claim)
         normalized = normalize_prompt(analysis.text)
         if self._declined and _INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
@@ -239,26 +242,32 @@ class RepresentativeDialog:
             # "Okay." after an answer: the representative is usually still working; let them go on.
             self._waiting_after_ack = True
             return Step()
-        if self._verifying(analysis, captured):
-            # "I'll just need to verify a few things first": the next question is theirs.
+        verifying = self._while_verifying(analysis, heard, captured)
+        if verifying is not None:
             self._unclear += 1
-            return Step()
+            return verifying
         self._unclear = 0
         return self._next_question()
 
-    def _verifying(self, analysis: PromptAnalysis, captured: bool) -> bool:
-        """Whether the representative is still verifying the caller and said something that asks nothing.
+    def _while_verifying(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]],
+                         captured: bool) -> Step | None:
+        """Respond to a turn not understood while the representative is still verifying the caller.
 
-        Until the claim is open the agent does not push its own questions,
-        which a representative checking ids takes for wrong answers. After two
-        such turns in a row it goes on anyway.
+        Until the claim is open the agent does not push its own questions or
+        the purpose (with its date and amount), which a representative
+        checking ids takes for wrong answers: it asks to hear a question or a
+        garbled turn again, and waits after a statement ("I'll just need to
+        verify a few things first"). After three such turns in a row it goes on.
         """
         context = self._context
-        if captured or context.rep_claim in self._open or context.rep_claim not in self._announced:
-            return False
-        if analysis.has(Cue.MORE_HELP) or analysis.text.rstrip().endswith("?"):
-            return False
-        return self._unclear < 2
+        if captured or context.rep_claim in self._open or analysis.has(Cue.MORE_HELP) or self._unclear >= 3:
+            return None
+        if context.rep_claim not in self._announced and not self._verification.last_answer_kinds:
+            return None  # nothing says the person is verifying: give the purpose
+        garbled = any(where.confidence < LOW_CONFIDENCE for _, where in heard)
+        if analysis.text.rstrip().endswith("?") or garbled:
+            return Step([Speak("I'm sorry, could you repeat that?")])
+        return Step()
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
@@ -438,6 +447,8 @@ class RepresentativeDialog:
                 values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
             doubtful = self._implausible(values)
+            if self._pending != "missing_information":
+                values.pop("missing_information", None)  # "I need the date of birth" asks; it reports nothing
             values = {
                 name: value for name, value in values.items()
                 if name not in doubtful and (name == self._pending or name in self._awaiting_repeat
@@ -927,6 +938,8 @@ _ANNOUNCEMENT = re.compile(
     r"please have (?:your|the)\b[^.?!]*\bready\b",
     re.IGNORECASE,
 )
+# "Go ahead with the NPI" asks for a verification answer; it does not invite questions.
+_GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b")
 # A person introducing themselves or asking something; a recorded announcement does neither.
 _INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
 _ACKNOWLEDGEMENT = re.compile(
