@@ -24,9 +24,11 @@ from typing import Any
 from payerline.agent import formats
 from payerline.agent.confirm import (
     LOW_CONFIDENCE,
+    MAX_RECOVERED_DIGITS,
     implausible_fields,
     is_subsequence,
     merge_hearings,
+    most_heard,
     settle_value,
 )
 from payerline.agent.context import CallContext, Phase, Step
@@ -65,8 +67,9 @@ QUESTIONS: dict[str, str] = {
     "reference_number": "Could I get a reference number for this call?",
 }
 
-# "Actually, it's ...": the representative corrects the value read back.
-_CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry)\b", re.IGNORECASE)
+# "Actually, it's ...": the representative corrects the value read back. A reply that starts
+# with "it's" and a number does too, since its "no" is often lost on a noisy line.
+_CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry|it's|it is)\b", re.IGNORECASE)
 # After a read-back, only these say the value read is right; "okay" or "sure" may just lead into something else.
 _EXPLICIT_YES = re.compile(
     r"\b(?:yes|yeah|yep|yup|correct|that's right|that is right|you got it|exactly|affirmative|perfect)\b"
@@ -779,19 +782,23 @@ class RepresentativeDialog:
         answer = extract_yes_no(text)
         stated = extract_identifier(text)
         read = str(record.value)
-        if stated is not None and stated.value == read and (answer is None or answer.value):
+        if stated is not None and len(stated.value) > len(read) + MAX_RECOVERED_DIGITS:
+            # Far longer than the number read: a correction garbled into two numbers, not a hearing of it.
+            stated = None
+        corrects = answer is not None and not answer.value or bool(_CORRECTION_LEAD.match(text))
+        if stated is not None and stated.value == read and not corrects:
             return self._confirm_readback(record)  # the representative said the same number back
         if _moves_on_without_yes(text):
             # "Let me give you the claim number, ready? ..." answers nothing about the value read.
             return self._readback_moved_on()
-        if stated is not None and len(stated.value) >= 5 and stated.value != read:
-            if answer is None and is_subsequence(stated.value, read):
+        if stated is not None and len(stated.value) >= 5 and (stated.value != read or corrects):
+            if answer is None and stated.value != read and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
-            if answer is not None and not answer.value or _CORRECTION_LEAD.match(text):
+            # "Actually, it's <the number read>" means the difference was lost in recognition.
+            if corrects:
                 rejected.add(read)
             hearings.append(stated.value)
-            candidates = [value for value in hearings if value not in rejected] or [stated.value]
-            record.value = merge_hearings(candidates)
+            record.value = _settle_identifier(hearings, rejected, stated.value)
             record.confidence = stated.confidence
             readback = self._field_readback()
             return readback if readback is not None else self._next_question()
@@ -963,6 +970,21 @@ def _announcement_only(analysis: PromptAnalysis) -> bool:
     if _INTRODUCTION.search(analysis.text):
         return False
     return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD) and not analysis.has(Cue.PERSON_GREETING)
+
+
+def _settle_identifier(hearings: list[str], rejected: set[str], fallback: str) -> str:
+    """Settle an identifier from its hearings so far, never giving back a value the representative rejected.
+
+    The hearings not rejected are merged (see agent/confirm.py). When every
+    hearing was rejected ("Actually, it's <the number read>"), all of them are
+    merged, since their digits are still evidence. A merge that gives back a
+    rejected value yields to the value heard most often, then to ``fallback``.
+    """
+    kept = [value for value in hearings if value not in rejected] or list(hearings)
+    for value in (merge_hearings(kept), most_heard(kept)):
+        if value not in rejected:
+            return value
+    return fallback
 
 
 def _explicit_yes(text: str) -> bool:
