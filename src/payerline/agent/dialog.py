@@ -123,6 +123,7 @@ class RepresentativeDialog:
         self._open: set[int] = set()
         self._unclear = 0
         self._person_heard = False
+        self._asked_again = False
         # Every hearing of a field from a person, to vote on when they differ.
         self._values_heard: dict[tuple[int, str], list[Any]] = {}
         # Claim numbers from the IVR asked of the person, and identifiers two hearings settled.
@@ -206,6 +207,7 @@ class RepresentativeDialog:
         self._settle_repeat()
         self._settle_ivr_check()
         self._note_garbled(heard, captured)
+        asked_again, self._asked_again = self._asked_again, False
         if not self._person_heard:
             if _announcement_only(analysis):
                 return Step(phase=Phase.HOLD)  # nobody picked up yet: a hold announcement
@@ -220,11 +222,23 @@ class RepresentativeDialog:
             self._repeats = 0
             self._release_pending()
             return Step([Speak(" ".join(answers))])
-        if (analysis.has(Cue.MORE_HELP) and not _GO_AHEAD_WITH.search(normalize_prompt(analysis.text))
-                or analysis.has(Cue.CLAIM_NOT_FOUND)):
+        normalized = normalize_prompt(analysis.text)
+        if (analysis.has(Cue.MORE_HELP) and not _GO_AHEAD_WITH.search(normalized)
+                or _CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):
             # "What can I tell you about it?" with no verification question in it: the claim is open.
             self._open.add(self._context.rep_claim)
         normalized = normalize_prompt(analysis.text)
+        self._asked_again = asked_again and bool(_STILL_THERE.search(normalized))
+        if _STILL_THERE.search(normalized) and not captured:
+            # The person waited for the agent: the next move is the agent's, a question once the claim
+            # is open, else a request to hear again what it missed (once: asked again, they wait for us).
+            if self._context.rep_claim not in self._open and self._unclear < 3 and not self._asked_again:
+                self._asked_again = True
+                return Step([Speak("Yes, I'm here. I'm sorry, could you repeat that?")])
+            self._open.add(self._context.rep_claim)
+            step = self._next_question()
+            step.actions = [Speak("Yes, I'm here."), *step.actions]
+            return step
         if self._declined and _INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
         if analysis.has(Cue.HOLD) or (_STALL.search(normalized) and not self._obtained_pending()):
@@ -782,14 +796,17 @@ class RepresentativeDialog:
         answer = extract_yes_no(text)
         stated = extract_identifier(text)
         read = str(record.value)
-        if stated is not None and len(stated.value) > len(read) + MAX_RECOVERED_DIGITS:
-            # Far longer than the number read: a correction garbled into two numbers, not a hearing of it.
+        if stated is not None and (len(stated.value) > len(read) + MAX_RECOVERED_DIGITS
+                                   or stated.value in self._other_identifiers(name)):
+            # Far longer than the number read (a correction garbled into two numbers), or another
+            # identifier of the call (the check number just given): not a hearing of this one.
             stated = None
         corrects = answer is not None and not answer.value or bool(_CORRECTION_LEAD.match(text))
         if stated is not None and stated.value == read and not corrects:
             return self._confirm_readback(record)  # the representative said the same number back
-        if _moves_on_without_yes(text):
-            # "Let me give you the claim number, ready? ..." answers nothing about the value read.
+        if _moves_on_without_yes(text) and not (stated is not None and _FIELD_LABELS[name].search(text)):
+            # "Let me give you the check number, ready? ..." answers nothing about the claim number read,
+            # but "The claim number is ..." restates it.
             return self._readback_moved_on()
         if stated is not None and len(stated.value) >= 5 and (stated.value != read or corrects):
             if answer is None and stated.value != read and is_subsequence(stated.value, read):
@@ -818,6 +835,13 @@ class RepresentativeDialog:
         # Neither a yes, a no nor a number: the representative moved on (a verification
         # question, say). Answer that; the value stays unconfirmed and is read back later.
         return self._readback_moved_on()
+
+    def _other_identifiers(self, name: str) -> set[str]:
+        """Return the call's other identifiers heard so far: claim, check and reference numbers."""
+        claim = self._context.claims[self._context.rep_claim]
+        records = [claim.fields.get(other) for other in READBACK_FIELDS if other != name]
+        records.append(self._context.person_fields.get("reference_number") if name != "reference_number" else None)
+        return {str(record.value) for record in records if record is not None}
 
     def _readback_moved_on(self) -> None:
         self._pending = None
@@ -947,6 +971,18 @@ _ANNOUNCEMENT = re.compile(
 )
 # "Go ahead with the NPI" asks for a verification answer; it does not invite questions.
 _GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b")
+# "I have it in front of me", "I see it", "I've got that claim pulled up": the person found the claim.
+_CLAIM_FOUND = re.compile(
+    r"\b(?:i (?:have|'ve got|got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
+    r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
+)
+# How a representative names each identifier read back.
+_FIELD_LABELS = {
+    "claim_number": re.compile(r"\b(?:claim (?:number|id)|icn|dcn|document control number|claim control number)\b", re.I),
+    "check_number": re.compile(r"\b(?:check number|trace number|eft|trace)\b", re.I),
+    "reference_number": re.compile(r"\breference\b", re.I),
+}
+_STILL_THERE = re.compile(r"\b(?:are )?you still there\b|\bhello\W*are you there\b")
 # A person introducing themselves or asking something; a recorded announcement does neither.
 _INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
 _ACKNOWLEDGEMENT = re.compile(

@@ -238,7 +238,8 @@ def _resolve_homophones(tokens: list[Token]) -> list[Token]:
         if token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES:
             before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
             digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
-            if digit_before and after is not None and after.is_single_digit:
+            digit_after = after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
+            if digit_before and digit_after:
                 word = NEIGHBOUR_NUMBER_HOMOPHONES[token.text]
                 token = Token(Kind.NUMBER, word, token.original, UNITS[word], str(UNITS[word]), token.word_index)
         elif token.kind is Kind.NUMBER and token.text == "one" and _is_pronoun_one(tokens, index):
