@@ -1,7 +1,7 @@
-"""The representative dialog on a noisy line: when to check IVR values, read-back answers, hearings, attempts.
+"""The representative dialog on a noisy line: when IVR values are checked, read-back replies, hearings, attempts.
 
-Regression cases come from seed-1 eval calls with ASR noise 0.05 (call ids in
-the test names' docstrings).
+The regression cases reproduce eval calls with recognition noise, and each
+docstring describes what went wrong before.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from decimal import Decimal
 from scripted_payer import START, Node, ScriptedLine, full_rep, main_menu_nodes, make_request
 
 from payerline.agent.confirm import settle_value
-from payerline.agent.dialog import _announcement_only, _explicit_yes
+from payerline.agent.dialog import _announcement_only
+from payerline.agent.readback import _explicit_yes
 from payerline.agent.prompts import analyze_prompt
 from payerline.agent.results import SOURCE_IVR, SOURCE_REPRESENTATIVE, ClaimState, Heard, agreed_confidence
 from payerline.agent.session import CallOutput, run_call
@@ -52,8 +53,8 @@ def _call(line: ScriptedLine, clock: VirtualClock) -> CallOutput:
     return run_call(make_request(), line, clock, call_id="call-1")
 
 
-def test_doubtful_ivr_claim_number_is_asked_once_the_claim_is_open() -> None:
-    """s1-00012: a doubtful IVR claim number read back at the greeting was 'confirmed' by a verification intro."""
+def test_doubtful_ivr_number_asked_later() -> None:
+    """A doubtful IVR claim number read back at the greeting was 'confirmed' by a verification intro."""
     clock = VirtualClock(START)
     line = DoubtfulLine(clock, main_menu_nodes(), full_rep(), doubtful=re.escape(READOUT_START))
     output = _call(line, clock)
@@ -69,7 +70,7 @@ def test_doubtful_ivr_claim_number_is_asked_once_the_claim_is_open() -> None:
     assert claim_number.confidence > 0.6
 
 
-def test_clear_ivr_claim_number_is_read_back_after_verification() -> None:
+def test_clear_ivr_number_read_back_later() -> None:
     clock = VirtualClock(START)
     line = DoubtfulLine(clock, main_menu_nodes(), full_rep())
     _call(line, clock)
@@ -79,7 +80,7 @@ def test_clear_ivr_claim_number_is_read_back_after_verification() -> None:
     assert "What is the claim number?" not in said
 
 
-def test_reply_to_readback_needs_an_explicit_yes() -> None:
+def test_readback_needs_explicit_yes() -> None:
     assert not _explicit_yes("Sure, I can help you with that. I'll just need to verify a few things first.")
     assert not _explicit_yes("Okay.")
     assert _explicit_yes("Yep, you got it.")
@@ -87,8 +88,8 @@ def test_reply_to_readback_needs_an_explicit_yes() -> None:
     assert not _explicit_yes("No, that's not correct.")
 
 
-def test_announcement_heard_with_a_filler_is_not_a_person() -> None:
-    """s1-00012, s1-00130: a recogniser's 'uh' made hold announcements sound like a person."""
+def test_announcement_with_filler_not_person() -> None:
+    """A recogniser's 'uh' made hold announcements sound like a person."""
     text = "To save time, please have the NPI, PTAN, the beneficiary's Medicare number in uh dates of service ready."
     assert _announcement_only(analyze_prompt(text))
     assert _announcement_only(analyze_prompt(
@@ -96,8 +97,8 @@ def test_announcement_heard_with_a_filler_is_not_a_person() -> None:
     assert not _announcement_only(analyze_prompt("Thank you for holding, this is Dana, how can I help you?"))
 
 
-def test_pickup_announcement_gives_no_claim_values() -> None:
-    """s1-00222: 'pending claims ... available in uh IVR' heard with the greeting set the status to pending."""
+def test_pickup_announcement_gives_no_values() -> None:
+    """'Pending claims ... available in uh IVR' heard with the greeting set the status to pending."""
     greeting = ("Claim status, pending claims and checks are available in uh IVR and on the portal. "
                 "Thank you for holding, this is Dana, how can I help you?")
     clock = VirtualClock(START)
@@ -108,8 +109,8 @@ def test_pickup_announcement_gives_no_claim_values() -> None:
     assert sum("automated assistant" in text for text in line.agent_said) == 1
 
 
-def test_garbled_answers_earn_another_attempt() -> None:
-    """s1-00019: two garbled received dates ('fifth, twenty twenty-six') left the field missing."""
+def test_garbled_answers_earn_attempts() -> None:
+    """Two garbled received dates ('fifth, twenty twenty-six') left the field missing."""
     nodes = main_menu_nodes(readout=Node(
         ["Claim 1 of 1. Status: denied. Claim number 2 2 1 2 3 4 5 6 7 8 9. Processed date February 20, 2026.",
          "To speak with a representative press 0. To hear another claim press 1."], {"0": "hold", "1": "dos"}))
@@ -122,8 +123,8 @@ def test_garbled_answers_earn_another_attempt() -> None:
     assert received is not None and received.value == date(2026, 2, 12)
 
 
-def test_repeated_values_are_voted() -> None:
-    """s1-00010: 'three hundred sixty-five' heard three times lost to 'hundred sixty-five' heard last."""
+def test_repeated_values_voted() -> None:
+    """'Three hundred sixty-five' heard three times lost to 'hundred sixty-five' heard last."""
     assert settle_value([365, 365, 365, 65]) == 365
     assert settle_value([Decimal("0.12"), Decimal("47.12")]) == Decimal("47.12")
     assert settle_value([Decimal("47.12"), Decimal("0.12")]) == Decimal("47.12")
@@ -143,7 +144,7 @@ def test_agreeing_hearings_raise_confidence() -> None:
     assert agreed_confidence(0.99, 0.99) == 0.99
 
 
-def test_person_fields_scaled_by_utterance_confidence() -> None:
+def test_person_fields_scaled_by_confidence() -> None:
     clock = VirtualClock(START)
     line = DoubtfulLine(clock, main_menu_nodes(), full_rep(), doubtful=r"reference number is")
     output = _call(line, clock)
@@ -152,8 +153,8 @@ def test_person_fields_scaled_by_utterance_confidence() -> None:
     assert reference.confidence <= 0.6
 
 
-def test_spelled_letters_with_as_in_garbled() -> None:
-    """s1-00145: 'J in John' and 'J as an John' lost the reference number's first letter."""
+def test_garbled_phonetic_spelling() -> None:
+    """'J in John' and 'J as an John' lost the reference number's first letter."""
     from payerline.agent.extract import extract_identifier
 
     heard = extract_identifier("Reference number is J in John, C as in cat, one one oh double two three nine eight.")
@@ -163,3 +164,44 @@ def test_spelled_letters_with_as_in_garbled() -> None:
     # A word not starting with the letter is no spelling.
     heard = extract_identifier("that is in the system one two three four five")
     assert heard is not None and heard.value == "12345"
+
+
+def test_settle_identifier_skips_rejected() -> None:
+    from payerline.agent.readback import _settle_identifier
+
+    # The IVR's number and the person's agree; a garbled restatement merged in was rejected.
+    hearings = ["5526019120644", "226019120644", "5526019120644"]
+    assert _settle_identifier(hearings, {"55226019120644"}, "5526019120644") == "5526019120644"
+    # Every hearing rejected ("Actually, it's <the number read>"): all of them are merged.
+    assert _settle_identifier(["462879502", "628879502"], {"462879502", "628879502"}, "x") == "4628879502"
+
+
+def test_timely_filing_with_lost_multiplier() -> None:
+    from payerline.agent.extract.durations import extract_days
+
+    both = extract_days("You'd have to get it in within one year, that's hundred sixty-five days.")
+    assert both is not None and both.value == 365
+    alone = extract_days("Your filing limit is hundred sixty-five days from the primary EOB date.")
+    assert alone is not None and alone.confidence < 0.5
+    whole = extract_days("three hundred sixty-five days")
+    assert whole is not None and whole.value == 365
+
+
+def test_for_before_double_is_four() -> None:
+    from payerline.agent.extract import extract_identifier
+
+    heard = extract_identifier("I'm looking at claim number one two six zero for double zero two eight two nine five three zero.")
+    assert heard is not None and heard.value == "12604002829530"
+
+
+def test_still_there_answered_once() -> None:
+    """A person who waits for the agent asks whether it is still there; asked twice, the agent goes on."""
+    rep = full_rep(verification=[])
+    rep.answers = [(r"check the status|repeat that", "Hello? Are you still there?"), *rep.answers]
+    clock = VirtualClock(START)
+    line = DoubtfulLine(clock, main_menu_nodes(), rep)
+    output = _call(line, clock)
+    said = line.agent_said
+    assert sum(text.startswith("Yes, I'm here. I'm sorry") for text in said) == 1
+    assert any(text.startswith("Yes, I'm here. Let me read that back") for text in said)
+    assert output.results[0].fields.reference_number is not None

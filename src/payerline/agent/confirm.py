@@ -111,8 +111,9 @@ def settle_value(hearings: Sequence[Any]) -> Any:
     The value heard most often wins. On a tie the fuller one does (more
     non-zero digits), because recognition drops a word ("three" of "three
     hundred sixty-five", "forty-seven" of "forty-seven dollars and twelve
-    cents") far more often than it adds one; then the later hearing, which
-    answered a request to repeat.
+    cents") far more often than it adds one (an estimate, as in the module
+    docstring). Then the later hearing wins, which replied to a request to
+    repeat.
 
     Raises:
         ValueError: if ``hearings`` is empty.

@@ -17,23 +17,14 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import (
-    LOW_CONFIDENCE,
-    MAX_RECOVERED_DIGITS,
-    implausible_fields,
-    is_subsequence,
-    merge_hearings,
-    most_heard,
-    settle_value,
-)
+from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, merge_hearings, settle_value
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
+from payerline.agent.extract import Extraction, extract_person_name
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
+from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.agent.verification import BARE_REQUEST, QUESTION_LEAD, VerificationAnswers
@@ -43,10 +34,6 @@ from payerline.telephony.actions import HangUp, Speak
 
 logger = logging.getLogger(__name__)
 
-READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
-# Amounts and dates a person gives are read back once too; a correction replaces the value.
-VALUE_READBACK_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility",
-                                   "received_date", "processed_date", "paid_date"})
 QUESTIONS: dict[str, str] = {
     "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
@@ -67,18 +54,6 @@ QUESTIONS: dict[str, str] = {
     "reference_number": "Could I get a reference number for this call?",
 }
 
-# "Actually, it's ...": the representative corrects the value read back. A reply that starts
-# with "it's" and a number does too, since its "no" is often lost on a noisy line.
-_CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry|it's|it is)\b", re.IGNORECASE)
-# After a read-back, only these say the value read is right; "okay" or "sure" may just lead into something else.
-_EXPLICIT_YES = re.compile(
-    r"\b(?:yes|yeah|yep|yup|correct|that's right|that is right|you got it|exactly|affirmative|perfect)\b"
-)
-_MOVES_ON = re.compile(
-    r"let me (?:give|get|read|see|check|pull|look)|(?:i'll|i will|i can|i'm going to|going to) give you|"
-    r"here(?:'s| is| are) (?:the|your)|\bready\b|hold on|one moment|give me a (?:sec|second|moment)|"
-    r"\bthe (?:claim|check|reference|call reference|icn|dcn|eft|trace) (?:number|id) is\b"
-)
 _STALL = re.compile(
     r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
     r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
@@ -89,7 +64,7 @@ _INSIST = re.compile(
 )
 
 
-class RepresentativeDialog:
+class RepresentativeDialog(ReadbackMixin):
     """Talks with one or more representatives during a call."""
 
     def __init__(self, context: CallContext) -> None:
@@ -210,7 +185,7 @@ class RepresentativeDialog:
         asked_again, self._asked_again = self._asked_again, False
         if not self._person_heard:
             if _announcement_only(analysis):
-                return Step(phase=Phase.HOLD)  # nobody picked up yet: a hold announcement
+                return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
             self._person_heard = True
         fault = self._fault(analysis, heard)
         if fault is not None:
@@ -230,14 +205,16 @@ class RepresentativeDialog:
         normalized = normalize_prompt(analysis.text)
         self._asked_again = asked_again and bool(_STILL_THERE.search(normalized))
         if _STILL_THERE.search(normalized) and not captured:
-            # The person waited for the agent: the next move is the agent's, a question once the claim
-            # is open, else a request to hear again what it missed (once: asked again, they wait for us).
+            # The person is waiting for the agent. Before the claim is open it asks once to hear the
+            # missed turn again; after that, or once the claim is open, it goes on with its questions.
             if self._context.rep_claim not in self._open and self._unclear < 3 and not self._asked_again:
                 self._asked_again = True
                 return Step([Speak("Yes, I'm here. I'm sorry, could you repeat that?")])
             self._open.add(self._context.rep_claim)
             step = self._next_question()
-            step.actions = [Speak("Yes, I'm here."), *step.actions]
+            first = step.actions[0] if step.actions else None
+            if isinstance(first, Speak):
+                step.actions[0] = Speak("Yes, I'm here. " + first.text)
             return step
         if self._declined and _INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
@@ -280,7 +257,7 @@ class RepresentativeDialog:
         if captured or context.rep_claim in self._open or analysis.has(Cue.MORE_HELP) or self._unclear >= 3:
             return None
         if context.rep_claim not in self._announced and not self._verification.last_answer_kinds:
-            return None  # nothing says the person is verifying: give the purpose
+            return None  # no sign that the person is verifying, so give the purpose
         garbled = any(where.confidence < LOW_CONFIDENCE for _, where in heard)
         if analysis.text.rstrip().endswith("?") or garbled:
             return Step([Speak("I'm sorry, could you repeat that?")])
@@ -442,7 +419,7 @@ class RepresentativeDialog:
     # Capturing answers
 
     def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> bool:
-        """Record what the representative said; returns whether an answer was heard, new or heard again.
+        """Record the values in a representative turn; return whether an answer was heard, new or again.
 
         A greeting gives only the person's name: claim values in it belong to
         an announcement heard as the person picked up. Values the agent did not
@@ -497,7 +474,7 @@ class RepresentativeDialog:
         return {(self._field_key(name), name) for name in self._awaiting_repeat}
 
     def _introduced_name(self, text: str, greeting: bool) -> Extraction[str] | None:
-        """The representative's name, when asked for or said in an introduction."""
+        """Return the representative's name when it was requested or given in an introduction."""
         asked_name = self._pending == "representative_name"
         if not (greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I)):
             return None
@@ -667,34 +644,34 @@ class RepresentativeDialog:
         record = context.claims[context.rep_claim].fields.get("claim_number")
         if ivr is None or record is None or record.source != SOURCE_REPRESENTATIVE:
             if ivr is not None and self._pending == "claim_number":
-                self._ivr_check[context.rep_claim] = ivr  # not answered yet
+                self._ivr_check[context.rep_claim] = ivr  # the person has not answered yet
             return
         key = (context.rep_claim, "claim_number")
         heard = str(record.value)
         self._hearings[key] = [heard, ivr]
         if heard == ivr:
-            # Two independent hearings agree (the record's confidence already says so): nothing to read back.
+            # Two independent hearings agree, and the record's confidence reflects that, so no read-back.
             self._settled_ids.add(key)
             return
         record.value = merge_hearings([heard, ivr])
         logger.info("call %s: claim number heard differently from the IVR; merged the hearings", context.call_id)
 
     def _attempts(self, key: tuple[int, str]) -> int:
-        """Times a question may be asked: the configured attempts, plus one per garbled answer, at most two more."""
+        """Return how often a question may be asked: the configured attempts, plus one per garbled answer."""
         return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), _MAX_EXTRA_ATTEMPTS)
 
     def _note_garbled(self, heard: list[tuple[str, Heard]], captured: bool) -> None:
         """Count a reply that tried to answer the pending question but gave no usable value.
 
-        A reply heard at low confidence, or one with numbers, dates or amounts
-        in it that still gave no value ("It paid dollars and twelve cents"),
-        was an answer the line garbled; asking again is likely to get it.
+        Such a reply was heard at low confidence, or has numbers, dates or
+        amounts in it yet gave no value ("It paid dollars and twelve cents").
+        The line garbled an answer, so asking again is likely to get it.
         """
         if self._pending is None or captured or self._obtained_pending():
             return
         text = " ".join(text for text, _ in heard)
         if parse_fields(text, self._context.call_date):
-            return  # the representative answered something else
+            return  # the reply gave another field's value
         if any(where.confidence < LOW_CONFIDENCE for _, where in heard) or _VALUE_WORDS.search(text.lower()):
             key = (-1 if self._closing else self._context.rep_claim, self._pending)
             self._garbled[key] = self._garbled.get(key, 0) + 1
@@ -735,197 +712,10 @@ class RepresentativeDialog:
             return Step([Speak(readback)])
         return self._goodbye()
 
-    def _readback_text(self) -> str | None:
-        fields = self._context.person_fields
-        parts = []
-        reference = fields.get("reference_number")
-        name = fields.get("representative_name")
-        if reference is not None and not reference.confirmed_by_readback:
-            parts.append(f"the reference number is {' '.join(str(reference.value))}")
-        if name is not None and not name.confirmed_by_readback:
-            parts.append(f"your name is {name.value}")
-        if not parts:
-            return None
-        return "Let me read that back: " + ", and ".join(parts) + ". Is that correct?"
-
     def _record_for(self, name: str) -> FieldRecord | None:
         if name in self._context.person_fields or name == "reference_number":
             return self._context.person_fields.get(name)
         return self._context.claims[self._context.rep_claim].fields.get(name)
-
-    def _field_readback(self) -> Step | None:
-        """Read an identifier back right after hearing it, as billers do, so a misheard digit is corrected."""
-        name = self._pending
-        if name not in READBACK_FIELDS and name not in VALUE_READBACK_FIELDS:
-            return None
-        record = self._record_for(name)
-        if record is None or record.confirmed_by_readback or record.source != SOURCE_REPRESENTATIVE and name not in READBACK_FIELDS:
-            return None
-        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
-        if key in self._settled_ids:
-            return None
-        rounds = self._readback_rounds.get(key, 0)
-        if rounds >= (_MAX_READBACKS if name in READBACK_FIELDS else 2):
-            return None
-        self._readback_rounds[key] = rounds + 1
-        self._readback_field = name
-        label = name.replace("_", " ")
-        return Step([Speak(f"Let me read that back: the {label} is {_spoken_value(record.value)}. Is that correct?")])
-
-    def _after_field_readback(self, text: str) -> Step | None:
-        """Judge the answer to a read-back; None when the representative went on to something else.
-
-        A "no" rejects the value read. ("That doesn't match" does not: a
-        representative says it of a number read before the claim is found.) A number the
-        representative states is one more hearing: the value read next is
-        merged from every hearing not rejected (see agent/confirm.py). A
-        stated number that is the value read with digits lost confirms it.
-        """
-        name = self._readback_field
-        assert name is not None
-        self._readback_field = None
-        record = self._record_for(name)
-        if record is None:
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        if name in VALUE_READBACK_FIELDS:
-            return self._after_value_readback(name, record, text)
-        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
-        hearings = self._hearings.setdefault(key, [str(record.value)])
-        rejected = self._rejected.setdefault(key, set())
-        answer = extract_yes_no(text)
-        stated = extract_identifier(text)
-        read = str(record.value)
-        if stated is not None and (len(stated.value) > len(read) + MAX_RECOVERED_DIGITS
-                                   or stated.value in self._other_identifiers(name)):
-            # Far longer than the number read (a correction garbled into two numbers), or another
-            # identifier of the call (the check number just given): not a hearing of this one.
-            stated = None
-        corrects = answer is not None and not answer.value or bool(_CORRECTION_LEAD.match(text))
-        if stated is not None and stated.value == read and not corrects:
-            return self._confirm_readback(record)  # the representative said the same number back
-        if _moves_on_without_yes(text) and not (stated is not None and _FIELD_LABELS[name].search(text)):
-            # "Let me give you the check number, ready? ..." answers nothing about the claim number read,
-            # but "The claim number is ..." restates it.
-            return self._readback_moved_on()
-        if stated is not None and len(stated.value) >= 5 and (stated.value != read or corrects):
-            if answer is None and stated.value != read and is_subsequence(stated.value, read):
-                return self._confirm_readback(record)
-            # "Actually, it's <the number read>" means the difference was lost in recognition.
-            if corrects:
-                rejected.add(read)
-            hearings.append(stated.value)
-            record.value = _settle_identifier(hearings, rejected, stated.value)
-            record.confidence = stated.confidence
-            readback = self._field_readback()
-            return readback if readback is not None else self._next_question()
-        if _explicit_yes(text) and not self._answers(text):
-            return self._confirm_readback(record)
-        if answer is not None and not answer.value:
-            rejected.add(read)
-            others = [value for value in hearings if value not in rejected]
-            if others:
-                record.value = merge_hearings(others)
-                readback = self._field_readback()
-                if readback is not None:
-                    return readback
-            self._drop_field(name)
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        # Neither a yes, a no nor a number: the representative moved on (a verification
-        # question, say). Answer that; the value stays unconfirmed and is read back later.
-        return self._readback_moved_on()
-
-    def _other_identifiers(self, name: str) -> set[str]:
-        """Return the call's other identifiers heard so far: claim, check and reference numbers."""
-        claim = self._context.claims[self._context.rep_claim]
-        records = [claim.fields.get(other) for other in READBACK_FIELDS if other != name]
-        records.append(self._context.person_fields.get("reference_number") if name != "reference_number" else None)
-        return {str(record.value) for record in records if record is not None}
-
-    def _readback_moved_on(self) -> None:
-        self._pending = None
-        self._readback_deferred = True
-        return None
-
-    def _after_value_readback(self, name: str, record: FieldRecord, text: str) -> Step | None:
-        """Judge the answer to an amount or date read back: a restated value replaces the one read."""
-        answer = extract_yes_no(text)
-        restated = parse_answer(name, text, self._context.call_date).get(name)
-        if restated is not None and name in self._implausible({name: restated}):
-            restated = None
-        if _moves_on_without_yes(text) and (restated is None or restated.value != record.value):
-            self._pending = None
-            return None
-        key = (self._field_key(name), name)
-        if restated is not None and restated.value != record.value and (answer is None or not answer.value):
-            # "No, it's ...": the value read is rejected, and gets no vote if the field is heard again.
-            self._rejected.setdefault(key, set()).add(record.value)
-            self._values_heard.setdefault(key, [record.value]).append(restated.value)
-            record.value, record.confidence = restated.value, restated.confidence
-            readback = self._field_readback()
-            if readback is not None:
-                return readback
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        if (_explicit_yes(text) and not self._answers(text)) or (
-            restated is not None and restated.value == record.value
-        ):
-            return self._confirm_readback(record)
-        if answer is not None and not answer.value:
-            self._rejected.setdefault(key, set()).add(record.value)
-            self._drop_field(name)
-            self._pending = None
-            return self._next_question()
-        self._pending = None
-        return None
-
-    def _confirm_readback(self, record: FieldRecord) -> Step:
-        record.confirmed_by_readback = True
-        self._pending = None
-        return self._close() if self._closing else self._next_question()
-
-    def _drop_field(self, name: str) -> None:
-        if name == "reference_number":
-            self._context.person_fields.pop(name, None)
-            self._asked[(-1, name)] = min(self._asked.get((-1, name), 1), 1)
-        else:
-            self._context.claims[self._context.rep_claim].fields.pop(name, None)
-
-    def _after_readback(self, text: str) -> Step:
-        self._readback_pending = False
-        answer = extract_yes_no(text)
-        moved_on = _moves_on_without_yes(text)
-        if moved_on or answer is not None and answer.value and not _explicit_yes(text):
-            answer = None  # "Okay, let me give you ..." agrees to nothing; only a value said back confirms
-        fields = self._context.person_fields
-        if answer is not None and answer.value:
-            for name in ("reference_number", "representative_name"):
-                if name in fields:
-                    fields[name].confirmed_by_readback = True
-            return self._goodbye()
-        restated = parse_fields(text, self._context.call_date)
-        name = extract_person_name(text)
-        if name is not None:
-            restated["representative_name"] = name
-        corrected = extract_identifier(text)
-        reference = fields.get("reference_number")
-        if (
-            corrected is not None and reference is not None and not moved_on
-            and len(corrected.value) >= 5 and corrected.value != reference.value
-        ):
-            reference.value = corrected.value
-            reference.confirmed_by_readback = False
-            return self._close()
-        if answer is None:
-            for field_name, value in restated.items():
-                if field_name in fields and fields[field_name].value == value.value:
-                    fields[field_name].confirmed_by_readback = True
-            return self._goodbye()
-        if "reference_number" not in restated:
-            fields.pop("reference_number", None)
-            self._asked[(-1, "reference_number")] = 1
-        return self._close()
 
     def _goodbye(self) -> Step:
         return Step([Speak("Thank you for your help today. Goodbye."), HangUp("call complete")], finished=True)
@@ -953,7 +743,7 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
-# Read-backs of one identifier: each wrong one brings another hearing to merge.
+# Extra attempts at a question whose answers the line garbled.
 _MAX_EXTRA_ATTEMPTS = 2
 # Words that carry a value: a reply with them that gave none was garbled, not empty.
 _VALUE_WORDS = re.compile(
@@ -961,7 +751,6 @@ _VALUE_WORDS = re.compile(
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|dollars?|cents?|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|first|second|third|\w+th)\b"
 )
-_MAX_READBACKS = 4
 _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
     r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
@@ -976,12 +765,6 @@ _CLAIM_FOUND = re.compile(
     r"\b(?:i (?:have|'ve got|got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
     r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
 )
-# How a representative names each identifier read back.
-_FIELD_LABELS = {
-    "claim_number": re.compile(r"\b(?:claim (?:number|id)|icn|dcn|document control number|claim control number)\b", re.I),
-    "check_number": re.compile(r"\b(?:check number|trace number|eft|trace)\b", re.I),
-    "reference_number": re.compile(r"\breference\b", re.I),
-}
 _STILL_THERE = re.compile(r"\b(?:are )?you still there\b|\bhello\W*are you there\b")
 # A person introducing themselves or asking something; a recorded announcement does neither.
 _INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
@@ -1002,46 +785,10 @@ _MISMATCH = re.compile(
 
 
 def _announcement_only(analysis: PromptAnalysis) -> bool:
-    """Whether a turn taken for a person is a recorded announcement: announcement wording, no introduction."""
+    """Tell whether a turn taken for a person is a recorded announcement: its wording, and no introduction."""
     if _INTRODUCTION.search(analysis.text):
         return False
     return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD) and not analysis.has(Cue.PERSON_GREETING)
-
-
-def _settle_identifier(hearings: list[str], rejected: set[str], fallback: str) -> str:
-    """Settle an identifier from its hearings so far, never giving back a value the representative rejected.
-
-    The hearings not rejected are merged (see agent/confirm.py). When every
-    hearing was rejected ("Actually, it's <the number read>"), all of them are
-    merged, since their digits are still evidence. A merge that gives back a
-    rejected value yields to the value heard most often, then to ``fallback``.
-    """
-    kept = [value for value in hearings if value not in rejected] or list(hearings)
-    for value in (merge_hearings(kept), most_heard(kept)):
-        if value not in rejected:
-            return value
-    return fallback
-
-
-def _explicit_yes(text: str) -> bool:
-    """Whether a reply to a read-back agrees in so many words; "sure" or "okay" may lead into something else."""
-    answer = extract_yes_no(text)
-    return (answer is None or answer.value) and bool(_EXPLICIT_YES.search(normalize_prompt(text)))
-
-
-def _moves_on_without_yes(text: str) -> bool:
-    """Whether a reply to a read-back goes on to something else without an explicit yes."""
-    normalized = normalize_prompt(text)
-    return bool(_MOVES_ON.search(normalized)) and not _EXPLICIT_YES.search(normalized)
-
-
-def _spoken_value(value: Any) -> str:
-    """Say a value for a read-back: amounts in dollars, dates in words, identifiers one character at a time."""
-    if isinstance(value, Decimal):
-        return f"${value:,.2f}"
-    if isinstance(value, date):
-        return formats.spoken_date(value)
-    return " ".join(str(value))
 
 
 def _plausible(name: str, value: Extraction[Any]) -> bool:

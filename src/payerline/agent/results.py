@@ -46,7 +46,7 @@ class Heard:
 
 
 def agreed_confidence(first: float, second: float) -> float:
-    """Confidence in a value two independent hearings agree on.
+    """Return the confidence in a value that two independent hearings agree on.
 
     Both hearings would have to be wrong the same way for the value to be
     wrong, so the chances of error multiply (an estimate: recognition errors
