@@ -205,3 +205,40 @@ def test_still_there_answered_once() -> None:
     assert sum(text.startswith("Yes, I'm here. I'm sorry") for text in said) == 1
     assert any(text.startswith("Yes, I'm here. Let me read that back") for text in said)
     assert output.results[0].fields.reference_number is not None
+
+
+def test_correction_of_merged_number_rejects_it() -> None:
+    """'Actually, it's <a number with fewer digits>' after a bad merge was taken for a confirmation."""
+    rep = full_rep()
+    rep.answers = [(r"read that back: the claim number is 2 2 1 2 3 4 5 5", "Yes, that's correct."),
+                   *rep.answers]
+    clock = VirtualClock(START)
+    sequences = {r"read that back: the claim number": [
+        "Actually, it's two two one, two three four, five six seven, eight nine."]}
+    nodes = main_menu_nodes(readout=Node(
+        ["Claim 1 of 1. Status: denied. Claim number 2 2 1 2 3 4 5 5 6 7 8 9. Received date February 12, 2026. "
+         "Processed date February 20, 2026.",
+         "To speak with a representative press 0. To hear another claim press 1."], {"0": "hold", "1": "dos"}))
+    line = DoubtfulLine(clock, nodes, rep, sequences=sequences)
+    output = _call(line, clock)
+    claim_number = output.results[0].fields.claim_number
+    assert claim_number is not None
+    assert claim_number.value == "22123456789"
+
+
+def test_value_with_lost_multiplier_asked_again() -> None:
+    """'It should finalize within hundred twenty days' lost 'one' and was kept as 20 days."""
+    nodes = main_menu_nodes(readout=Node(
+        ["Claim 1 of 1. Status: pending. Claim number 2 2 1 2 3 4 5 6 7 8 9. Received date February 12, 2026.",
+         "To speak with a representative press 0. To hear another claim press 1."], {"0": "hold", "1": "dos"}))
+    sequences = {r"processing time": ["It should finalize within hundred twenty days."],
+                 r"repeat that": ["Sure. Within one hundred twenty days."]}
+    clock = VirtualClock(START)
+    line = DoubtfulLine(clock, nodes, full_rep(), sequences=sequences)
+    output = _call(line, clock)
+    said = line.agent_said
+    assert "Sorry, the line broke up. Could you repeat that?" in said
+    assert "I'm sorry, could you repeat that?" not in said
+    days = output.results[0].fields.expected_processing_days
+    assert days is not None
+    assert days.value == 120

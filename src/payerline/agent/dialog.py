@@ -177,16 +177,18 @@ class RepresentativeDialog(ReadbackMixin):
                     return judged
             else:
                 return self._after_readback(analysis.text)
+        if not self._person_heard:
+            if _announcement_only(analysis):
+                return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
+            if _NAMES_ITSELF.search(analysis.text):
+                return self.on_person_reached(analysis, heard)  # the greeting went to an announcement
+            self._person_heard = True
         self._doubtful = []
         captured = self._capture(heard)
         self._settle_repeat()
         self._settle_ivr_check()
         self._note_garbled(heard, captured)
         asked_again, self._asked_again = self._asked_again, False
-        if not self._person_heard:
-            if _announcement_only(analysis):
-                return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
-            self._person_heard = True
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
@@ -456,8 +458,9 @@ class RepresentativeDialog(ReadbackMixin):
                 self._open.add(context.rep_claim)  # a person giving claim values has the claim open
             if changed or any(name == self._pending or name in self._awaiting_repeat for name in values):
                 captured = True
-            if where.confidence < LOW_CONFIDENCE:
-                self._doubtful.extend(name for name in values if name != "found")
+            # A doubtful utterance, or a value whose words were partly lost ("hundred eighty days").
+            self._doubtful.extend(name for name, value in values.items() if name != "found" and (
+                where.confidence < LOW_CONFIDENCE or value.confidence < _DOUBTFUL_EXTRACTION))
         return captured
 
     def _merged(self, key: tuple[int, str], kept: str, value: Extraction[Any]) -> Extraction[Any]:
@@ -637,25 +640,6 @@ class RepresentativeDialog(ReadbackMixin):
         self._pending = None
         return None
 
-    def _settle_ivr_check(self) -> None:
-        """Merge the representative's hearing of the claim number with the IVR's doubtful one."""
-        context = self._context
-        ivr = self._ivr_check.pop(context.rep_claim, None)
-        record = context.claims[context.rep_claim].fields.get("claim_number")
-        if ivr is None or record is None or record.source != SOURCE_REPRESENTATIVE:
-            if ivr is not None and self._pending == "claim_number":
-                self._ivr_check[context.rep_claim] = ivr  # the person has not answered yet
-            return
-        key = (context.rep_claim, "claim_number")
-        heard = str(record.value)
-        self._hearings[key] = [heard, ivr]
-        if heard == ivr:
-            # Two independent hearings agree, and the record's confidence reflects that, so no read-back.
-            self._settled_ids.add(key)
-            return
-        record.value = merge_hearings([heard, ivr])
-        logger.info("call %s: claim number heard differently from the IVR; merged the hearings", context.call_id)
-
     def _attempts(self, key: tuple[int, str]) -> int:
         """Return how often a question may be asked: the configured attempts, plus one per garbled answer."""
         return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), _MAX_EXTRA_ATTEMPTS)
@@ -743,6 +727,8 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
+# Below this an extracted value is doubtful whatever the recogniser's confidence (an estimate).
+_DOUBTFUL_EXTRACTION = 0.5
 # Extra attempts at a question whose answers the line garbled.
 _MAX_EXTRA_ATTEMPTS = 2
 # Words that carry a value: a reply with them that gave none was garbled, not empty.
@@ -755,18 +741,20 @@ _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
     r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
     r"your call is important|continue to hold|next available|in the order|"
-    r"please have (?:your|the)\b[^.?!]*\bready\b",
+    r"please have\b[^.?!]*\bready\b",
     re.IGNORECASE,
 )
 # "Go ahead with the NPI" asks for a verification answer; it does not invite questions.
 _GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b")
-# "I have it in front of me", "I see it", "I've got that claim pulled up": the person found the claim.
+# "I have it in front of me", "I see it", "What can I help you with?" after verification: the claim is open.
 _CLAIM_FOUND = re.compile(
     r"\b(?:i (?:have|'ve got|got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
+    r"what can i help you with|"
     r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
 )
 _STILL_THERE = re.compile(r"\b(?:are )?you still there\b|\bhello\W*are you there\b")
 # A person introducing themselves or asking something; a recorded announcement does neither.
+_NAMES_ITSELF = re.compile(r"\b(?:this is|my name is|my name's)\s+[A-Za-z]", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
 _ACKNOWLEDGEMENT = re.compile(
     r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"

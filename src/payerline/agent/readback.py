@@ -9,6 +9,7 @@ with the earlier ones (see agent/confirm.py).
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from decimal import Decimal
@@ -22,6 +23,8 @@ from payerline.agent.prompts import normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord
 from payerline.telephony.actions import Speak
+
+logger = logging.getLogger(__name__)
 
 READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
 # Amounts and dates a person gives are read back once too; a correction replaces the value.
@@ -71,6 +74,26 @@ class ReadbackMixin:
     _values_heard: dict[tuple[int, str], list[Any]]
     _settled_ids: set[tuple[int, str]]
     _asked: dict[tuple[int, str], int]
+    _ivr_check: dict[int, str]
+
+    def _settle_ivr_check(self) -> None:
+        """Merge the representative's hearing of the claim number with the IVR's doubtful one."""
+        context = self._context
+        ivr = self._ivr_check.pop(context.rep_claim, None)
+        record = context.claims[context.rep_claim].fields.get("claim_number")
+        if ivr is None or record is None or record.source != SOURCE_REPRESENTATIVE:
+            if ivr is not None and self._pending == "claim_number":
+                self._ivr_check[context.rep_claim] = ivr  # the person has not answered yet
+            return
+        key = (context.rep_claim, "claim_number")
+        heard = str(record.value)
+        self._hearings[key] = [heard, ivr]
+        if heard == ivr:
+            # Two independent hearings agree, and the record's confidence reflects that, so no read-back.
+            self._settled_ids.add(key)
+            return
+        record.value = merge_hearings([heard, ivr])
+        logger.info("call %s: claim number heard differently from the IVR; merged the hearings", context.call_id)
 
     def _readback_text(self) -> str | None:
         fields = self._context.person_fields
@@ -141,7 +164,7 @@ class ReadbackMixin:
             # but "The claim number is ..." restates it.
             return self._readback_moved_on()
         if stated is not None and len(stated.value) >= 5 and (stated.value != read or corrects):
-            if answer is None and stated.value != read and is_subsequence(stated.value, read):
+            if not corrects and stated.value != read and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
             # "Actually, it's <the number read>" means the difference was lost in recognition.
             if corrects:
@@ -282,7 +305,7 @@ def _explicit_yes(text: str) -> bool:
 
 
 def _moves_on_without_yes(text: str) -> bool:
-    """Whether a reply to a read-back goes on to something else without an explicit yes."""
+    """Tell whether a reply to a read-back goes on to something else without an explicit yes."""
     normalized = normalize_prompt(text)
     return bool(_MOVES_ON.search(normalized)) and not _EXPLICIT_YES.search(normalized)
 
