@@ -105,6 +105,35 @@ def merge_hearings(hearings: Sequence[str]) -> str:
     return top
 
 
+def settle_value(hearings: Sequence[Any]) -> Any:
+    """Settle an amount, date, code or count from differing hearings of it.
+
+    The value heard most often wins. On a tie the fuller one does (more
+    non-zero digits), because recognition drops a word ("three" of "three
+    hundred sixty-five", "forty-seven" of "forty-seven dollars and twelve
+    cents") far more often than it adds one (an estimate, as in the module
+    docstring). Then the later hearing wins, which replied to a request to
+    repeat.
+
+    Raises:
+        ValueError: if ``hearings`` is empty.
+    """
+    if not hearings:
+        raise ValueError("no hearings to settle; pass at least one heard value")
+
+    def weight(index: int) -> tuple[int, int, int]:
+        value = hearings[index]
+        return sum(1 for other in hearings if other == value), _fullness(value), index
+
+    return hearings[max(range(len(hearings)), key=weight)]
+
+
+def _fullness(value: Any) -> int:
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return sum(char in "123456789" for char in str(value))
+    return 0
+
+
 _DATES = ("received_date", "processed_date", "paid_date")
 _AMOUNTS = ("allowed_amount", "paid_amount", "patient_responsibility")
 

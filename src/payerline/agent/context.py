@@ -10,7 +10,7 @@ from typing import Any
 
 from payerline.agent.config import AgentConfig
 from payerline.agent.extract import Extraction
-from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard
+from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard, agreed_confidence
 from payerline.domain.codes import FailureReason
 from payerline.domain.request import ClaimQuery, ClaimStatusRequest
 from payerline.domain.result import PERSON_FIELDS
@@ -77,10 +77,14 @@ class CallContext:
             if name in PERSON_FIELDS:
                 if source != SOURCE_REPRESENTATIVE:
                     continue
+                # Like claim fields: a doubtful utterance lowers the confidence, an agreeing hearing raises it.
+                confidence = round(extraction.confidence * heard.confidence, 3)
                 existing = self.person_fields.get(name)
                 if existing is None or existing.value != extraction.value:
-                    self.person_fields[name] = FieldRecord(extraction.value, heard, source, extraction.confidence)
+                    self.person_fields[name] = FieldRecord(extraction.value, heard, source, confidence)
                     changed.append(name)
+                else:
+                    existing.confidence = agreed_confidence(existing.confidence, confidence)
             elif claim.record(name, extraction, heard, source):
                 changed.append(name)
         if changed:

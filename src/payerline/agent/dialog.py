@@ -17,28 +17,24 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, is_subsequence, merge_hearings
+from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, merge_hearings, settle_value
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction, extract_identifier, extract_person_name, extract_yes_no
+from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
 from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
+from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.agent.verification import BARE_REQUEST, QUESTION_LEAD, VerificationAnswers
 from payerline.domain.codes import ClaimStatus, FailureReason
+from payerline.domain.result import PERSON_FIELDS
 from payerline.telephony.actions import HangUp, Speak
 
 logger = logging.getLogger(__name__)
 
-READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
-# Amounts and dates a person gives are read back once too; a correction replaces the value.
-VALUE_READBACK_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility",
-                                   "received_date", "processed_date", "paid_date"})
 QUESTIONS: dict[str, str] = {
     "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
@@ -59,17 +55,6 @@ QUESTIONS: dict[str, str] = {
     "reference_number": "Could I get a reference number for this call?",
 }
 
-# "Actually, it's ...": the representative corrects the value read back.
-_CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry)\b", re.IGNORECASE)
-# After a read-back, only these say the value read is right; "okay" or "sure" may just lead into something else.
-_EXPLICIT_YES = re.compile(
-    r"\b(?:yes|yeah|yep|yup|correct|that's right|that is right|you got it|exactly|affirmative|perfect)\b"
-)
-_MOVES_ON = re.compile(
-    r"let me (?:give|get|read|see|check|pull|look)|(?:i'll|i will|i can|i'm going to|going to) give you|"
-    r"here(?:'s| is| are) (?:the|your)|\bready\b|hold on|one moment|give me a (?:sec|second|moment)|"
-    r"\bthe (?:claim|check|reference|call reference|icn|dcn|eft|trace) (?:number|id) is\b"
-)
 _STALL = re.compile(
     r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
     r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
@@ -80,7 +65,7 @@ _INSIST = re.compile(
 )
 
 
-class RepresentativeDialog:
+class RepresentativeDialog(ReadbackMixin):
     """Talks with one or more representatives during a call."""
 
     def __init__(self, context: CallContext) -> None:
@@ -96,7 +81,7 @@ class RepresentativeDialog:
         self._readback_field: str | None = None
         self._readback_rounds: dict[tuple[int, str], int] = {}
         self._hearings: dict[tuple[int, str], list[str]] = {}
-        self._rejected: dict[tuple[int, str], set[str]] = {}
+        self._rejected: dict[tuple[int, str], set[Any]] = {}
         self._readback_deferred = False
         self._invited = False
         self._readbacks = 0
@@ -110,6 +95,17 @@ class RepresentativeDialog:
         self._doubtful: list[str] = []
         self._repeat_asked: set[tuple[int, str]] = set()
         self._awaiting_repeat: dict[str, Any] = {}
+        # Claims the current person has open (verification done), and unclear turns in a row before that.
+        self._open: set[int] = set()
+        self._unclear = 0
+        self._person_heard = False
+        self._asked_again = False
+        # Every hearing of a field from a person, to vote on when they differ.
+        self._values_heard: dict[tuple[int, str], list[Any]] = {}
+        # Claim numbers from the IVR asked of the person, and identifiers two hearings settled.
+        self._ivr_check: dict[int, str] = {}
+        self._settled_ids: set[tuple[int, str]] = set()
+        self._garbled: dict[tuple[int, str], int] = {}
         self._verification = VerificationAnswers(context, self._announced, self._purpose)
         # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
         self._fault_check: tuple[FailureReason, str] | None = None
@@ -122,7 +118,15 @@ class RepresentativeDialog:
     # Entry points
 
     def on_person_reached(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
-        """Greet a person who just picked up: disclosure, recording notice, then answers or purpose."""
+        """Greet a person who just picked up: disclosure, recording notice, then answers or purpose.
+
+        A hold announcement taken for a person (a recogniser's "uh" sounds
+        human) gets no greeting: the agent goes back to waiting on hold.
+        """
+        if _announcement_only(analysis):
+            logger.info("call %s: an announcement, not a person; still on hold", self._context.call_id)
+            self._greeted = False  # so the next person who picks up is greeted
+            return Step(phase=Phase.HOLD)
         context = self._context
         first_person = not context.person_reached
         context.person_reached = True
@@ -132,6 +136,9 @@ class RepresentativeDialog:
         self._closing = False
         self._readbacks = 0
         self._announced.clear()
+        self._open.clear()
+        self._unclear = 0
+        self._person_heard = analysis.has(Cue.PERSON_GREETING)
         if first_person or context.claims_missing_data() or not self._claim_order:
             self._claim_order = context.claims_missing_data() or [context.rep_claim]
             context.rep_claim = self._claim_order[0]
@@ -174,9 +181,18 @@ class RepresentativeDialog:
                     return judged
             else:
                 return self._after_readback(analysis.text)
+        if not self._person_heard:
+            if _announcement_only(analysis):
+                return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
+            if _NAMES_ITSELF.search(analysis.text):
+                return self.on_person_reached(analysis, heard)  # the greeting went to an announcement
+            self._person_heard = True
         self._doubtful = []
         captured = self._capture(heard)
         self._settle_repeat()
+        self._settle_ivr_check()
+        self._note_garbled(heard, captured)
+        asked_again, self._asked_again = self._asked_again, False
         fault = self._fault(analysis, heard)
         if fault is not None:
             return fault
@@ -188,6 +204,24 @@ class RepresentativeDialog:
             self._release_pending()
             return Step([Speak(" ".join(answers))])
         normalized = normalize_prompt(analysis.text)
+        if (analysis.has(Cue.MORE_HELP) and not _GO_AHEAD_WITH.search(normalized)
+                or _CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):
+            # "What can I tell you about it?" with no verification question in it: the claim is open.
+            self._open.add(self._context.rep_claim)
+        normalized = normalize_prompt(analysis.text)
+        self._asked_again = asked_again and bool(_STILL_THERE.search(normalized))
+        if _STILL_THERE.search(normalized) and not captured:
+            # The person is waiting for the agent. Before the claim is open it asks once to hear the
+            # missed turn again; after that, or once the claim is open, it goes on with its questions.
+            if self._context.rep_claim not in self._open and self._unclear < 3 and not self._asked_again:
+                self._asked_again = True
+                return Step([Speak("Yes, I'm here. I'm sorry, could you repeat that?")])
+            self._open.add(self._context.rep_claim)
+            step = self._next_question()
+            first = step.actions[0] if step.actions else None
+            if isinstance(first, Speak):
+                step.actions[0] = Speak("Yes, I'm here. " + first.text)
+            return step
         if self._declined and _INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
         if analysis.has(Cue.HOLD) or (_STALL.search(normalized) and not self._obtained_pending()):
@@ -208,7 +242,32 @@ class RepresentativeDialog:
             # "Okay." after an answer: the representative is usually still working; let them go on.
             self._waiting_after_ack = True
             return Step()
+        verifying = self._while_verifying(analysis, heard, captured)
+        if verifying is not None:
+            self._unclear += 1
+            return verifying
+        self._unclear = 0
         return self._next_question()
+
+    def _while_verifying(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]],
+                         captured: bool) -> Step | None:
+        """Respond to a turn not understood while the representative is still verifying the caller.
+
+        Until the claim is open the agent does not push its own questions or
+        the purpose (with its date and amount), which a representative
+        checking ids takes for wrong answers: it asks to hear a question or a
+        garbled turn again, and waits after a statement ("I'll just need to
+        verify a few things first"). After three such turns in a row it goes on.
+        """
+        context = self._context
+        if captured or context.rep_claim in self._open or analysis.has(Cue.MORE_HELP) or self._unclear >= 3:
+            return None
+        if context.rep_claim not in self._announced and not self._verification.last_answer_kinds:
+            return None  # no sign that the person is verifying, so give the purpose
+        garbled = any(where.confidence < LOW_CONFIDENCE for _, where in heard)
+        if analysis.text.rstrip().endswith("?") or garbled:
+            return Step([Speak("I'm sorry, could you repeat that?")])
+        return Step()
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
@@ -241,6 +300,11 @@ class RepresentativeDialog:
     def on_silence(self) -> Step:
         """Respond to a quiet representative: go on after an "okay", ask again once, then wait."""
         if self._waiting_after_ack:
+            context = self._context
+            if context.rep_claim in self._announced and context.rep_claim not in self._open and self._unclear < 2:
+                # Still being verified, or the claim is being pulled up: give the person more time.
+                self._unclear += 1
+                return Step()
             self._waiting_after_ack = False
             step = self._next_question()
             spoken = [action.text for action in step.actions if isinstance(action, Speak)]
@@ -384,40 +448,95 @@ class RepresentativeDialog:
     # Capturing answers
 
     def _capture(self, heard: list[tuple[str, Heard]], greeting: bool = False) -> bool:
-        """Record what the representative said; returns whether any field changed."""
+        """Record the values in a representative turn; return whether an answer was heard, new or again.
+
+        A greeting gives only the person's name: claim values in it belong to
+        an announcement heard as the person picked up. Values the agent did not
+        ask for never overwrite ones already heard, and a value heard again is
+        voted with its earlier hearings.
+        """
         context = self._context
         captured = False
         claim = context.claims[context.rep_claim]
         for text, where in heard:
-            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).person_likely:
+            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).has(Cue.PERSON_GREETING):
                 continue  # an announcement heard while with a person is not the person's answer
-            if self._pending is not None:
-                values = parse_answer(self._pending, text, context.call_date)
-            else:
-                values = parse_fields(text, context.call_date)
-            asked_name = self._pending == "representative_name"
-            if greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I):
-                name = extract_person_name(text)
-                introduced = name is not None and (asked_name or name.confidence >= 0.9)
-                if introduced and "representative_name" not in context.person_fields:
-                    values["representative_name"] = name
+            values: dict[str, Extraction[Any]] = {}
+            if not greeting:
+                values = (parse_answer(self._pending, text, context.call_date) if self._pending is not None
+                          else parse_fields(text, context.call_date))
+            name = self._introduced_name(text, greeting)
+            if name is not None:
+                values["representative_name"] = name
             values = {name: value for name, value in values.items() if _plausible(name, value)}
             doubtful = self._implausible(values)
-            values = {name: value for name, value in values.items() if name not in doubtful}
-            if self._pending is not None:
-                # Volunteered values never overwrite ones already heard; only the asked field may change.
-                values = {
-                    name: value for name, value in values.items()
-                    if name == self._pending or name in self._awaiting_repeat
-                    or name not in claim.fields and name not in context.person_fields
-                }
+            if self._pending != "missing_information":
+                values.pop("missing_information", None)  # "I need the date of birth" asks; it reports nothing
+            values = {
+                name: value for name, value in values.items()
+                if name not in doubtful and (name == self._pending or name in self._awaiting_repeat
+                                             or name not in claim.fields and name not in context.person_fields)
+            }
+            values = self._voted(values)
             changed = context.capture(context.rep_claim, values, where, SOURCE_REPRESENTATIVE) if values else []
-            if changed:
+            if any(name not in PERSON_FIELDS for name in changed):
                 claim.discussed_with_person = True
+            if any(name not in PERSON_FIELDS for name in values):
+                self._open.add(context.rep_claim)  # a person giving claim values has the claim open
+            if changed or any(name == self._pending or name in self._awaiting_repeat for name in values):
                 captured = True
-            if where.confidence < LOW_CONFIDENCE:
-                self._doubtful.extend(name for name in values if name != "found")
+            # A doubtful utterance, or a value whose words were partly lost ("hundred eighty days").
+            self._doubtful.extend(name for name, value in values.items() if name != "found" and (
+                where.confidence < LOW_CONFIDENCE or value.confidence < _DOUBTFUL_EXTRACTION))
         return captured
+
+    def _merged(self, key: tuple[int, str], kept: str, value: Extraction[Any]) -> Extraction[Any]:
+        """Merge an identifier heard again with its earlier hearings not rejected (see agent/confirm.py)."""
+        if value.value == kept or key in self._awaiting_repeat_keys():
+            return value  # a repetition asked for is settled by _settle_repeat
+        hearings = self._hearings.setdefault(key, [kept])
+        hearings.append(value.value)
+        rejected = self._rejected.get(key, set())
+        merged = merge_hearings([heard for heard in reversed(hearings) if heard not in rejected] or [value.value])
+        return value if merged == value.value else Extraction(merged, value.confidence)
+
+    def _awaiting_repeat_keys(self) -> set[tuple[int, str]]:
+        return {(self._field_key(name), name) for name in self._awaiting_repeat}
+
+    def _introduced_name(self, text: str, greeting: bool) -> Extraction[str] | None:
+        """Return the representative's name when it was requested or given in an introduction."""
+        asked_name = self._pending == "representative_name"
+        if not (greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I)):
+            return None
+        name = extract_person_name(text)
+        introduced = name is not None and (asked_name or name.confidence >= 0.9)
+        return name if introduced and "representative_name" not in self._context.person_fields else None
+
+    def _voted(self, values: dict[str, Extraction[Any]]) -> dict[str, Extraction[Any]]:
+        """Vote an amount, date, code or count heard again from a person with its earlier hearings.
+
+        Identifiers are settled by their own merge (read-backs and repeats);
+        a value the representative rejected at a read-back gets no vote.
+        """
+        voted = {}
+        for name, value in values.items():
+            record = self._record_for(name)
+            key = (self._field_key(name), name)
+            if name in READBACK_FIELDS and record is not None and record.source == SOURCE_REPRESENTATIVE:
+                voted[name] = self._merged(key, str(record.value), value)
+                continue
+            if name in PERSON_FIELDS or name == "found" or record is None or record.source != SOURCE_REPRESENTATIVE:
+                voted[name] = value
+                continue
+            hearings = self._values_heard.setdefault(key, [record.value])
+            hearings.append(value.value)
+            rejected = self._rejected.get(key, set())
+            winner = settle_value([heard for heard in hearings if not any(heard == no for no in rejected)]
+                                  or [value.value])
+            voted[name] = value if winner == value.value else Extraction(winner, value.confidence)
+            if winner != value.value:
+                logger.info("call %s: %s heard differently; kept the value heard most", self._context.call_id, name)
+        return voted
 
     def _ask_repeat(self) -> Step | None:
         """Ask once to hear again values heard only in a low-confidence utterance.
@@ -490,7 +609,7 @@ class RepresentativeDialog:
         if claim.status is ClaimStatus.NOT_ON_FILE and status.source != SOURCE_REPRESENTATIVE:
             # The IVR's search can miss a claim a person finds; ask before taking "not on file".
             return ["claim_status", *(name for name in claim.missing_claim_data() if name != "found")]
-        return [name for name in claim.missing_claim_data() if name not in ("found",)]
+        return [name for name in claim.missing_claim_data() if name != "found" and name not in claim.refused_fields]
 
     def _next_question(self) -> Step:
         context = self._context
@@ -498,21 +617,13 @@ class RepresentativeDialog:
             return self._close()
         if context.rep_claim not in self._announced:
             return Step([Speak(self._purpose())])
-        heard_from_ivr = context.claims[context.rep_claim].fields.get("claim_number")
-        # After the representative moved on from a read-back, read it again only when invited
-        # ("what can I tell you?"), not in place of answering a question the agent did not catch.
-        invited = not self._readback_deferred or self._invited
-        if heard_from_ivr is not None and heard_from_ivr.source != SOURCE_REPRESENTATIVE and invited:
-            # Check the claim number the IVR read out; a person corrects a misheard digit.
-            self._pending = "claim_number"
-            readback = self._field_readback()
-            if readback is not None:
-                return readback
-            self._pending = None
+        check = self._check_ivr_claim_number()
+        if check is not None:
+            return check
         for name in self._plan():
             key = (context.rep_claim, name)
             count = self._asked.get(key, 0)
-            if count >= context.config.max_question_attempts:
+            if count >= self._attempts(key):
                 continue
             self._asked[key] = count + 1
             self._pending = name
@@ -525,6 +636,56 @@ class RepresentativeDialog:
             context.rep_claim = following[0]
             return Step([Speak("Thank you. " + self._purpose(another=True))])
         return self._close()
+
+    def _check_ivr_claim_number(self) -> Step | None:
+        """Check the claim number the IVR read out, once the representative has the claim open.
+
+        Before that the representative is verifying the caller, and a number
+        read to them would be taken for a wrong answer. A number heard doubtfully
+        from the IVR is asked for, an independent hearing merged with the IVR's;
+        a clear one is read back. After the representative moved on from a
+        read-back, it is read again only when invited ("what can I tell you?").
+        """
+        context = self._context
+        claim = context.claims[context.rep_claim]
+        heard_from_ivr = claim.fields.get("claim_number")
+        invited = not self._readback_deferred or self._invited
+        if heard_from_ivr is None or heard_from_ivr.source == SOURCE_REPRESENTATIVE or not invited:
+            return None
+        if context.rep_claim not in self._open:
+            return None
+        key = (context.rep_claim, "claim_number")
+        if "claim_number" in claim.doubtful_ivr_fields(LOW_CONFIDENCE) and not self._asked.get(key):
+            self._asked[key] = 1
+            self._pending = "claim_number"
+            self._ivr_check[context.rep_claim] = str(heard_from_ivr.value)
+            return Step([Speak(QUESTIONS["claim_number"])])
+        self._pending = "claim_number"
+        readback = self._field_readback()
+        if readback is not None:
+            return readback
+        self._pending = None
+        return None
+
+    def _attempts(self, key: tuple[int, str]) -> int:
+        """Return how often a question may be asked: the configured attempts, plus one per garbled answer."""
+        return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), _MAX_EXTRA_ATTEMPTS)
+
+    def _note_garbled(self, heard: list[tuple[str, Heard]], captured: bool) -> None:
+        """Count a reply that tried to answer the pending question but gave no usable value.
+
+        Such a reply was heard at low confidence, or has numbers, dates or
+        amounts in it yet gave no value ("It paid dollars and twelve cents").
+        The line garbled an answer, so asking again is likely to get it.
+        """
+        if self._pending is None or captured or self._obtained_pending():
+            return
+        text = " ".join(text for text, _ in heard)
+        if parse_fields(text, self._context.call_date):
+            return  # the reply gave another field's value
+        if any(where.confidence < LOW_CONFIDENCE for _, where in heard) or _VALUE_WORDS.search(text.lower()):
+            key = (-1 if self._closing else self._context.rep_claim, self._pending)
+            self._garbled[key] = self._garbled.get(key, 0) + 1
 
     def _purpose(self, another: bool = False) -> str:
         context = self._context
@@ -547,7 +708,7 @@ class RepresentativeDialog:
         self._closing = True
         for name in ("representative_name", "reference_number"):
             key = (-1, name)
-            if name in context.person_fields or self._asked.get(key, 0) >= context.config.max_question_attempts:
+            if name in context.person_fields or self._asked.get(key, 0) >= self._attempts(key):
                 continue
             count = self._asked.get(key, 0)
             self._asked[key] = count + 1
@@ -562,176 +723,10 @@ class RepresentativeDialog:
             return Step([Speak(readback)])
         return self._goodbye()
 
-    def _readback_text(self) -> str | None:
-        fields = self._context.person_fields
-        parts = []
-        reference = fields.get("reference_number")
-        name = fields.get("representative_name")
-        if reference is not None and not reference.confirmed_by_readback:
-            parts.append(f"the reference number is {' '.join(str(reference.value))}")
-        if name is not None and not name.confirmed_by_readback:
-            parts.append(f"your name is {name.value}")
-        if not parts:
-            return None
-        return "Let me read that back: " + ", and ".join(parts) + ". Is that correct?"
-
     def _record_for(self, name: str) -> FieldRecord | None:
         if name in self._context.person_fields or name == "reference_number":
             return self._context.person_fields.get(name)
         return self._context.claims[self._context.rep_claim].fields.get(name)
-
-    def _field_readback(self) -> Step | None:
-        """Read an identifier back right after hearing it, as billers do, so a misheard digit is corrected."""
-        name = self._pending
-        if name not in READBACK_FIELDS and name not in VALUE_READBACK_FIELDS:
-            return None
-        record = self._record_for(name)
-        if record is None or record.confirmed_by_readback or record.source != SOURCE_REPRESENTATIVE and name not in READBACK_FIELDS:
-            return None
-        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
-        rounds = self._readback_rounds.get(key, 0)
-        if rounds >= (_MAX_READBACKS if name in READBACK_FIELDS else 2):
-            return None
-        self._readback_rounds[key] = rounds + 1
-        self._readback_field = name
-        label = name.replace("_", " ")
-        return Step([Speak(f"Let me read that back: the {label} is {_spoken_value(record.value)}. Is that correct?")])
-
-    def _after_field_readback(self, text: str) -> Step | None:
-        """Judge the answer to a read-back; None when the representative went on to something else.
-
-        A "no" rejects the value read. ("That doesn't match" does not: a
-        representative says it of a number read before the claim is found.) A number the
-        representative states is one more hearing: the value read next is
-        merged from every hearing not rejected (see agent/confirm.py). A
-        stated number that is the value read with digits lost confirms it.
-        """
-        name = self._readback_field
-        assert name is not None
-        self._readback_field = None
-        record = self._record_for(name)
-        if record is None:
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        if name in VALUE_READBACK_FIELDS:
-            return self._after_value_readback(name, record, text)
-        key = (-1 if name == "reference_number" else self._context.rep_claim, name)
-        hearings = self._hearings.setdefault(key, [str(record.value)])
-        rejected = self._rejected.setdefault(key, set())
-        answer = extract_yes_no(text)
-        stated = extract_identifier(text)
-        read = str(record.value)
-        if stated is not None and stated.value == read and (answer is None or answer.value):
-            return self._confirm_readback(record)  # the representative said the same number back
-        if _moves_on_without_yes(text):
-            # "Let me give you the claim number, ready? ..." answers nothing about the value read.
-            return self._readback_moved_on()
-        if stated is not None and len(stated.value) >= 5 and stated.value != read:
-            if answer is None and is_subsequence(stated.value, read):
-                return self._confirm_readback(record)
-            if answer is not None and not answer.value or _CORRECTION_LEAD.match(text):
-                rejected.add(read)
-            hearings.append(stated.value)
-            candidates = [value for value in hearings if value not in rejected] or [stated.value]
-            record.value = merge_hearings(candidates)
-            record.confidence = stated.confidence
-            readback = self._field_readback()
-            return readback if readback is not None else self._next_question()
-        if answer is not None and answer.value and not self._answers(text):
-            return self._confirm_readback(record)
-        if answer is not None and not answer.value:
-            rejected.add(read)
-            others = [value for value in hearings if value not in rejected]
-            if others:
-                record.value = merge_hearings(others)
-                readback = self._field_readback()
-                if readback is not None:
-                    return readback
-            self._drop_field(name)
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        # Neither a yes, a no nor a number: the representative moved on (a verification
-        # question, say). Answer that; the value stays unconfirmed and is read back later.
-        return self._readback_moved_on()
-
-    def _readback_moved_on(self) -> None:
-        self._pending = None
-        self._readback_deferred = True
-        return None
-
-    def _after_value_readback(self, name: str, record: FieldRecord, text: str) -> Step | None:
-        """Judge the answer to an amount or date read back: a restated value replaces the one read."""
-        answer = extract_yes_no(text)
-        restated = parse_answer(name, text, self._context.call_date).get(name)
-        if restated is not None and name in self._implausible({name: restated}):
-            restated = None
-        if _moves_on_without_yes(text) and (restated is None or restated.value != record.value):
-            self._pending = None
-            return None
-        if restated is not None and restated.value != record.value and (answer is None or not answer.value):
-            record.value, record.confidence = restated.value, restated.confidence
-            readback = self._field_readback()
-            if readback is not None:
-                return readback
-            self._pending = None
-            return self._close() if self._closing else self._next_question()
-        if (answer is not None and answer.value and not self._answers(text)) or (
-            restated is not None and restated.value == record.value
-        ):
-            return self._confirm_readback(record)
-        if answer is not None and not answer.value:
-            self._drop_field(name)
-            self._pending = None
-            return self._next_question()
-        self._pending = None
-        return None
-
-    def _confirm_readback(self, record: FieldRecord) -> Step:
-        record.confirmed_by_readback = True
-        self._pending = None
-        return self._close() if self._closing else self._next_question()
-
-    def _drop_field(self, name: str) -> None:
-        if name == "reference_number":
-            self._context.person_fields.pop(name, None)
-            self._asked[(-1, name)] = min(self._asked.get((-1, name), 1), 1)
-        else:
-            self._context.claims[self._context.rep_claim].fields.pop(name, None)
-
-    def _after_readback(self, text: str) -> Step:
-        self._readback_pending = False
-        answer = extract_yes_no(text)
-        moved_on = _moves_on_without_yes(text)
-        if moved_on:
-            answer = None  # "Okay, let me give you ..." agrees to nothing; only a value said back confirms
-        fields = self._context.person_fields
-        if answer is not None and answer.value:
-            for name in ("reference_number", "representative_name"):
-                if name in fields:
-                    fields[name].confirmed_by_readback = True
-            return self._goodbye()
-        restated = parse_fields(text, self._context.call_date)
-        name = extract_person_name(text)
-        if name is not None:
-            restated["representative_name"] = name
-        corrected = extract_identifier(text)
-        reference = fields.get("reference_number")
-        if (
-            corrected is not None and reference is not None and not moved_on
-            and len(corrected.value) >= 5 and corrected.value != reference.value
-        ):
-            reference.value = corrected.value
-            reference.confirmed_by_readback = False
-            return self._close()
-        if answer is None:
-            for field_name, value in restated.items():
-                if field_name in fields and fields[field_name].value == value.value:
-                    fields[field_name].confirmed_by_readback = True
-            return self._goodbye()
-        if "reference_number" not in restated:
-            fields.pop("reference_number", None)
-            self._asked[(-1, "reference_number")] = 1
-        return self._close()
 
     def _goodbye(self) -> Step:
         return Step([Speak("Thank you for your help today. Goodbye."), HangUp("call complete")], finished=True)
@@ -762,14 +757,35 @@ def _unanswered_question(normalized: str) -> bool:
     )
 
 
-# Read-backs of one identifier: each wrong one brings another hearing to merge.
-_MAX_READBACKS = 4
+# Below this an extracted value is doubtful whatever the recogniser's confidence (an estimate).
+_DOUBTFUL_EXTRACTION = 0.5
+# Extra attempts at a question whose answers the line garbled.
+_MAX_EXTRA_ATTEMPTS = 2
+# Words that carry a value: a reply with them that gave none was garbled, not empty.
+_VALUE_WORDS = re.compile(
+    r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|dollars?|cents?|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|first|second|third|\w+th)\b"
+)
 _ANNOUNCEMENT = re.compile(
     r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
     r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
-    r"your call is important|continue to hold|next available|in the order",
+    r"your call is important|continue to hold|next available|in the order|"
+    r"please have\b[^.?!]*\bready\b",
     re.IGNORECASE,
 )
+# "Go ahead with the NPI" asks for a verification answer; it does not invite questions.
+_GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b")
+# "I have it in front of me", "I see it", "What can I help you with?" after verification: the claim is open.
+_CLAIM_FOUND = re.compile(
+    r"\b(?:i (?:have|'ve got|got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
+    r"what can i help you with|"
+    r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
+)
+_STILL_THERE = re.compile(r"\b(?:are )?you still there\b|\bhello\W*are you there\b")
+# A person introducing themselves or asking something; a recorded announcement does neither.
+_NAMES_ITSELF = re.compile(r"\b(?:this is|my name is|my name's)\s+[A-Za-z]", re.IGNORECASE)
+_INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
 _ACKNOWLEDGEMENT = re.compile(
     r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"
     r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
@@ -787,19 +803,11 @@ _MISMATCH = re.compile(
 )
 
 
-def _moves_on_without_yes(text: str) -> bool:
-    """Whether a reply to a read-back goes on to something else without an explicit yes."""
-    normalized = normalize_prompt(text)
-    return bool(_MOVES_ON.search(normalized)) and not _EXPLICIT_YES.search(normalized)
-
-
-def _spoken_value(value: Any) -> str:
-    """Say a value for a read-back: amounts in dollars, dates in words, identifiers one character at a time."""
-    if isinstance(value, Decimal):
-        return f"${value:,.2f}"
-    if isinstance(value, date):
-        return formats.spoken_date(value)
-    return " ".join(str(value))
+def _announcement_only(analysis: PromptAnalysis) -> bool:
+    """Tell whether a turn taken for a person is a recorded announcement: its wording, and no introduction."""
+    if _INTRODUCTION.search(analysis.text):
+        return False
+    return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD) and not analysis.has(Cue.PERSON_GREETING)
 
 
 def _plausible(name: str, value: Extraction[Any]) -> bool:

@@ -45,6 +45,16 @@ class Heard:
     confidence: float = 1.0
 
 
+def agreed_confidence(first: float, second: float) -> float:
+    """Return the confidence in a value that two independent hearings agree on.
+
+    Both hearings would have to be wrong the same way for the value to be
+    wrong, so the chances of error multiply (an estimate: recognition errors
+    on one line are not fully independent). Capped at 0.99.
+    """
+    return round(min(0.99, 1 - (1 - first) * (1 - second)), 3)
+
+
 @dataclass
 class FieldRecord:
     """One obtained field value and where it came from."""
@@ -82,13 +92,16 @@ class ClaimState:
         # A value from a doubtful utterance is kept, with the doubt in its confidence.
         confidence = round(extraction.confidence * heard.confidence, 3)
         if existing is not None and existing.value == extraction.value:
+            # The same value heard again: two hearings that agree raise the confidence.
+            agreed = agreed_confidence(existing.confidence, confidence)
             if existing.source == SOURCE_IVR and source == SOURCE_REPRESENTATIVE:
                 existing.source, existing.heard = source, heard
             elif existing.source == SOURCE_IVR and source == SOURCE_IVR:
-                # The same value heard again: count the hearing and keep the clearer one as evidence.
+                # Count the hearing and keep the clearer one as evidence.
                 self.ivr_hearings.setdefault(name, [existing.value]).append(extraction.value)
                 if heard.confidence > existing.heard.confidence:
-                    existing.heard, existing.confidence = heard, max(existing.confidence, confidence)
+                    existing.heard = heard
+            existing.confidence = agreed
             return False
         if existing is not None and source == SOURCE_IVR:
             if existing.source != SOURCE_IVR:

@@ -31,12 +31,23 @@ def extract_days(text: str) -> Extraction[int] | None:
     mentions = _drop_corrected(tokens, _mentions(tokens))
     if not mentions:
         return None
-    in_days = [mention for mention in mentions if mention.unit_days == 1]
-    with_unit = [mention for mention in mentions if mention.unit_days is not None]
-    chosen = (in_days or with_unit or mentions)[0]
+    # "hundred sixty-five days" lost the word before "hundred": another mention ("one year") is better.
+    whole = [mention for mention in mentions if not _lost_multiplier(tokens, mention)]
+    in_days = [mention for mention in whole if mention.unit_days == 1]
+    with_unit = [mention for mention in whole if mention.unit_days is not None]
+    chosen = (in_days or with_unit or whole or mentions)[0]
     days = chosen.value * (chosen.unit_days or 1)
     confidence = 0.95 if chosen.unit_days == 1 else 0.85 if chosen.unit_days else 0.7
+    if not whole:
+        confidence = 0.4
     return Extraction(days, confidence)
+
+
+def _lost_multiplier(tokens: list[Token], mention: _Mention) -> bool:
+    """Tell whether a scale word with no number before it ("hundred") comes right before the mention."""
+    return mention.start > 0 and tokens[mention.start - 1].kind is Kind.SCALE and (
+        mention.start < 2 or tokens[mention.start - 2].kind is not Kind.NUMBER
+    )
 
 
 def _starts_number(tokens: list[Token], index: int) -> bool:

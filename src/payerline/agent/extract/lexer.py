@@ -68,6 +68,9 @@ _BARE_CORRECTION = re.compile(
 )
 _PHONETIC = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as|like)\s+in\s+([A-Za-z]+(?:-[A-Za-z]+)?)\b")
 _PHONETIC_NO_LETTER = re.compile(r"(?<![A-Za-z] )\bas in\s+([A-Za-z]+)\b")
+# "as in" with a word lost or misheard ("J in John", "C as and cat"): kept only when the word
+# starts with the letter, which a real spelling always does.
+_PHONETIC_GARBLED = re.compile(r"\b([A-Za-z])\s*,?\s+(?:as\s+(?:an|and|in)|in|as|an)\s+([A-Za-z]+-[A-Za-z]+|[A-Za-z]{3,})\b")
 _WORD = re.compile(
     r"\d{1,2}/\d{1,2}/\d{2,4}|\$?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|§[A-Z]|[A-Za-z]+(?:['’][A-Za-z]+)?(?:-[A-Za-z]+)*|[,.?!;:]"
 )
@@ -155,6 +158,9 @@ def _compound(text: str, original: str, index: int) -> Token | None:
 
 def _mark_phonetic(text: str) -> str:
     text = _PHONETIC.sub(lambda m: f" §{m.group(1).upper()} ", text)
+    text = _PHONETIC_GARBLED.sub(
+        lambda m: f" §{m.group(1).upper()} " if m.group(2)[0].lower() == m.group(1).lower() else m.group(0), text
+    )
     # A dropped letter before "as in Mary" still leaves the word's first letter.
     return _PHONETIC_NO_LETTER.sub(lambda m: f" §{m.group(1)[0].upper()} ", text)
 
@@ -267,7 +273,7 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     if before is not None and first == index and before.kind is Kind.NUMBER and before.text in {"oh", "zero"}:
         return True
     digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
-    return digit_before and after is not None and after.is_single_digit
+    return digit_before and after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
 
 
 def _resolve_homophones(tokens: list[Token]) -> list[Token]:
