@@ -56,7 +56,10 @@ def _call(line: ScriptedLine, clock: VirtualClock) -> CallOutput:
 def test_doubtful_ivr_number_asked_later() -> None:
     """A doubtful IVR claim number read back at the greeting was 'confirmed' by a verification intro."""
     clock = VirtualClock(START)
-    line = DoubtfulLine(clock, main_menu_nodes(), full_rep(), doubtful=re.escape(READOUT_START))
+    # A read-out the IVR cannot give again (no repeat, no other search), so its one doubtful hearing stays doubtful.
+    readout = main_menu_nodes()["readout"]
+    once = Node([readout.prompts[0], "To speak with a representative press 0."], {"0": "hold"})
+    line = DoubtfulLine(clock, main_menu_nodes(readout=once), full_rep(), doubtful=re.escape(READOUT_START))
     output = _call(line, clock)
     said = line.agent_said
     verified_at = next(i for i, text in enumerate(said) if "April 15, 1950" in text)
