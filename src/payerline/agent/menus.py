@@ -89,3 +89,29 @@ def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | No
     if candidate >= after[0] or str(candidate) in used:
         return None
     return str(candidate)
+
+
+# An option that leads back to the top of the tree: "At any time, press star 9 9 to return to this menu"
+# (said in the main menu), "To return to the main menu, press star", "To start over, press 8".
+_MAIN_MENU = re.compile(r"\bmain menu\b|\bstart over\b|\bbeginning\b|\b(?:return|go back|back) to (?:this|the)\b|\bto this menu\b")
+_NOT_MAIN_MENU = re.compile(r"\brepeat\b|\bprevious\b|\blast menu\b|\bhear\b")
+
+
+def global_keys(options: tuple[MenuOption, ...]) -> dict[str, str]:
+    """Return the keys a menu announces for a person and for the main menu, by goal.
+
+    Payers announce such keys once, often only in the main menu, and they
+    work from any menu ("0 and star 9 9 work anywhere"). A caller remembers
+    them to leave a sub-menu that offers neither.
+    """
+    found: dict[str, str] = {}
+    for option in options:
+        if option.key is None or option.key_lost:
+            continue
+        label = option.label.lower()
+        person = score_option(option, "representative")
+        if person >= 8 and "representative" not in found and not any(has_words(label, w) for w in AVOID_WORDS):
+            found["representative"] = option.key
+        if _MAIN_MENU.search(label) and not _NOT_MAIN_MENU.search(label) and "main_menu" not in found:
+            found["main_menu"] = option.key
+    return found

@@ -25,7 +25,7 @@ from payerline.agent.confirm import (
 )
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
-from payerline.agent.menus import AVOID_WORDS, has_words, implied_key, score_option
+from payerline.agent.menus import AVOID_WORDS, global_keys, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
     lost_words_of,
     reconcile_unpaid_amounts,
@@ -39,6 +39,9 @@ from payerline.agent.prompts import (
     InputRequest,
     MenuOption,
     PromptAnalysis,
+    confirmation,
+    input_request,
+    menu_options,
     normalize_prompt,
     request_for,
     unnamed_entry,
@@ -68,6 +71,7 @@ _ANNOUNCEMENT = re.compile(
     r"\b(?:web portal|website|www\.|dot com)\b|call is important|\bplease (?:stay on the line|hold)\b",
     re.IGNORECASE,
 )
+_SAY = re.compile(r"\bsay\b")
 _LOGIN_FIELDS = {
     LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
@@ -112,6 +116,12 @@ class IvrNavigator:
         self._researches: list[int] = []
         self._researching = False
         self._repeat_watch: dict[int, dict[str, int]] = {}
+        # Keys announced earlier in the call for a person and for the main menu, which work from any menu.
+        self._global_keys: dict[str, str] = {}
+        self._global_used: set[str] = set()
+        self._global_pressed: set[str] = set()
+        self._idle_menus = 0
+        self._speech_heard = False
 
     @property
     def wants_person(self) -> bool:
@@ -126,12 +136,17 @@ class IvrNavigator:
         self._skip_readout = False
         self._wrong_branch = False
         self._researching = False
+        self._global_used.clear()
+        self._global_pressed.clear()
+        self._idle_menus = 0
 
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Decide what to do after one IVR turn."""
         fault = self._fault(analysis)
         if fault is not None:
             return fault
+        if not analysis.person_likely and _SAY.search(normalize_prompt(analysis.text)):
+            self._speech_heard = True
         self._capture_readout(heard)
         if analysis.has(Cue.CLAIM_NOT_FOUND) and self._claim_identified:
             self._record_not_found(heard)
@@ -183,13 +198,15 @@ class IvrNavigator:
             return
         context = self._context
         claim = context.claims[context.ivr_claim]
+        # Menu options and entry prompts are no read-out ("... and billed amount, press 2").
         claim_level, lines = split_lines([text for text, _ in heard])
+        heard = [(_readout_text(text), where) for text, where in heard]
         other_claims = self._other_claims([text for text, _ in heard[:claim_level]]) if claim.status is None else set()
         for index, (text, where) in enumerate(heard[:claim_level]):
             if index in other_claims:
                 self._skip_readout = True
                 continue
-            if _ANNOUNCEMENT.search(text):
+            if not text or _ANNOUNCEMENT.search(text):
                 continue
             values = {name: value for name, value in parse_fields(text, context.call_date, readout=True).items()
                       if name not in PERSON_FIELDS}
@@ -219,6 +236,8 @@ class IvrNavigator:
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
+                self._global_used.clear()
+                self._global_pressed.clear()
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
@@ -339,6 +358,8 @@ class IvrNavigator:
     def _choose(self, analysis: PromptAnalysis) -> Step:
         options = analysis.options
         signature = tuple(sorted((option.key or "", option.label) for option in options))
+        for name, key in global_keys(options).items():
+            self._global_keys.setdefault(name, key)
         self._menu_hearings[signature] = self._menu_hearings.get(signature, 0) + 1
         if self._menu_hearings[signature] >= self._context.config.max_menu_repeats:
             return self._escape()
@@ -362,7 +383,12 @@ class IvrNavigator:
                 # A sub-menu with nothing for the goal: the way back is the way forward.
                 self._wrong_branch = True
                 return Step(self._select(back.key, back.phrase or back.label))
-            if self._menu_hearings[signature] >= 2:
+            leave = self._global_step(goal)
+            if leave is not None:
+                return leave
+            self._idle_menus += 1
+            # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
+            if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
                 return self._escape()
             return Step()
         if best.key_lost and not best.phrase:
@@ -370,8 +396,32 @@ class IvrNavigator:
             if lost is not None:
                 return lost
         self._wrong_branch = False
+        self._idle_menus = 0
         self._after_choice(goal)
         return Step(self._select(best.key, best.phrase or best.label))
+
+    def _global_step(self, goal: str) -> Step | None:
+        """Leave a menu with nothing for the goal by a key announced earlier in the call.
+
+        A payer's main menu announces "to speak with a representative, press
+        0" and "at any time, press star 9 9 to return to this menu"; its
+        sub-menus do not repeat them, but the keys work there. For a person,
+        the person's key comes first, then the main menu (which offers a
+        person); for a claim search, the main menu. Each is tried once per
+        IVR visit until a read-out is captured.
+        """
+        order = {"representative": ("representative", "main_menu"), "claim_status": ("main_menu",),
+                 "next_claim": ("main_menu",)}.get(goal, ())
+        for name in order:
+            key = self._global_keys.get(name)
+            if key is not None and name not in self._global_used:
+                logger.info("call %s: no option for %s here; pressing the %s key heard earlier", self._context.call_id,
+                            goal, name)
+                self._global_used.add(name)
+                self._global_pressed.add(key)
+                self._idle_menus = 0
+                return Step([PressKeys(key)])
+        return None
 
     def _lost_key_step(self, option: MenuOption, analysis: PromptAnalysis, goal: str) -> Step | None:
         """Choose an option whose key was lost on the line ("To repeat this information, press.").
@@ -489,11 +539,18 @@ class IvrNavigator:
     def _escape(self) -> Step:
         """Try the next way out of a loop towards a person; give up when none is left."""
         ivr_map = self._context.ivr_map
-        representative_key = (ivr_map.shortcuts.representative if ivr_map else None) or "0"
-        ways: list[list[Action]] = [[PressKeys(representative_key)], [Speak("representative")]]
-        if ivr_map is not None and ivr_map.shortcuts.main_menu:
-            ways.append([PressKeys(ivr_map.shortcuts.main_menu)])
+        heard = self._global_keys
+        representative_key = (ivr_map.shortcuts.representative if ivr_map else None) or heard.get("representative") or "0"
+        ways: list[list[Action]] = [[PressKeys(representative_key)]]
+        # "Representative" said aloud helps only on a line that takes speech: the map says so, or a prompt said "say".
+        if (ivr_map.accepts_speech if ivr_map is not None else self._speech_heard):
+            ways.append([Speak("representative")])
+        main_menu = (ivr_map.shortcuts.main_menu if ivr_map else None) or heard.get("main_menu")
+        if main_menu:
+            ways.append([PressKeys(main_menu)])
         self._wants_person = True
+        while self._escapes_used < len(ways) and _keys_of(ways[self._escapes_used]) & self._global_pressed:
+            self._escapes_used += 1  # pressed already in this visit as a key heard earlier
         if self._escapes_used >= len(ways):
             logger.info("call %s: IVR loop not escaped after %d tries", self._context.call_id, self._escapes_used)
             return Step(end=FailureReason.UNESCAPABLE_LOOP)
@@ -514,6 +571,10 @@ class IvrNavigator:
             request = replace(request, field=self._name_part())
             analysis = replace(analysis, input_request=request)
         previous = self._last_entry
+        if (previous is not None and previous.field in _IDENTIFYING and request.field not in _IDENTIFYING
+                and analysis.has(Cue.INVALID)):
+            # A member ID keyed where the IVR wanted the provider's number identified no claim.
+            self._claim_identified = False
         retry = previous is not None and previous.field is request.field and any(
             analysis.has(cue)
             for cue in (Cue.INVALID, Cue.TIMEOUT, Cue.MEMBER_NOT_FOUND, Cue.CLAIM_NOT_FOUND, Cue.PROVIDER_NOT_RECOGNIZED)
@@ -530,6 +591,7 @@ class IvrNavigator:
             if analysis.options:
                 return self._choose(analysis)
             return self._escape()
+        self._idle_menus = 0
         if request.field in _IDENTIFYING:
             self._claim_identified = True
             self._researching = False
@@ -622,6 +684,27 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
         return True
     # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
     return len(entered) - len(said) <= 2 and _is_subsequence(said, entered)
+
+
+def _keys_of(actions: list[Action]) -> set[str]:
+    return {action.digits for action in actions if isinstance(action, PressKeys)}
+
+
+def _readout_text(text: str) -> str:
+    """Return an utterance without its menu options and entry prompts; nothing for a read-back of an entry.
+
+    "To search by member ID, date of service and billed amount, press 2"
+    names a billed amount of "two" to a read-out parser, and "You entered
+    1 2 3 4. If this is correct, press 1" reads back what the caller keyed.
+    """
+    if confirmation(normalize_prompt(text)) is not None:
+        return ""
+    kept = []
+    for sentence in re.split(r"(?<=[.?!;])\s+", text.strip()):
+        normalized = normalize_prompt(sentence)
+        if normalized and not menu_options(normalized) and input_request(normalized) is None:
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 def _may_be_claim_number(heard: str, known: FieldRecord | None) -> bool:

@@ -250,10 +250,14 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
     (input_field, re.compile(pattern))
     for input_field, pattern in (
         (InputField.SSN, r"social security|\bssn\b"),
-        (InputField.NPI, r"\bnpi\b|national provider identifier"),
+        (InputField.NPI, r"\bn ?p ?i\b|national provider identifier"),
         (InputField.PTAN, r"\bptan\b|provider transaction access number"),
         (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b"),
-        (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)"),
+        (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)|"
+                                          # "Enter your [plan] Medicaid number" to a provider that lost "provider":
+                                          # "your" is the caller's own number, not a member's.
+                                          r"\byour (?:(?!member|patient|recipient|beneficiary|subscriber|client)"
+                                          r"[\w']+ ){0,3}medicaid (?:id|number)\b"),
         (InputField.CLAIM_NUMBER, r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number"),
         (InputField.MEMBER_ID, r"member(?:'s)? (?:id|number|identification)|medicare (?:number|id)|\bmbi\b|"
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"

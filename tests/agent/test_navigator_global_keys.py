@@ -1,0 +1,133 @@
+"""The IVR navigator on a payer it has no map for: keys announced earlier, prompts that are no read-out.
+
+The utterances come from noisy eval calls on a keypad-only Medicaid payer
+that the agent used to get wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext
+from payerline.agent.menus import global_keys
+from payerline.agent.navigator import IvrNavigator
+from payerline.agent.prompts import InputField, analyze_prompt
+from payerline.agent.results import ClaimState, Heard
+from payerline.telephony.actions import PressKeys, Speak
+
+MAIN_MENU = [
+    "Main menu.", "four claim information, press 1.", "For member eligibility, press 2.",
+    "To speak with a provider services representative, press 0.", "To repeat this menu, press 9.",
+    "At any time, press star 9 9 to to this menu.",
+]
+CLAIMS_MENU = [
+    "Claim information.", "To search by claim number, press 1.",
+    "To search by member I D, date of service and billed amount, press 2.",
+    "For a summary of pending claims for a member, press 3.", "To repeat these options, press 9.",
+]
+
+
+def turn(navigator: IvrNavigator, texts: list[str], at_s: float):
+    heard = [(text, Heard(index, at_s + index, at_s + index + 1)) for index, text in enumerate(texts)]
+    return navigator.on_turn(analyze_prompt(" ".join(texts)), heard)
+
+
+def navigator_for(claims: int = 1) -> tuple[IvrNavigator, CallContext]:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(index) for index in range(claims)])
+    return IvrNavigator(context), context
+
+
+def test_global_keys_from_a_noisy_main_menu() -> None:
+    options = analyze_prompt(" ".join(MAIN_MENU)).options
+    assert global_keys(options) == {"representative": "0", "main_menu": "*99"}
+
+
+def test_global_keys_ignore_repeat_previous_and_avoided_options() -> None:
+    options = analyze_prompt("To repeat this menu, press 9. For the previous menu, press star. "
+                             "To speak with a pharmacy representative, press 5.").options
+    assert global_keys(options) == {}
+
+
+def test_not_found_in_a_sub_menu_uses_the_keys_heard_in_the_main_menu() -> None:
+    navigator, context = navigator_for()
+    assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("1")]
+    assert turn(navigator, CLAIMS_MENU, 30.0).actions == [PressKeys("2")]
+    assert turn(navigator, ["Enter the date of service as 8 digits."], 50.0).actions
+    after = turn(navigator, ["No claims were found for the information entered.", *CLAIMS_MENU], 70.0)
+    assert context.claims[0].ivr_not_found
+    assert after.actions == [PressKeys("0")]
+    # 0 did not work here: the sub-menu came back, so the main menu is next (it offers a person).
+    again = turn(navigator, ["That is not a valid entry.", *CLAIMS_MENU], 90.0)
+    assert again.actions == [PressKeys("*99")]
+
+
+def test_sent_back_to_the_sub_menu_uses_the_key_again() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, MAIN_MENU, 10.0)
+    turn(navigator, CLAIMS_MENU, 30.0)
+    turn(navigator, ["Enter the date of service as 8 digits."], 50.0)
+    assert turn(navigator, ["No claims were found for the information entered.", *CLAIMS_MENU], 70.0).actions == [
+        PressKeys("0")]
+    navigator.leave()  # a representative sent the call back to the IVR
+    assert turn(navigator, ["Claim", *CLAIMS_MENU[1:]], 500.0).actions == [PressKeys("0")]
+
+
+def test_keypad_only_line_never_hears_representative_said_aloud() -> None:
+    navigator, _ = navigator_for()
+    menu = ["Claim information.", "For a summary of pending claims, press 3.", "To repeat these options, press 9."]
+    navigator.request_person()
+    actions = [action for at in range(6) for action in turn(navigator, menu, 100.0 * at).actions]
+    assert actions
+    assert not any(isinstance(action, Speak) for action in actions)
+
+
+def test_line_that_takes_speech_still_hears_representative() -> None:
+    navigator, _ = navigator_for()
+    turn(navigator, ["Say or enter the N P I."], 1.0)
+    menu = ["Claim information.", "For a summary of pending claims, press 3.", "To repeat these options, press 9."]
+    navigator.request_person()
+    actions = [action for at in range(6) for action in turn(navigator, menu, 100.0 * at + 10).actions]
+    assert Speak("representative") in actions
+
+
+def test_menu_option_naming_billed_amount_is_no_read_out() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
+    turn(navigator, CLAIMS_MENU, 20.0)
+    turn(navigator, ["You entered one thousand three hundred forty-five and forty-two cents. If this is correct, "
+                     "press 1. To re-enter, 2."], 40.0)
+    assert context.claims[0].fields == {}
+    assert not context.claims[0].ivr_readout
+
+
+def test_read_out_with_its_menu_in_one_utterance_is_kept() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
+    turn(navigator, ["Status: paid. To hear this again, press 1."], 20.0)
+    assert context.claims[0].fields["claim_status"].value.value == "paid"
+
+
+def test_member_id_keyed_at_a_provider_prompt_identifies_no_claim() -> None:
+    navigator, context = navigator_for()
+    entered = turn(navigator, ["Enter the Medicaid member I D, followed by the pound sign."], 10.0)
+    assert entered.actions
+    turn(navigator, ["Your entry is not valid.",
+                     "Using your keypad, enter your N P I, followed by the pound sign."], 20.0)
+    # A status heard now belongs to no identified claim (a summary of the provider's claims, say).
+    turn(navigator, ["Claim status: paid."], 30.0)
+    assert "claim_status" not in context.claims[0].fields
+    choice = turn(navigator, CLAIMS_MENU, 40.0)
+    assert choice.actions == [PressKeys("2")]
+    assert not context.claims[0].ivr_readout
+
+
+def test_your_medicaid_number_is_the_provider_number() -> None:
+    asked = analyze_prompt("Using your telephone keypad, enter your Prairie Sage Medicaid number, followed by the "
+                           "pound sign.").input_request
+    assert asked is not None and asked.field is InputField.MEDICAID_PROVIDER_ID
+    member = analyze_prompt("Enter your patient's Medicaid ID, followed by the pound sign.").input_request
+    assert member is not None and member.field is InputField.MEMBER_ID
