@@ -11,11 +11,30 @@ should confirm.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from payerline.agent.confirm import LOW_CONFIDENCE
+from payerline.agent.confirm import LOW_CONFIDENCE, merge_hearings, most_heard
 from payerline.agent.readout import fullest_hearing
 from payerline.agent.results import SOURCE_IVR, ClaimState
+
+
+IDENTIFIER_FIELDS = ("claim_number", "check_number")
+
+
+@dataclass(frozen=True)
+class IdentifierEvidence:
+    """What the call tells about a claim's identifiers besides the hearings themselves.
+
+    ``lengths``: the lengths an identifier can have, by field, from the
+    request's own claim numbers and from prompts ("Enter the 13-digit claim
+    number"). ``clear``: by field, the values heard at least once in an
+    utterance at or above ``LOW_CONFIDENCE``.
+    """
+
+    lengths: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    clear: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def lost_words_of(heard: Decimal, expected: Decimal) -> bool:
@@ -23,7 +42,7 @@ def lost_words_of(heard: Decimal, expected: Decimal) -> bool:
     return fullest_hearing([heard, expected]) == expected
 
 
-def unsettled_ivr_fields(claim: ClaimState) -> list[str]:
+def unsettled_ivr_fields(claim: ClaimState, evidence: IdentifierEvidence | None = None) -> list[str]:
     """Name the claim's self-service values that need another hearing.
 
     A value is unsettled when it was heard only in a doubtful utterance
@@ -32,6 +51,12 @@ def unsettled_ivr_fields(claim: ClaimState) -> list[str]:
     ``fullest_hearing``). An identifier needs one value heard twice: two
     hearings that differ by lost digits may both have lost some, so their
     merge (``merge_hearings``) is not yet sure.
+
+    With ``evidence``, an identifier is also unsettled while its length is
+    not one the call gave evidence of, while it was heard only once, and
+    while the value heard twice was never heard in a clear utterance:
+    dropping either of two equal neighbouring digits gives the same short
+    hearing, so two doubtful hearings can agree on the same loss.
     """
     names = set(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
     for name, hearings in claim.ivr_hearings.items():
@@ -42,17 +67,58 @@ def unsettled_ivr_fields(claim: ClaimState) -> list[str]:
             names.discard(name)
         elif not any(hearings.count(value) >= 2 for value in hearings):
             names.add(name)
+    if evidence is not None:
+        names.update(_doubtful_identifiers(claim, evidence))
     return sorted(names)
 
 
-def settle_ivr_fields(claim: ClaimState) -> None:
+def _doubtful_identifiers(claim: ClaimState, evidence: IdentifierEvidence) -> set[str]:
+    doubtful = set()
+    for name in IDENTIFIER_FIELDS:
+        record = claim.fields.get(name)
+        if record is None or record.source != SOURCE_IVR:
+            continue
+        value = str(record.value)
+        lengths = evidence.lengths.get(name)
+        if lengths and len(value) not in lengths:
+            doubtful.add(name)
+        elif value not in evidence.clear.get(name, frozenset()):
+            doubtful.add(name)
+        elif [str(heard) for heard in claim.ivr_hearings.get(name, [value])].count(value) < 2:
+            # A digit lost with no sign in the confidence leaves a clear hearing wrong: hear it twice.
+            doubtful.add(name)
+    return doubtful
+
+
+def identifier_of_known_length(hearings: list[str], lengths: frozenset[int]) -> str | None:
+    """Return the hearing of an identifier with a length the call gave evidence of, or their merge, or ``None``.
+
+    Hearings of the right length win, the most heard first. Otherwise two
+    hearings that lost different digits ("55389902" and "55385902") are
+    merged, when the merge has a right length.
+    """
+    right = [value for value in hearings if len(value) in lengths]
+    if right:
+        return most_heard(right)
+    if len(set(hearings)) > 1:
+        merged = merge_hearings(hearings)
+        if len(merged) in lengths:
+            return merged
+    return None
+
+
+def settle_ivr_fields(claim: ClaimState, evidence: IdentifierEvidence | None = None) -> None:
     """Keep, for each amount or count heard more than once, the hearing the others lost words from.
 
     Sets the confidence of each self-service value that has more than one
     hearing: at least ``LOW_CONFIDENCE`` once it is settled, below it while
     it is not, so the representative phase can tell which values to confirm.
+    An identifier whose length the call gave evidence of takes the hearing
+    of that length (see :func:`identifier_of_known_length`).
     """
-    unsettled = set(unsettled_ivr_fields(claim))
+    if evidence is not None:
+        _fit_known_lengths(claim, evidence)
+    unsettled = set(unsettled_ivr_fields(claim, evidence))
     for name, hearings in claim.ivr_hearings.items():
         record = claim.fields.get(name)
         if record is None or record.source != SOURCE_IVR:
@@ -60,10 +126,45 @@ def settle_ivr_fields(claim: ClaimState) -> None:
         fullest = fullest_hearing(hearings)
         if fullest is not None and fullest != record.value:
             record.value = fullest
+        if name in IDENTIFIER_FIELDS:
+            record.value = _identifier_estimate(record.value, [str(value) for value in hearings],
+                                                evidence.lengths.get(name) if evidence is not None else None)
         if name in unsettled:
             record.confidence = min(record.confidence, round(LOW_CONFIDENCE - 0.01, 3))
         else:
             record.confidence = max(record.confidence, LOW_CONFIDENCE)
+    for name in unsettled.difference(claim.ivr_hearings):
+        # Heard once, with a length the call says is wrong: for the representative to confirm.
+        record = claim.fields.get(name)
+        if record is not None and record.source == SOURCE_IVR and name in IDENTIFIER_FIELDS:
+            record.confidence = min(record.confidence, round(LOW_CONFIDENCE - 0.01, 3))
+
+
+def _identifier_estimate(current: str, hearings: list[str], lengths: frozenset[int] | None) -> str:
+    """Return the best reading of an identifier heard differently: the merge of its hearings.
+
+    Recognition drops digits far more often than it adds them, so the
+    shortest string holding every hearing beats a vote ("55389902" heard
+    twice and "553859902" once is 553859902). A current value of a length
+    the call gave evidence of stays.
+    """
+    if len(set(hearings)) < 2 or (lengths and len(current) in lengths):
+        return current
+    merged = merge_hearings(hearings)
+    if lengths and len(merged) not in lengths:
+        return current
+    return merged
+
+
+def _fit_known_lengths(claim: ClaimState, evidence: IdentifierEvidence) -> None:
+    for name, lengths in evidence.lengths.items():
+        record = claim.fields.get(name)
+        if record is None or record.source != SOURCE_IVR or len(str(record.value)) in lengths:
+            continue
+        fitted = identifier_of_known_length([str(value) for value in claim.ivr_hearings.get(name, [record.value])],
+                                            lengths)
+        if fitted is not None:
+            record.value = fitted
 
 
 def reconcile_unpaid_amounts(claim: ClaimState) -> None:

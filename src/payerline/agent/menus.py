@@ -92,8 +92,9 @@ def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | No
 
 
 # An option that leads back to the top of the tree: "At any time, press star 9 9 to return to this menu"
-# (said in the main menu), "To return to the main menu, press star", "To start over, press 8".
-_MAIN_MENU = re.compile(r"\bmain menu\b|\bstart over\b|\bbeginning\b|\b(?:return|go back|back) to (?:this|the)\b|\bto this menu\b")
+# (said in the main menu), "To return to the main menu, press star". "Start over with another patient" is
+# a search, not the top of the tree.
+_MAIN_MENU = re.compile(r"\bmain menu\b|\b(?:return|go back|back) to (?:this|the)\b|\bto this menu\b")
 _NOT_MAIN_MENU = re.compile(r"\brepeat\b|\bprevious\b|\blast menu\b|\bhear\b")
 
 

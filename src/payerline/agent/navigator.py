@@ -19,6 +19,7 @@ from typing import Any
 
 from payerline.agent import formats
 from payerline.agent.confirm import (
+    LOW_CONFIDENCE,
     MAX_RECOVERED_DIGITS,
     implausible_fields,
     is_subsequence,
@@ -27,6 +28,8 @@ from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
 from payerline.agent.menus import AVOID_WORDS, global_keys, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
+    IDENTIFIER_FIELDS,
+    IdentifierEvidence,
     lost_words_of,
     reconcile_unpaid_amounts,
     settle_ivr_fields,
@@ -122,6 +125,10 @@ class IvrNavigator:
         self._global_pressed: set[str] = set()
         self._idle_menus = 0
         self._speech_heard = False
+        # Evidence about identifiers: lengths from the request and prompts, values heard clearly, by claim.
+        self._id_lengths: dict[str, set[int]] = {"claim_number": {
+            len(query.payer_claim_number) for query in context.request.claims if query.payer_claim_number}}
+        self._clear_ids: dict[int, dict[str, set[str]]] = {}
 
     @property
     def wants_person(self) -> bool:
@@ -213,8 +220,9 @@ class IvrNavigator:
             for name in self._implausible(values):
                 del values[name]
             unlabelled = parse_unlabelled_claim_number(text) if not values else None
-            if unlabelled is not None and _may_be_claim_number(unlabelled.value, claim.fields.get("claim_number")):
-                values["claim_number"] = unlabelled
+            unlabelled_name = _unlabelled_field(unlabelled.value, claim) if unlabelled is not None else None
+            if unlabelled is not None and unlabelled_name is not None:
+                values[unlabelled_name] = unlabelled
             deductible = parse_deductible(text)
             if not values:
                 if deductible is not None and not self._skip_readout:
@@ -233,6 +241,7 @@ class IvrNavigator:
             self._skip_readout = False
             if deductible is not None:
                 self._deductibles[context.ivr_claim] = (deductible, where)
+            self._note_clear_ids(values, where)
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
@@ -241,8 +250,22 @@ class IvrNavigator:
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
-        settle_ivr_fields(claim)
+        settle_ivr_fields(claim, self._evidence(claim.index))
         reconcile_unpaid_amounts(claim)
+
+    def _note_clear_ids(self, values: dict[str, Extraction[Any]], where: Heard) -> None:
+        if where.confidence < LOW_CONFIDENCE:
+            return
+        clear = self._clear_ids.setdefault(self._context.ivr_claim, {})
+        for name in IDENTIFIER_FIELDS:
+            if name in values:
+                clear.setdefault(name, set()).add(str(values[name].value))
+
+    def _evidence(self, claim_index: int) -> IdentifierEvidence:
+        """Return what the call tells about the claim's identifiers: lengths and values heard clearly."""
+        lengths = {name: frozenset(found) for name, found in self._id_lengths.items() if found}
+        clear = {name: frozenset(values) for name, values in self._clear_ids.get(claim_index, {}).items()}
+        return IdentifierEvidence(lengths, clear)
 
     def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
         """Name the read-out values that fail a structural check, as the representative dialog does."""
@@ -336,7 +359,7 @@ class IvrNavigator:
             # Hear a read-out again once, because noise can garble a value with no sign of it in the
             # confidence, and up to twice more while a value stays doubtful or its hearings disagree.
             first = any(record.source == SOURCE_IVR for record in claim.fields.values())
-            unsettled = bool(unsettled_ivr_fields(claim))
+            unsettled = bool(unsettled_ivr_fields(claim, self._evidence(claim.index)))
             if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled) and self._repeat_helps(claim):
                 return "repeat"
             details_offered = any(score_option(option, "details") > 0 for option in options)
@@ -486,9 +509,12 @@ class IvrNavigator:
     def _after_choice(self, goal: str) -> None:
         context = self._context
         if goal in ("repeat", "research"):
+            # A menu heard again because the agent asked to hear the read-out again is no loop.
+            self._menu_hearings.clear()
             claim = context.claims[context.ivr_claim]
             self._repeat_watch[claim.index] = {
-                name: len(claim.ivr_hearings.get(name, [None])) for name in unsettled_ivr_fields(claim)
+                name: len(claim.ivr_hearings.get(name, [None]))
+                for name in unsettled_ivr_fields(claim, self._evidence(claim.index))
             }
         if goal == "research":
             # Search for the same claim again: the read-out that follows is another hearing of it.
@@ -592,6 +618,8 @@ class IvrNavigator:
                 return self._choose(analysis)
             return self._escape()
         self._idle_menus = 0
+        if request.field is InputField.CLAIM_NUMBER and request.digits:
+            self._id_lengths["claim_number"].add(request.digits)
         if request.field in _IDENTIFYING:
             self._claim_identified = True
             self._researching = False
@@ -707,10 +735,22 @@ def _readout_text(text: str) -> str:
     return " ".join(kept)
 
 
-def _may_be_claim_number(heard: str, known: FieldRecord | None) -> bool:
-    """Tell whether an unlabelled number can be the claim's number: none known yet, or a near hearing of it."""
-    if known is None:
-        return True
+def _unlabelled_field(heard: str, claim: ClaimState) -> str | None:
+    """Name the identifier a long number whose label was lost is a hearing of, or ``None``.
+
+    A near hearing of the claim or check number already heard is another
+    hearing of it ("[Check] number five five three ..."); with no claim
+    number heard yet, it is the claim number.
+    """
+    for name in IDENTIFIER_FIELDS:
+        known = claim.fields.get(name)
+        if known is not None and _near_hearing(heard, known):
+            return name
+    return "claim_number" if "claim_number" not in claim.fields else None
+
+
+def _near_hearing(heard: str, known: FieldRecord) -> bool:
+    """Tell whether a number is a hearing of a known one with a digit or two lost on either side."""
     value = str(known.value)
     short, long = sorted((heard, value), key=len)
     return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)

@@ -57,7 +57,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member)|"
                                r"(?:patient|member) is responsible for|(?:patient|member)(?:'s)? out[- ]of[- ]pocket"),
-    ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b"),
+    ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
+                     # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
+                     r"\bcheck(?= (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b ?){6})"),
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|explanation codes?"),

@@ -1,0 +1,141 @@
+"""Settling IVR claim and check numbers with what the call tells about them: lengths, clear hearings, merges.
+
+The hearings are those of noisy eval calls the agent used to get wrong:
+two doubtful hearings that lost the same digit, a 12-digit hearing of a
+payer's 13-digit claim number, a check number whose "Check" was lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.confirm import LOW_CONFIDENCE, is_subsequence
+from payerline.agent.context import CallContext
+from payerline.agent.extract import Extraction
+from payerline.agent.ivr_hearings import (
+    IdentifierEvidence,
+    identifier_of_known_length,
+    settle_ivr_fields,
+    unsettled_ivr_fields,
+)
+from payerline.agent.navigator import IvrNavigator
+from payerline.agent.prompts import analyze_prompt
+from payerline.agent.readout import parse_fields
+from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
+
+
+def heard(index: int, confidence: float) -> Heard:
+    return Heard(index, float(index), index + 1.0, confidence)
+
+
+def test_two_doubtful_hearings_with_the_same_loss_are_not_settled() -> None:
+    claim = ClaimState(0)
+    claim.record("check_number", Extraction("55389902", 0.9), heard(1, 0.572), SOURCE_IVR)
+    claim.record("check_number", Extraction("55389902", 0.9), heard(2, 0.735), SOURCE_IVR)
+    assert unsettled_ivr_fields(claim) == []  # without evidence: heard alike twice
+    evidence = IdentifierEvidence(clear={})
+    assert unsettled_ivr_fields(claim, evidence) == ["check_number"]
+    settle_ivr_fields(claim, evidence)
+    assert claim.fields["check_number"].confidence < LOW_CONFIDENCE
+
+
+def test_one_clear_hearing_of_the_value_heard_twice_settles_it() -> None:
+    claim = ClaimState(0)
+    claim.record("check_number", Extraction("553859902", 0.9), heard(1, 0.7), SOURCE_IVR)
+    claim.record("check_number", Extraction("553859902", 0.9), heard(2, 0.93), SOURCE_IVR)
+    evidence = IdentifierEvidence(clear={"check_number": frozenset({"553859902"})})
+    assert unsettled_ivr_fields(claim, evidence) == []
+
+
+def test_a_single_clear_hearing_of_an_identifier_is_heard_again() -> None:
+    claim = ClaimState(0)
+    claim.record("check_number", Extraction("53859902", 0.9), heard(1, 0.835), SOURCE_IVR)
+    evidence = IdentifierEvidence(clear={"check_number": frozenset({"53859902"})})
+    assert unsettled_ivr_fields(claim, evidence) == ["check_number"]
+
+
+def test_differing_hearings_of_an_identifier_are_merged_not_voted() -> None:
+    claim = ClaimState(0)
+    claim.record("check_number", Extraction("55389902", 0.9), heard(1, 0.6), SOURCE_IVR)
+    claim.record("check_number", Extraction("55389902", 0.9), heard(2, 0.7), SOURCE_IVR)
+    claim.record("check_number", Extraction("553859902", 0.9), heard(3, 0.82), SOURCE_IVR)
+    settle_ivr_fields(claim, IdentifierEvidence(clear={"check_number": frozenset({"553859902"})}))
+    assert claim.fields["check_number"].value == "553859902"
+
+
+def test_claim_number_of_a_length_the_call_never_saw_stays_doubtful() -> None:
+    claim = ClaimState(0)
+    claim.record("claim_number", Extraction("410266989304", 0.9), heard(1, 0.9), SOURCE_IVR)
+    claim.record("claim_number", Extraction("410266989304", 0.9), heard(2, 0.95), SOURCE_IVR)
+    evidence = IdentifierEvidence(lengths={"claim_number": frozenset({13})},
+                                  clear={"claim_number": frozenset({"410266989304"})})
+    assert unsettled_ivr_fields(claim, evidence) == ["claim_number"]
+    settle_ivr_fields(claim, evidence)
+    assert claim.fields["claim_number"].confidence < LOW_CONFIDENCE
+    # A third hearing of the right length wins over the two short ones.
+    claim.record("claim_number", Extraction("4102666989304", 0.9), heard(3, 0.9), SOURCE_IVR)
+    settle_ivr_fields(claim, evidence)
+    assert claim.fields["claim_number"].value == "4102666989304"
+
+
+def test_identifier_of_known_length_merges_different_losses() -> None:
+    merged = identifier_of_known_length(["55389902", "55385902"], frozenset({9}))
+    assert merged is not None and len(merged) == 9
+    assert is_subsequence("55389902", merged) and is_subsequence("55385902", merged)
+    assert identifier_of_known_length(["55389902", "55385902"], frozenset({11})) is None
+    assert identifier_of_known_length(["5538902", "5389902"], frozenset({8})) == "55389902"
+    assert identifier_of_known_length(["12345", "123456"], frozenset({6})) == "123456"
+    assert identifier_of_known_length(["12345"], frozenset({6})) is None
+
+
+def test_check_number_whose_number_word_was_lost() -> None:
+    fields = parse_fields("Check February fifteenth, twenty twenty-six, check one eight four nine three seven one "
+                          "zero nine six.", date(2026, 4, 1), readout=True)
+    assert fields["check_number"].value == "1849371096"
+    assert "check_number" not in parse_fields("To check another claim, press 2.", date(2026, 4, 1), readout=True)
+
+
+def context_with_claim_numbers() -> CallContext:
+    request = make_request(2)
+    claims = [claim.model_copy(update={"payer_claim_number": "4102614053286" if index else None})
+              for index, claim in enumerate(request.claims)]
+    request = request.model_copy(update={"claims": claims})
+    return CallContext(request=request, config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                       call_id="call-1", claims=[ClaimState(0), ClaimState(1)])
+
+
+def turn(navigator: IvrNavigator, texts: list[str], at_s: float, confidence: float):
+    heard_texts = [(text, Heard(index, at_s + index, at_s + index + 1, confidence)) for index, text in enumerate(texts)]
+    return navigator.on_turn(analyze_prompt(" ".join(texts)), heard_texts)
+
+
+def test_navigator_hears_a_short_claim_number_again_and_keeps_the_right_length() -> None:
+    context = context_with_claim_numbers()
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0, 0.95)
+    readout = ["Claim number four one zero two six six nine eight nine three zero four.", "Status paid.",
+               "To hear this information again, press 1.", "To make another claim inquiry, press 2."]
+    first = turn(navigator, readout, 20.0, 0.95)
+    second = turn(navigator, readout, 40.0, 0.95)
+    # The sibling claim's number has 13 digits: a 12-digit one heard twice alike is still heard again.
+    assert second.actions == first.actions
+    claim = context.claims[0]
+    assert claim.fields["claim_number"].confidence < LOW_CONFIDENCE
+    full = ["Claim number four one zero two six six six nine eight nine three zero four.", *readout[1:]]
+    turn(navigator, full, 60.0, 0.95)
+    assert claim.fields["claim_number"].value == "4102666989304"
+
+
+def test_unlabelled_number_near_the_check_number_is_another_hearing_of_it() -> None:
+    context = context_with_claim_numbers()
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0, 0.95)
+    turn(navigator, ["Claim number four one zero two six six six nine eight nine three zero four.",
+                     "Check number five five three eight nine nine zero two."], 20.0, 0.6)
+    turn(navigator, ["number five five three eight five nine nine zero two."], 40.0, 0.82)
+    claim = context.claims[0]
+    assert claim.fields["claim_number"].value == "4102666989304"
+    assert claim.fields["check_number"].value == "553859902"
