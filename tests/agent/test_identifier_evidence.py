@@ -1,4 +1,4 @@
-"""Settling IVR claim and check numbers with what the call tells about them: lengths, clear hearings, merges.
+"""Settling IVR claim and check numbers with the call's evidence: lengths, clear hearings, merges.
 
 The hearings are those of noisy eval calls the agent used to get wrong:
 two doubtful hearings that lost the same digit, a 12-digit hearing of a
@@ -31,7 +31,7 @@ def heard(index: int, confidence: float) -> Heard:
     return Heard(index, float(index), index + 1.0, confidence)
 
 
-def test_two_doubtful_hearings_with_the_same_loss_are_not_settled() -> None:
+def test_identifier_two_doubtful_hearings_unsettled() -> None:
     claim = ClaimState(0)
     claim.record("check_number", Extraction("55389902", 0.9), heard(1, 0.572), SOURCE_IVR)
     claim.record("check_number", Extraction("55389902", 0.9), heard(2, 0.735), SOURCE_IVR)
@@ -42,7 +42,7 @@ def test_two_doubtful_hearings_with_the_same_loss_are_not_settled() -> None:
     assert claim.fields["check_number"].confidence < LOW_CONFIDENCE
 
 
-def test_one_clear_hearing_of_the_value_heard_twice_settles_it() -> None:
+def test_identifier_one_clear_hearing_settles() -> None:
     claim = ClaimState(0)
     claim.record("check_number", Extraction("553859902", 0.9), heard(1, 0.7), SOURCE_IVR)
     claim.record("check_number", Extraction("553859902", 0.9), heard(2, 0.93), SOURCE_IVR)
@@ -50,14 +50,14 @@ def test_one_clear_hearing_of_the_value_heard_twice_settles_it() -> None:
     assert unsettled_ivr_fields(claim, evidence) == []
 
 
-def test_a_single_clear_hearing_of_an_identifier_is_heard_again() -> None:
+def test_identifier_single_hearing_unsettled() -> None:
     claim = ClaimState(0)
     claim.record("check_number", Extraction("53859902", 0.9), heard(1, 0.835), SOURCE_IVR)
     evidence = IdentifierEvidence(clear={"check_number": frozenset({"53859902"})})
     assert unsettled_ivr_fields(claim, evidence) == ["check_number"]
 
 
-def test_differing_hearings_of_an_identifier_are_merged_not_voted() -> None:
+def test_identifier_hearings_merged() -> None:
     claim = ClaimState(0)
     claim.record("check_number", Extraction("55389902", 0.9), heard(1, 0.6), SOURCE_IVR)
     claim.record("check_number", Extraction("55389902", 0.9), heard(2, 0.7), SOURCE_IVR)
@@ -66,7 +66,7 @@ def test_differing_hearings_of_an_identifier_are_merged_not_voted() -> None:
     assert claim.fields["check_number"].value == "553859902"
 
 
-def test_claim_number_of_a_length_the_call_never_saw_stays_doubtful() -> None:
+def test_claim_number_wrong_length_doubtful() -> None:
     claim = ClaimState(0)
     claim.record("claim_number", Extraction("410266989304", 0.9), heard(1, 0.9), SOURCE_IVR)
     claim.record("claim_number", Extraction("410266989304", 0.9), heard(2, 0.95), SOURCE_IVR)
@@ -84,7 +84,8 @@ def test_claim_number_of_a_length_the_call_never_saw_stays_doubtful() -> None:
 def test_identifier_of_known_length_merges_different_losses() -> None:
     merged = identifier_of_known_length(["55389902", "55385902"], frozenset({9}))
     assert merged is not None and len(merged) == 9
-    assert is_subsequence("55389902", merged) and is_subsequence("55385902", merged)
+    assert is_subsequence("55389902", merged)
+    assert is_subsequence("55385902", merged)
     assert identifier_of_known_length(["55389902", "55385902"], frozenset({11})) is None
     assert identifier_of_known_length(["5538902", "5389902"], frozenset({8})) == "55389902"
     assert identifier_of_known_length(["12345", "123456"], frozenset({6})) == "123456"
@@ -112,7 +113,7 @@ def turn(navigator: IvrNavigator, texts: list[str], at_s: float, confidence: flo
     return navigator.on_turn(analyze_prompt(" ".join(texts)), heard_texts)
 
 
-def test_navigator_hears_a_short_claim_number_again_and_keeps_the_right_length() -> None:
+def test_navigator_short_claim_number_heard_again() -> None:
     context = context_with_claim_numbers()
     navigator = IvrNavigator(context)
     turn(navigator, ["Enter the date of service as 8 digits."], 10.0, 0.95)
@@ -129,7 +130,7 @@ def test_navigator_hears_a_short_claim_number_again_and_keeps_the_right_length()
     assert claim.fields["claim_number"].value == "4102666989304"
 
 
-def test_unlabelled_number_near_the_check_number_is_another_hearing_of_it() -> None:
+def test_navigator_unlabelled_check_number() -> None:
     context = context_with_claim_numbers()
     navigator = IvrNavigator(context)
     turn(navigator, ["Enter the date of service as 8 digits."], 10.0, 0.95)

@@ -52,7 +52,7 @@ def test_global_keys_ignore_repeat_previous_and_avoided_options() -> None:
     assert global_keys(options) == {}
 
 
-def test_not_found_in_a_sub_menu_uses_the_keys_heard_in_the_main_menu() -> None:
+def test_sub_menu_not_found_uses_heard_keys() -> None:
     navigator, context = navigator_for()
     assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("1")]
     assert turn(navigator, CLAIMS_MENU, 30.0).actions == [PressKeys("2")]
@@ -65,7 +65,7 @@ def test_not_found_in_a_sub_menu_uses_the_keys_heard_in_the_main_menu() -> None:
     assert again.actions == [PressKeys("*99")]
 
 
-def test_sent_back_to_the_sub_menu_uses_the_key_again() -> None:
+def test_sub_menu_after_transfer_back() -> None:
     navigator, context = navigator_for()
     turn(navigator, MAIN_MENU, 10.0)
     turn(navigator, CLAIMS_MENU, 30.0)
@@ -94,7 +94,7 @@ def test_line_that_takes_speech_still_hears_representative() -> None:
     assert Speak("representative") in actions
 
 
-def test_menu_option_naming_billed_amount_is_no_read_out() -> None:
+def test_readout_skips_menu_options() -> None:
     navigator, context = navigator_for()
     turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
     turn(navigator, CLAIMS_MENU, 20.0)
@@ -104,14 +104,14 @@ def test_menu_option_naming_billed_amount_is_no_read_out() -> None:
     assert not context.claims[0].ivr_readout
 
 
-def test_read_out_with_its_menu_in_one_utterance_is_kept() -> None:
+def test_readout_before_menu_kept() -> None:
     navigator, context = navigator_for()
     turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
     turn(navigator, ["Status: paid. To hear this again, press 1."], 20.0)
     assert context.claims[0].fields["claim_status"].value.value == "paid"
 
 
-def test_member_id_keyed_at_a_provider_prompt_identifies_no_claim() -> None:
+def test_rejected_member_id_identifies_nothing() -> None:
     navigator, context = navigator_for()
     entered = turn(navigator, ["Enter the Medicaid member I D, followed by the pound sign."], 10.0)
     assert entered.actions

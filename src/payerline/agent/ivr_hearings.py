@@ -25,7 +25,7 @@ IDENTIFIER_FIELDS = ("claim_number", "check_number")
 
 @dataclass(frozen=True)
 class IdentifierEvidence:
-    """What the call tells about a claim's identifiers besides the hearings themselves.
+    """Evidence about a claim's identifiers besides the hearings themselves.
 
     ``lengths``: the lengths an identifier can have, by field, from the
     request's own claim numbers and from prompts ("Enter the 13-digit claim
@@ -53,10 +53,10 @@ def unsettled_ivr_fields(claim: ClaimState, evidence: IdentifierEvidence | None 
     merge (``merge_hearings``) is not yet sure.
 
     With ``evidence``, an identifier is also unsettled while its length is
-    not one the call gave evidence of, while it was heard only once, and
-    while the value heard twice was never heard in a clear utterance:
-    dropping either of two equal neighbouring digits gives the same short
-    hearing, so two doubtful hearings can agree on the same loss.
+    not one the call gave evidence of, or while it was heard only once. It
+    stays unsettled while the value heard twice was never heard in a clear
+    utterance, because dropping either of two equal neighbouring digits
+    gives the same short hearing, so two doubtful hearings can agree.
     """
     names = set(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
     for name, hearings in claim.ivr_hearings.items():
@@ -134,7 +134,7 @@ def settle_ivr_fields(claim: ClaimState, evidence: IdentifierEvidence | None = N
         else:
             record.confidence = max(record.confidence, LOW_CONFIDENCE)
     for name in unsettled.difference(claim.ivr_hearings):
-        # Heard once, with a length the call says is wrong: for the representative to confirm.
+        # Heard once, with a length the evidence rules out: for the representative to confirm.
         record = claim.fields.get(name)
         if record is not None and record.source == SOURCE_IVR and name in IDENTIFIER_FIELDS:
             record.confidence = min(record.confidence, round(LOW_CONFIDENCE - 0.01, 3))

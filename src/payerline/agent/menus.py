@@ -49,10 +49,13 @@ AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
     "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
+    # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
+    "summary",
 )
 
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
 _AGAIN = re.compile(r"\bagain\b")
+_MENU_REPEAT = re.compile(r"\b(?:these|the|this) (?:options|choices|menu|selections)\b")
 _NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\b(?: \w+)? again\b")
 
 
@@ -61,6 +64,9 @@ def score_option(option: MenuOption, goal: str) -> int:
     score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
     if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score = 8
+    if goal == "repeat" and _MENU_REPEAT.search(label):
+        # "To repeat these options" replays the menu, not the read-out before it.
+        score = 0
     if score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS):
         score -= 10
     return score
@@ -92,7 +98,7 @@ def implied_key(option: MenuOption, options: tuple[MenuOption, ...]) -> str | No
 
 
 # An option that leads back to the top of the tree: "At any time, press star 9 9 to return to this menu"
-# (said in the main menu), "To return to the main menu, press star". "Start over with another patient" is
+# (in the main menu), "To return to the main menu, press star". "Start over with another patient" is
 # a search, not the top of the tree.
 _MAIN_MENU = re.compile(r"\bmain menu\b|\b(?:return|go back|back) to (?:this|the)\b|\bto this menu\b")
 _NOT_MAIN_MENU = re.compile(r"\brepeat\b|\bprevious\b|\blast menu\b|\bhear\b")

@@ -26,6 +26,7 @@ from payerline.agent.confirm import (
 )
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_date, extract_identifier
+from payerline.agent.entries import entry_keys, letter_method, spoken_entry, value_for
 from payerline.agent.menus import AVOID_WORDS, global_keys, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
@@ -51,18 +52,21 @@ from payerline.agent.prompts import (
 )
 from payerline.agent.readout import (
     LineReadout,
+    announced_line_count,
+    lines_in_order,
     claim_blocks,
     claim_totals_from_lines,
     parse_deductible,
     parse_fields,
     parse_service_date,
     parse_unlabelled_claim_number,
+    lost_values,
     split_lines,
 )
 from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
-from payerline.payers.ivr_map import DateFormat, LetterMethod, LoginId, MenuStep
+from payerline.payers.ivr_map import LoginId, MenuStep
 from payerline.telephony.actions import Action, PressKeys, Speak
 
 logger = logging.getLogger(__name__)
@@ -129,6 +133,9 @@ class IvrNavigator:
         self._id_lengths: dict[str, set[int]] = {"claim_number": {
             len(query.payer_claim_number) for query in context.request.claims if query.payer_claim_number}}
         self._clear_ids: dict[int, dict[str, set[str]]] = {}
+        # Fields a read-out labelled whose value was lost on the line ("Finalized March twenty twenty-six").
+        self._lost_values: dict[int, set[str]] = {}
+        self._claim_level: dict[int, set[str]] = {}
 
     @property
     def wants_person(self) -> bool:
@@ -224,6 +231,8 @@ class IvrNavigator:
             if unlabelled is not None and unlabelled_name is not None:
                 values[unlabelled_name] = unlabelled
             deductible = parse_deductible(text)
+            if not self._skip_readout:
+                self._note_lost_values(text, values)
             if not values:
                 if deductible is not None and not self._skip_readout:
                     self._deductibles[context.ivr_claim] = (deductible, where)
@@ -242,6 +251,7 @@ class IvrNavigator:
             if deductible is not None:
                 self._deductibles[context.ivr_claim] = (deductible, where)
             self._note_clear_ids(values, where)
+            self._claim_level.setdefault(context.ivr_claim, set()).update(values)
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
@@ -253,6 +263,12 @@ class IvrNavigator:
         settle_ivr_fields(claim, self._evidence(claim.index))
         reconcile_unpaid_amounts(claim)
 
+    def _note_lost_values(self, text: str, values: dict[str, Extraction[Any]]) -> None:
+        lost = lost_values(text, self._context.call_date).difference(values)
+        if lost:
+            logger.info("call %s: IVR read-out lost the value of %s", self._context.call_id, sorted(lost))
+            self._lost_values.setdefault(self._context.ivr_claim, set()).update(lost)
+
     def _note_clear_ids(self, values: dict[str, Extraction[Any]], where: Heard) -> None:
         if where.confidence < LOW_CONFIDENCE:
             return
@@ -262,7 +278,7 @@ class IvrNavigator:
                 clear.setdefault(name, set()).add(str(values[name].value))
 
     def _evidence(self, claim_index: int) -> IdentifierEvidence:
-        """Return what the call tells about the claim's identifiers: lengths and values heard clearly."""
+        """Return the call's evidence about the claim's identifiers: lengths and values heard clearly."""
         lengths = {name: frozenset(found) for name, found in self._id_lengths.items() if found}
         clear = {name: frozenset(values) for name, values in self._clear_ids.get(claim_index, {}).items()}
         return IdentifierEvidence(lengths, clear)
@@ -329,7 +345,14 @@ class IvrNavigator:
         for line in lines:
             fields = line.fields(context.call_date)
             claim.lines.append((line.procedure_code(), fields, heard[line.start][1]))
-        totals = claim_totals_from_lines(lines, context.call_date)
+        announced = announced_line_count([text for text, _ in heard])
+        if (announced is not None and announced != len(lines)) or not lines_in_order(lines):
+            logger.info("call %s: IVR lines heard incompletely; no totals from lines", context.call_id)
+            return
+        # The claim's own amounts win: line sums only fill what the read-out gave per line alone.
+        read = self._claim_level.get(context.ivr_claim, set())
+        totals = {name: value for name, value in claim_totals_from_lines(lines, context.call_date).items()
+                  if name not in read}
         if totals and context.capture(context.ivr_claim, totals, heard[lines[-1].start][1], SOURCE_IVR):
             claim.ivr_readout = True
             self._menu_hearings.clear()
@@ -359,7 +382,7 @@ class IvrNavigator:
             # Hear a read-out again once, because noise can garble a value with no sign of it in the
             # confidence, and up to twice more while a value stays doubtful or its hearings disagree.
             first = any(record.source == SOURCE_IVR for record in claim.fields.values())
-            unsettled = bool(unsettled_ivr_fields(claim, self._evidence(claim.index)))
+            unsettled = bool(self._needs_hearing(claim))
             if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled) and self._repeat_helps(claim):
                 return "repeat"
             details_offered = any(score_option(option, "details") > 0 for option in options)
@@ -504,7 +527,12 @@ class IvrNavigator:
         before = self._repeat_watch.get(claim.index)
         if not before:
             return True
-        return any(len(claim.ivr_hearings.get(name, [None])) > count for name, count in before.items())
+        return any(_hearing_count(claim, name) > count for name, count in before.items())
+
+    def _needs_hearing(self, claim: ClaimState) -> list[str]:
+        """Name the claim's values to hear again: unsettled ones, and labelled ones whose value was lost."""
+        lost = self._lost_values.get(claim.index, set()).difference(claim.fields)
+        return sorted(set(unsettled_ivr_fields(claim, self._evidence(claim.index))) | lost)
 
     def _after_choice(self, goal: str) -> None:
         context = self._context
@@ -512,10 +540,7 @@ class IvrNavigator:
             # A menu heard again because the agent asked to hear the read-out again is no loop.
             self._menu_hearings.clear()
             claim = context.claims[context.ivr_claim]
-            self._repeat_watch[claim.index] = {
-                name: len(claim.ivr_hearings.get(name, [None]))
-                for name in unsettled_ivr_fields(claim, self._evidence(claim.index))
-            }
+            self._repeat_watch[claim.index] = {name: _hearing_count(claim, name) for name in self._needs_hearing(claim)}
         if goal == "research":
             # Search for the same claim again: the read-out that follows is another hearing of it.
             self._repeats.append(context.ivr_claim)
@@ -568,7 +593,7 @@ class IvrNavigator:
         heard = self._global_keys
         representative_key = (ivr_map.shortcuts.representative if ivr_map else None) or heard.get("representative") or "0"
         ways: list[list[Action]] = [[PressKeys(representative_key)]]
-        # "Representative" said aloud helps only on a line that takes speech: the map says so, or a prompt said "say".
+        # "Representative" spoken helps only on a line that takes speech: the map says so, or a prompt offered "say".
         if (ivr_map.accepts_speech if ivr_map is not None else self._speech_heard):
             ways.append([Speak("representative")])
         main_menu = (ivr_map.shortcuts.main_menu if ivr_map else None) or heard.get("main_menu")
@@ -624,7 +649,7 @@ class IvrNavigator:
             self._claim_identified = True
             self._researching = False
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
-        kind, value = _value_for(self._context, request, analysis.text, attempt) or ("", "")
+        kind, value = value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)
         return Step([entry])
 
@@ -665,17 +690,17 @@ class IvrNavigator:
         return InputField.LAST_NAME
 
     def _entry(self, request: InputRequest, prompt_text: str, attempt: int) -> Action | None:
-        value = _value_for(self._context, request, prompt_text, attempt)
+        value = value_for(self._context, request, prompt_text, attempt)
         if value is None:
             return None
         ivr_map = self._context.ivr_map
         speak = request.speech_only or (ivr_map is not None and not ivr_map.accepts_keypad)
         kind, text = value
         if speak:
-            return Speak(_spoken(kind, text, request, self._context))
-        keys = _keys(kind, text, request, self._context, attempt, prompt_text)
+            return Speak(spoken_entry(kind, text, request, self._context))
+        keys = entry_keys(kind, text, request, self._context, attempt, prompt_text)
         if any(char.isalpha() for char in text) and kind in ("chars", "last_name", "name"):
-            self._context.last_letter_method = _letter_method(request, self._context, attempt, prompt_text)
+            self._context.last_letter_method = letter_method(request, self._context, attempt, prompt_text)
         # A fixed-length entry ("as an 8-digit number") completes itself; a stray "#" would be read as the next entry.
         fixed_length = request.digits is not None or request.date_format is not None
         map_terminator = ivr_map is not None and ivr_map.inputs.terminator == "#" and not fixed_length
@@ -714,6 +739,13 @@ def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> 
     return len(entered) - len(said) <= 2 and _is_subsequence(said, entered)
 
 
+def _hearing_count(claim: ClaimState, name: str) -> int:
+    """Count the read-out's hearings of a field: none while it has no value."""
+    if name not in claim.fields:
+        return 0
+    return len(claim.ivr_hearings.get(name, [None]))
+
+
 def _keys_of(actions: list[Action]) -> set[str]:
     return {action.digits for action in actions if isinstance(action, PressKeys)}
 
@@ -739,7 +771,7 @@ def _unlabelled_field(heard: str, claim: ClaimState) -> str | None:
     """Name the identifier a long number whose label was lost is a hearing of, or ``None``.
 
     A near hearing of the claim or check number already heard is another
-    hearing of it ("[Check] number five five three ..."); with no claim
+    hearing of it ("[Check] number five five three ..."). With no claim
     number heard yet, it is the claim number.
     """
     for name in IDENTIFIER_FIELDS:
@@ -759,113 +791,3 @@ def _near_hearing(heard: str, known: FieldRecord) -> bool:
 def _is_subsequence(short: str, long: str) -> bool:
     remaining = iter(long)
     return all(char in remaining for char in short)
-
-
-def _value_for(context: CallContext, request: InputRequest, prompt_text: str, attempt: int) -> tuple[str, str] | None:
-    """Return (kind, value) for an input request: kind is digits, chars, date or name."""
-    req = context.request
-    claim = context.claim_query(context.ivr_claim)
-    lowered = prompt_text.lower()
-    provider = req.rendering_provider if "rendering" in lowered and req.rendering_provider else req.billing_provider
-    field = request.field
-    if field is InputField.NPI:
-        return "digits", provider.npi
-    if field is InputField.PTAN:
-        return ("chars", provider.ptan) if provider.ptan else None
-    if field is InputField.TIN:
-        return "tin", provider.tin
-    if field is InputField.MEDICAID_PROVIDER_ID:
-        return ("chars", provider.medicaid_provider_id) if provider.medicaid_provider_id else None
-    if field is InputField.MEMBER_ID:
-        return "chars", req.member_id
-    if field is InputField.DATE_OF_BIRTH:
-        return "date", req.patient.date_of_birth.isoformat()
-    if field in (InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM):
-        return "date", claim.service_date_from.isoformat()
-    if field is InputField.DATE_OF_SERVICE_TO:
-        return "date", claim.last_service_date.isoformat()
-    if field is InputField.LAST_NAME:
-        return "last_name", req.patient.last_name
-    if field is InputField.FIRST_NAME:
-        return "name", req.patient.first_name
-    if field is InputField.FIRST_INITIAL:
-        return "name", req.patient.first_name[:1]
-    if field is InputField.CLAIM_NUMBER:
-        return ("chars", claim.payer_claim_number) if claim.payer_claim_number else None
-    if field is InputField.BILLED_AMOUNT:
-        return "digits", formats.amount_digits(claim.billed_amount)
-    if field is InputField.CALLBACK_NUMBER:
-        return "digits", req.caller.callback_number
-    return None
-
-
-def _letter_method(request: InputRequest, context: CallContext, attempt: int, prompt_text: str = "") -> LetterMethod:
-    if request.letter_method is None and "same way" in prompt_text.lower() and context.last_letter_method is not None:
-        return context.last_letter_method
-    method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
-    if method is LetterMethod.PHONETIC:
-        method = LetterMethod.STAR
-    if attempt % 2 == 1 and request.letter_method is None:
-        return LetterMethod.KEY if method is LetterMethod.STAR else LetterMethod.STAR
-    return method
-
-
-def _date_format(request: InputRequest, context: CallContext, attempt: int) -> DateFormat:
-    chosen = request.date_format
-    if chosen is None and request.digits in (6, 8):
-        chosen = DateFormat.MMDDYY if request.digits == 6 else DateFormat.MMDDYYYY
-    if chosen is None:
-        chosen = context.ivr_map.inputs.date_format if context.ivr_map else DateFormat.MMDDYYYY
-    if attempt % 2 == 1 and request.date_format is None:
-        return DateFormat.MMDDYY if chosen is DateFormat.MMDDYYYY else DateFormat.MMDDYYYY
-    return chosen
-
-
-def _keys(kind: str, value: str, request: InputRequest, context: CallContext, attempt: int, prompt_text: str) -> str:
-    if kind == "digits":
-        return value
-    if kind == "tin":
-        count = request.last_digits or (5 if request.digits == 5 else None)
-        if count is None and context.ivr_map is not None:
-            count = context.ivr_map.inputs.tin_digits
-        count = count or 9
-        if attempt % 2 == 1 and request.last_digits is None and request.digits is None:
-            count = 5 if count == 9 else 9
-        return formats.tin_digits(value, count)
-    if kind == "date":
-        return formats.date_digits(date.fromisoformat(value), _date_format(request, context, attempt))
-    if kind == "last_name":
-        letters = request.letters or (context.ivr_map.inputs.last_name_letters if context.ivr_map else None)
-        name = formats.truncated_last_name(value, letters)
-        method = _letter_method(request, context, attempt, prompt_text)
-        keys = formats.keyed_characters(name, method)
-        if _wants_initial(context, prompt_text):
-            keys += formats.keyed_characters(context.request.patient.first_name[:1], method)
-        return keys
-    return formats.keyed_characters(value, _letter_method(request, context, attempt, prompt_text))
-
-
-def _wants_initial(context: CallContext, prompt_text: str) -> bool:
-    """Append the first initial only when this prompt asks for it; some IVRs ask for it separately."""
-    lowered = prompt_text.lower()
-    if "first initial" in lowered or "and initial" in lowered:
-        return True
-    mapped = context.ivr_map is not None and context.ivr_map.inputs.name_entry == "last_name_first_initial"
-    return mapped and "initial" in lowered
-
-
-def _spoken(kind: str, value: str, request: InputRequest, context: CallContext) -> str:
-    if kind == "date":
-        parsed = date.fromisoformat(value)
-        if request.digits or request.date_format:
-            return formats.spoken_characters(formats.date_digits(parsed, request.date_format or DateFormat.MMDDYYYY))
-        return formats.spoken_date(parsed)
-    if kind == "tin":
-        count = request.last_digits or (context.ivr_map.inputs.tin_digits if context.ivr_map else 9)
-        return formats.spoken_characters(formats.tin_digits(value, count))
-    if kind == "last_name":
-        letters = request.letters or (context.ivr_map.inputs.last_name_letters if context.ivr_map else None)
-        return formats.spoken_characters(formats.truncated_last_name(value, letters))
-    if kind == "name":
-        return value
-    return formats.spoken_characters(value)

@@ -176,12 +176,16 @@ _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
 # "For claim information, 1." when speech recognition dropped "press".
-_OPTION_BARE_KEY = re.compile(r"(?:^|[.?!]\s)(?:for|to) ([a-z' ]{3,40}),?\s+([0-9])\.")
+_OPTION_BARE_KEY = re.compile(r"(?:^|(?<=[.?!]\s))(?:for|to) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])(?=\.)")
 _SAY_LIST = re.compile(
     r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
 )
-_OPTION_SAY_OR_PRESS = re.compile(rf"\bsay\s+([a-z' ]+?),?\s+or\s+(?:press|enter)\s+({_KEY})")
+# "Say claims or press 1", also with "or" lost ("You can say claims, press 1") or "press" lost
+# ("Say prior authorization, or 3.").
+_OPTION_SAY_OR_PRESS = re.compile(
+    rf"\bsay\s+([a-z' ]+?),?\s+(?:or\s+(?:press|enter)\s+({_KEY})|(?:press|enter)\s+({_KEY})|or\s+({_KEY})(?=[.,;?]|$))"
+)
 # "To repeat this information, press." and "To hear that again, say repeat or press.": the key was lost.
 _OPTION_KEY_LOST = re.compile(
     r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?)"
@@ -224,7 +228,7 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
             seen_keys.add(key)
             found.append((match.start(), MenuOption(match.group(2).strip(), key)))
     for match in _OPTION_SAY_OR_PRESS.finditer(normalized):
-        key = match.group(2).replace(" ", "")
+        key = (match.group(2) or match.group(3) or match.group(4)).replace(" ", "")
         if key not in seen_keys:
             seen_keys.add(key)
             found.append((match.start(), MenuOption(match.group(1).strip(), key, match.group(1).strip())))

@@ -117,6 +117,40 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     return found
 
 
+_LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
+_LOST_AMOUNT_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility"})
+# Remnants of a date or an amount whose other words were lost: a month, a spoken year, "dollars".
+_DATE_REMNANT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|twenty twenty|20\d\d)\b")
+_AMOUNT_REMNANT = re.compile(r"\b(?:dollars?|cents?)\b")
+# "Status:" or "Status." alone; "Claim status." is also a menu's heading.
+_STATUS_ALONE = re.compile(r"\bstatus\s*:\W*$|^\W*status\W*$")
+
+
+def lost_values(text: str, reference: date | None) -> set[str]:
+    """Name the fields a read-out labels whose value was lost or cut on the line.
+
+    "Finalized March twenty twenty-six" (the day lost), "Member cost share
+    fifty-seven dollars and cents" (the cents lost) and "Status:" (the
+    status lost) give no value. Such a field needs another hearing, or a
+    person; what is left of it is never a value.
+    """
+    found = parse_fields(text, reference, readout=True)
+    lost: set[str] = set()
+    for sentence in _SENTENCE.split(text):
+        for name, segment in _segments(sentence):
+            if name in found:
+                continue
+            lowered = segment.lower()
+            if (name in _LOST_DATE_FIELDS and _DATE_REMNANT.search(lowered)) or (
+                name in _LOST_AMOUNT_FIELDS and _AMOUNT_REMNANT.search(lowered)
+            ):
+                lost.add(name)
+        if "claim_status" not in found and _STATUS_ALONE.search(sentence.lower()):
+            lost.add("claim_status")
+    return lost
+
+
 # "applied two the deductible": a number word never comes before an article, "to" and "for" do.
 _ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
@@ -359,7 +393,7 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
     lines: list[LineReadout] = []
     claim_level = len(texts)
     for index, text in enumerate(texts):
-        if _LINE_START.match(text):
+        if _LINE_START.match(text) or (lines and _starts_line_number(text, len(lines) + 1)):
             if not lines:
                 claim_level = index
             lines.append(LineReadout([text], index))
@@ -368,6 +402,46 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
         elif lines:
             lines[-1].texts.append(text)
     return claim_level, lines
+
+
+# Line numbers as heard, with their homophones ("to" for two, "for" for four).
+_LINE_NUMBER_WORDS = {
+    1: ("one", "won", "1"), 2: ("two", "to", "too", "2"), 3: ("three", "3"), 4: ("four", "for", "4"),
+    5: ("five", "5"), 6: ("six", "6"), 7: ("seven", "7"), 8: ("eight", "ate", "8"), 9: ("nine", "9"),
+    10: ("ten", "10"),
+}
+_LINE_COUNT = re.compile(r"\b(?:there (?:are|is)|with|has) (\w+) (?:service )?line(?: item)?s?\b", re.IGNORECASE)
+
+
+def _starts_line_number(text: str, number: int) -> bool:
+    """Tell whether a sentence opens with the next line's number, its "Line" lost ("two, E zero six zero ...")."""
+    words = _LINE_NUMBER_WORDS.get(number, ())
+    match = re.match(r"\s*(\w+)\s*[,:]", text)
+    return match is not None and match.group(1).lower() in words
+
+
+def lines_in_order(lines: list[LineReadout]) -> bool:
+    """Tell whether the lines heard are numbered 1, 2, 3 ... with none missing (a line lost whole breaks it)."""
+    for expected, line in enumerate(lines, start=1):
+        match = re.match(r"\s*(?:service )?(?:line )?(\w+)\b", line.texts[0], re.IGNORECASE)
+        heard = match.group(1).lower() if match else ""
+        number = next((number for number, words in _LINE_NUMBER_WORDS.items() if heard in words), None)
+        if number is not None and number != expected:
+            return False
+    return True
+
+
+def announced_line_count(texts: list[str]) -> int | None:
+    """Return the number of service lines a read-out announced ("There are three line items."), or ``None``."""
+    for text in texts:
+        match = _LINE_COUNT.search(text)
+        if match is None:
+            continue
+        word = match.group(1).lower()
+        for number, words in _LINE_NUMBER_WORDS.items():
+            if word in words:
+                return number
+    return None
 
 
 def claim_totals_from_lines(lines: list[LineReadout], reference: date | None) -> dict[str, Extraction[Any]]:

@@ -1,0 +1,41 @@
+"""Menu options that lost a word on the line, and options that only look like what the agent wants.
+
+The utterances come from noisy eval calls on payers the agent has no map for.
+"""
+
+from __future__ import annotations
+
+from payerline.agent.menus import score_option
+from payerline.agent.prompts import MenuOption, analyze_prompt
+
+
+def keys(text: str) -> dict[str, str | None]:
+    return {option.label: option.key for option in analyze_prompt(text).options}
+
+
+def test_say_or_press_with_or_or_press_lost() -> None:
+    found = keys("Tell me what you're calling about, or use your keypad. You can say claims, press 1. "
+                 "Say eligibility, or press 2. Say prior authorization, or 3.")
+    assert found["claims"] == "1"
+    assert found["eligibility"] == "2"
+    assert found["prior authorization"] == "3"
+
+
+def test_option_with_commas_that_lost_press() -> None:
+    found = keys("Claim information. To search by claim number, press 1. To search by member I D, date of service "
+                 "and amount, 2. For a summary of claims for a member, press 3.")
+    assert found["search by member i d, date of service and amount"] == "2"
+    assert found["search by claim number"] == "1"
+
+
+def test_repeat_score_menu_repeat() -> None:
+    assert score_option(MenuOption("repeat these options", "9"), "repeat") == 0
+    assert score_option(MenuOption("repeat this menu", "9"), "repeat") == 0
+    assert score_option(MenuOption("repeat this information", "1"), "repeat") > 0
+    assert score_option(MenuOption("hear this claim again", "1"), "repeat") > 0
+
+
+def test_summary_of_claims_is_not_a_claim_status() -> None:
+    summary = MenuOption("a summary of claims for a member", "3")
+    search = MenuOption("claim status", "2")
+    assert score_option(summary, "claim_status") < score_option(search, "claim_status")
