@@ -293,8 +293,9 @@ def test_two_claims_by_self_service() -> None:
     assert second.fields.claim_number.value == "33123456789"
     assert second.fields.paid_amount is not None
     assert str(second.fields.paid_amount.value) == "200.00"
-    # Each read-out offers no repeat, so each claim is searched twice to hear it twice.
-    assert pressed(output)[3:10] == ["02102026", "1", "02102026", "1", "02172026", "1", "02172026"]
+    # Each read-out offers no repeat, so a claim is searched again to hear it twice. Each search is an
+    # inquiry, which IVRs limit per call, so a call about two claims spends one extra search.
+    assert pressed(output)[3:] == ["02102026", "1", "02102026", "1", "02172026"]
 
 
 def test_failed_transport_keeps_results() -> None:

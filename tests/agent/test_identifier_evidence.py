@@ -140,3 +140,10 @@ def test_navigator_unlabelled_check_number() -> None:
     claim = context.claims[0]
     assert claim.fields["claim_number"].value == "4102666989304"
     assert claim.fields["check_number"].value == "553859902"
+
+
+def test_identifier_three_doubtful_alike_settle() -> None:
+    claim = ClaimState(0)
+    for index, confidence in enumerate((0.661, 0.764, 0.677), start=1):
+        claim.record("check_number", Extraction("951725512", 0.9), heard(index, confidence), SOURCE_IVR)
+    assert unsettled_ivr_fields(claim, IdentifierEvidence()) == []

@@ -39,3 +39,10 @@ def test_summary_of_claims_is_not_a_claim_status() -> None:
     summary = MenuOption("a summary of claims for a member", "3")
     search = MenuOption("claim status", "2")
     assert score_option(summary, "claim_status") < score_option(search, "claim_status")
+
+
+def test_option_with_press_and_say_lost() -> None:
+    found = keys("To hear this information again, 1 or repeat. To check another beneficiary, press 2 or say "
+                 "another beneficiary.")
+    assert found["hear this information again"] == "1"
+    assert found["check another beneficiary"] == "2"

@@ -8,6 +8,7 @@ date length, the other letter method, the other TIN length.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from payerline.agent import formats
@@ -54,10 +55,20 @@ def value_for(context: CallContext, request: InputRequest, prompt_text: str, att
     return None
 
 
+# "Key it the same way", also with "same" lost ("or key it the way").
+_SAME_WAY = re.compile(r"\bsame way\b|\bkey (?:it|them) the way\b")
+
+
 def letter_method(request: InputRequest, context: CallContext, attempt: int, prompt_text: str = "") -> LetterMethod:
-    if request.letter_method is None and "same way" in prompt_text.lower() and context.last_letter_method is not None:
-        return context.last_letter_method
-    method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
+    """Return how to key letters: as asked, as the last letters were keyed ("the same way"), or by the map.
+
+    A rejected entry is retried with the other method, also after "the same
+    way", because the last letters keyed may be the rejected ones.
+    """
+    if request.letter_method is None and _SAME_WAY.search(prompt_text.lower()) and context.last_letter_method is not None:
+        method = context.last_letter_method
+    else:
+        method = request.letter_method or (context.ivr_map.inputs.letter_method if context.ivr_map else LetterMethod.STAR)
     if method is LetterMethod.PHONETIC:
         method = LetterMethod.STAR
     if attempt % 2 == 1 and request.letter_method is None:

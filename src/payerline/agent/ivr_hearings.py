@@ -53,10 +53,10 @@ def unsettled_ivr_fields(claim: ClaimState, evidence: IdentifierEvidence | None 
     merge (``merge_hearings``) is not yet sure.
 
     With ``evidence``, an identifier is also unsettled while its length is
-    not one the call gave evidence of, or while it was heard only once. It
-    stays unsettled while the value heard twice was never heard in a clear
-    utterance, because dropping either of two equal neighbouring digits
-    gives the same short hearing, so two doubtful hearings can agree.
+    not one the call gave evidence of, or while it was heard only once. A
+    value heard just twice, never in a clear utterance, stays unsettled,
+    because dropping either of two equal neighbouring digits gives the same
+    short hearing, so two doubtful hearings can agree.
     """
     names = set(claim.doubtful_ivr_fields(LOW_CONFIDENCE))
     for name, hearings in claim.ivr_hearings.items():
@@ -80,12 +80,14 @@ def _doubtful_identifiers(claim: ClaimState, evidence: IdentifierEvidence) -> se
             continue
         value = str(record.value)
         lengths = evidence.lengths.get(name)
+        times = [str(heard) for heard in claim.ivr_hearings.get(name, [value])].count(value)
         if lengths and len(value) not in lengths:
             doubtful.add(name)
-        elif value not in evidence.clear.get(name, frozenset()):
-            doubtful.add(name)
-        elif [str(heard) for heard in claim.ivr_hearings.get(name, [value])].count(value) < 2:
+        elif times < 2:
             # A digit lost with no sign in the confidence leaves a clear hearing wrong: hear it twice.
+            doubtful.add(name)
+        elif times < 3 and value not in evidence.clear.get(name, frozenset()):
+            # Two doubtful hearings may share a loss; three alike hardly do.
             doubtful.add(name)
     return doubtful
 

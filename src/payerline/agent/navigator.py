@@ -390,7 +390,10 @@ class IvrNavigator:
                 return "details"
             # A read-out with no repeat of its own is heard again by searching for the same claim.
             research_offered = any(score_option(option, "research") > 0 for option in options)
-            if research_offered and self._researches.count(claim.index) < 2 and (unsettled or times == 0 and first):
+            # Each search is an inquiry, and IVRs limit inquiries per call (three is common): one extra search
+            # in a call about several claims, two in a call about one.
+            budget = 2 if len(context.claims) == 1 else 1
+            if research_offered and len(self._researches) < budget and (unsettled or times == 0 and first):
                 return "research"
             if context.ivr_claim + 1 < len(context.claims) and not self._wants_person:
                 return "next_claim"

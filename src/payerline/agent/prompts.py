@@ -176,7 +176,10 @@ _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
 )
 # "For claim information, 1." when speech recognition dropped "press".
-_OPTION_BARE_KEY = re.compile(r"(?:^|(?<=[.?!]\s))(?:for|to) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])(?=\.)")
+# "To hear this information again, 1 or repeat." when "press" and "say" were lost.
+_OPTION_BARE_KEY = re.compile(
+    r"(?:^|(?<=[.?!]\s))(?:for|to) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])(?=\.|\s+or\s+[a-z])"
+)
 _SAY_LIST = re.compile(
     r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"

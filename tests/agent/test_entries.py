@@ -1,0 +1,43 @@
+"""Keying letters at IVR prompts: the method a prompt or the call implies, and the retry in the other method."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext
+from payerline.agent.entries import letter_method
+from payerline.agent.prompts import analyze_prompt
+from payerline.agent.results import ClaimState
+from payerline.payers.ivr_map import LetterMethod
+
+PROMPT = "Now say the beneficiary's first initial, or key it the same way, followed by pound."
+
+
+def context_for(last: LetterMethod | None) -> CallContext:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    context.last_letter_method = last
+    return context
+
+
+def test_same_way_uses_last_method() -> None:
+    request = analyze_prompt(PROMPT).input_request
+    assert request is not None
+    assert letter_method(request, context_for(LetterMethod.STAR), 0, PROMPT) is LetterMethod.STAR
+
+
+def test_same_way_retry_switches_method() -> None:
+    # The letters keyed last were the rejected ones: the retry uses the other method.
+    request = analyze_prompt(PROMPT).input_request
+    assert request is not None
+    assert letter_method(request, context_for(LetterMethod.KEY), 1, PROMPT) is LetterMethod.STAR
+
+
+def test_same_way_with_same_lost() -> None:
+    prompt = "Now say the beneficiary's first initial, or key it the way, followed by pound."
+    request = analyze_prompt(prompt).input_request
+    assert request is not None
+    assert letter_method(request, context_for(LetterMethod.KEY), 0, prompt) is LetterMethod.KEY
