@@ -9,10 +9,13 @@ date length, the other letter method, the other TIN length.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from payerline.agent import formats
+from payerline.agent.confirm import is_subsequence
 from payerline.agent.context import CallContext
+from payerline.agent.extract import extract_date, extract_identifier
 from payerline.agent.prompts import InputField, InputRequest
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
@@ -135,3 +138,38 @@ def spoken_entry(kind: str, value: str, request: InputRequest, context: CallCont
     if kind == "name":
         return value
     return formats.spoken_characters(value)
+
+
+@dataclass
+class EnteredValue:
+    """The last entry at a prompt: its field, the keys or words sent, the attempt, and the value's kind and text."""
+
+    field: InputField
+    keys: str
+    attempt: int
+    kind: str = ""
+    value: str = ""
+
+
+def readback_matches(entry: EnteredValue | None, text: str, context: CallContext) -> bool:
+    """Compare an IVR read-back with what was entered; anything unreadable counts as a match."""
+    if entry is None or not entry.value:
+        return True
+    if entry.kind == "date":
+        heard = extract_date(text, context.call_date)
+        entered_date = date.fromisoformat(entry.value)
+        # Tolerate a misheard year; a wrong month and day means a wrong entry.
+        return heard is None or (heard.value.month, heard.value.day) == (entered_date.month, entered_date.day)
+    heard_id = extract_identifier(text)
+    if heard_id is None:
+        return True
+    entered = re.sub(r"[^0-9A-Z]", "", entry.value.upper())
+    if entry.kind == "tin":
+        return entered.endswith(heard_id.value) or heard_id.value.endswith(entered[-5:])
+    if entry.kind == "last_name":
+        return True
+    said = heard_id.value
+    if said == entered or entered.endswith(said) or said.endswith(entered):
+        return True
+    # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
+    return len(entered) - len(said) <= 2 and is_subsequence(said, entered)

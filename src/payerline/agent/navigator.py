@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,8 +24,8 @@ from payerline.agent.confirm import (
     is_subsequence,
 )
 from payerline.agent.context import CallContext, Phase, Step
-from payerline.agent.extract import Extraction, extract_date, extract_identifier
-from payerline.agent.entries import entry_keys, letter_method, spoken_entry, value_for
+from payerline.agent.extract import Extraction
+from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import AVOID_WORDS, global_keys, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
@@ -89,22 +88,13 @@ _IDENTIFYING = frozenset(
 )
 
 
-@dataclass
-class _Entry:
-    field: InputField
-    keys: str
-    attempt: int
-    kind: str = ""
-    value: str = ""
-
-
 class IvrNavigator:
     """Chooses what to press or say at each IVR prompt."""
 
     def __init__(self, context: CallContext) -> None:
         self._context = context
         self._map_steps: dict[str, int] = {"claim_status": 0, "representative": 0}
-        self._last_entry: _Entry | None = None
+        self._last_entry: EnteredValue | None = None
         self._attempts: dict[InputField, int] = {}
         self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
@@ -261,6 +251,10 @@ class IvrNavigator:
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
         settle_ivr_fields(claim, self._evidence(claim.index))
+        for earlier in context.claims[:claim.index]:
+            # A claim number settled now is evidence of the length of those heard before it.
+            if earlier.ivr_readout:
+                settle_ivr_fields(earlier, self._evidence(earlier.index))
         reconcile_unpaid_amounts(claim)
 
     def _note_lost_values(self, text: str, values: dict[str, Extraction[Any]]) -> None:
@@ -278,10 +272,31 @@ class IvrNavigator:
                 clear.setdefault(name, set()).add(str(values[name].value))
 
     def _evidence(self, claim_index: int) -> IdentifierEvidence:
-        """Return the call's evidence about the claim's identifiers: lengths and values heard clearly."""
-        lengths = {name: frozenset(found) for name, found in self._id_lengths.items() if found}
+        """Return the call's evidence about the claim's identifiers: lengths and values heard clearly.
+
+        Claim numbers of one payer share a length, so the request's claim
+        numbers, the lengths prompts state and the sibling claims' settled
+        numbers all give it.
+        """
+        found = {name: set(values) for name, values in self._id_lengths.items()}
+        found["claim_number"].update(self._sibling_lengths(claim_index))
+        lengths = {name: frozenset(values) for name, values in found.items() if values}
         clear = {name: frozenset(values) for name, values in self._clear_ids.get(claim_index, {}).items()}
         return IdentifierEvidence(lengths, clear)
+
+    def _sibling_lengths(self, claim_index: int) -> set[int]:
+        """Return the lengths of the other claims' claim numbers heard alike twice, once clearly, or confirmed."""
+        lengths = set()
+        for other in self._context.claims:
+            record = other.fields.get("claim_number")
+            if other.index == claim_index or record is None:
+                continue
+            value = str(record.value)
+            heard_twice = [str(item) for item in other.ivr_hearings.get("claim_number", [value])].count(value) >= 2
+            clear = value in self._clear_ids.get(other.index, {}).get("claim_number", set())
+            if record.confirmed_by_readback or (record.source == SOURCE_IVR and heard_twice and clear):
+                lengths.add(len(value))
+        return lengths
 
     def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
         """Name the read-out values that fail a structural check, as the representative dialog does."""
@@ -653,7 +668,7 @@ class IvrNavigator:
             self._researching = False
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
         kind, value = value_for(self._context, request, analysis.text, attempt) or ("", "")
-        self._last_entry = _Entry(request.field, keys_text, attempt, kind, value)
+        self._last_entry = EnteredValue(request.field, keys_text, attempt, kind, value)
         return Step([entry])
 
     def _with_mapped_entry(self, analysis: PromptAnalysis) -> PromptAnalysis:
@@ -711,35 +726,11 @@ class IvrNavigator:
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
 
     def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:
-        if _readback_matches(self._last_entry, text, self._context):
+        if readback_matches(self._last_entry, text, self._context):
             return [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]
         if self._last_entry is not None:
             self._attempts[self._last_entry.field] = self._attempts.get(self._last_entry.field, 0) + 1
         return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
-
-
-def _readback_matches(entry: _Entry | None, text: str, context: CallContext) -> bool:
-    """Compare an IVR read-back with what was entered; anything unreadable counts as a match."""
-    if entry is None or not entry.value:
-        return True
-    if entry.kind == "date":
-        heard = extract_date(text, context.call_date)
-        entered_date = date.fromisoformat(entry.value)
-        # Tolerate a misheard year; a wrong month and day means a wrong entry.
-        return heard is None or (heard.value.month, heard.value.day) == (entered_date.month, entered_date.day)
-    heard_id = extract_identifier(text)
-    if heard_id is None:
-        return True
-    entered = re.sub(r"[^0-9A-Z]", "", entry.value.upper())
-    if entry.kind == "tin":
-        return entered.endswith(heard_id.value) or heard_id.value.endswith(entered[-5:])
-    if entry.kind == "last_name":
-        return True
-    said = heard_id.value
-    if said == entered or entered.endswith(said) or said.endswith(entered):
-        return True
-    # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
-    return len(entered) - len(said) <= 2 and _is_subsequence(said, entered)
 
 
 def _hearing_count(claim: ClaimState, name: str) -> int:
@@ -789,8 +780,3 @@ def _near_hearing(heard: str, known: FieldRecord) -> bool:
     value = str(known.value)
     short, long = sorted((heard, value), key=len)
     return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    remaining = iter(long)
-    return all(char in remaining for char in short)
