@@ -147,3 +147,21 @@ def test_identifier_three_doubtful_alike_settle() -> None:
     for index, confidence in enumerate((0.661, 0.764, 0.677), start=1):
         claim.record("check_number", Extraction("951725512", 0.9), heard(index, confidence), SOURCE_IVR)
     assert unsettled_ivr_fields(claim, IdentifierEvidence()) == []
+
+
+def test_navigator_sibling_claim_number_length() -> None:
+    context = CallContext(request=make_request(2), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0), ClaimState(1)])
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0, 0.95)
+    short = ["Claim number two two six seven one one seven seven three nine one six.", "Status paid."]
+    turn(navigator, short, 20.0, 0.95)
+    turn(navigator, short, 40.0, 0.95)
+    first = context.claims[0].fields["claim_number"]
+    assert first.confidence >= LOW_CONFIDENCE  # no evidence of another length yet
+    context.ivr_claim = 1
+    full = ["Claim number two two six three eight oh nine one five one two two five.", "Status paid."]
+    turn(navigator, full, 60.0, 0.95)
+    turn(navigator, full, 80.0, 0.95)
+    # The second claim's 13 digits, heard alike twice, make the first claim's 12 doubtful.
+    assert context.claims[0].fields["claim_number"].confidence < LOW_CONFIDENCE
