@@ -131,3 +131,20 @@ def test_your_medicaid_number_is_the_provider_number() -> None:
     assert asked is not None and asked.field is InputField.MEDICAID_PROVIDER_ID
     member = analyze_prompt("Enter your patient's Medicaid ID, followed by the pound sign.").input_request
     assert member is not None and member.field is InputField.MEMBER_ID
+
+
+def test_not_found_with_no_claims_lost() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, MAIN_MENU, 10.0)
+    turn(navigator, CLAIMS_MENU, 30.0)
+    turn(navigator, ["Enter the date of service as 8 digits."], 50.0)
+    after = turn(navigator, ["were found for the entered.", *CLAIMS_MENU], 70.0)
+    assert context.claims[0].ivr_not_found
+    assert after.actions == [PressKeys("0")]
+
+
+def test_claims_found_count_is_no_not_found() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
+    turn(navigator, ["Claims found: one.", *CLAIMS_MENU], 20.0)
+    assert not context.claims[0].ivr_not_found

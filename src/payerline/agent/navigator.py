@@ -78,6 +78,8 @@ _ANNOUNCEMENT = re.compile(
     re.IGNORECASE,
 )
 _SAY = re.compile(r"\bsay\b")
+# "were found for the entered" with "No claims" lost; "Claims found: one" gives a count instead.
+_FOUND_LEFT = re.compile(r"^\W*(?:claims? )?(?:were |was )?found for\b")
 _LOGIN_FIELDS = {
     LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
@@ -152,7 +154,7 @@ class IvrNavigator:
         if not analysis.person_likely and _SAY.search(normalize_prompt(analysis.text)):
             self._speech_heard = True
         self._capture_readout(heard)
-        if analysis.has(Cue.CLAIM_NOT_FOUND) and self._claim_identified:
+        if self._claim_identified and (analysis.has(Cue.CLAIM_NOT_FOUND) or self._search_came_back(analysis)):
             self._record_not_found(heard)
         if analysis.has(Cue.MEMBER_NOT_FOUND):
             self._member_not_found += 1
@@ -372,6 +374,17 @@ class IvrNavigator:
             claim.ivr_readout = True
             self._menu_hearings.clear()
         self._deductible_as_responsibility()
+
+    def _search_came_back(self, analysis: PromptAnalysis) -> bool:
+        """Tell whether a search ended in its own menu with no read-out and a "found" left of "no claims were found".
+
+        "[No claims] were found for the [information] entered", then the
+        claim search menu again: the search found nothing.
+        """
+        claim = self._context.claims[self._context.ivr_claim]
+        if claim.ivr_readout or claim.status is not None or not _FOUND_LEFT.search(analysis.text.lower()):
+            return False
+        return any(self._option_score(option, "claim_status") > 0 for option in analysis.options)
 
     def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
         """Note an IVR search that found no claim; a person is asked before the claim counts as not on file."""
