@@ -47,8 +47,8 @@ from payerline.telephony.events import (
 logger = logging.getLogger(__name__)
 
 # The pause that ends a person's turn that ends with a question to the caller. Longer than the pause
-# between two sentences of one turn (about 0.3 s), far shorter than ``end_of_turn_s``: the agent answers
-# at once instead of waiting for a long silence.
+# between two sentences of one turn (about 0.3 s), far shorter than ``end_of_turn_s``, so the agent
+# replies at once instead of waiting for a long silence.
 QUESTION_PAUSE_S = 0.5
 _HERE = "Yes, I'm here."
 
@@ -237,7 +237,7 @@ class CallAgent:
         return self._check_hold_limit()
 
     def _turn_pause_s(self) -> float:
-        """The far-end pause that ends the buffered turn.
+        """Return the far-end pause that ends the buffered turn.
 
         A person's turn that ends with a question to the caller, or with
         "are you there?", is answered after a short pause; any other turn

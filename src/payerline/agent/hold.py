@@ -18,14 +18,15 @@ evidence, none of which depends on how the words were recognised:
   one already heard on this call's holds is a recording; a new one is a
   little more likely a person.
 
-A turn that scores high enough is greeted at once; no extra wait is added.
-On a music hold, a turn that says nothing either way and is followed by
-silence is watched for ``WATCH_S`` more: music means a recording, silence a
-person waiting. A turn not greeted is remembered for a short while: when
-the person then asks "are you there?", the greeting turn is handed on with
-the check-in, so its name is not lost. After a greeting that went to a
-recording (music came back), the next greeting needs stronger evidence, so
-a recording is never greeted twice in a row.
+A turn that scores high enough is greeted at once, with no extra wait.
+On a music hold, a turn whose words point neither way and that is followed
+by silence is watched for ``WATCH_S`` more. Music then means a recording,
+and silence a person waiting. A turn not greeted is kept for a short while.
+When the person then asks "are you there?", the greeting turn is handed on
+with the check-in, so its name is not lost. After a greeting that went to a
+recording (music came back), a repeat of anything heard on hold is not
+greeted and a new turn needs stronger evidence, so a recording is not
+greeted twice in a row.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ logger = logging.getLogger(__name__)
 
 HeardTurn = list[tuple[str, Heard]]
 
-# Scores are rough log-odds of "a person" (estimates, not fitted); a turn at or above the threshold is greeted.
+# Scores are rough log-odds of "a person" (estimates, not fitted). A turn at or above the threshold is greeted.
 GREET_AT = 2.0
 # After a greeting that went to a recording, the next one needs this much more.
 AFTER_FALSE_GREETING = 1.5
@@ -132,7 +133,9 @@ def decide_pickup(analysis: PromptAnalysis, evidence: PickupEvidence) -> Pickup:
     a recording may be followed by a short gap before the music.
     """
     if evidence.ended_by is SignalKind.MUSIC:
-        return Pickup.WAIT  # a person who has spoken waits for an answer; music means a recording
+        return Pickup.WAIT  # a person who has spoken waits for an answer, so music means a recording
+    if evidence.repeats and evidence.after_false_greeting:
+        return Pickup.WAIT  # the recording just greeted, or another one heard before, playing again
     content = content_score(analysis)
     score = content + (-4.0 if evidence.repeats else 0.5)
     if evidence.after_false_greeting:
@@ -252,7 +255,8 @@ class HoldMonitor:
         person, part_analysis = self._split(heard)
         decision = Pickup.WAIT
         if person:
-            evidence = PickupEvidence(ended_by, self._music, self._repeats([t for t, _ in person]), self._false_greeting)
+            repeats = self._repeats([text for text, _ in person])
+            evidence = PickupEvidence(ended_by, self._music, repeats, self._false_greeting)
             decision = decide_pickup(part_analysis, evidence)
             logger.debug("call %s: pickup %s (%s)", self._context.call_id, decision, evidence)
             if decision is Pickup.GREET:
@@ -287,6 +291,12 @@ class HoldMonitor:
         for index, (text, _) in enumerate(heard):
             if self._is_recording(text):
                 start = index + 1
+        # A person starts with the greeting, so what comes before the first utterance that sounds like
+        # one is an announcement cut short or a word-poor sentence, never the claim's values.
+        for index in range(start, len(heard)):
+            if content_score(analyze_prompt(heard[index][0])) > 0:
+                start = index
+                break
         person = heard[start:]
         return person, analyze_prompt(turn_text(text for text, _ in person)) if person else analyze_prompt("")
 
