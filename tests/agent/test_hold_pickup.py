@@ -147,6 +147,23 @@ def test_first_heard_announcement_left_out() -> None:
     assert [text for text, _ in monitor.person_turn(turn)] == [greeting]
 
 
+def test_second_person_greeting_alike_greeted() -> None:
+    context = context_for()
+    monitor = HoldMonitor(context)
+    monitor.begin(0.0)
+    monitor.on_signal(SignalKind.MUSIC)
+    context.now_s = 100.0
+    first = "Thank you for calling, this is, speaking with today."
+    assert monitor.on_turn(analyze_prompt(first), heard([first]), ended_by=SignalKind.SILENCE).phase is None
+    assert monitor.on_quiet(100.0 + WATCH_S) is not None  # the first person, greeted after the silence
+    monitor.end(110.0)
+    monitor.begin(300.0)
+    monitor.on_signal(SignalKind.MUSIC)
+    second = "Thank you for calling, this is Kimberly, who am I speaking with today?"
+    step = monitor.on_turn(analyze_prompt(second), heard([second], 400.0), ended_by=SignalKind.SILENCE)
+    assert step.phase is Phase.REPRESENTATIVE
+
+
 def test_check_in_brings_missed_greeting() -> None:
     context = context_for()
     monitor = HoldMonitor(context)
@@ -189,6 +206,7 @@ def test_greeting_names() -> None:
 def test_questions_to_caller() -> None:
     assert question_to_caller("Thank you for holding, this is Dana, how can I help you?")
     assert question_to_caller("What can I for you today?")
+    assert question_to_caller("Thank you for calling, this is who speaking with today?")
     portal = "Did you know most claim questions can be answered on our provider portal, any time of day?"
     assert not question_to_caller(portal)
     assert not question_to_caller("Your call is important to us.")

@@ -158,7 +158,10 @@ class HoldMonitor:
         self._started_s: float | None = None
         self.total_hold_s = 0.0
         self._music = False
+        # Words of each utterance heard on the call's holds that was not a person, and of turns
+        # that may have been a person (until music shows otherwise).
         self._heard: list[list[str]] = []
+        self._tentative: list[list[str]] = []
         self._pending: tuple[float, HeardTurn] | None = None
         self._false_greeting = False
         self._person_part: HeardTurn | None = None
@@ -176,6 +179,7 @@ class HoldMonitor:
             self._music = False
             self._pending = None
             self._watching = None
+            self._tentative = []
             logger.info("call %s: hold started at %.1f s", self._context.call_id, now_s)
 
     def end(self, now_s: float) -> None:
@@ -205,6 +209,10 @@ class HoldMonitor:
             self._music = True
             self._pending = None
             self._watching = None
+            for words in self._tentative:
+                if words not in self._heard:
+                    self._heard.append(words)
+            self._tentative = []
 
     def watch_s(self, now_s: float) -> float | None:
         """Seconds until a watched turn is settled by silence, or None when no turn is watched."""
@@ -261,14 +269,21 @@ class HoldMonitor:
             logger.debug("call %s: pickup %s (%s)", self._context.call_id, decision, evidence)
             if decision is Pickup.GREET:
                 return self._greet(person, part_analysis)
-        self._remember([text for text, _ in heard])
+        self._remember([text for text, _ in heard[: len(heard) - len(person)]])
+        maybe_person = ended_by is not SignalKind.MUSIC and (
+            decision is Pickup.WATCH or (bool(person) and content_score(part_analysis) > 0))
+        if maybe_person:
+            # Kept apart until music shows it was a recording: two people may greet alike on one call.
+            self._tentative.append(_words(turn_text(text for text, _ in person)))
+        else:
+            self._remember([text for text, _ in person])
         if decision is Pickup.WATCH:
             self._watching = (self._context.now_s + WATCH_S, person)
         if analysis.has(Cue.HOLD) or analysis.has(Cue.TRANSFER):
             return Step()
         if analysis.input_request is not None or analysis.confirmation is not None or len(analysis.options) >= 2:
             return Step(phase=Phase.IVR)
-        if person and ended_by is not SignalKind.MUSIC and content_score(part_analysis) > 0:
+        if maybe_person and content_score(part_analysis) > 0:
             # Perhaps a greeting heard badly: a check-in that follows soon hands it on.
             self._pending = (self._context.now_s, person)
         return Step()
@@ -281,6 +296,7 @@ class HoldMonitor:
             # "Hello? Are you there?" after a greeting that was not taken: the greeting names the person.
             person = pending[1] + person
         self._person_part = person
+        self._tentative = []
         self._false_greeting = False
         self._greeted_text = turn_text(text for text, _ in person)
         return Step(phase=Phase.REPRESENTATIVE)
@@ -311,7 +327,8 @@ class HoldMonitor:
         words = _words(" ".join(texts))
         if not words:
             return False
-        return any(SequenceMatcher(None, words, earlier).ratio() >= REPEAT_RATIO for earlier in self._heard)
+        heard_before = self._heard + self._tentative
+        return any(SequenceMatcher(None, words, earlier).ratio() >= REPEAT_RATIO for earlier in heard_before)
 
     def _remember(self, texts: list[str]) -> None:
         for text in texts:

@@ -661,4 +661,5 @@ def question_to_caller(text: str) -> bool:
     words = re.findall(r"[a-z']+", re.split(r"[.?!,;]\s+", text.strip())[-1].lower())
     if not words or len(words) > 10:
         return False
-    return bool({"i", "you", "your", "we", "me", "hello", "hi"} & set(words))
+    # "Who speaking with today?" lost its "am I" but still asks the caller.
+    return bool({"i", "you", "your", "we", "me", "hello", "hi"} & set(words)) or bool({"who", "how", "what"} & set(words))
