@@ -186,11 +186,12 @@ def test_check_in_brings_missed_greeting() -> None:
 
 def test_check_ins() -> None:
     for text in ["Hello? Are you there?", "Hi, did I lose you?", "Hello? Are you still their?", "Can you hear me?",
-                 "Is anyone there?"]:
+                 "Is anyone there?", "Hello?", "Hello? Hello?"]:
         assert checks_in(text), text
         assert analyze_prompt(text).person_likely, text
     assert not checks_in("Are you still there? To repeat the menu, press 9.")
     assert not checks_in("Your call is important to us. Please continue to hold.")
+    assert not checks_in("Hello. Welcome to provider services.")
 
 
 def test_greeting_names() -> None:
@@ -305,3 +306,22 @@ def test_pickup_announcement_values_ignored() -> None:
     actions = agent.handle(LineSignal(SignalKind.SILENCE, 150.0, 150.5))
     assert spoken(actions).startswith("Hi Nadia.")
     assert agent.results()[0].fields.claim_status is None
+
+
+def test_bare_hello_in_the_ivr_is_answered() -> None:
+    agent = CallAgent(make_request(), VirtualClock(START), call_id="call-1")
+    agent.start()
+    agent.handle(CallAnswered(0.5))
+    agent.handle(Utterance("Hello?", 1.0, 1.7))
+    assert agent.listen_timeout_s == pytest.approx(QUESTION_PAUSE_S)
+    actions = agent.handle(LineSignal(SignalKind.SILENCE, 1.7, 1.7 + QUESTION_PAUSE_S))
+    assert agent.phase is Phase.REPRESENTATIVE
+    assert "automated assistant" in spoken(actions)
+
+
+def test_bare_hello_on_hold_is_answered_at_once() -> None:
+    agent = agent_on_hold(music=False)
+    agent.handle(Utterance("Hello?", 61.0, 61.7))
+    actions = agent.handle(LineSignal(SignalKind.SILENCE, 61.7, 61.7 + QUESTION_PAUSE_S))
+    assert agent.phase is Phase.REPRESENTATIVE
+    assert "automated assistant" in spoken(actions)

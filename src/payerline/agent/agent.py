@@ -239,15 +239,16 @@ class CallAgent:
     def _turn_pause_s(self) -> float:
         """Return the far-end pause that ends the buffered turn.
 
-        A person's turn that ends with a question to the caller, or with
-        "are you there?", is answered after a short pause; any other turn
-        after ``end_of_turn_s``.
+        A turn that ends with "are you there?" (in any phase), or a turn on
+        hold or with a person that ends with a question to the caller, ends
+        after a short pause. Any other turn ends after ``end_of_turn_s``.
         """
         pause = self._config.end_of_turn_s
-        if self._phase in (Phase.HOLD, Phase.REPRESENTATIVE) and self._buffer:
-            last = self._buffer[-1][0]
-            if question_to_caller(last) or checks_in(last):
-                return min(pause, QUESTION_PAUSE_S)
+        if not self._buffer:
+            return pause
+        last = self._buffer[-1][0]
+        if checks_in(last) or self._phase in (Phase.HOLD, Phase.REPRESENTATIVE) and question_to_caller(last):
+            return min(pause, QUESTION_PAUSE_S)
         return pause
 
     def _on_signal(self, event: LineSignal) -> list[Action]:

@@ -613,6 +613,7 @@ _CHECK_IN = re.compile(
     r"\b(?:are )?you (?:still )?there\b|\bdid i lose you\b|\bcan you hear me\b|\b(?:is )?any ?(?:one|body) there\b|"
     r"\bhello\W+(?:hello|are you|is anyone|anybody|can you)\b|\blose you\b|\bare you still\b"
 )
+_BARE_HELLO = re.compile(r"(?:(?:hello|hi|hey)\W*){1,3}\?")
 # A self-introduction that names the speaker: "Dana speaking", "you've got Desmond", "this was Luis" (a
 # recogniser's "was" for "is"), "Priya here". The name must look like one (capitalised, not a possessive).
 _INTRODUCED = re.compile(
@@ -629,9 +630,11 @@ _NOT_A_NAME = frozenset({
 
 
 def checks_in(text: str) -> bool:
-    """Tell whether a turn asks whether the caller is still there ("Hello? Are you there?")."""
+    """Tell whether a turn asks whether the caller is still there ("Hello? Are you there?", a bare "Hello?")."""
     normalized = normalize_prompt(text)
-    return bool(_CHECK_IN.search(normalized)) and not _IVR_MARKERS.search(normalized)
+    if _IVR_MARKERS.search(normalized):
+        return False
+    return bool(_CHECK_IN.search(normalized) or _BARE_HELLO.fullmatch(text.strip().lower()))
 
 
 def greeting_name(text: str) -> str | None:
