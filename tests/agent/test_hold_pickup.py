@@ -325,3 +325,18 @@ def test_bare_hello_on_hold_is_answered_at_once() -> None:
     actions = agent.handle(LineSignal(SignalKind.SILENCE, 61.7, 61.7 + QUESTION_PAUSE_S))
     assert agent.phase is Phase.REPRESENTATIVE
     assert "automated assistant" in spoken(actions)
+
+
+def test_silent_hold_recording_greeted_once() -> None:
+    agent = agent_on_hold(music=False)
+    recording = "Provider services, what can we for you?"
+    agent.handle(Utterance(recording, 61.0, 63.0))
+    first = agent.handle(LineSignal(SignalKind.SILENCE, 63.0, 63.5))
+    assert "automated assistant" in spoken(first)
+    agent.handle(LineSignal(SignalKind.SILENCE, 80.0, 90.0))
+    agent.handle(Utterance("Your call is important to us. Please continue to hold.", 95.0, 98.0))
+    agent.handle(LineSignal(SignalKind.SILENCE, 98.0, 99.2))
+    assert agent.phase is Phase.HOLD  # an announcement instead of a reply: back on hold
+    agent.handle(Utterance(recording, 250.0, 252.0))
+    assert agent.handle(LineSignal(SignalKind.SILENCE, 252.0, 252.5)) == []
+    assert agent.phase is Phase.HOLD

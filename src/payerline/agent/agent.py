@@ -387,6 +387,10 @@ class CallAgent:
             return person
         if step.phase is Phase.HOLD and self._phase is Phase.REPRESENTATIVE:
             self._awaiting_new_person = True
+            if self._greeted_at_count is not None and self._greeted_at_count + len(heard) == self._utterance_count:
+                # An announcement came instead of a reply to the greeting (a silent hold): it went to a recording.
+                self._greeted_at_count = None
+                self._hold.greeted_recording([text for text, _ in heard])
         if step.phase is Phase.IVR and self._phase is Phase.REPRESENTATIVE:
             self._awaiting_new_person = True
         self._transition(step.phase)

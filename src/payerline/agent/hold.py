@@ -228,13 +228,16 @@ class HoldMonitor:
                     self._context.call_id)
         return self._greet(person, analyze_prompt(turn_text(text for text, _ in person)))
 
-    def greeted_recording(self) -> None:
-        """The last greeting went to a recording (music came back): remember it and be stricter next time."""
-        logger.info("call %s: the greeting went to a recording; back on hold", self._context.call_id)
+    def greeted_recording(self, heard_after: list[str] | None = None) -> None:
+        """Note that the last greeting went to a recording: remember it and ask more of the next greeting.
+
+        Args:
+            heard_after: what the line said instead of a reply (another
+                announcement on a silent hold), remembered as recordings too.
+        """
+        logger.info("call %s: the greeting went to a recording, so the agent is back on hold", self._context.call_id)
         self._false_greeting = True
-        self._music = True
-        if self._greeted_text:
-            self._remember([self._greeted_text])
+        self._remember([self._greeted_text, *(heard_after or [])])
 
     def person_turn(self, heard: HeardTurn) -> HeardTurn:
         """The part of the last turn that the person said (announcements heard with it left out)."""
@@ -332,6 +335,8 @@ class HoldMonitor:
 
     def _remember(self, texts: list[str]) -> None:
         for text in texts:
+            if not text:
+                continue
             words = _words(text)
             if words and words not in self._heard:
                 self._heard.append(words)
