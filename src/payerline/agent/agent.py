@@ -49,6 +49,7 @@ logger = logging.getLogger(__name__)
 # The pause that ends a person's turn that ends with a question to the caller. Longer than the pause
 # between two sentences of one turn (about 0.3 s), far shorter than ``end_of_turn_s``, so the agent
 # replies at once instead of waiting for a long silence.
+# NOTE: the 0.3 s gap is the sandbox's. On real audio, check this against people's pauses between sentences.
 QUESTION_PAUSE_S = 0.5
 _HERE = "Yes, I'm here."
 
@@ -351,7 +352,7 @@ class CallAgent:
             if step.phase is Phase.REPRESENTATIVE:
                 person = self._hold.person_turn(heard)
                 if person != heard:
-                    # Announcements heard in the same turn are left out; a greeting missed before is added.
+                    # Announcements heard in the same turn are left out, and a greeting missed before is added.
                     heard = person
                     analysis = analyze_prompt(turn_text(text for text, _ in person))
                 return self._reach_person(analysis, heard)

@@ -11,7 +11,7 @@ evidence, none of which depends on how the words were recognised:
   there?"). Announcements say "please hold", "your call is important", and
   an IVR says "press".
 - What the line does after the turn (the line signal that ended it): a
-  recording on a music hold is followed by music again at once; a person
+  recording on a music hold is followed by music again at once. A person
   who has spoken waits, so silence follows. On a silent hold both are
   followed by silence, so this counts only once music was heard.
 - Novelty: announcements repeat during a hold, so an utterance much like
@@ -75,7 +75,7 @@ _FILLERS = re.compile(r"\b(?:uh|um|er|ah)\b,?\s*", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class PickupEvidence:
-    """What the line gave about a turn besides its words.
+    """Evidence about a turn that the line gave besides its words.
 
     Attributes:
         ended_by: the line signal that ended the turn (music or silence), or
@@ -96,7 +96,7 @@ def content_score(analysis: PromptAnalysis) -> float:
     text = analysis.text
     if checks_in(text):
         return 4.0
-    # A recogniser's "uh" for a lost word makes an announcement sound human; a person says more than that.
+    # A recogniser's "uh" for a lost word makes an announcement sound human, so a filler alone is not a person.
     person = (analysis.has(Cue.PERSON_GREETING) or analysis.person_likely) and not _person_only_by_fillers(text)
     score = 0.0
     if person:
@@ -115,7 +115,7 @@ def content_score(analysis: PromptAnalysis) -> float:
 
 
 class Pickup(StrEnum):
-    """What to do about a turn heard on hold."""
+    """Action on a turn heard on hold."""
 
     GREET = "greet"  # a person: answer now
     WATCH = "watch"  # maybe a person: greet if the line stays silent for ``WATCH_S`` with no music
@@ -128,9 +128,10 @@ def decide_pickup(analysis: PromptAnalysis, evidence: PickupEvidence) -> Pickup:
     Music right after a turn means a recording. Otherwise the content
     score, plus a little for a new utterance (or much less for a repeated
     one), greets at ``GREET_AT``. On a music hold, silence after the turn
-    adds ``SILENCE_CREDIT`` to a turn that sounds at all like a person; a
-    turn that says nothing either way is watched for a moment instead, since
-    a recording may be followed by a short gap before the music.
+    adds ``SILENCE_CREDIT`` to a turn that sounds at all like a person. A
+    turn whose words point neither way is watched for a moment instead,
+    because a recording may be followed by a short gap before the music.
+    The weights are estimates chosen on sandbox calls, not fitted.
     """
     if evidence.ended_by is SignalKind.MUSIC:
         return Pickup.WAIT  # a person who has spoken waits for an answer, so music means a recording

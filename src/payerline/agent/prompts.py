@@ -607,7 +607,7 @@ def _person_likely(text: str, normalized: str) -> bool:
     return extract_person_name(text) is not None and "this is" in normalized
 
 
-# A person checking that the caller is still on the line. Recordings do not ask this; an IVR's
+# A person checking that the caller is still on the line. Recordings do not ask this, and an IVR's
 # "Are you still there?" comes with a menu ("press"), which keeps it an IVR prompt.
 _CHECK_IN = re.compile(
     r"\b(?:are )?you (?:still )?there\b|\bdid i lose you\b|\bcan you hear me\b|\b(?:is )?any ?(?:one|body) there\b|"
