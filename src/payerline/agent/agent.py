@@ -25,7 +25,7 @@ from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.dialog import RepresentativeDialog
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.navigator import IvrNavigator
-from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, turn_text
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, checks_in, question_to_caller, turn_text
 from payerline.agent.results import CallFacts, ClaimState, Heard, build_result
 from payerline.clock import Clock
 from payerline.domain.codes import FailureReason
@@ -33,7 +33,7 @@ from payerline.domain.request import ClaimStatusRequest
 from payerline.domain.result import ClaimResult
 from payerline.errors import IllegalStateError
 from payerline.payers.ivr_map import IvrMap
-from payerline.telephony.actions import Action, HangUp
+from payerline.telephony.actions import Action, HangUp, Speak
 from payerline.telephony.events import (
     CallAnswered,
     CallEnded,
@@ -45,6 +45,13 @@ from payerline.telephony.events import (
 )
 
 logger = logging.getLogger(__name__)
+
+# The pause that ends a person's turn that ends with a question to the caller. Longer than the pause
+# between two sentences of one turn (about 0.3 s), far shorter than ``end_of_turn_s``, so the agent
+# replies at once instead of waiting for a long silence.
+# NOTE: the 0.3 s gap is the sandbox's. On real audio, check this against people's pauses between sentences.
+QUESTION_PAUSE_S = 0.5
+_HERE = "Yes, I'm here."
 
 _ALLOWED: dict[Phase, frozenset[Phase]] = {
     Phase.DIAL: frozenset({Phase.IVR, Phase.WRAP_UP}),
@@ -102,6 +109,8 @@ class CallAgent:
         self._silence_s = 0.0
         self._awaiting_new_person = True
         self._far_end_goodbye = False
+        # Far-end utterances heard when the agent last greeted a person (None: no greeting yet).
+        self._greeted_at_count: int | None = None
 
     # Public surface
 
@@ -119,9 +128,11 @@ class CallAgent:
         """How long the session should wait for the next line event."""
         config = self._config
         if self._buffer:
-            return config.end_of_turn_s
+            return self._turn_pause_s()
         if self._phase is Phase.HOLD:
-            return max(0.5, min(config.hold_poll_s, self._hold.remaining_s(self._context.now_s)))
+            wait = min(config.hold_poll_s, self._hold.remaining_s(self._context.now_s))
+            watch = self._hold.watch_s(self._context.now_s)
+            return max(0.5, wait if watch is None else min(wait, watch))
         if self._phase is Phase.REPRESENTATIVE:
             return config.ack_wait_s if self._dialog.waiting_after_ack else config.representative_wait_s
         if self._phase is Phase.IVR:
@@ -226,13 +237,30 @@ class CallAgent:
             self._buffer.append((event.text, heard))
         return self._check_hold_limit()
 
+    def _turn_pause_s(self) -> float:
+        """Return the far-end pause that ends the buffered turn.
+
+        A turn that ends with "are you there?" (in any phase), or a turn on
+        hold or with a person that ends with a question to the caller, ends
+        after a short pause. Any other turn ends after ``end_of_turn_s``.
+        """
+        pause = self._config.end_of_turn_s
+        if not self._buffer:
+            return pause
+        last = self._buffer[-1][0]
+        if checks_in(last) or self._phase in (Phase.HOLD, Phase.REPRESENTATIVE) and question_to_caller(last):
+            return min(pause, QUESTION_PAUSE_S)
+        return pause
+
     def _on_signal(self, event: LineSignal) -> list[Action]:
         duration = event.end_s - event.start_s
-        if event.kind is SignalKind.SILENCE and self._buffer and duration < self._config.end_of_turn_s * 0.9:
+        if event.kind is SignalKind.SILENCE and self._buffer and duration < self._turn_pause_s() * 0.9:
             return []
-        actions = self._flush()
+        actions = self._flush(ended_by=event.kind)
         if self._done:
             return actions
+        if self._phase is Phase.HOLD:
+            self._hold.on_signal(event.kind)
         if event.kind is SignalKind.MUSIC:
             actions += self._on_music()
         elif event.kind is SignalKind.SILENCE and not actions:
@@ -245,11 +273,23 @@ class CallAgent:
         if self._phase in (Phase.IVR, Phase.REPRESENTATIVE):
             if self._phase is Phase.IVR:
                 self._awaiting_new_person = True
+            elif self._greeted_at_count == self._utterance_count:
+                # Music right after the greeting, with nothing said in between: it went to a recording.
+                self._awaiting_new_person = True
+                self._greeted_at_count = None
+                self._hold.greeted_recording()
             self._transition(Phase.HOLD)
+            self._hold.on_signal(SignalKind.MUSIC)
         return []
 
     def _on_silence(self, duration: float) -> list[Action]:
         self._silence_s += duration
+        if self._phase is Phase.HOLD:
+            step = self._hold.on_quiet(self._context.now_s)
+            if step is None or step.phase is not Phase.REPRESENTATIVE:
+                return []
+            heard = self._hold.person_turn([])
+            return self._apply(self._reach_person(analyze_prompt(turn_text(text for text, _ in heard)), heard), [])
         if self._phase is Phase.IVR and self._silence_s >= self._config.ivr_silence_to_hold_s:
             self._silence_s = 0.0
             return self._apply(self._navigator.on_long_silence(), [])
@@ -281,7 +321,7 @@ class CallAgent:
 
     # Turns
 
-    def _flush(self, capture_only: bool = False) -> list[Action]:
+    def _flush(self, capture_only: bool = False, ended_by: SignalKind | None = None) -> list[Action]:
         if not self._buffer:
             return []
         heard, self._buffer = self._buffer, []
@@ -291,7 +331,7 @@ class CallAgent:
         self._note_fault(analysis)
         if capture_only or self._phase is Phase.WRAP_UP:
             return []
-        return self._apply(self._route(analysis, heard), [])
+        return self._apply(self._route(analysis, heard, ended_by), [])
 
     def _note_fault(self, analysis: PromptAnalysis) -> None:
         """Remember the last fault heard, to explain a far-end hang-up that follows it."""
@@ -302,21 +342,29 @@ class CallAgent:
                 self._context.last_fault = reason
                 return
 
-    def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
+    def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]], ended_by: SignalKind | None) -> Step:
         if self._phase is Phase.IVR:
             if analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options:
                 return self._reach_person(analysis, heard)
             return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
         if self._phase is Phase.HOLD:
-            step = self._hold.on_turn(analysis)
+            step = self._hold.on_turn(analysis, heard, ended_by=ended_by)
             if step.phase is Phase.REPRESENTATIVE:
+                person = self._hold.person_turn(heard)
+                if person != heard:
+                    # Announcements heard in the same turn are left out, and a greeting missed before is added.
+                    heard = person
+                    analysis = analyze_prompt(turn_text(text for text, _ in person))
                 return self._reach_person(analysis, heard)
             if step.phase is Phase.IVR:
                 self._transition(Phase.IVR)
                 return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
             return step
         if self._phase is Phase.REPRESENTATIVE:
-            return self._follow(self._dialog.on_turn(analysis, heard), analysis, heard)
+            step = self._dialog.on_turn(analysis, heard)
+            if checks_in(analysis.text):
+                _say_here(step)
+            return self._follow(step, analysis, heard)
         return Step()
 
     def _reach_person(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
@@ -324,7 +372,10 @@ class CallAgent:
         if self._awaiting_new_person or not self._dialog.greeted:
             self._awaiting_new_person = False
             logger.info("call %s: person reached at %.1f s", self._context.call_id, self._context.now_s)
-            return self._dialog.on_person_reached(analysis, heard)
+            step = self._dialog.on_person_reached(analysis, heard)
+            if step.actions:
+                self._greeted_at_count = self._utterance_count
+            return step
         return self._dialog.on_turn(analysis, heard)
 
     def _follow(self, step: Step, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
@@ -337,6 +388,10 @@ class CallAgent:
             return person
         if step.phase is Phase.HOLD and self._phase is Phase.REPRESENTATIVE:
             self._awaiting_new_person = True
+            if self._greeted_at_count is not None and self._greeted_at_count + len(heard) == self._utterance_count:
+                # An announcement came instead of a reply to the greeting (a silent hold): it went to a recording.
+                self._greeted_at_count = None
+                self._hold.greeted_recording([text for text, _ in heard])
         if step.phase is Phase.IVR and self._phase is Phase.REPRESENTATIVE:
             self._awaiting_new_person = True
         self._transition(step.phase)
@@ -367,6 +422,18 @@ class CallAgent:
         self._done = True
         self._buffer = []
         self._ended_at = self._clock.now()
+
+
+def _say_here(step: Step) -> None:
+    """Make sure a person who asks "are you there?" hears so first, whatever else the reply says."""
+    if step.end is not None or step.finished or step.phase is not None:
+        return
+    for index, action in enumerate(step.actions):
+        if isinstance(action, Speak):
+            if not action.text.lower().startswith(_HERE.lower()):
+                step.actions[index] = Speak(f"{_HERE} {action.text}")
+            return
+    step.actions.append(Speak(_HERE))
 
 
 def _event_end(event: LineEvent) -> float:

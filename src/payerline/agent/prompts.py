@@ -579,6 +579,10 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     greeting_name = extract_person_name(text)
     if person_likely and (greeting_name is not None or _PERSON_QUESTION.search(normalized)):
         cues.add(Cue.PERSON_GREETING)
+    if checks_in(text):
+        # "Hello? Are you there?", "Did I lose you?": a person waiting for the caller, in any phase.
+        person_likely = True
+        cues.add(Cue.PERSON_GREETING)
     if Cue.GOODBYE in cues and (Cue.PERSON_GREETING in cues and _PERSON_QUESTION.search(normalized)):
         cues.discard(Cue.GOODBYE)
     if Cue.CLOSED in cues or (_ATTEMPTS_EXCEEDED.search(normalized) and not _SYSTEMS_NAMED.search(normalized)):
@@ -612,3 +616,64 @@ def _person_likely(text: str, normalized: str) -> bool:
     if _PERSON_QUESTION.search(normalized) or _PERSON_MARKERS.search(normalized):
         return True
     return extract_person_name(text) is not None and "this is" in normalized
+
+
+# A person checking that the caller is still on the line. Recordings do not ask this, and an IVR's
+# "Are you still there?" comes with a menu ("press"), which keeps it an IVR prompt.
+_CHECK_IN = re.compile(
+    r"\b(?:are )?you (?:still )?there\b|\bdid i lose you\b|\bcan you hear me\b|\b(?:is )?any ?(?:one|body) there\b|"
+    r"\bhello\W+(?:hello|are you|is anyone|anybody|can you)\b|\blose you\b|\bare you still\b"
+)
+_BARE_HELLO = re.compile(r"(?:(?:hello|hi|hey)\W*){1,3}\?")
+# A self-introduction that names the speaker: "Dana speaking", "you've got Desmond", "this was Luis" (a
+# recogniser's "was" for "is"), "Priya here". The name must look like one (capitalised, not a possessive).
+_INTRODUCED = re.compile(
+    r"\b(?i:(?:this|the|is) (?:is|was|as)|my (?:name )?is|you've got|you have|you got|got|you've reached|you have reached|"
+    r"name's|speaking with|it's)\s+([A-Z][a-z]+)\b(?!'s|-)(?! (?:[A-Z][a-z]+ )*(?:Health|Plan|Medicare|Medicaid|"
+    r"Services|Insurance|Care|Line|Department)\b)|\b([A-Z][a-z]+) (?:speaking|here)\b(?=[.,!?]|$)"
+)
+_NOT_A_NAME = frozenset({
+    "the", "a", "an", "our", "your", "my", "provider", "member", "claims", "customer", "medicare", "medicaid",
+    "thank", "thanks", "hello", "hi", "please", "we", "this", "it", "that", "here", "there", "who", "what",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "reached",
+})
+
+
+def checks_in(text: str) -> bool:
+    """Tell whether a turn asks whether the caller is still there ("Hello? Are you there?", a bare "Hello?")."""
+    normalized = normalize_prompt(text)
+    if _IVR_MARKERS.search(normalized):
+        return False
+    return bool(_CHECK_IN.search(normalized) or _BARE_HELLO.fullmatch(text.strip().lower()))
+
+
+def greeting_name(text: str) -> str | None:
+    """Return the name a speaker introduces themselves with, or None.
+
+    Reads forms a recogniser leaves when it loses or swaps a word of a
+    greeting ("you've got Desmond", "this was Luis", "Dana speaking"),
+    which the name extractor alone does not take as an introduction.
+    """
+    for match in _INTRODUCED.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name.lower() not in _NOT_A_NAME:
+            return name
+    return None
+
+
+def question_to_caller(text: str) -> bool:
+    """Tell whether a turn ends with a short question put to the caller ("What can I for you today?").
+
+    Recorded announcements ask long rhetorical questions ("Did you know
+    most claim questions can be answered on our portal?"); a person's
+    question at pickup is short and says "I" or "you".
+    """
+    if not text.rstrip().endswith("?"):
+        return False
+    # The last clause: "Thank you for holding, this is Dana, how can I help you?" asks "how can I help you?".
+    words = re.findall(r"[a-z']+", re.split(r"[.?!,;]\s+", text.strip())[-1].lower())
+    if not words or len(words) > 10:
+        return False
+    # "Who speaking with today?" lost its "am I" but still asks the caller.
+    return bool({"i", "you", "your", "we", "me", "hello", "hi"} & set(words)) or bool({"who", "how", "what"} & set(words))
