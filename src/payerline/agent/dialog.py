@@ -392,6 +392,11 @@ class RepresentativeDialog(ReadbackMixin):
         if self._pending is None:
             return self._next_question()
         claim = context.claims[context.rep_claim]
+        self._readback_field = None
+        record = claim.fields.get(self._pending)
+        if record is not None and record.source == SOURCE_REPRESENTATIVE and not record.confirmed_by_readback:
+            # "I'm not [able] two give out the allowed amount" gave "two" as a value: a refusal has no value.
+            del claim.fields[self._pending]
         claim.refused_fields.add(self._pending)
         self._asked[(context.rep_claim, self._pending)] = context.config.max_question_attempts
         self._asked[(-1, self._pending)] = context.config.max_question_attempts

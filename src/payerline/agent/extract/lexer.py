@@ -258,8 +258,16 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     """Tell whether "for", "to" or "too" at ``index`` stands for a digit.
 
     It does between single digits, also when several stand in a row ("zero
-    for for four"), and right after a leading "oh" or "zero" ("oh for" is 04).
+    for for four"), right after a leading "oh" or "zero" ("oh for" is 04),
+    and right before "hundred" or "thousand" with no number before it ("too
+    hundred thirty-six" is 236).
     """
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    previous = _neighbour(tokens, index, -1)
+    if following is not None and following.kind is Kind.SCALE and following.value < 1_000_000 and (
+        previous is None or previous.kind not in (Kind.NUMBER, Kind.SCALE, Kind.MULTIPLIER)
+    ):
+        return True
     first, last = index, index
     while _is_homophone(_neighbour(tokens, first, -1)):
         first -= 1
