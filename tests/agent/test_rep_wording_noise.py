@@ -7,11 +7,14 @@ docstring describes what went wrong before.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from scripted_payer import START, main_menu_nodes
 
+from payerline.agent.confirm import settle_value
 from payerline.agent.extract import extract_carc_codes, extract_days, extract_money
+from payerline.agent.readback import is_mumble
 from payerline.agent.prompts import Cue, analyze_prompt
 from payerline.clock import VirtualClock
 from payerline.domain.codes import FailureReason
@@ -99,3 +102,125 @@ def test_refused_field_keeps_no_value() -> None:
     assert result.fields.carc_codes is None
     assert result.reason == FailureReason.PAYER_REFUSED
     assert not any(re.search(r"read that back: the carc", text, re.I) for text in line.agent_said)
+
+
+# Turns of a dialog driven directly
+
+
+def _dialog(**overrides: object):
+    from test_noisy_verification import dialog_for
+
+    return dialog_for(**overrides)
+
+
+def _turn(dialog, text: str, confidence: float = 0.95):
+    from test_noisy_verification import turn
+
+    return turn(dialog, text, confidence)
+
+
+def _said(step) -> str:
+    from test_noisy_verification import said
+
+    return said(step)
+
+
+def test_mumbles_are_only_hesitations() -> None:
+    assert is_mumble("It's, uh, mm, hmm, hang on, the, uh...")
+    assert is_mumble("So that's, uh, mm, let me see here...")
+    assert not is_mumble("Right.")
+    assert not is_mumble("Uh, yes, that's right.")
+
+
+def test_mumbled_readback_reply_reads_again() -> None:
+    """A read-back answered "It's, uh, mm, hmm, on, the, uh..." was left unconfirmed and the call moved on."""
+    sequences = {r"read that back: the claim": ["It's, uh, mm, hmm, on, the, uh..."]}
+    clock = VirtualClock(START)
+    line = DoubtfulLine(clock, main_menu_nodes(), full_rep(), sequences=sequences)
+    output = _call(line, clock)
+    readbacks = [text for text in line.agent_said if text.startswith("Let me read that back: the claim number")]
+    assert len(readbacks) == 2
+    claim_number = output.results[0].fields.claim_number
+    assert claim_number is not None
+    assert claim_number.confirmed_by_readback
+
+
+def test_claim_up_opens_the_claim() -> None:
+    """The reply "Okay, I've got that claim up now." got silence, and the representative hung up on the silence."""
+    dialog = _dialog()
+    _turn(dialog, "Can I get the member ID?")
+    assert _said(_turn(dialog, "Okay, I've got that claim up now.")) == "What is the status of the claim?"
+
+
+@pytest.mark.parametrize("text", ["Hi, did I lose", "Hello? Are there?", "Hi, did I lose you?"])
+def test_still_there_gets_an_answer(text: str) -> None:
+    dialog = _dialog()
+    _turn(dialog, "Can I get the member ID?")
+    assert _said(_turn(dialog, text)).startswith("Yes, I'm here.")
+
+
+def test_check_number_reference_is_no_call_reference() -> None:
+    """The reply "Payment reference, that's the EFT trace, is ..." also became the call's reference number."""
+    dialog = _dialog()
+    _turn(dialog, "Okay, I see the claim. What can I tell you about it?")
+    dialog._pending = "check_number"
+    _turn(dialog, "Payment reference, that's the EFT trace, is six seven nine, one five seven, five seven oh.")
+    claim = dialog._context.claims[0]
+    assert claim.fields["check_number"].value == "679157570"
+    assert "reference_number" not in dialog._context.person_fields
+
+
+def test_code_lists_voted_by_fullness() -> None:
+    assert settle_value([["4", "236"], ["4", "2"]]) == ["4", "236"]
+    assert settle_value([["4", "236"], ["236"]]) == ["4", "236"]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("The reason code is for and two thirty-six.", ["4", "236"]),
+    ("The reason code is four and to thirty-six.", ["4", "236"]),
+])
+def test_homophones_in_code_lists(text: str, codes: list[str]) -> None:
+    heard = extract_carc_codes(text)
+    assert heard is not None
+    assert heard.value == codes
+
+
+def test_homophone_after_thousand() -> None:
+    amount = extract_money("You billed one thousand for forty-four dollars and seventeen cents.")
+    assert amount is not None
+    assert str(amount.value) == "1444.17"
+
+
+def test_garbled_correction_of_amount_asks_again() -> None:
+    """The reply "[Not] quite. It's seven hundred forty-one dollars and [sixty-four] cents" kept the $41.64 read back."""
+    dialog = _dialog()
+    _turn(dialog, "Okay, I see the claim. What can I tell you about it?")
+    dialog._pending = "billed_amount"
+    assert "$41.64" in _said(_turn(dialog, "Total charges were hundred forty-one dollars and sixty-four cents."))
+    step = _turn(dialog, "quite. It's seven hundred forty-one dollars and cents.", confidence=0.63)
+    assert "billed_amount" not in dialog._context.claims[0].fields
+    assert Decimal("41.64") in dialog._rejected[(0, "billed_amount")]
+    assert "read that back" not in _said(step)
+
+
+def test_statement_that_a_field_works_is_no_request() -> None:
+    """The turn "No problem, the date of birth works. [And] the Medicaid [ID]" was answered with the date of birth."""
+    dialog = _dialog()
+    assert dialog._answers("No problem, the date of birth works.") == []
+    assert _said(_turn(dialog, "in the Medicaid")) == "The member ID is 1EG4TE5MK73."
+
+
+def test_refusal_after_mismatch_is_failed_verification() -> None:
+    """The reply "I'm sorry, that [doesn't] match our records, so I can't discuss it" ended as payer_refused."""
+    dialog = _dialog()
+    _turn(dialog, "Can I get the member ID?")
+    _turn(dialog, "I'm sorry, that doesn't match what I have. Can you give me that one more time?")
+    step = _turn(dialog, "I'm sorry, that match our records, so I can't discuss it with you.", confidence=0.75)
+    assert step.end is FailureReason.MEMBER_NOT_FOUND
+
+
+def test_mismatch_wording_of_other_payers() -> None:
+    dialog = _dialog()
+    _turn(dialog, "What's the TIN on the claim?")
+    step = _turn(dialog, "That doesn't line up with our system. Can you double-check it for me?")
+    assert "56789" in _said(step)

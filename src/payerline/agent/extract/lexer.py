@@ -259,14 +259,29 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
 
     It does between single digits, also when several stand in a row ("zero
     for for four"), right after a leading "oh" or "zero" ("oh for" is 04),
-    and right before "hundred" or "thousand" with no number before it ("too
-    hundred thirty-six" is 236).
+    right before "hundred" or "thousand" with no number before it ("too
+    hundred thirty-six" is 236), between "thousand" and a number ("one
+    thousand for forty-four"), and in a list joined by "and" ("for and two
+    thirty-six" and "four and to thirty-six" are 4 and 236).
     """
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     previous = _neighbour(tokens, index, -1)
     if following is not None and following.kind is Kind.SCALE and following.value < 1_000_000 and (
         previous is None or previous.kind not in (Kind.NUMBER, Kind.SCALE, Kind.MULTIPLIER)
     ):
+        return True
+    # "one thousand for forty-four dollars": "four [hundred]" with "hundred" lost, between "thousand" and a number.
+    if (previous is not None and previous.kind is Kind.SCALE and previous.value == 1000
+            and following is not None and following.kind is Kind.NUMBER):
+        return True
+    # "four and to thirty-six": the second number of a list joined by "and".
+    before_and = _neighbour(tokens, index - 1, -1) if previous is not None and previous.text == "and" else None
+    if (before_and is not None and before_and.kind is Kind.NUMBER
+            and following is not None and following.kind is Kind.NUMBER):
+        return True
+    # "The reason code is for and two thirty-six": a list of numbers joined by "and".
+    after_and = tokens[index + 2] if index + 2 < len(tokens) else None
+    if following is not None and following.text == "and" and after_and is not None and after_and.kind is Kind.NUMBER:
         return True
     first, last = index, index
     while _is_homophone(_neighbour(tokens, first, -1)):
