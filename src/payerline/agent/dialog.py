@@ -122,7 +122,7 @@ class RepresentativeDialog(ReadbackMixin):
         # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
         self._fault_check: tuple[FailureReason, str] | None = None
         self._faults_checked: set[FailureReason] = set()
-        # Whether the representative said an answer did not match: a refusal after it is a failed verification.
+        # Whether the representative reported a mismatch: a refusal after it is a failed verification.
         self._mismatch_heard = False
 
     @property

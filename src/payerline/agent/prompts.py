@@ -457,7 +457,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:member|patient)|"
                                # "The [Medicare] number and date of birth do not match": the date of birth is the member's.
                                r"(?:date of birth|birth ?date)[^.?]{0,30}(?:does not|do not|doesn't|don't|did not) match|"
-                               # A person's search that found nobody: "I'm not pulling up anyone", "Nobody's coming up".
+                               # A person's search that found no member: "I'm not pulling up anyone", "Nobody's coming up".
                                r"not (?:pulling|bringing|coming) up (?:anyone|anybody|a member|that member|the member)|"
                                r"(?:nobody|no one|no member)(?:'s| is)? (?:coming|showing) up|"
                                # "Without the correct information I'm not able to [release] anything": verification failed.
@@ -511,8 +511,8 @@ _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto rep
 
 
 # A policy about automated callers ("does [not] accept calls placed by automated dialing systems"). Said to a
-# caller who just introduced itself as automated, in a turn that asks nothing, it is a refusal even with its
-# "not" lost: nobody tells an automated caller that they accept automated calls and then asks nothing.
+# caller who just introduced itself as automated, in a turn with no question, it is a refusal even with its
+# "not" lost: a payer that takes automated calls would go on with a question, not state its policy.
 _AUTOMATED_POLICY = re.compile(
     r"\b(?:accept|accepts|take|takes|allow|allows|permit|permits|handle|handles)\b[^.?]{0,30}"
     r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?)\b|"

@@ -232,14 +232,15 @@ class ReadbackMixin:
                 return readback
             self._pending = None
             return self._close() if self._closing else self._next_question()
+        correction = bool(_VALUE_CORRECTION.search(normalize_prompt(text))) or answer is not None and not answer.value
         if (_explicit_yes(text) and not self._answers(text)) or (
-            restated is not None and restated.value == record.value
+            restated is not None and restated.value == record.value and not correction
         ):
             return self._confirm_readback(record)
-        garbled_correction = restated is None and bool(_VALUE_CORRECTION.search(normalize_prompt(text)))
-        if answer is not None and not answer.value or garbled_correction:
+        if correction:
             # A "no", or a correction whose value the line garbled ("[Not] quite. It's seven hundred forty-one
-            # dollars and [sixty-four] cents"): the value read is wrong, so the question is asked again.
+            # dollars and [sixty-four] cents") or lost the difference in ("Not quite. It's <the value read>"):
+            # the value read is wrong, so the question is asked again.
             self._rejected.setdefault(key, set()).add(record.value)
             self._drop_field(name)
             self._pending = None
