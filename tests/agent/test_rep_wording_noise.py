@@ -13,7 +13,7 @@ import pytest
 from scripted_payer import START, main_menu_nodes
 
 from payerline.agent.confirm import settle_value
-from payerline.agent.extract import extract_carc_codes, extract_days, extract_money
+from payerline.agent.extract import extract_carc_codes, extract_days, extract_identifier, extract_money
 from payerline.agent.readback import is_mumble
 from payerline.agent.prompts import Cue, analyze_prompt
 from payerline.clock import VirtualClock
@@ -224,3 +224,51 @@ def test_mismatch_wording_of_other_payers() -> None:
     _turn(dialog, "What's the TIN on the claim?")
     step = _turn(dialog, "That doesn't line up with our system. Can you double-check it for me?")
     assert "56789" in _said(step)
+
+
+def test_homophone_opens_identifier_after_label() -> None:
+    """The reply "the ICN on that is for one zero two ..." lost its leading 4."""
+    heard = extract_identifier("Okay, the ICN on that is for one zero two, double six three five, three two eight three, oh.")
+    assert heard is not None
+    assert heard.value == "4102663532830"
+    assert extract_money("The total is for one hundred dollars.") is not None
+
+
+def test_short_claim_number_is_requested() -> None:
+    """A claim number heard as "one zero two six ..." for the "four one zero two six ..." keyed in was kept short."""
+    from test_noisy_verification import dialog_for
+
+    from payerline.agent.extract import Extraction
+    from payerline.agent.results import SOURCE_REPRESENTATIVE, Heard
+    from payerline.domain.request import ClaimQuery
+
+    dialog = dialog_for()
+    context = dialog._context
+    query = context.request.claims[0]
+    known = "4102637686829"
+    context.request.claims[0] = ClaimQuery(**{**query.model_dump(), "payer_claim_number": known})
+    heard = Heard(utterance=3, start_s=0.0, end_s=1.0, confidence=0.4)
+    context.capture(0, {"claim_number": Extraction("102637686829", 0.9)}, heard, SOURCE_REPRESENTATIVE)
+    assert context.claims[0].fields["claim_number"].value == known
+    # A different number is another claim's, not a hearing of the requested one.
+    other = context.known_claim_number(0, Extraction("5526013336859", 0.9))
+    assert other.value == "5526013336859"
+    shorter = context.known_claim_number(0, Extraction("10263768", 0.9))
+    assert shorter.value == "10263768"
+
+
+def test_short_ivr_claim_number_read_whole() -> None:
+    """An IVR hearing "one zero two six ..." of the requested "four one zero two six ..." was kept short."""
+    from test_noisy_verification import dialog_for
+
+    from payerline.agent.results import SOURCE_IVR, FieldRecord, Heard
+    from payerline.domain.request import ClaimQuery
+
+    dialog = dialog_for()
+    context = dialog._context
+    query = context.request.claims[0]
+    context.request.claims[0] = ClaimQuery(**{**query.model_dump(), "payer_claim_number": "4102637686829"})
+    heard = Heard(utterance=3, start_s=0.0, end_s=1.0, confidence=0.95)
+    context.claims[0].fields["claim_number"] = FieldRecord("102637686829", heard, SOURCE_IVR, 0.9)
+    step = _turn(dialog, "Okay, I see the claim. What can I tell you about it?")
+    assert "4 1 0 2 6 3 7 6 8 6 8 2 9" in _said(step)

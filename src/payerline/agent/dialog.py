@@ -677,6 +677,11 @@ class RepresentativeDialog(ReadbackMixin):
             return None
         if context.rep_claim not in self._open:
             return None
+        known = context.known_claim_number(context.rep_claim, Extraction(str(heard_from_ivr.value), 1.0)).value
+        if known != heard_from_ivr.value:
+            # The IVR's hearing lost a digit of the number the agent asked about: read back that number.
+            heard_from_ivr.value = known
+            claim.ivr_hearings.pop("claim_number", None)
         key = (context.rep_claim, "claim_number")
         if "claim_number" in claim.doubtful_ivr_fields(LOW_CONFIDENCE) and not self._asked.get(key):
             self._asked[key] = 1
