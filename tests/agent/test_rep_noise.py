@@ -13,7 +13,7 @@ from decimal import Decimal
 from scripted_payer import START, Node, ScriptedLine, full_rep, main_menu_nodes, make_request
 
 from payerline.agent.confirm import settle_value
-from payerline.agent.dialog import _announcement_only
+from payerline.agent.rep_turns import announcement_only as _announcement_only
 from payerline.agent.readback import _explicit_yes
 from payerline.agent.prompts import analyze_prompt
 from payerline.agent.results import SOURCE_IVR, SOURCE_REPRESENTATIVE, ClaimState, Heard, agreed_confidence

@@ -129,8 +129,11 @@ def settle_value(hearings: Sequence[Any]) -> Any:
 
 
 def _fullness(value: Any) -> int:
+    """Count the non-zero digits of an amount, a count or a list of codes (["4", "236"] is fuller than ["4", "2"])."""
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         return sum(char in "123456789" for char in str(value))
+    if isinstance(value, (list, tuple)):
+        return sum(char in "123456789" for code in value for char in str(code))
     return 0
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from payerline.agent.config import AgentConfig
+from payerline.agent.confirm import MAX_RECOVERED_DIGITS, is_subsequence
 from payerline.agent.extract import Extraction
 from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard, agreed_confidence
 from payerline.domain.codes import FailureReason
@@ -74,6 +75,8 @@ class CallContext:
         changed = []
         claim = self.claims[min(claim_index, len(self.claims) - 1)]
         for name, extraction in values.items():
+            if name == "claim_number" and source == SOURCE_REPRESENTATIVE:
+                extraction = self.known_claim_number(claim_index, extraction)
             if name in PERSON_FIELDS:
                 if source != SOURCE_REPRESENTATIVE:
                     continue
@@ -90,6 +93,18 @@ class CallContext:
         if changed:
             logger.debug("call %s claim %d: captured %s from %s", self.call_id, claim_index, changed, source)
         return changed
+
+    def known_claim_number(self, claim_index: int, extraction: Extraction[Any]) -> Extraction[Any]:
+        """Return the request's claim number for a hearing of it that lost a digit or two.
+
+        The caller knows the number it inquires about, so "one zero two six ..." heard for
+        "four one zero two six ..." is that number, not another claim's.
+        """
+        known = self.claim_query(claim_index).payer_claim_number
+        heard = str(extraction.value)
+        if known is None or heard == known or len(known) - len(heard) > MAX_RECOVERED_DIGITS:
+            return extraction
+        return Extraction(known, extraction.confidence) if is_subsequence(heard, known) else extraction
 
     def claims_missing_data(self) -> list[int]:
         """Indexes of claims still missing required claim data (person fields aside)."""

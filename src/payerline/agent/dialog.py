@@ -25,10 +25,30 @@ from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
 from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
-from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin
+from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin, is_mumble
 from payerline.agent.readout import parse_answer, parse_fields
+from payerline.agent.rep_turns import (
+    ACKNOWLEDGEMENT,
+    ANNOUNCEMENT,
+    CLAIM_FOUND,
+    DOUBTFUL_EXTRACTION,
+    GIVE_ME,
+    GO_AHEAD_WITH,
+    INSIST,
+    MAX_EXTRA_ATTEMPTS,
+    MISMATCH,
+    MISUNDERSTOOD,
+    NAMES_ITSELF,
+    STALL,
+    STILL_THERE,
+    VALUE_WORDS,
+    announcement_only,
+    one_identifier,
+    plausible,
+    unanswered_question,
+)
 from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
-from payerline.agent.verification import BARE_REQUEST, QUESTION_LEAD, VerificationAnswers
+from payerline.agent.verification import VerificationAnswers
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.telephony.actions import HangUp, Speak
@@ -55,14 +75,6 @@ QUESTIONS: dict[str, str] = {
     "reference_number": "Could I get a reference number for this call?",
 }
 
-_STALL = re.compile(
-    r"let me (?:see|check|pull|look|get|find)|one moment|hold on|give me a (?:sec|second|moment)|bear with me|"
-    r"just a (?:moment|second|sec)|pulling (?:it|that) up|looking (?:it|that) up|bringing (?:it|that) up"
-)
-_INSIST = re.compile(
-    r"(?:can't|cannot|not able to|unable to|won't) (?:proceed|continue|release|help|go any further|verify|give)|"
-    r"(?:need|require) (?:the |that |an? )?(?:ssn|social|full)|without (?:the |that |an? )?(?:ssn|social)"
-)
 
 
 class RepresentativeDialog(ReadbackMixin):
@@ -110,6 +122,8 @@ class RepresentativeDialog(ReadbackMixin):
         # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
         self._fault_check: tuple[FailureReason, str] | None = None
         self._faults_checked: set[FailureReason] = set()
+        # Whether the representative reported a mismatch: a refusal after it is a failed verification.
+        self._mismatch_heard = False
 
     @property
     def greeted(self) -> bool:
@@ -123,7 +137,7 @@ class RepresentativeDialog(ReadbackMixin):
         A hold announcement taken for a person (a recogniser's "uh" sounds
         human) gets no greeting: the agent goes back to waiting on hold.
         """
-        if _announcement_only(analysis):
+        if announcement_only(analysis):
             logger.info("call %s: an announcement, not a person; still on hold", self._context.call_id)
             self._greeted = False  # so the next person who picks up is greeted
             return Step(phase=Phase.HOLD)
@@ -139,6 +153,7 @@ class RepresentativeDialog(ReadbackMixin):
         self._open.clear()
         self._unclear = 0
         self._person_heard = analysis.has(Cue.PERSON_GREETING)
+        self._mismatch_heard = False
         if first_person or context.claims_missing_data() or not self._claim_order:
             self._claim_order = context.claims_missing_data() or [context.rep_claim]
             context.rep_claim = self._claim_order[0]
@@ -182,9 +197,9 @@ class RepresentativeDialog(ReadbackMixin):
             else:
                 return self._after_readback(analysis.text)
         if not self._person_heard:
-            if _announcement_only(analysis):
+            if announcement_only(analysis):
                 return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
-            if _NAMES_ITSELF.search(analysis.text):
+            if NAMES_ITSELF.search(analysis.text):
                 return self.on_person_reached(analysis, heard)  # the greeting went to an announcement
             self._person_heard = True
         self._doubtful = []
@@ -204,13 +219,13 @@ class RepresentativeDialog(ReadbackMixin):
             self._release_pending()
             return Step([Speak(" ".join(answers))])
         normalized = normalize_prompt(analysis.text)
-        if (analysis.has(Cue.MORE_HELP) and not _GO_AHEAD_WITH.search(normalized)
-                or _CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):
+        if (analysis.has(Cue.MORE_HELP) and not GO_AHEAD_WITH.search(normalized)
+                or CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):
             # "What can I tell you about it?" with no verification question in it: the claim is open.
             self._open.add(self._context.rep_claim)
         normalized = normalize_prompt(analysis.text)
-        self._asked_again = asked_again and bool(_STILL_THERE.search(normalized))
-        if _STILL_THERE.search(normalized) and not captured:
+        self._asked_again = asked_again and bool(STILL_THERE.search(normalized))
+        if STILL_THERE.search(normalized) and not captured:
             # The person is waiting for the agent. Before the claim is open it asks once to hear the
             # missed turn again; after that, or once the claim is open, it goes on with its questions.
             if self._context.rep_claim not in self._open and self._unclear < 3 and not self._asked_again:
@@ -222,9 +237,9 @@ class RepresentativeDialog(ReadbackMixin):
             if isinstance(first, Speak):
                 step.actions[0] = Speak("Yes, I'm here. " + first.text)
             return step
-        if self._declined and _INSIST.search(normalized):
+        if self._declined and INSIST.search(normalized):
             return self._stop(FailureReason.DISALLOWED_QUESTION)
-        if analysis.has(Cue.HOLD) or (_STALL.search(normalized) and not self._obtained_pending()):
+        if analysis.has(Cue.HOLD) or (STALL.search(normalized) and not self._obtained_pending()):
             return Step()
         if not captured and self._repeats < 2:
             again = self._say_again(normalized, analysis)
@@ -238,7 +253,7 @@ class RepresentativeDialog(ReadbackMixin):
         readback = self._field_readback()
         if readback is not None:
             return readback
-        if not captured and _ACKNOWLEDGEMENT.match(normalized) and not analysis.has(Cue.MORE_HELP):
+        if not captured and ACKNOWLEDGEMENT.match(normalized) and not analysis.has(Cue.MORE_HELP):
             # "Okay." after an answer: the representative is usually still working; let them go on.
             self._waiting_after_ack = True
             return Step()
@@ -271,15 +286,16 @@ class RepresentativeDialog(ReadbackMixin):
 
     def _say_again(self, normalized: str, analysis: PromptAnalysis) -> Step | None:
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
-        if _MISMATCH.search(normalized):
+        if MISMATCH.search(normalized):
+            self._mismatch_heard = True
             text = self._verification.after_mismatch()
             if text:
                 return Step([Speak(text)])
-        if _MISUNDERSTOOD.search(normalized) and self._last_speech:
+        if MISUNDERSTOOD.search(normalized) and self._last_speech:
             return Step([Speak(self._last_speech)])
         # "Go ahead and give me the ... please" asks for something; only a bare "go ahead" invites our question.
-        invited = analysis.has(Cue.MORE_HELP) and not _GIVE_ME.search(normalized)
-        if _unanswered_question(normalized) and not invited:
+        invited = analysis.has(Cue.MORE_HELP) and not GIVE_ME.search(normalized)
+        if unanswered_question(normalized) and not invited:
             self._release_pending()
             return Step([Speak("I'm sorry, could you repeat the question?")])
         return None
@@ -382,7 +398,8 @@ class RepresentativeDialog(ReadbackMixin):
                           r"release anything|anything on (?:that|this) claim", normalized)
         if whole:
             # "Without the correct [information] I can't release anything": verification failed.
-            if UNVERIFIED.search(normalized):
+            if UNVERIFIED.search(normalized) or self._mismatch_heard:
+                # A refusal right after "that doesn't match" ends a failed verification too.
                 return self._stop(FailureReason.MEMBER_NOT_FOUND)
             if not self._verification.answered_any:
                 # Refused before any question about the caller: only the disclosure was heard, so the
@@ -392,6 +409,11 @@ class RepresentativeDialog(ReadbackMixin):
         if self._pending is None:
             return self._next_question()
         claim = context.claims[context.rep_claim]
+        self._readback_field = None
+        record = claim.fields.get(self._pending)
+        if record is not None and record.source == SOURCE_REPRESENTATIVE and not record.confirmed_by_readback:
+            # "I'm not [able] two give out the allowed amount" gave "two" as a value: a refusal has no value.
+            del claim.fields[self._pending]
         claim.refused_fields.add(self._pending)
         self._asked[(context.rep_claim, self._pending)] = context.config.max_question_attempts
         self._asked[(-1, self._pending)] = context.config.max_question_attempts
@@ -459,7 +481,7 @@ class RepresentativeDialog(ReadbackMixin):
         captured = False
         claim = context.claims[context.rep_claim]
         for text, where in heard:
-            if _ANNOUNCEMENT.search(text) and not analyze_prompt(text).has(Cue.PERSON_GREETING):
+            if ANNOUNCEMENT.search(text) and not analyze_prompt(text).has(Cue.PERSON_GREETING):
                 continue  # an announcement heard while with a person is not the person's answer
             values: dict[str, Extraction[Any]] = {}
             if not greeting:
@@ -468,7 +490,8 @@ class RepresentativeDialog(ReadbackMixin):
             name = self._introduced_name(text, greeting)
             if name is not None:
                 values["representative_name"] = name
-            values = {name: value for name, value in values.items() if _plausible(name, value)}
+            values = {name: value for name, value in values.items() if plausible(name, value)}
+            values = one_identifier(values, self._pending)
             doubtful = self._implausible(values)
             if self._pending != "missing_information":
                 values.pop("missing_information", None)  # "I need the date of birth" asks; it reports nothing
@@ -487,7 +510,7 @@ class RepresentativeDialog(ReadbackMixin):
                 captured = True
             # A doubtful utterance, or a value whose words were partly lost ("hundred eighty days").
             self._doubtful.extend(name for name, value in values.items() if name != "found" and (
-                where.confidence < LOW_CONFIDENCE or value.confidence < _DOUBTFUL_EXTRACTION))
+                where.confidence < LOW_CONFIDENCE or value.confidence < DOUBTFUL_EXTRACTION))
         return captured
 
     def _merged(self, key: tuple[int, str], kept: str, value: Extraction[Any]) -> Extraction[Any]:
@@ -654,6 +677,11 @@ class RepresentativeDialog(ReadbackMixin):
             return None
         if context.rep_claim not in self._open:
             return None
+        known = context.known_claim_number(context.rep_claim, Extraction(str(heard_from_ivr.value), 1.0)).value
+        if known != heard_from_ivr.value:
+            # The IVR's hearing lost a digit of the number the agent asked about: read back that number.
+            heard_from_ivr.value = known
+            claim.ivr_hearings.pop("claim_number", None)
         key = (context.rep_claim, "claim_number")
         if "claim_number" in claim.doubtful_ivr_fields(LOW_CONFIDENCE) and not self._asked.get(key):
             self._asked[key] = 1
@@ -669,13 +697,14 @@ class RepresentativeDialog(ReadbackMixin):
 
     def _attempts(self, key: tuple[int, str]) -> int:
         """Return how often a question may be asked: the configured attempts, plus one per garbled answer."""
-        return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), _MAX_EXTRA_ATTEMPTS)
+        return self._context.config.max_question_attempts + min(self._garbled.get(key, 0), MAX_EXTRA_ATTEMPTS)
 
     def _note_garbled(self, heard: list[tuple[str, Heard]], captured: bool) -> None:
         """Count a reply that tried to answer the pending question but gave no usable value.
 
-        Such a reply was heard at low confidence, or has numbers, dates or
-        amounts in it yet gave no value ("It paid dollars and twelve cents").
+        Such a reply was heard at low confidence, has numbers, dates or
+        amounts in it yet gave no value ("It paid dollars and twelve cents"),
+        or is only hesitations ("It's, uh, mm, hmm, the, uh...").
         The line garbled an answer, so asking again is likely to get it.
         """
         if self._pending is None or captured or self._obtained_pending():
@@ -683,7 +712,8 @@ class RepresentativeDialog(ReadbackMixin):
         text = " ".join(text for text, _ in heard)
         if parse_fields(text, self._context.call_date):
             return  # the reply gave another field's value
-        if any(where.confidence < LOW_CONFIDENCE for _, where in heard) or _VALUE_WORDS.search(text.lower()):
+        if (any(where.confidence < LOW_CONFIDENCE for _, where in heard) or VALUE_WORDS.search(text.lower())
+                or is_mumble(text)):
             key = (-1 if self._closing else self._context.rep_claim, self._pending)
             self._garbled[key] = self._garbled.get(key, 0) + 1
 
@@ -736,82 +766,3 @@ class RepresentativeDialog(ReadbackMixin):
     def _answers(self, text: str) -> list[str] | None:
         """Answer each verification question in ``text``; None when one asks for something not allowed."""
         return self._verification.answers(text)
-
-
-def _unanswered_question(normalized: str) -> bool:
-    """Tell whether the representative asked for information the agent could not place."""
-    last = re.split(r"(?<=[.?!])\s+", normalized)[-1]
-    asked = re.search(r"\b(?:what(?:'s| is| was| are)|can i (?:get|have)|may i (?:have|get)|could you (?:give|provide|"
-                      r"verify|tell)|do you have)\b", last)
-    # A question whose key word the line lost ("Is that the individual or the group?") is still a question.
-    if not (asked or last.endswith("?") or QUESTION_LEAD.search(last) or BARE_REQUEST.search(last)):
-        return False
-    return not re.search(
-        r"anything else|help you|what can i|how can i|would you like|can i tell|do you need|"
-        r"go ahead(?! with| and (?:give|read|tell|spell))|"
-        r"what was that|"
-        r"rephrase|looking at|what else|"
-        # An invitation that lost a word: "What [would] you like to know?", "I've got that [claim] pulled up."
-        r"like to know|want to know|pulled (?:it |that |\w+ )?up|in front of me",
-        last,
-    )
-
-
-# Below this an extracted value is doubtful whatever the recogniser's confidence (an estimate).
-_DOUBTFUL_EXTRACTION = 0.5
-# Extra attempts at a question whose answers the line garbled.
-_MAX_EXTRA_ATTEMPTS = 2
-# Words that carry a value: a reply with them that gave none was garbled, not empty.
-_VALUE_WORDS = re.compile(
-    r"\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|dollars?|cents?|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|first|second|third|\w+th)\b"
-)
-_ANNOUNCEMENT = re.compile(
-    r"available (?:any time )?(?:in|through|on) (?:the|our) (?:ivr|automated|self[- ]service|\w+ (?:web )?portal)|"
-    r"\bavailable\b[^.?!]*\b(?:ivr|automated system|self[- ]service|web portal)\b|"
-    r"your call is important|continue to hold|next available|in the order|"
-    r"please have\b[^.?!]*\bready\b",
-    re.IGNORECASE,
-)
-# "Go ahead with the NPI" asks for a verification answer; it does not invite questions.
-_GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b")
-# "I have it in front of me", "I see it", "What can I help you with?" after verification: the claim is open.
-_CLAIM_FOUND = re.compile(
-    r"\b(?:i (?:have|'ve got|got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
-    r"what can i help you with|"
-    r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
-)
-_STILL_THERE = re.compile(r"\b(?:are )?you still there\b|\bhello\W*are you there\b")
-# A person introducing themselves or asking something; a recorded announcement does neither.
-_NAMES_ITSELF = re.compile(r"\b(?:this is|my name is|my name's)\s+[A-Za-z]", re.IGNORECASE)
-_INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
-_ACKNOWLEDGEMENT = re.compile(
-    r"^(?:okay|ok|alright|all right|got it|thank you|thanks|great|perfect|sure|mm ?hmm|uh huh|one moment|"
-    r"let me (?:see|check|verify some information|pull (?:that|it) up))[.!,]?(?:\s+(?:okay|thank you|thanks|"
-    r"got it|one moment)[.!]?)*$"
-)
-_GIVE_ME = re.compile(r"\b(?:give|read|tell|spell) me\b|\bi(?:'ll| will)? need (?:the|your)\b")
-_MISUNDERSTOOD = re.compile(
-    r"what was that|rephrase|say that again|repeat that|didn't (?:catch|understand|get) (?:that|you)|come again|"
-    r"\bpardon\b|not sure what you(?:'re| are) asking|didn't quite get"
-)
-_MISMATCH = re.compile(
-    r"(?:doesn't|does not|didn't|did not) match|not matching|no match|one more time|not what i have|try that again|"
-    r"that's not what|"
-    r"i'm not (?:finding|seeing) (?:a match|that)"
-)
-
-
-def _announcement_only(analysis: PromptAnalysis) -> bool:
-    """Tell whether a turn taken for a person is a recorded announcement: its wording, and no introduction."""
-    if _INTRODUCTION.search(analysis.text):
-        return False
-    return bool(_ANNOUNCEMENT.search(analysis.text)) or analysis.has(Cue.HOLD) and not analysis.has(Cue.PERSON_GREETING)
-
-
-def _plausible(name: str, value: Extraction[Any]) -> bool:
-    """Drop values that cannot be right for their field (a one-digit claim number)."""
-    if name in ("claim_number", "reference_number", "check_number"):
-        return isinstance(value.value, str) and len(value.value) >= 5
-    return True

@@ -466,6 +466,11 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
                                r"(?:member|patient)|"
+                               # "The [Medicare] number and date of birth do not match": the date of birth is the member's.
+                               r"(?:date of birth|birth ?date)[^.?]{0,30}(?:does not|do not|doesn't|don't|did not) match|"
+                               # A person's search that found no member: "I'm not pulling up anyone", "Nobody's coming up".
+                               r"not (?:pulling|bringing|coming) up (?:anyone|anybody|a member|that member|the member)|"
+                               r"(?:nobody|no one|no member)(?:'s| is)? (?:coming|showing) up|"
                                # "Without the correct information I'm not able to [release] anything": verification failed.
                                r"without (?:the |that )?correct\b"),
         (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
@@ -484,9 +489,16 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.TRANSFER, r"\btransfer(?:ring)?\b|connecting you|connect you|one moment while|routing your call"),
         (Cue.GOODBYE, r"\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
                       r"\btake care\b|thank you for calling[^.?,]*\.?$"),
-        (Cue.REFUSED, r"(?:not able to|unable to|can't|cannot|won't|not allowed to) (?:give out|release|provide|"
-                      r"discuss|disclose|share)\b(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
-                      r"doesn't match what's on|does not match what is on"),
+        (Cue.REFUSED, r"(?:(?:not|unable|not able|not allowed) (?:to|two|too)|can't|cannot|can not|won't|will not|"
+                      # "I'm not [able to] give out ...": the words between were lost on the line.
+                      r"\bnot) (?:give out|release|provide|discuss|disclose|share)\b"
+                      r"(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
+                      r"doesn't match what's on|does not match what is on|"
+                      # With its "not" lost: the representative points to the remit instead of giving the value.
+                      r"(?:you'd|you would|you'll|you will) (?:need|have) to (?:(?:see|check|look at|get|pull|refer to|"
+                      r"request|go by) )?(?:the |your |a )?(?:remit|remittance|eob|explanation of benefits)\b|"
+                      r"over the phone,? i'm afraid|i'm afraid[^.?]{0,40}\bover the phone|"
+                      r"(?:not|unable|can't|cannot) (?:able )?(?:to |two |too )?[^.?]{0,30}\bover the phone"),
         (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
                         r"another claim you|what would you like to know|what can i tell you|what do you need to know|"
                         r"what information do you need|\bgo ahead\b"),
@@ -509,6 +521,14 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
+# A policy about automated callers ("does [not] accept calls placed by automated dialing systems"). Said to a
+# caller who just introduced itself as automated, in a turn with no question, it is a refusal even with its
+# "not" lost: a payer that takes automated calls would go on with a question, not state its policy.
+_AUTOMATED_POLICY = re.compile(
+    r"\b(?:accept|accepts|take|takes|allow|allows|permit|permits|handle|handles)\b[^.?]{0,30}"
+    r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?)\b|"
+    r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
+)
 _ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
@@ -594,6 +614,8 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         # "The NPI and PTAN do not match our records" is about the provider, not the member.
         cues.add(Cue.PROVIDER_NOT_RECOGNIZED)
         cues.discard(Cue.MEMBER_NOT_FOUND)
+    if _AUTOMATED_POLICY.search(normalized) and "?" not in normalized and not _IVR_MARKERS.search(normalized):
+        cues.add(Cue.AUTOMATED_REFUSED)
     if Cue.AUTOMATED_REFUSED in cues or Cue.ONE_CLAIM_PER_CALL in cues:
         cues.discard(Cue.REFUSED)
     options = () if person_likely else menu_options(normalized)

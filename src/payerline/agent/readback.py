@@ -34,6 +34,8 @@ VALUE_READBACK_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amou
 # "Actually, it's ...": the representative corrects the value read back. A reply that starts
 # with "it's" and a number does too, since its "no" is often lost on a noisy line.
 _CORRECTION_LEAD = re.compile(r"^\W*(?:actually|not quite|close|sorry|it's|it is)\b", re.IGNORECASE)
+# A correction of an amount or date read back, whose value may have been garbled.
+_VALUE_CORRECTION = re.compile(r"^\W*(?:not )?quite\b|\bnot quite\b|\blet me fix\b|^\W*actually\b|\bit's actually\b")
 # Replies that confirm a read-back. "Okay" or "sure" may only lead into something else.
 _EXPLICIT_YES = re.compile(
     r"\b(?:yes|yeah|yep|yup|correct|that's right|that is right|you got it|exactly|affirmative|perfect)\b"
@@ -143,6 +145,13 @@ class ReadbackMixin:
         if record is None:
             self._pending = None
             return self._close() if self._closing else self._next_question()
+        if is_mumble(text):
+            # "It's, uh, mm, hmm, the, uh...": the reply trailed off, so the value is read once more.
+            self._readback_field = name
+            readback = self._field_readback()
+            if readback is not None:
+                return readback
+            self._readback_field = None
         if name in VALUE_READBACK_FIELDS:
             return self._after_value_readback(name, record, text)
         key = (-1 if name == "reference_number" else self._context.rep_claim, name)
@@ -223,11 +232,15 @@ class ReadbackMixin:
                 return readback
             self._pending = None
             return self._close() if self._closing else self._next_question()
+        correction = bool(_VALUE_CORRECTION.search(normalize_prompt(text))) or answer is not None and not answer.value
         if (_explicit_yes(text) and not self._answers(text)) or (
-            restated is not None and restated.value == record.value
+            restated is not None and restated.value == record.value and not correction
         ):
             return self._confirm_readback(record)
-        if answer is not None and not answer.value:
+        if correction:
+            # A "no", or a correction whose value the line garbled ("[Not] quite. It's seven hundred forty-one
+            # dollars and [sixty-four] cents") or lost the difference in ("Not quite. It's <the value read>"):
+            # the value read is wrong, so the question is asked again.
             self._rejected.setdefault(key, set()).add(record.value)
             self._drop_field(name)
             self._pending = None
@@ -296,6 +309,22 @@ def _settle_identifier(hearings: list[str], rejected: set[str], fallback: str) -
         if value not in rejected:
             return value
     return fallback
+
+
+# Hesitations, and the words a speaker trailing off says around them.
+_HESITATIONS = frozenset({"uh", "um", "umm", "er", "erm", "ah", "mm", "mmm", "mmph", "hmm", "hm"})
+_TRAILING_WORDS = frozenset({"it's", "its", "it", "is", "the", "a", "so", "that's", "that", "on", "hang", "let", "me",
+                             "see", "here", "well", "right", "and", "just", "like"})
+
+
+def is_mumble(text: str) -> bool:
+    """Tell whether a reply is only hesitations ("It's, uh, mm, hmm, hang on, the, uh..."): nothing was said yet.
+
+    Two hesitations are required, so "Right." or "Okay." alone is not a mumble.
+    """
+    words = re.findall(r"[a-z']+", text.lower())
+    hesitations = sum(word in _HESITATIONS for word in words)
+    return hesitations >= 2 and all(word in _HESITATIONS or word in _TRAILING_WORDS for word in words)
 
 
 def _explicit_yes(text: str) -> bool:

@@ -40,7 +40,7 @@ _VERIFICATION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                             r"single date of service"),
         ("billed_amount", r"billed|total charge|how much did you bill|charges on|the charges"),
         ("claim_number", r"claim (?:number|id)|\bicn\b|\bdcn\b"),
-        ("caller_name", r"your name|who am i speaking|who do i have|who is calling|name and where|your first name|"
+        ("caller_name", r"your name|who am i (?:speaking|with|talking)|who do i have|who is calling|name and where|your first name|"
                         r"your (?:first and last|full|last) name|(?:get|have) a name\b|\band you are\b|"
                         r"pleasure of speaking|who(?:'s| is) this"),
         ("practice", r"where you're calling from|where are you calling from|name of the office|calling from|"
@@ -57,14 +57,15 @@ QUESTION_LEAD = re.compile(
     r"i'd need|let me get|let me have|i'm going to need)\b"
 )
 # "And the PTAN for that": a short request whose question mark or last word the line lost.
-BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have|matches|matched|verified|confirmed)\b)(?!.*\d)(?:(?:and|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
+# Its "and" may be heard as "in" or "an" ("in the Medicaid" for "And the Medicaid ID?").
+BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have|matches|matched|verified|confirmed)\b)(?!.*\d)(?:(?:and|an|in|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
 
 
 # A request whose question mark and lead word the line lost ("need your PTAN as", "just need the last five of
 # the tax ID") still names a field and contains no value. A statement about a field contains "is" or "matches".
 _STATEMENT = re.compile(
     r"\b(?:is|was|were|are|has|have|had|match|matches|matched|verified|confirmed|thanks|thank you|got it|i see|"
-    r"shows?|showing|found|searched|instead)\b|\bi can\b"
+    r"shows?|showing|found|searched|instead|works?|fine)\b|\bi can\b"
 )
 _FORMAT_WORDS = re.compile(r"\b(?:last|first) (?:\d+|four|five|six)\b|\b(?:\d+|\w+)[- ](?:digit|character|letter)s?\b")
 _VALUE = re.compile(

@@ -40,7 +40,34 @@ def extract_days(text: str) -> Extraction[int] | None:
     confidence = 0.95 if chosen.unit_days == 1 else 0.85 if chosen.unit_days else 0.7
     if not whole:
         confidence = 0.4
+    restated = _disagreeing_restatement(chosen, with_unit)
+    if restated is not None:
+        # "one year, that's three hundred days": the count in days lost a word ("sixty-five"), since a
+        # short "one year" rarely loses one and keeps its value. Take the coarser unit, as a doubtful value.
+        return Extraction(restated, _DISAGREEING)
     return Extraction(days, confidence)
+
+
+# Confidence of a duration whose two statements in one sentence disagree: below the dialog's
+# doubtful-extraction bar (0.5), so the representative is asked to repeat it (an estimate).
+_DISAGREEING = 0.45
+
+
+def _disagreeing_restatement(chosen: _Mention, with_unit: list[_Mention]) -> int | None:
+    """Return the days of a week, month or year mention that a count in days contradicts, if any.
+
+    A month is 28 to 31 days and a year 365 or 366, so "a month, that's thirty-one days" agrees.
+    """
+    if chosen.unit_days != 1:
+        return None
+    for mention in with_unit:
+        if mention.unit_days in (None, 1):
+            continue
+        days = mention.value * mention.unit_days
+        tolerance = mention.value * (3 if mention.unit_days == 30 else 1)
+        if abs(days - chosen.value) > tolerance:
+            return days
+    return None
 
 
 def _lost_multiplier(tokens: list[Token], mention: _Mention) -> bool:

@@ -258,8 +258,35 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     """Tell whether "for", "to" or "too" at ``index`` stands for a digit.
 
     It does between single digits, also when several stand in a row ("zero
-    for for four"), and right after a leading "oh" or "zero" ("oh for" is 04).
+    for for four"), right after a leading "oh" or "zero" ("oh for" is 04),
+    right before "hundred" or "thousand" with no number before it ("too
+    hundred thirty-six" is 236), between "thousand" and a number ("one
+    thousand for forty-four"), in a list joined by "and" ("for and two
+    thirty-six" and "four and to thirty-six" are 4 and 236), and first in an
+    identifier read digit by digit after its label ("the ICN is for one zero two").
     """
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    previous = _neighbour(tokens, index, -1)
+    if following is not None and following.kind is Kind.SCALE and following.value < 1_000_000 and (
+        previous is None or previous.kind not in (Kind.NUMBER, Kind.SCALE, Kind.MULTIPLIER)
+    ):
+        return True
+    # "the ICN on that is for one zero two ...": an identifier read digit by digit after its label.
+    if previous is not None and previous.text in _IDENTIFIER_LEADS and _single_digits_follow(tokens, index + 1, 3):
+        return True
+    # "one thousand for forty-four dollars": "four [hundred]" with "hundred" lost, between "thousand" and a number.
+    if (previous is not None and previous.kind is Kind.SCALE and previous.value == 1000
+            and following is not None and following.kind is Kind.NUMBER):
+        return True
+    # "four and to thirty-six": the second number of a list joined by "and".
+    before_and = _neighbour(tokens, index - 1, -1) if previous is not None and previous.text == "and" else None
+    if (before_and is not None and before_and.kind is Kind.NUMBER
+            and following is not None and following.kind is Kind.NUMBER):
+        return True
+    # "The reason code is for and two thirty-six": a list of numbers joined by "and".
+    after_and = tokens[index + 2] if index + 2 < len(tokens) else None
+    if following is not None and following.text == "and" and after_and is not None and after_and.kind is Kind.NUMBER:
+        return True
     first, last = index, index
     while _is_homophone(_neighbour(tokens, first, -1)):
         first -= 1
@@ -274,6 +301,24 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
         return True
     digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
     return digit_before and after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
+
+
+# Words right before an identifier read out: "The claim number is ...", "ICN ...".
+_IDENTIFIER_LEADS = frozenset({"is", "was", "number", "icn", "dcn", "id"})
+
+
+def _single_digits_follow(tokens: list[Token], start: int, count: int) -> bool:
+    """Tell whether ``count`` single digits (or "double"/"triple") follow ``start``, commas aside."""
+    seen = 0
+    for token in tokens[start:]:
+        if token.kind is Kind.COMMA:
+            continue
+        if not (token.is_single_digit or token.kind is Kind.MULTIPLIER):
+            break
+        seen += 1
+        if seen >= count:
+            return True
+    return False
 
 
 def _resolve_homophones(tokens: list[Token]) -> list[Token]:
