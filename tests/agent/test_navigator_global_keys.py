@@ -148,3 +148,25 @@ def test_claims_found_count_is_no_not_found() -> None:
     turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
     turn(navigator, ["Claims found: one.", *CLAIMS_MENU], 20.0)
     assert not context.claims[0].ivr_not_found
+
+
+AFTER_READOUT = [
+    "For line detail, press 3.", "For a duplicate remittance, press 1.", "To continue, press 2.",
+    "To repeat this claim information, press star.",
+]
+
+
+def test_menu_with_only_a_way_on_is_left_by_it_not_given_up() -> None:
+    """A person is wanted, the menu offers none and the key heard earlier is refused: take "continue"."""
+    navigator, context = navigator_for()
+    navigator.request_person()
+    turn(navigator, ["To speak with a representative, press 7.", "For claims, press 2."], 5.0)
+    pressed = []
+    for index in range(6):
+        texts = AFTER_READOUT if index == 0 else ["I'm sorry, that is not a valid entry.", *AFTER_READOUT]
+        step = turn(navigator, texts, 20.0 + 20 * index)
+        assert step.end is None, f"gave up after pressing {pressed}"
+        pressed.extend(action.digits for action in step.actions if isinstance(action, PressKeys))
+        if "2" in pressed:
+            break
+    assert "2" in pressed, pressed

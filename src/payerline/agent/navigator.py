@@ -70,6 +70,9 @@ from payerline.telephony.actions import Action, PressKeys, Speak
 
 logger = logging.getLogger(__name__)
 
+# Option labels that lead on from a menu rather than to one service.
+_ONWARD_WORDS = ("continue", "other options", "more options", "other services", "something else", "start over")
+
 # Hold and menu announcements that name claim data ("Claim status, pending claims and checks are
 # available in the IVR ...") point elsewhere and read out no claim.
 _ANNOUNCEMENT = re.compile(
@@ -119,6 +122,9 @@ class IvrNavigator:
         self._global_keys: dict[str, str] = {}
         self._global_used: set[str] = set()
         self._global_pressed: set[str] = set()
+        # Options taken to move on from a menu with nothing for the goal ("to continue, press 2"), by menu.
+        self._onward_taken: dict[tuple[tuple[tuple[str, str], ...], str], int] = {}
+        self._last_menu: tuple[tuple, tuple[MenuOption, ...]] = ((), ())
         self._idle_menus = 0
         self._speech_heard = False
         # Evidence about identifiers: lengths from the request and prompts, values heard clearly, by claim.
@@ -435,6 +441,7 @@ class IvrNavigator:
     def _choose(self, analysis: PromptAnalysis) -> Step:
         options = analysis.options
         signature = tuple(sorted((option.key or "", option.label) for option in options))
+        self._last_menu = (signature, options)
         for name, key in global_keys(options).items():
             self._global_keys.setdefault(name, key)
         self._menu_hearings[signature] = self._menu_hearings.get(signature, 0) + 1
@@ -463,6 +470,9 @@ class IvrNavigator:
             leave = self._global_step(goal)
             if leave is not None:
                 return leave
+            onward = self._onward_option(signature, options)
+            if onward is not None and goal in ("claim_status", "representative"):
+                return Step(self._select(onward.key, onward.phrase or onward.label))
             self._idle_menus += 1
             # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
             if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
@@ -476,6 +486,21 @@ class IvrNavigator:
         self._idle_menus = 0
         self._after_choice(goal)
         return Step(self._select(best.key, best.phrase or best.label))
+
+    def _onward_option(self, signature: tuple, options: tuple[MenuOption, ...]) -> MenuOption | None:
+        """Return an option that moves on from this menu ("to continue", "other options"), twice per menu at most.
+
+        A menu after a read-out may offer no person and no search, only a way on;
+        a caller takes it rather than give up.
+        """
+        for option in options:
+            if not option.key or self._onward_taken.get((signature, option.key), 0) >= 2:
+                continue
+            if any(has_words(option.label, words) for words in _ONWARD_WORDS):
+                self._onward_taken[(signature, option.key)] = self._onward_taken.get((signature, option.key), 0) + 1
+                logger.info("call %s: nothing for the goal here; taking the way on", self._context.call_id)
+                return option
+        return None
 
     def _global_step(self, goal: str) -> Step | None:
         """Leave a menu with nothing for the goal by a key announced earlier in the call.
@@ -619,7 +644,7 @@ class IvrNavigator:
         return [PressKeys(key)] if key else []
 
     def _escape(self) -> Step:
-        """Try the next way out of a loop towards a person; give up when none is left."""
+        """Try the next way out of a loop towards a person, then a way on from the last menu; give up when none is left."""
         ivr_map = self._context.ivr_map
         heard = self._global_keys
         representative_key = (ivr_map.shortcuts.representative if ivr_map else None) or heard.get("representative") or "0"
@@ -634,6 +659,10 @@ class IvrNavigator:
         while self._escapes_used < len(ways) and _keys_of(ways[self._escapes_used]) & self._global_pressed:
             self._escapes_used += 1  # pressed already in this visit as a key heard earlier
         if self._escapes_used >= len(ways):
+            onward = self._onward_option(*self._last_menu)
+            if onward is not None:
+                self._menu_hearings.clear()
+                return Step(self._select(onward.key, onward.phrase or onward.label))
             logger.info("call %s: IVR loop not escaped after %d tries", self._context.call_id, self._escapes_used)
             return Step(end=FailureReason.UNESCAPABLE_LOOP)
         actions = ways[self._escapes_used]
