@@ -112,3 +112,13 @@ def test_lines_fewer_than_announced_give_no_totals() -> None:
     claim = context.claims[0]
     assert len(claim.lines) == 2
     assert "billed_amount" not in claim.fields
+
+
+def test_status_from_the_claims_verb_in_a_readout_sentence() -> None:
+    from payerline.agent.readout import parse_fields
+    from payerline.domain.codes import ClaimStatus
+
+    text = ("Claim one, claim number two six two four five five six four four three eight eight one, was processed "
+            "on October second, twenty twenty-six and partially paid on October eighth, twenty twenty-six.")
+    assert parse_fields(text, None)["claim_status"].value is ClaimStatus.PARTIALLY_PAID
+    assert "claim_status" not in parse_fields("Claim one, paid amount was zero dollars.", None)

@@ -74,6 +74,13 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("date_of_service", r"dates? of service|service dates?|\bdos\b"),
 )
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
+# A claim as the subject of a status verb, after the other things said of it.
+_STATUS_PREDICATE = re.compile(
+    r"^\W*(?:the |this |your )?claim\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
+    r"applied to (?:the )?(?:patient's |member's )?deductible)\b(?! amount)",
+    re.IGNORECASE,
+)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 
@@ -112,6 +119,12 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
         )
         if "claim_status" not in found and (explicit or implied):
             status = extract_claim_status(sentence)
+            if status is not None:
+                found["claim_status"] = status
+        predicate = _STATUS_PREDICATE.search(sentence)
+        if "claim_status" not in found and predicate is not None:
+            # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
+            status = extract_claim_status(predicate.group(1))
             if status is not None:
                 found["claim_status"] = status
     return found
