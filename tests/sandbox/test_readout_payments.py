@@ -20,14 +20,15 @@ def paid_claims(count: int):
     return claims[:count]
 
 
-def test_claims_on_one_check_are_one_payment_of_their_sum() -> None:
+def test_shared_check_sums_paid_amounts() -> None:
     first, second = paid_claims(2)
     shared = {"paid_date": first.paid_date, "check_number": "777001", "bulk_payment_amount": None}
     first = first.model_copy(update={**shared, "paid_amount": Decimal("10.00")})
     second = second.model_copy(update={**shared, "paid_amount": Decimal("20.00")})
     sentences = remittance_readout(READOUT, [first, second], PhraseBank.default())
     assert sentences[0] == "Payments: one."
-    assert len(sentences) == 2 and "thirty dollars" in sentences[1], sentences
+    assert len(sentences) == 2, sentences
+    assert "thirty dollars" in sentences[1], sentences
 
 
 def test_bulk_amount_wins_over_the_sum() -> None:
@@ -39,7 +40,7 @@ def test_bulk_amount_wins_over_the_sum() -> None:
     assert "ninety-five dollars" in sentences[1], sentences
 
 
-def test_entries_without_terminator_end_on_their_key_count() -> None:
+def test_key_count_ends_entry() -> None:
     from payerline.sandbox.ivr import _key_count
     from payerline.sandbox.payer_file import InputSpec
 

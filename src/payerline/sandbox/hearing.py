@@ -264,7 +264,7 @@ def two_digit_year(year: int, month: int, day: int, today: date | None) -> int:
 
     "05/14/47" keyed on 2026-12-04 is 1947, "03/01/26" is 2026. Without
     ``today`` the year is taken as 20YY. A date of birth 100 years or more
-    ago cannot be told from a recent one this way, as on a real IVR.
+    ago cannot be distinguished from a recent one this way, as on a real IVR.
     """
     recent = 2000 + year
     if today is None:

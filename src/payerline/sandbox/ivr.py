@@ -172,7 +172,7 @@ class IvrRunner:
             slots = self.call.session.slots
             slots[node.slot] = entry
             if node.slot == "dos_from":
-                slots.pop("dos_to", None)  # a new from-date starts a new range; a stale to-date must not widen it
+                slots.pop("dos_to", None)  # A new from-date starts a new range, so a stale to-date must not widen it.
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next
 
@@ -220,7 +220,7 @@ class IvrRunner:
                     yield from self.call.ivr_say(self.ivr.inquiry_limit.say if self.ivr.inquiry_limit else [])
                     return self.ivr.inquiry_limit.goto if self.ivr.inquiry_limit else "@hangup"
             session.claims = lookup.find_claims(records, session)
-            # A claim number answers one search; the next search goes by what the caller enters next.
+            # A claim number serves one search. The next search uses what the caller enters next.
             session.slots.pop("claim_number", None)
             found = bool(session.claims)
         self.call.note(f"lookup {node.lookup} {'found' if found else 'not found'}")
@@ -259,7 +259,7 @@ class IvrRunner:
 
 
 def _key_count(spec: InputSpec) -> int | None:
-    """Keys after which an entry with no terminator ends at once; None waits for the time-out.
+    """Return the key count that ends an entry with no terminator, or None to wait for the time-out.
 
     A letter keyed by the star scheme takes several keys, so such entries end only on a terminator.
     """

@@ -382,7 +382,7 @@ def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
 
 
 def _placeholders(text: str) -> set[str]:
-    """Name the ``{placeholders}`` of a phrase; raises ValueError on a stray brace."""
+    """Return the ``{placeholders}`` of a phrase. Raises ValueError on a stray brace."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 

@@ -151,7 +151,7 @@ def payment_floor_readout(readout: Readout, claims: list[ClaimRecord], bank: Phr
 
 def remittance_readout(readout: Readout, claims: list[ClaimRecord], bank: PhraseBank) -> list[str]:
     """Return the sentences that read the provider's last three remittance dates and amounts."""
-    # One payment per check and date: its bulk amount when the records give one, else the sum of its claims.
+    # One payment per check and date. Its amount is the bulk amount when the records give one, else the sum of its claims.
     remits: dict[tuple[date, str], Decimal] = {}
     bulk: dict[tuple[date, str], Decimal] = {}
     for claim in claims:
