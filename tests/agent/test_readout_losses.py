@@ -122,3 +122,22 @@ def test_status_from_the_claims_verb_in_a_readout_sentence() -> None:
             "on October second, twenty twenty-six and partially paid on October eighth, twenty twenty-six.")
     assert parse_fields(text, None)["claim_status"].value is ClaimStatus.PARTIALLY_PAID
     assert "claim_status" not in parse_fields("Claim one, paid amount was zero dollars.", None)
+
+
+def test_status_from_an_outcome_verb_after_an_amount() -> None:
+    from payerline.agent.readout import parse_fields
+    from payerline.domain.codes import ClaimStatus
+
+    text = ("The allowed amount of ninety-eight dollars and forty-two cents was applied to the member's deductible, "
+            "and no payment was made.")
+    assert parse_fields(text, None)["claim_status"].value is ClaimStatus.APPLIED_TO_DEDUCTIBLE
+    assert "claim_status" not in parse_fields("Billed amount was two hundred dollars, paid on March third.", None)
+
+
+def test_claim_number_read_out_means_found() -> None:
+    from payerline.agent.extract import Extraction
+    from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
+
+    claim = ClaimState(0)
+    claim.record("claim_number", Extraction("2616899377258", 0.9), Heard(3, 10.0, 12.0), SOURCE_IVR)
+    assert claim.fields["found"].value is True

@@ -81,6 +81,13 @@ _STATUS_PREDICATE = re.compile(
     r"applied to (?:the )?(?:patient's |member's )?deductible)\b(?! amount)",
     re.IGNORECASE,
 )
+# Outcomes no amount label can be mistaken for, whatever the subject: "The allowed amount ... was applied to
+# the member's deductible". "Paid" is left out: "billed ..., paid on March 3" would read as a status.
+_OUTCOME_PREDICATE = re.compile(
+    r"\b(?:was|were|has been)\b[^.]*?\b(denied|rejected|adjusted|cancel+ed|voided|"
+    r"applied to (?:the )?(?:patient's |member's )?deductible)\b",
+    re.IGNORECASE,
+)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 
@@ -121,7 +128,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             status = extract_claim_status(sentence)
             if status is not None:
                 found["claim_status"] = status
-        predicate = _STATUS_PREDICATE.search(sentence)
+        predicate = _STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
         if "claim_status" not in found and predicate is not None:
             # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
             status = extract_claim_status(predicate.group(1))

@@ -118,6 +118,9 @@ class ClaimState:
         if name == "claim_status":
             found = Extraction(extraction.value is not ClaimStatus.NOT_ON_FILE, extraction.confidence)
             self.fields["found"] = FieldRecord(found.value, heard, source, found.confidence)
+        elif name == "claim_number" and "found" not in self.fields:
+            # A payer that reads the claim's number back has the claim on file, whatever else was lost.
+            self.fields["found"] = FieldRecord(True, heard, source, confidence)
         return True
 
     def doubtful_ivr_fields(self, low_confidence: float) -> list[str]:
