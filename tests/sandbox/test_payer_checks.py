@@ -142,7 +142,7 @@ def test_phrase_placeholder_the_key_does_not_fill(tmp_path: Path) -> None:
     data = example()
     data["representatives"].setdefault("phrases", {})["greeting"] = ["Thanks for calling {department}, this is {name}."]
     problems = problems_of(tmp_path, data)
-    assert matching(problems, "representatives.phrases.greeting[0]", "placeholder {department} is not filled in"), problems
+    assert matching(problems, "representatives.phrases.greeting[0]", "unknown placeholder {department}, which is not filled in here"), problems
 
 
 def test_phrase_with_a_stray_brace(tmp_path: Path) -> None:
@@ -192,3 +192,19 @@ def test_unquoted_no_in_a_say_list(tmp_path: Path) -> None:
     node["say"] = [False]
     problems = problems_of(tmp_path, data)
     assert any("quote it" in problem for problem in problems), problems
+
+
+def test_stray_brace_in_a_readout_sentence(tmp_path: Path) -> None:
+    data = example()
+    node_id, node = next((k, n) for k, n in data["ivr"]["menus"].items() if n.get("readout", {}).get("per_claim"))
+    node["readout"]["per_claim"][0] = node["readout"]["per_claim"][0] + " }"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, f"ivr.menus.{node_id}.readout.per_claim[0]", "write a literal brace"), problems
+
+
+def test_formatting_in_a_placeholder(tmp_path: Path) -> None:
+    data = example()
+    node_id, node = next((k, n) for k, n in data["ivr"]["menus"].items() if n.get("readout", {}).get("per_claim"))
+    node["readout"]["per_claim"][0] = "Claim count {index!x}."
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, f"ivr.menus.{node_id}.readout.per_claim[0]", "carries formatting"), problems

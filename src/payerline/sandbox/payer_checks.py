@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -163,11 +163,14 @@ def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
         yield (*base, "input", "length"), "set either length or min_length/max_length, not both"
     if spec.min_length and spec.max_length and spec.min_length > spec.max_length:
         yield (*base, "input", "min_length"), f"min_length {spec.min_length} is above max_length {spec.max_length}"
-    if spec.kind in ("digits", "alphanumeric", "name") and spec.terminator is None and spec.length is None and spec.max_length is None:
+    star_keyed = spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "star"
+    if (spec.kind in ("digits", "alphanumeric", "name") and spec.terminator is None and spec.length is None
+            and spec.max_length is None and not star_keyed):
         yield (*base, "input"), "with no terminator, set length or max_length so the entry can end without a time-out"
-    if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "star" and spec.terminator is None:
+    if star_keyed and spec.terminator is None:
         yield (*base, "input", "terminator"), (
-            f"a {spec.kind} entry keyed by the star scheme takes several keys per letter, so it cannot end on a key count; "
+            f"{'an' if spec.kind == 'alphanumeric' else 'a'} {spec.kind} entry keyed by the star scheme takes several "
+            "keys per letter, so it cannot end on a key count; "
             "add terminator: \"#\"")
     if spec.kind in ("alphanumeric", "name") and spec.keypad and spec.letters == "none":
         yield (*base, "input", "letters"), "a keyed entry with letters needs letters: star or letters: key"
@@ -175,32 +178,24 @@ def _check_input(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
         yield (*base, "confirm", "no_key"), "yes_key and no_key must differ"
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
 def _check_templates(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
     if node.confirm is not None:
         for index, text in enumerate(node.confirm.prompt):
-            for name in _placeholders(text) - ENTRY_PLACEHOLDERS:
-                yield (*base, "confirm", "prompt", index), f"unknown placeholder {{{name}}}; a read-back knows only {{entry}}"
+            yield from _check_placeholders((*base, "confirm", "prompt", index), text, ENTRY_PLACEHOLDERS)
     if node.readout is None:
         return
     yield from _check_readout_parts(base, node)
     allowed = CLAIM_PLACEHOLDERS if node.source == "claims" else SUMMARY_PLACEHOLDERS
     for key in ("intro", "none", "per_claim", "per_item"):
         for index, text in enumerate(getattr(node.readout, key)):
-            for name in _placeholders(text) - allowed:
-                yield (*base, "readout", key, index), f"unknown placeholder {{{name}}}; use one of {sorted(allowed)}"
+            yield from _check_placeholders((*base, "readout", key, index), text, allowed)
     for status, texts in node.readout.by_status.items():
         if status not in ClaimStatus.__members__.values():
             yield (*base, "readout", "by_status", status), f"{status!r} is not a claim status; use one of {[s.value for s in ClaimStatus]}"
         for index, text in enumerate(texts):
-            for name in _placeholders(text) - allowed:
-                yield (*base, "readout", "by_status", status, index), f"unknown placeholder {{{name}}}"
+            yield from _check_placeholders((*base, "readout", "by_status", status, index), text, allowed)
     for index, text in enumerate(node.readout.line):
-        for name in _placeholders(text) - LINE_PLACEHOLDERS:
-            yield (*base, "readout", "line", index), f"unknown placeholder {{{name}}}; use one of {sorted(LINE_PLACEHOLDERS)}"
+        yield from _check_placeholders((*base, "readout", "line", index), text, LINE_PLACEHOLDERS)
 
 
 def _check_readout_parts(base: tuple, node: Node) -> Iterator[tuple[tuple, str]]:
@@ -382,16 +377,20 @@ def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
 
 
 def _placeholders(text: str) -> set[str]:
-    """Return the ``{placeholders}`` of a phrase. Raises ValueError on a stray brace."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """Return the ``{placeholders}`` of a sentence. Raises ValueError on a stray brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def _check_placeholders(where: tuple, text: str, allowed: set[str]) -> Iterator[tuple[tuple, str]]:
+def _check_placeholders(where: tuple, text: str, allowed: Iterable[str]) -> Iterator[tuple[tuple, str]]:
+    """Report stray braces, placeholders the sentence's context does not fill, and formatting in a placeholder."""
     try:
-        used = _placeholders(text)
+        fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(text) if name]
     except ValueError as error:
         yield where, f"{error}; write a literal brace as {{{{ or }}}}"
         return
-    for name in sorted(used - allowed):
-        choices = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
-        yield where, f"placeholder {{{name}}} is not filled in for this phrase; it takes {choices}"
+    choices = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+    for name, conversion, spec in fields:
+        if name not in allowed:
+            yield where, f"unknown placeholder {{{name}}}, which is not filled in here; use one of {choices}"
+        elif conversion or spec:
+            yield where, f"placeholder {{{name}}} carries formatting ({text!r}); write it plainly as {{{name}}}"
