@@ -127,3 +127,18 @@ def test_heard_readout_fields_ignore_shared_check_number():
     assert any(sentence.lower().startswith("check number") for sentence in sentences)
     assert heard_readout_fields(noridian, other, sentences, (read, other)) == frozenset()
     assert "check_number" in heard_readout_fields(noridian, read, sentences, (read, other))
+
+
+def test_status_said_in_words_counts(ngs):
+    """A sentence the status chose that says the status in words gives the status, as {status} does."""
+    denied = claims_with(ngs, ClaimStatus.DENIED)[0]
+    node = next(n for n in ngs.ivr.menus.values() if n.type == "readout" and n.source == "claims")
+    menus = {key: n for key, n in ngs.ivr.menus.items() if not (n.type == "readout" and n.source == "claims")}
+
+    def with_denied_sentence(sentence: str):
+        readout = node.readout.model_copy(update={"by_status": {"denied": [sentence]}})
+        only = node.model_copy(update={"readout": readout})
+        return ngs.model_copy(update={"ivr": ngs.ivr.model_copy(update={"menus": {**menus, "only_readout": only}})})
+
+    assert "claim_status" in readout_fields(with_denied_sentence("Claim {claim_number} was denied."), denied)
+    assert "claim_status" not in readout_fields(with_denied_sentence("Claim {claim_number}."), denied)

@@ -7,6 +7,8 @@ representative's name and reference number on a finished call.
 
 from __future__ import annotations
 
+import re
+
 import string
 from collections.abc import Callable
 from datetime import datetime
@@ -57,11 +59,40 @@ def _phrase_bank() -> PhraseBank:
 
 def _claim_readout_templates(payer: PayerFile, claim: ClaimRecord) -> list[str]:
     """Return the read-out templates the sandbox uses for ``claim`` in every claims read-out node."""
-    templates: list[str] = []
+    return [template for template, _ in _claim_readout_choices(payer, claim)]
+
+
+def _claim_readout_choices(payer: PayerFile, claim: ClaimRecord) -> list[tuple[str, bool]]:
+    """Return each read-out template for ``claim`` with whether the claim's status chose it (``by_status``)."""
+    choices: list[tuple[str, bool]] = []
     for node in payer.ivr.menus.values():
         if node.type == "readout" and node.source == "claims" and node.readout is not None:
-            templates += node.readout.by_status.get(claim.status.value, node.readout.per_claim)
-    return templates
+            by_status = node.readout.by_status.get(claim.status.value)
+            if by_status is not None:
+                choices += [(template, True) for template in by_status]
+            else:
+                choices += [(template, False) for template in node.readout.per_claim]
+    return choices
+
+
+# Words that state a claim status without {status}, in a sentence the status chose ("was denied on ...").
+# "Paid" alone is not listed: "Paid amount ..." is said of claims that were not paid too.
+_STATUS_WORDS = {
+    ClaimStatus.DENIED: re.compile(r"\b(?:denied|rejected)\b", re.IGNORECASE),
+    ClaimStatus.PARTIALLY_PAID: re.compile(r"\bpartial(?:ly)? paid\b|\bpaid in part\b|\bpartial payment\b", re.IGNORECASE),
+    ClaimStatus.ADJUSTED: re.compile(r"\badjusted\b", re.IGNORECASE),
+    ClaimStatus.CANCELLED: re.compile(r"\bcancel+ed\b|\bvoided\b", re.IGNORECASE),
+    ClaimStatus.APPLIED_TO_DEDUCTIBLE: re.compile(r"\bapplied to (?:the )?(?:\w+'s )?deductible\b", re.IGNORECASE),
+    ClaimStatus.PAYMENT_FLOOR: re.compile(r"\bpayment floor\b", re.IGNORECASE),
+    ClaimStatus.PENDING: re.compile(r"\bpending\b|\bin process\b|\bbeing processed\b|\bunder review\b", re.IGNORECASE),
+    ClaimStatus.PAID: re.compile(r"\b(?:was|has been|were) paid\b|\bpaid in full\b", re.IGNORECASE),
+}
+
+
+def _states_status(template: str, chosen_by_status: bool, claim: ClaimRecord) -> bool:
+    """Tell whether a sentence the claim's status chose says that status in words."""
+    pattern = _STATUS_WORDS.get(claim.status)
+    return chosen_by_status and pattern is not None and pattern.search(template) is not None
 
 
 def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
@@ -77,10 +108,12 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
         return frozenset()
     fields: set[str] = set()
     values = claim_values(claim, 1, 1)
-    for template in _claim_readout_templates(payer, claim):
+    for template, chosen in _claim_readout_choices(payer, claim):
         if fill([template], values, _phrase_bank()):
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
             fields.add("found")
+            if _states_status(template, chosen, claim):
+                fields.add("claim_status")
     return frozenset(fields)
 
 
@@ -126,12 +159,14 @@ def heard_readout_fields(
                 others |= _spoken_sentences(payer, other, template)
     fields: set[str] = set()
     identified = False
-    for template in _claim_readout_templates(payer, claim):
+    for template, chosen in _claim_readout_choices(payer, claim):
         names = _placeholders(template)
         matched = _spoken_sentences(payer, claim, template) & heard
         if matched:
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
             fields.add("found")
+            if _states_status(template, chosen, claim):
+                fields.add("claim_status")
             identified = identified or (bool(names - _UNSPECIFIC_PLACEHOLDERS) and bool(matched - others))
     return frozenset(fields) if identified else frozenset()
 
