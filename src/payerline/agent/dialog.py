@@ -24,7 +24,7 @@ from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, merge_he
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
 from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
-from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, normalize_prompt
+from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, checks_in, normalize_prompt
 from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin, is_mumble
 from payerline.agent.readout import parse_answer, parse_fields
 from payerline.agent.rep_turns import (
@@ -40,7 +40,6 @@ from payerline.agent.rep_turns import (
     MISUNDERSTOOD,
     NAMES_ITSELF,
     STALL,
-    STILL_THERE,
     VALUE_WORDS,
     announcement_only,
     one_identifier,
@@ -223,9 +222,9 @@ class RepresentativeDialog(ReadbackMixin):
                 or CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):
             # "What can I tell you about it?" with no verification question in it: the claim is open.
             self._open.add(self._context.rep_claim)
-        normalized = normalize_prompt(analysis.text)
-        self._asked_again = asked_again and bool(STILL_THERE.search(normalized))
-        if STILL_THERE.search(normalized) and not captured:
+        still_there = checks_in(analysis.text)
+        self._asked_again = asked_again and still_there
+        if still_there and not captured:
             # The person is waiting for the agent. Before the claim is open it asks once to hear the
             # missed turn again; after that, or once the claim is open, it goes on with its questions.
             if self._context.rep_claim not in self._open and self._unclear < 3 and not self._asked_again:

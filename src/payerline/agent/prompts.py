@@ -644,7 +644,8 @@ def _person_likely(text: str, normalized: str) -> bool:
 # "Are you still there?" comes with a menu ("press"), which keeps it an IVR prompt.
 _CHECK_IN = re.compile(
     r"\b(?:are )?you (?:still )?there\b|\bdid i lose you\b|\bcan you hear me\b|\b(?:is )?any ?(?:one|body) there\b|"
-    r"\bhello\W+(?:hello|are you|is anyone|anybody|can you)\b|\blose you\b|\bare you still\b"
+    r"\bhello\W+(?:hello|are you|is anyone|anybody|can you)\b|\blose you\b|\bare you still\b|"
+    r"\byou still with me\b|\blost you\b|\bdid i lose\b|\bhello\W*are (?:you )?there\b"
 )
 _BARE_HELLO = re.compile(r"(?:(?:hello|hi|hey)\W*){1,3}\?")
 # A self-introduction that names the speaker: "Dana speaking", "you've got Desmond", "this was Luis" (a

@@ -69,10 +69,6 @@ CLAIM_FOUND = re.compile(
     r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
 )
 # "Are you still there?", "Hi, did I lose you?", and with a word lost "Hello? Are there?" or "did I lose".
-STILL_THERE = re.compile(
-    r"\b(?:are )?you still (?:there|with me)\b|\bhello\W*are (?:you )?there\b|\bare you there\b|"
-    r"\bdid i lose(?: you)?\b|\b(?:i )?(?:think i )?lost you\b|^\W*hello\W*$"
-)
 # A person introducing themselves or asking something; a recorded announcement does neither.
 NAMES_ITSELF = re.compile(r"\b(?:this is|my name is|my name's)\s+[A-Za-z]", re.IGNORECASE)
 INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)
