@@ -156,7 +156,7 @@ AFTER_READOUT = [
 ]
 
 
-def test_menu_with_only_a_way_on_is_left_by_it_not_given_up() -> None:
+def test_continue_option_before_giving_up() -> None:
     """A person is wanted, the menu offers none and the key heard earlier is refused: take "continue"."""
     navigator, context = navigator_for()
     navigator.request_person()

@@ -400,8 +400,8 @@ def test_unanswered_readback_counts_as_attempt(ngs: PayerFile) -> None:
     assert heard.count(ngs.ivr.defaults.no_input_say[0]) >= 2
 
 
-def test_search_by_member_after_a_claim_number_search_finds_the_new_claim(kentucky: PayerFile) -> None:
-    """A claim number answers one search: the next search, by member and dates, must not reuse it."""
+def test_member_search_ignores_earlier_claim_number(kentucky: PayerFile) -> None:
+    """A claim number serves one search: the next search, by member and dates, must not reuse it."""
     member, first, second = next(
         (m, a, b) for m in kentucky.records.members for a in m.claims for b in m.claims
         if a is not b and a.billing_npi == b.billing_npi and a.service_date_from != b.service_date_from
@@ -425,7 +425,9 @@ def test_search_by_member_after_a_claim_number_search_finds_the_new_claim(kentuc
     caller = ScriptedCaller(line, steps, max_events=400).run()
     spoken = [text for text in caller.far_text() if text.startswith("Claim number")]
     numbers = [" ".join(spoken_digit(d) for d in claim.claim_number) for claim in (first, second)]
-    assert len(spoken) == 2 and numbers[0] in spoken[0] and numbers[1] in spoken[1], spoken
+    assert len(spoken) == 2, spoken
+    assert numbers[0] in spoken[0], spoken
+    assert numbers[1] in spoken[1], spoken
 
 
 def spoken_digit(digit: str) -> str:

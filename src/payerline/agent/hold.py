@@ -220,7 +220,7 @@ class HoldMonitor:
         return None if self._watching is None else max(0.0, self._watching[0] - now_s)
 
     def on_quiet(self, now_s: float) -> Step | None:
-        """The line stayed silent: a watched turn that met ``WATCH_S`` of it was a person waiting."""
+        """Greet a watched turn once the line has stayed silent for ``WATCH_S`` after it: a person is waiting."""
         if self._watching is None or now_s < self._watching[0] - 0.05:
             return None
         _, person = self._watching

@@ -521,9 +521,9 @@ _PERSON_MARKERS = re.compile(
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
 
 
-# A policy about automated callers ("does [not] accept calls placed by automated dialing systems"). Said to a
-# caller who just introduced itself as automated, in a turn with no question, it is a refusal even with its
-# "not" lost: a payer that takes automated calls would go on with a question, not state its policy.
+# A policy about automated callers ("does [not] accept calls placed by automated dialing systems").
+# Stated to a caller that just introduced itself as automated, in a turn with no question, it is a refusal
+# even with its "not" lost. A payer that takes automated calls would go on with a question instead.
 _AUTOMATED_POLICY = re.compile(
     r"\b(?:accept|accepts|take|takes|allow|allows|permit|permits|handle|handles)\b[^.?]{0,30}"
     r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?)\b|"
