@@ -12,7 +12,13 @@ from decimal import Decimal
 
 import pytest
 
-from payerline.agent.extract import extract_date, extract_identifier, extract_money, extract_yes_no
+from payerline.agent.extract import (
+    extract_date,
+    extract_identifier,
+    extract_money,
+    extract_person_name,
+    extract_yes_no,
+)
 from payerline.agent.extract.lexer import Kind, tokenize
 from payerline.agent.readout import parse_answer, parse_fields
 
@@ -207,3 +213,23 @@ def test_cents_without_cents_word(text: str, value: Decimal) -> None:
 
 def test_lost_cents_is_unheard() -> None:
     assert extract_money("two hundred thirteen dollars and cents") is None
+
+
+# --- processing verbs the held-out payers used ------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("Claims like this are usually finalized within forty-five days of receipt.", "expected_processing_days", 45),
+    ("Most claims are adjudicated within thirty days.", "expected_processing_days", 30),
+    ("Claim one, claim number two six two seven four one eight eight five one nine eight seven, "
+     "was approved on October twenty-seventh, twenty twenty-six.", "processed_date", date(2026, 10, 27)),
+])
+def test_processing_verbs(text: str, name: str, value: object) -> None:
+    assert values(text)[name] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for calling Redwood Crest provider services, my name is May I have your name?",
+    "You can put down",
+])
+def test_question_or_pronoun_is_not_a_name(text: str) -> None:
+    assert extract_person_name(text) is None

@@ -93,6 +93,12 @@ def test_confirmation_keys_and_readback() -> None:
         ("Thank you for holding, this is Dana, how can I help you?", Cue.PERSON_GREETING),
         ("I'm sorry, I can only look at one claim per call.", Cue.ONE_CLAIM_PER_CALL),
         ("You've reached the pharmacy help desk, I can't help with claims.", Cue.WRONG_DEPARTMENT),
+        ("This is behavioral health intake, so I can't see claims at all.", Cue.WRONG_DEPARTMENT),
+        ("Thanks for holding, this is Raymond in behavioral health intake. How can I help?", Cue.WRONG_DEPARTMENT),
+        ("I'm sorry, this is the Part D pharmacy help desk, and I'm not able to look up medical claims.",
+         Cue.WRONG_DEPARTMENT),
+        ("Please call back and go through the provider menu.", Cue.WRONG_DEPARTMENT),
+        ("That still doesn't match our records, so I can't go any further on this call.", Cue.REFUSED),
         ("Thank you for calling. Goodbye.", Cue.GOODBYE),
     ],
 )
@@ -243,3 +249,19 @@ def test_closed_messages_in_other_words(text: str) -> None:
 )
 def test_hours_without_a_sign_off_are_not_closed(text: str) -> None:
     assert Cue.CLOSED not in analyze_prompt(text).cues
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # "birth" lost on the line: a person's date is the birth date.
+    ("Enter the patient's date of as 8 digits: month, day and year.", InputField.DATE_OF_BIRTH),
+    ("Please enter the member's date as eight digits.", InputField.DATE_OF_BIRTH),
+    ("Enter the patient's date of service as 8 digits.", InputField.DATE_OF_SERVICE),
+])
+def test_person_date_with_its_noun_lost(text: str, field: InputField) -> None:
+    request = analyze_prompt(text).input_request
+    assert request is not None
+    assert request.field is field
+
+
+def test_provider_line_greeting_is_not_wrong_department() -> None:
+    assert Cue.WRONG_DEPARTMENT not in analyze_prompt("Hi, you've reached Marisol in provider services.").cues

@@ -40,3 +40,15 @@ def test_reply_that_moves_on_is_not_agreement() -> None:
     assert fields.reference_number is not None
     assert str(fields.reference_number.value) == "1204558917"
     assert fields.reference_number.confirmed_by_readback is False
+
+
+@pytest.mark.parametrize("reply", ["My name is Dana.", "This is Dana."])
+def test_stated_name_replaces_misheard_name(reply: str) -> None:
+    rep = full_rep(greeting="Thank you for holding, this is Donna, how can I help you?")
+    rep.answers = [(r"your name is", reply), *rep.answers]
+    clock = VirtualClock(START)
+    output = run_call(make_request(), ScriptedLine(clock, main_menu_nodes(), rep), clock, call_id="call-1")
+    name = output.results[0].fields.representative_name
+    assert name is not None
+    assert name.value == "Dana"
+    assert name.evidence.turn_index > 0

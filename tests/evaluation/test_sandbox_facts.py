@@ -129,16 +129,33 @@ def test_heard_readout_fields_ignore_shared_check_number():
     assert "check_number" in heard_readout_fields(noridian, read, sentences, (read, other))
 
 
+def _with_only_sentence(payer, status: ClaimStatus, sentence: str):
+    """Return ``payer`` whose one claims read-out says ``sentence`` for claims of ``status``."""
+    node = next(n for n in payer.ivr.menus.values() if n.type == "readout" and n.source == "claims")
+    menus = {key: n for key, n in payer.ivr.menus.items() if not (n.type == "readout" and n.source == "claims")}
+    readout = node.readout.model_copy(update={"by_status": {status.value: [sentence]}})
+    only = node.model_copy(update={"readout": readout})
+    return payer.model_copy(update={"ivr": payer.ivr.model_copy(update={"menus": {**menus, "only_readout": only}})})
+
+
 def test_status_said_in_words_counts(ngs):
     """A sentence the status chose that says the status in words gives the status, as {status} does."""
     denied = claims_with(ngs, ClaimStatus.DENIED)[0]
-    node = next(n for n in ngs.ivr.menus.values() if n.type == "readout" and n.source == "claims")
-    menus = {key: n for key, n in ngs.ivr.menus.items() if not (n.type == "readout" and n.source == "claims")}
+    paid = claims_with(ngs, ClaimStatus.PAID)[0]
+    said = _with_only_sentence(ngs, ClaimStatus.DENIED, "Claim {claim_number} was denied.")
+    assert "claim_status" in readout_fields(said, denied)
+    assert "claim_status" not in readout_fields(_with_only_sentence(ngs, ClaimStatus.DENIED, "Claim {claim_number}."), denied)
+    paid_on = _with_only_sentence(ngs, ClaimStatus.PAID, "Claim {claim_number} was processed and paid on {paid_date}.")
+    assert "claim_status" in readout_fields(paid_on, paid)
 
-    def with_denied_sentence(sentence: str):
-        readout = node.readout.model_copy(update={"by_status": {"denied": [sentence]}})
-        only = node.model_copy(update={"readout": readout})
-        return ngs.model_copy(update={"ivr": ngs.ivr.model_copy(update={"menus": {**menus, "only_readout": only}})})
 
-    assert "claim_status" in readout_fields(with_denied_sentence("Claim {claim_number} was denied."), denied)
-    assert "claim_status" not in readout_fields(with_denied_sentence("Claim {claim_number}."), denied)
+def test_deductible_read_for_a_deductible_claim_is_its_patient_responsibility(ngs):
+    """With no payment, the amount applied to the deductible is what the patient owes, as the agent takes it."""
+    claim = next(c for c in claims_with(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE) if c.patient_responsibility)
+    sentence = "Claim {claim_number}. Applied to deductible {deductible_amount}."
+    fields = readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), claim)
+    assert "patient_responsibility" in fields
+    # A smaller amount applied to the deductible leaves the rest of the responsibility unsaid.
+    part = claim.model_copy(update={"deductible_amount": claim.patient_responsibility / 2})
+    fields = readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), part)
+    assert "patient_responsibility" not in fields

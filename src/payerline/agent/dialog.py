@@ -194,7 +194,7 @@ class RepresentativeDialog(ReadbackMixin):
                 if judged is not None:
                     return judged
             else:
-                return self._after_readback(analysis.text)
+                return self._after_readback(analysis.text, heard)
         if not self._person_heard:
             if announcement_only(analysis):
                 return Step(phase=Phase.HOLD)  # no person has spoken yet, so this is a hold announcement
@@ -394,7 +394,7 @@ class RepresentativeDialog(ReadbackMixin):
         context = self._context
         normalized = normalize_prompt(analysis.text)
         whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
-                          r"release anything|anything on (?:that|this) claim", normalized)
+                          r"release anything|anything on (?:that|this) claim|any further", normalized)
         if whole:
             # "Without the correct [information] I can't release anything": verification failed.
             if UNVERIFIED.search(normalized) or self._mismatch_heard:

@@ -270,7 +270,10 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
                                r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number"),
         # "of" is often heard as "have" or "a", or lost: "date have birth", "beneficiary's of birth".
-        (InputField.DATE_OF_BIRTH, r"date (?:\w+ )?birth|\bof birth|birth ?date|\bdob\b"),
+        (InputField.DATE_OF_BIRTH, r"date (?:\w+ )?birth|\bof birth|birth ?date|\bdob\b|"
+                                   # "Enter the patient's date of [birth]" with "birth" lost: a person's date is the birth date.
+                                   r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? date(?: of| have| a)?\b"
+                                   r"(?! (?:\w+ )?service)"),
         (InputField.DATE_OF_SERVICE_TO, r"(?:to|through|thru|ending|end) date|last date of service|date of service.{0,20}\b(?:to|through|ending)\b date"),
         (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
         (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|\bof service|service date|\bdos\b"),
@@ -453,12 +456,15 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.WRONG_DEPARTMENT, r"wrong department|(?:you've|you have) reached (?:the )?(?:\w+ )?(?:pharmacy|eligibility|"
                                r"enrollment|member services|dental|vision|behavioral health|credentialing|prior "
                                r"authorization|appeals)|this is (?:the )?(?:pharmacy|eligibility|enrollment|dental|vision|"
-                               r"credentialing|appeals|prior authorization) (?:department|line|unit|desk)|"
+                               r"credentialing|appeals|prior authorization|behavioral health|member services) (?:department|line|unit|desk|intake)|"
+                               r"(?:this is|you've reached|you have reached|reached) [a-z ]{0,20}(?:behavioral health|pharmacy|dental|vision) "
+                               r"(?:intake|help ?desk|services|department|line|unit|desk)|"
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
-                               r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't) (?:help with|handle|do) claims?|"
+                               r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
+                               r"look up|access|pull up) (?:any |medical )?claims?|"
                                r"(?:don't|do not) have access to (?:claims?|claim information)|"
                                r"(?:you've|you have) reached (?:the )?(?!claims?\b|provider (?:services|contact))[a-z ]{3,40} "
-                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick) the claims? option"),
+                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)"),
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
                                r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
@@ -494,6 +500,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"\bnot) (?:give out|release|provide|discuss|disclose|share)\b"
                       r"(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
                       r"doesn't match what's on|does not match what is on|"
+                      # "I can't go any further on this call": the representative stops helping altogether.
+                      r"(?:can't|cannot|can not|unable to|not able to) (?:go|get|take (?:this|it)) any further|"
                       # With its "not" lost: the representative points to the remit instead of giving the value.
                       r"(?:you'd|you would|you'll|you will) (?:need|have) to (?:(?:see|check|look at|get|pull|refer to|"
                       r"request|go by) )?(?:the |your |a )?(?:remit|remittance|eob|explanation of benefits)\b|"

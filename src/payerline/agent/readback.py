@@ -19,12 +19,16 @@ from payerline.agent import formats
 from payerline.agent.confirm import MAX_RECOVERED_DIGITS, is_subsequence, merge_hearings, most_heard
 from payerline.agent.context import CallContext, Step
 from payerline.agent.extract import extract_identifier, extract_person_name, extract_yes_no
+from payerline.agent.extract.result import Extraction
 from payerline.agent.prompts import normalize_prompt
 from payerline.agent.readout import parse_answer, parse_fields
-from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord
+from payerline.agent.results import SOURCE_REPRESENTATIVE, FieldRecord, Heard
 from payerline.telephony.actions import Speak
 
 logger = logging.getLogger(__name__)
+
+# The confidence of a name the representative introduces ("my name is ..."), not one read from a bare word.
+_STATED_NAME = 0.9
 
 READBACK_FIELDS = frozenset({"claim_number", "check_number", "reference_number"})
 # Amounts and dates a person gives are read back once too; a correction replaces the value.
@@ -260,7 +264,7 @@ class ReadbackMixin:
         else:
             self._context.claims[self._context.rep_claim].fields.pop(name, None)
 
-    def _after_readback(self, text: str) -> Step:
+    def _after_readback(self, text: str, heard: list[tuple[str, Heard]]) -> Step:
         self._readback_pending = False
         answer = extract_yes_no(text)
         moved_on = _moves_on_without_yes(text)
@@ -276,6 +280,7 @@ class ReadbackMixin:
         name = extract_person_name(text)
         if name is not None:
             restated["representative_name"] = name
+            self._take_corrected_name(name, heard)
         corrected = extract_identifier(text)
         reference = fields.get("reference_number")
         if (
@@ -294,6 +299,16 @@ class ReadbackMixin:
             fields.pop("reference_number", None)
             self._asked[(-1, "reference_number")] = 1
         return self._close()
+
+
+    def _take_corrected_name(self, name: Extraction[str], heard: list[tuple[str, Heard]]) -> None:
+        """Take the name a representative states in reply to its read-back ("My name is Nadia")."""
+        record = self._context.person_fields.get("representative_name")
+        if record is None or record.value == name.value or name.confidence < _STATED_NAME:
+            return
+        where = next((where for text, where in heard if extract_person_name(text) is not None), heard[-1][1])
+        self._context.capture(self._context.rep_claim, {"representative_name": name}, where, SOURCE_REPRESENTATIVE)
+        logger.info("call %s: representative corrected the name read back", self._context.call_id)
 
 
 def _settle_identifier(hearings: list[str], rejected: set[str], fallback: str) -> str:

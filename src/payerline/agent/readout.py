@@ -38,7 +38,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted)(?: on)?(?= (?:on )?"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
     ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
@@ -66,7 +66,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
-                                 r"turnaround|processed within|within \w+ days|finali[sz]e within"),
+                                 r"turnaround|(?:processed|finali[sz]ed?|adjudicated|completed|decided) within|within \w+ days"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),

@@ -85,7 +85,7 @@ _STATUS_WORDS = {
     ClaimStatus.APPLIED_TO_DEDUCTIBLE: re.compile(r"\bapplied to (?:the )?(?:\w+'s )?deductible\b", re.IGNORECASE),
     ClaimStatus.PAYMENT_FLOOR: re.compile(r"\bpayment floor\b", re.IGNORECASE),
     ClaimStatus.PENDING: re.compile(r"\bpending\b|\bin process\b|\bbeing processed\b|\bunder review\b", re.IGNORECASE),
-    ClaimStatus.PAID: re.compile(r"\b(?:was|has been|were) paid\b|\bpaid in full\b", re.IGNORECASE),
+    ClaimStatus.PAID: re.compile(r"\b(?:was|has been|were) paid\b|\bpaid in full\b|\bpaid on\b", re.IGNORECASE),
 }
 
 
@@ -93,6 +93,24 @@ def _states_status(template: str, chosen_by_status: bool, claim: ClaimRecord) ->
     """Tell whether a sentence the claim's status chose says that status in words."""
     pattern = _STATUS_WORDS.get(claim.status)
     return chosen_by_status and pattern is not None and pattern.search(template) is not None
+
+
+def _derived_fields(names: set[str], claim: ClaimRecord) -> set[str]:
+    """Return fields a read-out gives by implication, as docs/agent.md documents the agent deriving them.
+
+    For a claim applied to the deductible, with no payment, the amount read as
+    applied to the deductible is the patient responsibility whenever the
+    record says they are equal.
+    """
+    values = claim_values(claim, 1, 1)
+    if (
+        "deductible_amount" in names
+        and claim.status == ClaimStatus.APPLIED_TO_DEDUCTIBLE
+        and claim.patient_responsibility is not None
+        and values.get("deductible_amount") == claim.patient_responsibility
+    ):
+        return {"patient_responsibility"}
+    return set()
 
 
 def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
@@ -111,6 +129,7 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
     for template, chosen in _claim_readout_choices(payer, claim):
         if fill([template], values, _phrase_bank()):
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
+            fields.update(_derived_fields(_placeholders(template), claim))
             fields.add("found")
             if _states_status(template, chosen, claim):
                 fields.add("claim_status")
@@ -164,6 +183,7 @@ def heard_readout_fields(
         matched = _spoken_sentences(payer, claim, template) & heard
         if matched:
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
+            fields.update(_derived_fields(names, claim))
             fields.add("found")
             if _states_status(template, chosen, claim):
                 fields.add("claim_status")

@@ -29,6 +29,7 @@ NOT_NAMES = frozenset(
         "hello", "hi", "good", "thank", "thanks", "now", "ready", "sure", "right", "alright", "very", "really",
         "recording", "transferring", "available", "closed", "important", "please", "to", "for", "if", "and",
         "thank", "your", "did", "reminder", "welcome", "claim", "status", "press", "enter", "we", "they",
+        "you", "i", "he", "she", "you'll", "you're", "can", "could", "would", "should", "will",
     }
 )
 _LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})
@@ -50,6 +51,8 @@ def extract_person_name(text: str) -> Extraction[str] | None:
 def _introduced_name(text: str) -> str | None:
     for match in _INTRO.finditer(text):
         word = match.group(1)
+        if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
+            continue  # "my name is [lost]. May I have yours?": the word starts the next question
         if word.lower() not in NOT_NAMES and (word[0].isupper() or text.islower()):
             return word[0].upper() + word[1:].lower()
     return None
