@@ -8,8 +8,9 @@ from scripted_payer import make_request
 
 from payerline.agent.config import AgentConfig
 from payerline.agent.context import CallContext
-from payerline.agent.entries import letter_method
-from payerline.agent.prompts import analyze_prompt
+from payerline.agent.entries import EnteredValue, letter_method, readback_matches
+from payerline.agent.menus import date_span_choice
+from payerline.agent.prompts import InputField, analyze_prompt
 from payerline.agent.results import ClaimState
 from payerline.payers.ivr_map import LetterMethod
 
@@ -41,3 +42,16 @@ def test_same_way_with_same_lost() -> None:
     request = analyze_prompt(prompt).input_request
     assert request is not None
     assert letter_method(request, context_for(LetterMethod.KEY), 0, prompt) is LetterMethod.KEY
+
+
+def test_readback_of_keys_for_letters_matches() -> None:
+    entry = EnteredValue(InputField.MEMBER_ID, "634510933463#", 0, kind="member_id", value="MDH510933463")
+    context = context_for(None)
+    assert readback_matches(entry, "I have member ID 6 3 4 5 1 0 9 3 3 4 6 3. Is that right?", context)
+    assert not readback_matches(entry, "I have member ID 6 3 4 5 1 0 9 9 9 4 6 3. Is that right?", context)
+
+
+def test_date_span_options() -> None:
+    assert date_span_choice("if this is the only date of service") == "one_day"
+    assert date_span_choice("to enter an ending date of service") == "range"
+    assert date_span_choice("to search by member id and dates of service") is None

@@ -218,6 +218,19 @@ def test_lost_cents_is_unheard() -> None:
 # --- processing verbs the held-out payers used ------------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "value"), [
+    ("Member copay zero dollars.", "patient_responsibility", Decimal("0.00")),
+    ("Remittance number two zero three nine two two seven zero.", "check_number", "20392270"),
+    ("Claim status: adjusted. Adjustment date September eighteenth, twenty twenty-six.", "processed_date",
+     date(2026, 9, 18)),
+    ("Claim status: denied. Denial date October eighth, twenty twenty-six.", "processed_date", date(2026, 10, 8)),
+    ("Claim status: cancelled. Void date September ninth, twenty twenty-six.", "processed_date", date(2026, 9, 9)),
+    ("The claim was reprocessed on July fifteenth, twenty twenty-six.", "processed_date", date(2026, 7, 15)),
+    ("Approved amount ninety-eight dollars and sixty-two cents, to be released in the payment cycle of "
+     "November twentieth, twenty twenty-six.", "paid_amount", Decimal("98.62")),
+    ("Approved amount ninety-eight dollars and sixty-two cents, to be released in the payment cycle of "
+     "November twentieth, twenty twenty-six.", "paid_date", date(2026, 11, 20)),
+    ("Claim one, claim number six two six two nine seven five six three three four zero, for services on "
+     "October twentieth, twenty twenty-six.", "claim_number", "626297563340"),
     ("Claims like this are usually finalized within forty-five days of receipt.", "expected_processing_days", 45),
     ("Most claims are adjudicated within thirty days.", "expected_processing_days", 30),
     ("Claim one, claim number two six two seven four one eight eight five one nine eight seven, "
@@ -233,3 +246,19 @@ def test_processing_verbs(text: str, name: str, value: object) -> None:
 ])
 def test_question_or_pronoun_is_not_a_name(text: str) -> None:
     assert extract_person_name(text) is None
+
+
+def test_part_of_amount_to_deductible_is_not_status() -> None:
+    assert "claim_status" not in values("Of that, one hundred dollars was applied to the deductible.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Good day, you've reached Desert Sage Community Health Plan, this is Colleen. What is the reason for your call?",
+     "Colleen"),
+    ("You spoke with Colleen.", "Colleen"),
+    ("Hi, you've reached Marisol in provider services.", "Marisol"),
+])
+def test_speaker_name_before_payer_name(text: str, name: str) -> None:
+    extraction = extract_person_name(text)
+    assert extraction is not None
+    assert extraction.value == name

@@ -99,6 +99,8 @@ def test_confirmation_keys_and_readback() -> None:
          Cue.WRONG_DEPARTMENT),
         ("Please call back and go through the provider menu.", Cue.WRONG_DEPARTMENT),
         ("That still doesn't match our records, so I can't go any further on this call.", Cue.REFUSED),
+        ("I'm sorry, we aren't able to take calls from automated systems on this line.", Cue.AUTOMATED_REFUSED),
+        ("Thank you. I have located the claim.", Cue.MORE_HELP),
         ("Thank you for calling. Goodbye.", Cue.GOODBYE),
     ],
 )
@@ -265,3 +267,11 @@ def test_person_date_with_its_noun_lost(text: str, field: InputField) -> None:
 
 def test_provider_line_greeting_is_not_wrong_department() -> None:
     assert Cue.WRONG_DEPARTMENT not in analyze_prompt("Hi, you've reached Marisol in provider services.").cues
+
+
+def test_one_key_per_letter_said_as_the_key_with_the_letter() -> None:
+    text = ("Please say or enter the member ID, then press pound. "
+            "To key a letter, just press the number key that has that letter on it.")
+    request = analyze_prompt(text).input_request
+    assert request is not None
+    assert request.letter_method is LetterMethod.KEY

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import yaml
@@ -352,6 +352,21 @@ def test_member_lookup_with_key_scheme_name(ngs: PayerFile) -> None:
     session.slots["last_name"] = Entry(name_keys(member.last_name, 4), "", keyed_letters=True)
     assert find_member(ngs.records, session) == member
     session.slots["last_name"] = Entry("2222", "", keyed_letters=True)
+    assert find_member(ngs.records, session) is None
+
+
+def test_member_id_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import decode, id_keys
+    from payerline.sandbox.lookup import Session, find_member
+    from payerline.sandbox.ops import Heard
+    from payerline.sandbox.payer_file import InputSpec
+
+    member = next(m for m in ngs.records.members if any(char.isalpha() for char in m.member_id))
+    spec = InputSpec(kind="alphanumeric", letters="key", terminator="#")
+    session = Session()
+    session.slots["member_id"] = decode(spec, Heard(keys=id_keys(member.member_id)), date(2026, 11, 20))
+    assert find_member(ngs.records, session) == member
+    session.slots["member_id"] = decode(spec, Heard(keys="9" * len(member.member_id)), date(2026, 11, 20))
     assert find_member(ngs.records, session) is None
 
 

@@ -171,5 +171,7 @@ def readback_matches(entry: EnteredValue | None, text: str, context: CallContext
     said = heard_id.value
     if said == entered or entered.endswith(said) or said.endswith(entered):
         return True
+    if said == formats.keyed_digits(entered):
+        return True  # letters keyed one key each are read back as the digits of their keys
     # Speech recognition drops words: a read-back missing a character or two of the entry still matches.
     return len(entered) - len(said) <= 2 and is_subsequence(said, entered)

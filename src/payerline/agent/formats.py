@@ -25,6 +25,13 @@ KEYPAD: dict[str, str] = {
 _LETTER_KEY: dict[str, tuple[str, int]] = {
     letter: (key, position) for key, letters in KEYPAD.items() for position, letter in enumerate(letters, start=1)
 }
+
+
+def keyed_digits(value: str) -> str:
+    """Return ``value`` as keyed with one key per letter ("MDH51" is "63451")."""
+    return "".join(_LETTER_KEY[char][0] if char in _LETTER_KEY else char for char in value.upper())
+
+
 PHONETIC_WORDS: dict[str, str] = {
     "A": "apple", "B": "boy", "C": "cat", "D": "dog", "E": "echo", "F": "frank", "G": "george",
     "H": "henry", "I": "india", "J": "john", "K": "king", "L": "larry", "M": "mary", "N": "nancy",

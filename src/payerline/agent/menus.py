@@ -72,6 +72,21 @@ def score_option(option: MenuOption, goal: str) -> int:
     return score
 
 
+# A search's choice between one date of service and a range: "If this is the only date of service,
+# press 1. To enter an ending date of service, press 2."
+_ONE_DAY = re.compile(r"\b(?:only|single|one|same) (?:date|day)\b|\bno (?:ending|end|through|to) date\b")
+_RANGE = re.compile(r"\b(?:ending|end|through|thru|last|to) date\b|\bdate range\b|\brange of dates\b")
+
+
+def date_span_choice(label: str) -> str | None:
+    """Return "one_day" or "range" for an option choosing how many dates of service a search has, else None."""
+    if _ONE_DAY.search(label):
+        return "one_day"
+    if _RANGE.search(label):
+        return "range"
+    return None
+
+
 def has_words(label: str, words: str) -> bool:
     return re.search(rf"\b{re.escape(words)}", label) is not None
 

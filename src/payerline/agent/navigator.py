@@ -26,7 +26,7 @@ from payerline.agent.confirm import (
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
-from payerline.agent.menus import AVOID_WORDS, global_keys, has_words, implied_key, score_option
+from payerline.agent.menus import AVOID_WORDS, date_span_choice, global_keys, has_words, implied_key, score_option
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
     IdentifierEvidence,
@@ -565,10 +565,17 @@ class IvrNavigator:
                 score = 2
         if goal != "claim_status":
             return score
-        has_number = self._context.claim_query(self._context.ivr_claim).payer_claim_number is not None
+        query = self._context.claim_query(self._context.ivr_claim)
+        span = date_span_choice(label)
+        if span is not None:
+            # "If this is the only date of service, press 1. To enter an ending date, press 2."
+            one_day = query.service_date_to in (None, query.service_date_from)
+            return 10 if (span == "one_day") == one_day else -10
+        has_number = query.payer_claim_number is not None
         if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
             score += 6 if has_number else -12
-        elif re.search(r"\b(?:search|by|using)\b.*(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
+        elif re.search(r"\b(?:search|by|using|with|look (?:it |them )?up)\b.*"
+                       r"(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
             score += 6
         return score
 

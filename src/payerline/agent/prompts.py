@@ -363,9 +363,12 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit", sentence):
         date_format = DateFormat.MMDDYY
     letter_method = None
-    if re.search(r"star key|star method|using the star|\*|pressing star|press star", turn):
+    # "[press] star, then the key with the letter, then its position on that key", with words lost.
+    if re.search(r"star key|star method|using the star|\*|pressing star|press star|\bstar,? then\b|"
+                 r"\bposition on (?:that|the) key\b|\bletter's position\b", turn):
         letter_method = LetterMethod.STAR
-    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter", turn):
+    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter|"
+                   r"key (?:that has|with|carrying) (?:that|the|each) letter", turn):
         letter_method = LetterMethod.KEY
     elif input_field in _NAME_FIELDS and re.search(r"spell (?:it|the \w+ ?\w*) (?:on|using) (?:your|the) (?:telephone )?keypad", turn):
         # Spelling a name on the keypad, with no star scheme described, is one key per letter.
@@ -431,7 +434,8 @@ def confirmation(normalized: str) -> Confirmation | None:
 _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
     (cue, re.compile(pattern))
     for cue, pattern in (
-        (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|does not|doesn't|is not|isn't|cannot|can't|not able to|unable to|won't|"
+        (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|does not|doesn't|is not|isn't|are not|aren't|cannot|can't|not able to|"
+                                r"unable to|won't|"
                                 r"will not)\b[^.?]{0,60}"
                                 r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
@@ -509,7 +513,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"(?:not|unable|can't|cannot) (?:able )?(?:to |two |too )?[^.?]{0,30}\bover the phone"),
         (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
                         r"another claim you|what would you like to know|what can i tell you|what do you need to know|"
-                        r"what information do you need|\bgo ahead\b"),
+                        r"what information do you need|\bgo ahead\b|"
+                        # "Thank you. I have located the claim.": the claim is open and the caller may ask.
+                        r"\b(?:i have|i've|i) (?:located|found|pulled up|brought up) (?:the|that|your) claim\b"),
     )
 )
 _PERSON_QUESTION = re.compile(

@@ -283,8 +283,10 @@ class ReadbackMixin:
             self._take_corrected_name(name, heard)
         corrected = extract_identifier(text)
         reference = fields.get("reference_number")
+        # "My name is Rosalinda, R as in Robert, O as in Oscar, ..." spells the name, not a reference.
+        spelled_name = name is not None and corrected is not None and corrected.value.isalpha()
         if (
-            corrected is not None and reference is not None and not moved_on
+            corrected is not None and reference is not None and not moved_on and not spelled_name
             and len(corrected.value) >= 5 and corrected.value != reference.value
         ):
             reference.value = corrected.value

@@ -33,8 +33,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"document control number|under claim|(?:claim|document) control|control number|document number"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
-    ("processed_date", r"\bprocessed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"date of (?:processing|adjudication|decision)|(?:finished|completed|done) processing|"
+    ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
+                       r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
@@ -45,7 +45,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release))\b"),
+                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
@@ -56,8 +56,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("patient_responsibility", r"(?:patient|member)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member)|"
-                               r"(?:patient|member) is responsible for|(?:patient|member)(?:'s)? out[- ]of[- ]pocket"),
+                               r"(?:patient|member) is responsible for|(?:patient|member)(?:'s)? out[- ]of[- ]pocket|"
+                               r"(?:patient|member)(?:'s)? co-?pay(?:ment)?"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
+                     # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
+                     r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
                      r"\bcheck(?= (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b ?){6})"),
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
@@ -88,6 +91,13 @@ _OUTCOME_PREDICATE = re.compile(
     r"applied to (?:the )?(?:patient's |member's )?deductible)\b",
     re.IGNORECASE,
 )
+# An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
+_AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$", re.IGNORECASE)
+# An amount the payer will release: "... ninety-eight dollars and sixty-two cents, to be released on ...".
+_RELEASED_AMOUNT = re.compile(r"([^.]*\b(?:dollars?|cents?)\b),? (?:to be|will be|is scheduled to be|scheduled to be) "
+                              r"(?:released|paid|issued)\b", re.IGNORECASE)
+# Words that make such a sentence a status after all: the whole allowed amount, or no payment.
+_WHOLE_AMOUNT = re.compile(r"\ballowed amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b", re.IGNORECASE)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 
@@ -120,6 +130,12 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
+        released = _RELEASED_AMOUNT.search(sentence)
+        if released is not None and "paid_amount" not in found:
+            # "Approved amount $98.62, to be released in the payment cycle of ...": the amount released is the payment.
+            amount = extract_money(released.group(1))
+            if amount is not None:
+                found["paid_amount"] = Extraction(amount.value, min(amount.confidence, 0.85))
         explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE) is not None
         implied = not from_sentence and (
             _STATUS_CONTEXT.search(sentence) is not None or (readout and _is_bare_status(sentence))
@@ -129,6 +145,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             if status is not None:
                 found["claim_status"] = status
         predicate = _STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
+        if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
+            predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
         if "claim_status" not in found and predicate is not None:
             # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
             status = extract_claim_status(predicate.group(1))

@@ -62,6 +62,11 @@ def name_for_entry(name: str, truncate: int | None) -> str:
     return letters[:truncate] if truncate else letters
 
 
+def id_keys(identifier: str) -> str:
+    """Return ``identifier`` as the key scheme enters it: letters by their keys, digits as they are."""
+    return "".join(letter_key(char) if char.isalpha() else char for char in identifier)
+
+
 def name_keys(name: str, truncate: int | None) -> str:
     """Return ``name`` as the key scheme enters it ("76484" for SMITH)."""
     return "".join(letter_key(letter) for letter in name_for_entry(name, truncate))
@@ -111,6 +116,9 @@ def _decode_keys(spec: InputSpec, keys: str, today: date) -> Entry | None:
         if not keys.isdigit() or not _length_ok(spec, keys) or (spec.truncate and len(keys) > spec.truncate):
             return None
         return Entry(keys, _spaced(keys), keyed_letters=True)
+    if spec.kind == "alphanumeric" and spec.letters == "key":
+        # One key per letter: the IVR compares key strings ("MDH51" is keyed and matched as "63451").
+        return Entry(keys, _spaced(keys), keyed_letters=True) if keys.isdigit() and _length_ok(spec, keys) else None
     if spec.kind == "alphanumeric":
         return Entry(keys, _spaced(keys)) if keys.isdigit() and _length_ok(spec, keys) else None
     if spec.kind == "date":

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from payerline.domain.codes import ClaimStatus
-from payerline.sandbox.keypad import Entry, name_for_entry, name_keys
+from payerline.sandbox.keypad import Entry, id_keys, name_for_entry, name_keys
 from payerline.sandbox.records import ClaimRecord, MemberRecord, ProviderRecord, Records
 
 
@@ -56,8 +56,10 @@ def find_member(records: Records, session: Session) -> MemberRecord | None:
     member_id = session.value("member_id")
     if member_id is None:
         return None
+    keyed = session.slots["member_id"].keyed_letters
     for member in records.members:
-        if member.member_id.upper() != str(member_id).upper():
+        stored = id_keys(member.member_id) if keyed else member.member_id.upper()
+        if stored != str(member_id).upper():
             continue
         last = session.slots.get("last_name")
         first = session.slots.get("first_name")

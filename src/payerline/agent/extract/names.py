@@ -12,9 +12,15 @@ import re
 from payerline.agent.extract.lexer import Kind, tokenize
 from payerline.agent.extract.result import Extraction
 
+# Introductions that name the speaker, then ones that may name the payer instead
+# ("you've reached Desert Sage Health Plan, this is Colleen").
 _INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|you're speaking with|you are speaking with|speaking with|"
-    r"you've reached|you have reached|it's|it is|put down|i'm|i am|first name is)\s+([A-Za-z][a-z]+)",
+    r"you spoke with|you're talking (?:to|with)|you are talking (?:to|with)|i'm|i am|first name is)\s+([A-Za-z][a-z]+)",
+    re.IGNORECASE,
+)
+_WEAK_INTRO = re.compile(
+    r"\b(?:you've reached|you have reached|it's|it is|put down)\s+([A-Za-z][a-z]+)",
     re.IGNORECASE,
 )
 _LAST_INITIAL = re.compile(r"\blast initial(?: is)?\s+([A-Za-z])\b", re.IGNORECASE)
@@ -49,7 +55,7 @@ def extract_person_name(text: str) -> Extraction[str] | None:
 
 
 def _introduced_name(text: str) -> str | None:
-    for match in _INTRO.finditer(text):
+    for match in [*_INTRO.finditer(text), *_WEAK_INTRO.finditer(text)]:
         word = match.group(1)
         if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
             continue  # "my name is [lost]. May I have yours?": the word starts the next question
