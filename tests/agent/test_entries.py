@@ -9,7 +9,8 @@ from scripted_payer import make_request
 from payerline.agent.config import AgentConfig
 from payerline.agent.context import CallContext
 from payerline.agent.entries import EnteredValue, letter_method, readback_matches
-from payerline.agent.menus import date_span_choice
+from payerline.agent.menus import date_span_choice, mid_search_option
+from payerline.agent.prompts import MenuOption
 from payerline.agent.prompts import InputField, analyze_prompt
 from payerline.agent.results import ClaimState
 from payerline.payers.ivr_map import LetterMethod
@@ -55,3 +56,12 @@ def test_date_span_options() -> None:
     assert date_span_choice("if this is the only date of service") == "one_day"
     assert date_span_choice("to enter an ending date of service") == "range"
     assert date_span_choice("to search by member id and dates of service") is None
+
+
+def test_mid_search_option_skips_ways_back() -> None:
+    options = (MenuOption("return to the main menu", "9"), MenuOption("if this is the only date", "1"),
+               MenuOption("to enter an ending date", "2"), MenuOption("a representative", "0"))
+    chosen = mid_search_option(options)
+    assert chosen is not None
+    assert chosen.key == "1"
+    assert mid_search_option((MenuOption("to repeat these options", "1"), MenuOption("eligibility", "2"))) is None

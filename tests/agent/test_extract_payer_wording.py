@@ -20,7 +20,7 @@ from payerline.agent.extract import (
     extract_yes_no,
 )
 from payerline.agent.extract.lexer import Kind, tokenize
-from payerline.agent.readout import parse_answer, parse_fields
+from payerline.agent.readout import claim_blocks, parse_answer, parse_fields
 
 CALL_DATE = date(2026, 11, 20)
 
@@ -232,6 +232,8 @@ def test_lost_cents_is_unheard() -> None:
     ("Claim one, claim number six two six two nine seven five six three three four zero, for services on "
      "October twentieth, twenty twenty-six.", "claim_number", "626297563340"),
     ("Claims like this are usually finalized within forty-five days of receipt.", "expected_processing_days", 45),
+    ("A payment nine hundred twenty-four dollars and seventy-five cents was scheduled to go out on October "
+     "twenty-second, twenty twenty-six.", "paid_amount", Decimal("924.75")),
     ("Most claims are adjudicated within thirty days.", "expected_processing_days", 30),
     ("Claim one, claim number two six two seven four one eight eight five one nine eight seven, "
      "was approved on October twenty-seventh, twenty twenty-six.", "processed_date", date(2026, 10, 27)),
@@ -257,8 +259,19 @@ def test_part_of_amount_to_deductible_is_not_status() -> None:
      "Colleen"),
     ("You spoke with Colleen.", "Colleen"),
     ("Hi, you've reached Marisol in provider services.", "Marisol"),
+    ("Desert Sage provider services, Yvette speaking. How can I help you today?", "Yvette"),
 ])
 def test_speaker_name_before_payer_name(text: str, name: str) -> None:
     extraction = extract_person_name(text)
     assert extraction is not None
     assert extraction.value == name
+
+
+def test_second_claim_number_starts_claim() -> None:
+    texts = ["Here's what I found: two claims.",
+             "For the service on July twenty-second, claim number two six five seven.",
+             "Its status is partially paid.",
+             "For the service on July twenty-second, claim number two six three two.",
+             "Its status is paid."]
+    assert claim_blocks(texts) == [[0, 1, 2], [3, 4]]
+    assert claim_blocks(["Claim one.", "Claim number 123.", "Status paid."]) == [[0], [1, 2]]

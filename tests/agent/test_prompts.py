@@ -101,6 +101,15 @@ def test_confirmation_keys_and_readback() -> None:
         ("That still doesn't match our records, so I can't go any further on this call.", Cue.REFUSED),
         ("I'm sorry, we aren't able to take calls from automated systems on this line.", Cue.AUTOMATED_REFUSED),
         ("Thank you. I have located the claim.", Cue.MORE_HELP),
+        ("We're sorry. Our claim system is temporarily unavailable.", Cue.SYSTEMS_DOWN),
+        ("This line does not accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
+        # With "not" lost, a line that speaks of accepting automated calls is refusing one.
+        ("This line does accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
+        ("I can't go further without verification.", Cue.REFUSED),
+        ("Thank you for calling member services, this is Derek. How can I help you?", Cue.WRONG_DEPARTMENT),
+        ("I don't have access to that from here. You'll need to call the provider services number.",
+         Cue.WRONG_DEPARTMENT),
+        ("You've reached Cedar Valley Health Plan provider services after hours.", Cue.CLOSED),
         ("Thank you for calling. Goodbye.", Cue.GOODBYE),
     ],
 )
@@ -275,3 +284,14 @@ def test_one_key_per_letter_said_as_the_key_with_the_letter() -> None:
     request = analyze_prompt(text).input_request
     assert request is not None
     assert request.letter_method is LetterMethod.KEY
+
+
+@pytest.mark.parametrize("text", [
+    "If are a care provider or calling from a provider's office, press 1. If you are a member, press 2.",
+    "you are a health care provider or calling from a provider's office, press 1. If you are a member, press 2.",
+    "If you are a health care provider or calling from a provider's office, 1. If you are a member, press 2.",
+])
+def test_caller_type_option_with_words_lost(text: str) -> None:
+    options = analyze_prompt(text).options
+    assert [option.key for option in options] == ["1", "2"]
+    assert "provider" in options[0].label

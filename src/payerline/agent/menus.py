@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from payerline.agent.prompts import MenuOption
+from payerline.domain.request import ClaimQuery
 
 GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "claim_status": (
@@ -137,3 +138,55 @@ def global_keys(options: tuple[MenuOption, ...]) -> dict[str, str]:
         if _MAIN_MENU.search(label) and not _NOT_MAIN_MENU.search(label) and "main_menu" not in found:
             found["main_menu"] = option.key
     return found
+
+
+def option_score(option: MenuOption, goal: str, query: ClaimQuery) -> int:
+    """Score an option for a goal, preferring the search that ``query``, the claim asked about, can feed."""
+    score = score_option(option, goal)
+    label = option.label.lower()
+    if score <= 0 and goal in ("claim_status", "representative") and not any(
+        has_words(label, word) for word in AVOID_WORDS
+    ):
+        # "To identify your organization with its tax ID, press 1. To use its NPI, press 2."
+        # is a login step on the way to claims, and the request has both ids.
+        if re.search(r"\bnpi\b|national provider", label):
+            score = 3
+        elif re.search(r"tax id|\btin\b|tax identification", label):
+            score = 2
+    span = date_span_choice(label)
+    if span is not None:
+        # "If this is the only date of service, press 1. To enter an ending date, press 2." ends a search
+        # already begun, whatever the goal: only after it does the IVR offer anything else.
+        one_day = query.service_date_to in (None, query.service_date_from)
+        return 10 if (span == "one_day") == one_day else -10
+    if goal != "claim_status":
+        return score
+    if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
+        score += 6 if query.payer_claim_number is not None else -12
+    elif re.search(r"\b(?:search|by|using|with|look (?:it |them )?up)\b.*"
+                   r"(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
+        score += 6
+    return score
+
+
+# Options that never continue a search: going back, hearing the menu again, or a person.
+_NOT_ONWARD = re.compile(r"\b(?:main menu|previous|return|go back|repeat|start over|representative|agent|operator)\b")
+
+
+def mid_search_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
+    """Return the option that most likely continues a search interrupted by a menu the agent cannot read.
+
+    A menu heard between a search's entries and its read-out asks something
+    about the search ("If this is the only date of service, press 1"). IVRs
+    put the usual answer first, so the lowest numbered option that does not
+    lead back, repeat, or avoid the goal is taken.
+    NOTE: that the first option is the usual one is a convention of the phone
+    trees read so far, not a rule of any standard.
+    """
+    keyed = [
+        option for option in options
+        if option.key and option.key.isdigit() and option.key != "0" and not option.key_lost
+        and not _NOT_ONWARD.search(option.label.lower())
+        and not any(has_words(option.label.lower(), word) for word in AVOID_WORDS)
+    ]
+    return min(keyed, key=lambda option: int(option.key or "0"), default=None)

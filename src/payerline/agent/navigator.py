@@ -26,7 +26,15 @@ from payerline.agent.confirm import (
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
-from payerline.agent.menus import AVOID_WORDS, date_span_choice, global_keys, has_words, implied_key, score_option
+from payerline.agent.menus import (
+    AVOID_WORDS,
+    global_keys,
+    has_words,
+    implied_key,
+    mid_search_option,
+    option_score,
+    score_option,
+)
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
     IdentifierEvidence,
@@ -213,7 +221,8 @@ class IvrNavigator:
         # Menu options and entry prompts are no read-out ("... and billed amount, press 2").
         claim_level, lines = split_lines([text for text, _ in heard])
         heard = [(_readout_text(text), where) for text, where in heard]
-        other_claims = self._other_claims([text for text, _ in heard[:claim_level]]) if claim.status is None else set()
+        # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
+        other_claims = self._other_claims([text for text, _ in heard[:claim_level]])
         for index, (text, where) in enumerate(heard[:claim_level]):
             if index in other_claims:
                 self._skip_readout = True
@@ -467,6 +476,13 @@ class IvrNavigator:
                 # A sub-menu with nothing for the goal: the way back is the way forward.
                 self._wrong_branch = True
                 return Step(self._select(back.key, back.phrase or back.label))
+            claim = self._context.claims[self._context.ivr_claim]
+            onward_search = mid_search_option(options) if self._claim_identified and not claim.ivr_readout else None
+            times_taken = self._onward_taken.get((signature, onward_search.key), 0) if onward_search is not None else 2
+            if goal == "claim_status" and onward_search is not None and times_taken < 2:
+                logger.info("call %s: unread menu inside a search; taking its first option", self._context.call_id)
+                self._onward_taken[(signature, onward_search.key)] = times_taken + 1
+                return Step(self._select(onward_search.key, onward_search.phrase or onward_search.label))
             leave = self._global_step(goal)
             if leave is not None:
                 return leave
@@ -551,33 +567,7 @@ class IvrNavigator:
         return self._choose(replace(analysis, options=others))
 
     def _option_score(self, option: MenuOption, goal: str) -> int:
-        """Score an option for a goal, preferring the search the request can feed."""
-        score = score_option(option, goal)
-        label = option.label.lower()
-        if score <= 0 and goal in ("claim_status", "representative") and not any(
-            has_words(label, word) for word in AVOID_WORDS
-        ):
-            # "To identify your organization with its tax ID, press 1. To use its NPI, press 2."
-            # is a login step on the way to claims, and the request has both ids.
-            if re.search(r"\bnpi\b|national provider", label):
-                score = 3
-            elif re.search(r"tax id|\btin\b|tax identification", label):
-                score = 2
-        if goal != "claim_status":
-            return score
-        query = self._context.claim_query(self._context.ivr_claim)
-        span = date_span_choice(label)
-        if span is not None:
-            # "If this is the only date of service, press 1. To enter an ending date, press 2."
-            one_day = query.service_date_to in (None, query.service_date_from)
-            return 10 if (span == "one_day") == one_day else -10
-        has_number = query.payer_claim_number is not None
-        if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
-            score += 6 if has_number else -12
-        elif re.search(r"\b(?:search|by|using|with|look (?:it |them )?up)\b.*"
-                       r"(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
-            score += 6
-        return score
+        return option_score(option, goal, self._context.claim_query(self._context.ivr_claim))
 
     def _repeat_helps(self, claim: ClaimState) -> bool:
         """Tell whether hearing this read-out again can settle the doubtful values.

@@ -164,7 +164,9 @@ def clauses(normalized: str) -> list[str]:
 
 
 _OPTION_FOR_PRESS = re.compile(
-    rf"(?:^|\b)(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?|if this is)\s+([^.;?]+?),?\s+"
+    # "[If] you are a health care provider, press 1" keeps its option with "if" or "you" lost.
+    rf"(?:^|\b)(?:for|to|(?:if )?you(?: are|'re)|if are|if you(?: have| need| would like|'d like| want)?|if this is)"
+    rf"\s+([^.;?]+?),?\s+"
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))"
     rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
 )
@@ -178,7 +180,8 @@ _OPTION_PRESS_FOR = re.compile(
 # "For claim information, 1." when speech recognition dropped "press".
 # "To hear this information again, 1 or repeat." when "press" and "say" were lost.
 _OPTION_BARE_KEY = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?:for|to) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])(?=\.|\s+or\s+[a-z])"
+    r"(?:^|(?<=[.?!]\s))(?:for|to|if you(?: are|'re)) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])"
+    r"(?=\.|\s+or\s+[a-z])"
 )
 _SAY_LIST = re.compile(
     r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
@@ -437,18 +440,20 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|does not|doesn't|is not|isn't|are not|aren't|cannot|can't|not able to|"
                                 r"unable to|won't|"
                                 r"will not)\b[^.?]{0,60}"
-                                r"\b(?:automated|robot|robotic|recording|recorded caller|artificial|bots?|machine)\b|"
+                                r"\b(?:automated|robot|robotic|recording|recorded call(?:er|s)?|artificial|bots?|machine)\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
                                 # With its "not" lost: nobody tells an automated caller what they will release to one.
                                 r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
                                 r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"
-                                r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)"),
+                                r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)|"
+                                # With its "not" lost: a line tells a caller whether it accepts automated calls only to refuse one.
+                                r"\baccepts? (?:automated|robot|robotic|recorded|artificial)\b[^.?]{0,30}\bcalls?\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
-                     r"(?:reached|called|calling) (?:us |\w+ (?:\w+ )?(?:\w+ )?)?after hours|"
+                     r"(?:reached|called|calling)\b[^.?]{0,60}? after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
-        (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently )?(?:down|unavailable|not available|experiencing)|"
+        (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing)|"
                            r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry) per call|only (?:look at|handle|do|address|help with|"
@@ -468,7 +473,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"look up|access|pull up) (?:any |medical )?claims?|"
                                r"(?:don't|do not) have access to (?:claims?|claim information)|"
                                r"(?:you've|you have) reached (?:the )?(?!claims?\b|provider (?:services|contact))[a-z ]{3,40} "
-                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)"),
+                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
+                               # A person outside provider services sends the caller there.
+                               r"(?:need|have) to call (?:the |our )?provider services\b|"
+                               r"(?:calling|reached|this is) (?:the )?member services\b"),
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
                                r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
@@ -505,7 +513,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
                       r"doesn't match what's on|does not match what is on|"
                       # "I can't go any further on this call": the representative stops helping altogether.
-                      r"(?:can't|cannot|can not|unable to|not able to) (?:go|get|take (?:this|it)) any further|"
+                      r"(?:can't|cannot|can not|unable to|not able to) (?:go|get|take (?:this|it)) (?:any )?further|"
                       # With its "not" lost: the representative points to the remit instead of giving the value.
                       r"(?:you'd|you would|you'll|you will) (?:need|have) to (?:(?:see|check|look at|get|pull|refer to|"
                       r"request|go by) )?(?:the |your |a )?(?:remit|remittance|eob|explanation of benefits)\b|"

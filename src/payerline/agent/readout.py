@@ -52,6 +52,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("allowed_amount", r"\ballowed\b|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
+                    # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
+                    r"\bpayment(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b"),
     ("patient_responsibility", r"(?:patient|member)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
@@ -318,6 +321,7 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
 
 
 _CLAIM_START = re.compile(r"^\s*claim (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
+_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b", re.IGNORECASE)
 
 
 def claim_blocks(texts: list[str]) -> list[list[int]]:
@@ -327,10 +331,15 @@ def claim_blocks(texts: list[str]) -> list[list[int]]:
     first claim start form a block of their own.
     """
     blocks: list[list[int]] = []
+    numbered = False
     for index, text in enumerate(texts):
-        if not blocks or _CLAIM_START.match(text):
+        names_number = _CLAIM_NUMBER_LABEL.search(text) is not None
+        # "For the service on July 22, claim number ..." twice in a row: a second number is a second claim.
+        if not blocks or _CLAIM_START.match(text) or (names_number and numbered):
             blocks.append([])
+            numbered = False
         blocks[-1].append(index)
+        numbered = numbered or names_number
     return blocks
 
 

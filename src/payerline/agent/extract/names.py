@@ -19,6 +19,8 @@ _INTRO = re.compile(
     r"you spoke with|you're talking (?:to|with)|you are talking (?:to|with)|i'm|i am|first name is)\s+([A-Za-z][a-z]+)",
     re.IGNORECASE,
 )
+# "Desert Sage provider services, Yvette speaking."
+_SPEAKING = re.compile(r"\b([A-Z][a-z]+) speaking\b")
 _WEAK_INTRO = re.compile(
     r"\b(?:you've reached|you have reached|it's|it is|put down)\s+([A-Za-z][a-z]+)",
     re.IGNORECASE,
@@ -55,7 +57,7 @@ def extract_person_name(text: str) -> Extraction[str] | None:
 
 
 def _introduced_name(text: str) -> str | None:
-    for match in [*_INTRO.finditer(text), *_WEAK_INTRO.finditer(text)]:
+    for match in [*_INTRO.finditer(text), *_SPEAKING.finditer(text), *_WEAK_INTRO.finditer(text)]:
         word = match.group(1)
         if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
             continue  # "my name is [lost]. May I have yours?": the word starts the next question
