@@ -68,3 +68,10 @@ def test_relationship_answer_names_the_patient() -> None:
     text = answer(dialog_for(subscriber=SUBSCRIBER), "Is that the subscriber or a dependent?")
     assert "O'Neil-Smith" in text
     assert "child of the subscriber, Avery Ashdown" in text
+
+
+def test_dictated_claim_number_is_no_question() -> None:
+    dialog = dialog_for()
+    said = "Go ahead and write down the claim number, it's five five two, six oh two, double one three, four six two."
+    assert answer(dialog, said) == ""
+    assert "claim number" in answer(dialog, "Can I get the claim number, please?")

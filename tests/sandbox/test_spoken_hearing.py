@@ -165,3 +165,10 @@ def test_decode_keyed_letters() -> None:
     entry = keypad.decode(by_key, Heard(keys="76484"), TODAY)
     assert entry.keyed_letters
     assert entry.value == "76484"
+
+
+def test_id_not_spelled_by_word_letters() -> None:
+    # "is R 0 4 ..." must not read as "S R 0 4 ...": the S belongs to the word "is".
+    assert not hearing.contains_id("The reference number is R 0 4 2 3 2 6. Is that correct?", "SR042326")
+    assert hearing.contains_id("The reference number is S R 0 4 2 3 2 6. Is that correct?", "SR042326")
+    assert hearing.contains_id("The member ID is SR042326.", "SR042326")

@@ -146,6 +146,8 @@ class VerificationAnswers:
                 continue
             if not kinds and _INVITATION.search(sentence):
                 continue  # "Go ahead." or "What can I tell you?" invites the agent's own question
+            if _DICTATION.search(sentence):
+                continue  # "Go ahead and write down the claim number, it's ..." gives a value, it asks for none
             turn.requests.append(sentence)
             if "disallowed" in kinds:
                 logger.info("call %s: declined a question outside the allowed fields", self._context.call_id)
@@ -378,6 +380,10 @@ def _both_dates(value: date) -> str:
 def _spelled(name: str) -> str:
     names = {"'": "apostrophe", "-": "hyphen", " ": "space"}
     return ", ".join(names.get(char, char.upper()) for char in name)
+
+
+# A representative dictating a value for the caller's notes.
+_DICTATION = re.compile(r"\b(?:write|jot|take) (?:(?:this|that|it) )?down\b|\bfor your (?:notes|records)\b")
 
 
 def _implicit_request(sentence: str, kinds: list[str]) -> bool:

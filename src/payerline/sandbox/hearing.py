@@ -135,7 +135,10 @@ def contains_id(text: str, expected: str) -> bool:
     wanted = expected.upper().replace("-", "").replace(" ", "")
     if wanted.isdigit():
         return wanted in digits_in(text)
-    return wanted in characters_in(text) or wanted in re.sub(r"[^A-Z0-9]", "", text.upper())
+    # Written forms ("SR042326", "S R 0 4 2"), without the letters of whole words: "is R 0 4" is no "S R 0 4".
+    tokens = re.findall(r"[A-Z0-9]+", text.upper())
+    written = "".join(token for token in tokens if len(token) == 1 or any(char.isdigit() for char in token))
+    return wanted in characters_in(text) or wanted in written
 
 
 def _spoken_number(words: list[str], start: int) -> tuple[int, int] | None:
