@@ -9,7 +9,7 @@ from scripted_payer import make_request
 from payerline.agent.config import AgentConfig
 from payerline.agent.context import CallContext
 from payerline.agent.entries import EnteredValue, letter_method, readback_matches
-from payerline.agent.menus import date_span_choice, mid_search_option
+from payerline.agent.menus import PERSON_ROUTING, date_span_choice, global_keys, mid_search_option
 from payerline.agent.prompts import MenuOption
 from payerline.agent.prompts import InputField, analyze_prompt
 from payerline.agent.results import ClaimState
@@ -65,3 +65,14 @@ def test_mid_search_option_skips_ways_back() -> None:
     assert chosen is not None
     assert chosen.key == "1"
     assert mid_search_option((MenuOption("to repeat these options", "1"), MenuOption("eligibility", "2"))) is None
+
+
+def test_sub_menu_main_menu_option_is_not_global() -> None:
+    local = (MenuOption("main menu", "3"), MenuOption("provider services", "0"))
+    assert "main_menu" not in global_keys(local)
+    assert global_keys((MenuOption("return to this menu", "*99"),)) == {"main_menu": "*99"}
+
+
+def test_transfer_question_routes_by_topic() -> None:
+    assert PERSON_ROUTING.search("so i can get you to the right team, is this about a claim?")
+    assert not PERSON_ROUTING.search("for claim status, press 1.")

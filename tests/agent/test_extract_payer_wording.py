@@ -219,6 +219,10 @@ def test_lost_cents_is_unheard() -> None:
 
 @pytest.mark.parametrize(("text", "name", "value"), [
     ("Member copay zero dollars.", "patient_responsibility", Decimal("0.00")),
+    ("Recipient copay three dollars.", "patient_responsibility", Decimal("3.00")),
+    ("Remittance date October twenty-seventh, twenty twenty-six.", "paid_date", date(2026, 10, 27)),
+    ("We expect to finish processing within forty-five days of receipt.", "expected_processing_days", 45),
+    ("The denial reason code is two hundred four.", "carc_codes", ["204"]),
     ("Remittance number two zero three nine two two seven zero.", "check_number", "20392270"),
     ("Claim status: adjusted. Adjustment date September eighteenth, twenty twenty-six.", "processed_date",
      date(2026, 9, 18)),

@@ -295,3 +295,19 @@ def test_caller_type_option_with_words_lost(text: str) -> None:
     options = analyze_prompt(text).options
     assert [option.key for option in options] == ["1", "2"]
     assert "provider" in options[0].label
+
+
+def test_conversational_readback_is_confirmation() -> None:
+    confirm = analyze_prompt("That's tax ID 3 5 2 1 7 0 9 6 4. Correct?").confirmation
+    assert confirm is not None
+    assert confirm.readback_digits == "352170964"
+    assert confirm.yes_key is None
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("You can also press 1 for claims, 2 for authorizations, or 3 for anything else.", ["1", "2", "3"]),
+    ("Claim status. Search by ICN, press 1. Search by recipient ID and dates of service, press 2.", ["1", "2"]),
+    ("To repeat, press star. Star 9 9 returns to this menu.", ["*", "*99"]),
+])
+def test_menu_option_layouts(text: str, keys: list[str]) -> None:
+    assert [option.key for option in analyze_prompt(text).options] == keys

@@ -326,8 +326,8 @@ class CallAgent:
             return []
         heard, self._buffer = self._buffer, []
         analysis = analyze_prompt(turn_text(text for text, _ in heard))
-        if analysis.has(Cue.GOODBYE):
-            self._far_end_goodbye = True
+        # Only the last turn's goodbye explains a hang-up: "Thank you for calling ..." in the greeting does not.
+        self._far_end_goodbye = analysis.has(Cue.GOODBYE)
         self._note_fault(analysis)
         if capture_only or self._phase is Phase.WRAP_UP:
             return []

@@ -23,6 +23,11 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
         ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
     ),
+    # The question a line asks before a transfer: "So I can get you to the right team, is this about a claim?"
+    "person_routing": (
+        ("claims", 10), ("claim", 10), ("billing", 6), ("provider", 4), ("something else", 2), ("anything else", 2),
+        ("other", 2),
+    ),
     "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
     "next_claim": (
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
@@ -135,7 +140,10 @@ def global_keys(options: tuple[MenuOption, ...]) -> dict[str, str]:
         person = score_option(option, "representative")
         if person >= 8 and "representative" not in found and not any(has_words(label, w) for w in AVOID_WORDS):
             found["representative"] = option.key
-        if _MAIN_MENU.search(label) and not _NOT_MAIN_MENU.search(label) and "main_menu" not in found:
+        # "Main menu, press 3" in a sub-menu is that menu's own option; star keys and "at any time" are global.
+        anywhere = option.key[0] in "*#" or re.search(r"\b(?:at any time|anytime|any time)\b", label) is not None
+        if (_MAIN_MENU.search(label) and not _NOT_MAIN_MENU.search(label) and "main_menu" not in found
+                and anywhere):
             found["main_menu"] = option.key
     return found
 
@@ -161,12 +169,20 @@ def option_score(option: MenuOption, goal: str, query: ClaimQuery) -> int:
         return 10 if (span == "one_day") == one_day else -10
     if goal != "claim_status":
         return score
+    # "If you do, say claim number, or press 1": the spoken phrase names the search too.
+    label = f"{label} {option.phrase or ''}".strip().lower()
     if re.search(r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number", label):
         score += 6 if query.payer_claim_number is not None else -12
     elif re.search(r"\b(?:search|by|using|with|look (?:it |them )?up)\b.*"
-                   r"(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label):
+                   r"(?:member|beneficiary|recipient|date of service|dates of service|\bdos\b)", label) or (
+            option.phrase and re.fullmatch(r"(?:member id|dates? of service)", option.phrase.strip().lower())):
         score += 6
     return score
+
+
+# A line asking which person to transfer the caller to.
+PERSON_ROUTING = re.compile(r"\b(?:connect|transfer) you (?:with|to) (?:a|the next available|an?) (?:representative|agent)|"
+                            r"\bto the right (?:team|person|department|representative)\b")
 
 
 # Options that never continue a search: going back, hearing the menu again, or a person.

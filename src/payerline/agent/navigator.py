@@ -28,6 +28,7 @@ from payerline.agent.extract import Extraction
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import (
     AVOID_WORDS,
+    PERSON_ROUTING,
     global_keys,
     has_words,
     implied_key,
@@ -180,8 +181,12 @@ class IvrNavigator:
                 return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.TIMEOUT):
             self._timeouts += 1
-        if analysis.confirmation is not None:
-            return Step(self._confirm(analysis.confirmation, analysis.text))
+        confirm = analysis.confirmation
+        if confirm is None and analysis.person_likely and self._last_entry is not None:
+            # A conversational IVR reads back like a person ("I have member ID R 4 8 2. Is that right?").
+            confirm = confirmation(normalize_prompt(analysis.text))
+        if confirm is not None:
+            return Step(self._confirm(confirm, analysis.text))
         if analysis.input_request is None and not analysis.options:
             analysis = self._with_mapped_entry(analysis)
         if analysis.input_request is not None:
@@ -465,6 +470,8 @@ class IvrNavigator:
             # The IVR came back to its claim search by itself: that is the way to the next claim.
             self._after_choice("next_claim")
             goal = "claim_status"
+        if goal == "representative" and PERSON_ROUTING.search(normalize_prompt(analysis.text)):
+            goal = "person_routing"  # "So I can get you to the right team, press 1 for claims"
         mapped = self._mapped_step(goal, options)
         if mapped is not None:
             return Step(self._select(mapped.key, mapped.say))

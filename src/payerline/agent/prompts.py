@@ -170,9 +170,15 @@ _OPTION_FOR_PRESS = re.compile(
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))"
     rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
 )
+# The key said first: "Star 9 9 returns to this menu."
+_OPTION_KEY_FIRST = re.compile(r"(?:^|[.?!]\s+)((?:star|\*)(?: ?[0-9#])+) (?:returns?|takes you|brings you) "
+                               r"(?:you )?(?:back )?to (this menu|the main menu)")
+# A run of keys after one "press": "press 1 for claims, 2 for authorizations, or 3 for anything else".
+_OPTION_KEY_LIST = re.compile(r"\bpress [0-9] (?:for|to) [^.;?]+?(?:,? (?:or )?[0-9] (?:for|to) [^.;?,]+)+")
+_KEY_LIST_ITEM = re.compile(r"(?:^press |,\s*(?:or\s+)?|\s+or\s+)([0-9]) (?:for|to) ([^.;?,]+?)(?=,|\s+or\s+[0-9]|$)")
 # "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
 _OPTION_LABEL_FIRST = re.compile(
-    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,40}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({_KEY})(?=[.,;?]|$|\s+or\b)"
+    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({_KEY})(?=[.,;?]|$|\s+or\b)"
 )
 _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
@@ -233,6 +239,18 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         if key not in seen_keys:
             seen_keys.add(key)
             found.append((match.start(), MenuOption(match.group(2).strip(), key)))
+    for match in _OPTION_KEY_FIRST.finditer(normalized):
+        key = match.group(1).replace("star", "*").replace(" ", "")
+        if key not in seen_keys:
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(f"return to {match.group(2)}", key)))
+    for match in _OPTION_KEY_LIST.finditer(normalized):
+        # "Press 1 for claims, 2 for authorizations, or 3 for anything else": keys after the first.
+        for item in _KEY_LIST_ITEM.finditer(match.group(0)):
+            key = item.group(1)
+            if key not in seen_keys:
+                seen_keys.add(key)
+                found.append((match.start() + item.start(), MenuOption(item.group(2).strip(), key)))
     for match in _OPTION_SAY_OR_PRESS.finditer(normalized):
         key = (match.group(2) or match.group(3) or match.group(4)).replace(" ", "")
         if key not in seen_keys:
@@ -403,7 +421,9 @@ _CONFIRM = re.compile(
     r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
     r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)|"
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
-    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\bif\b[^.;]*?\bpress\b"
+    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\bif\b[^.;]*?\bpress\b|"
+    # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
+    r"(?:^|[.?!] )(?:that's|that is|i have|i've got|i got)\b[^.?]*\d[^?]*?[.,]? (?:is that )?(?:correct|right)\?"
 )
 
 
@@ -423,7 +443,8 @@ def confirmation(normalized: str) -> Confirmation | None:
         rf"[^.;]*?press ({_KEY})",
         normalized,
     )
-    readback = re.search(r"(?:you (?:have )?entered|i heard|you said|that was)\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
+    readback = re.search(r"(?:you (?:have )?entered|i heard|you said|that was|that's|that is|i have|i've got|i got)"
+                         r"\s+(.+?)(?:\.|,? if|,? is that|$)", normalized)
     readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
     yes_key = yes.group(1).replace(" ", "") if yes else None
     no_key = no.group(1).replace(" ", "") if no else None

@@ -45,7 +45,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released)\b"),
+                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
@@ -56,11 +56,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"\bpayment(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b"),
-    ("patient_responsibility", r"(?:patient|member)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
+    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
-                               r"(?:amount |balance )?owed by (?:the )?(?:patient|member)|"
-                               r"(?:patient|member) is responsible for|(?:patient|member)(?:'s)? out[- ]of[- ]pocket|"
-                               r"(?:patient|member)(?:'s)? co-?pay(?:ment)?"),
+                               r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
+                               r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
+                               r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
                      # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
@@ -72,7 +72,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
-                                 r"turnaround|(?:processed|finali[sz]ed?|adjudicated|completed|decided) within|within \w+ days"),
+                                 r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
+                                 r"within [\w-]+ (?:business |calendar )?days"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),

@@ -146,7 +146,9 @@ def _mention_end(tokens: list[Token], start: int) -> int:
 
 def _mention_numbers(tokens: list[Token]) -> list[str]:
     numbers = [token for token in tokens if token.kind is Kind.NUMBER]
-    if numbers and all(token.is_single_digit for token in numbers):
+    has_scale = any(token.kind is Kind.SCALE for token in tokens)
+    # "two four" is 24 said digit by digit, but "two hundred four" is 204.
+    if numbers and not has_scale and all(token.is_single_digit for token in numbers):
         if len(numbers) == 1 or numbers[0].value != 0:
             return ["".join(token.digits for token in numbers)]
     atoms = atoms_from(tokens)
