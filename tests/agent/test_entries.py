@@ -13,7 +13,7 @@ from payerline.agent.menus import PERSON_ROUTING, date_span_choice, global_keys,
 from payerline.agent.prompts import MenuOption
 from payerline.agent.prompts import InputField, analyze_prompt
 from payerline.agent.results import ClaimState
-from payerline.payers.ivr_map import LetterMethod
+from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 PROMPT = "Now say the beneficiary's first initial, or key it the same way, followed by pound."
 
@@ -76,3 +76,13 @@ def test_sub_menu_main_menu_option_is_not_global() -> None:
 def test_transfer_question_routes_by_topic() -> None:
     assert PERSON_ROUTING.search("so i can get you to the right team, is this about a claim?")
     assert not PERSON_ROUTING.search("for claim status, press 1.")
+
+
+def test_date_prompt_without_format_uses_last_stated() -> None:
+    from payerline.agent.entries import entry_keys
+
+    context = context_for(None)
+    context.last_date_format = DateFormat.MMDDYY
+    request = analyze_prompt("Enter the through date of service.").input_request
+    assert request is not None
+    assert entry_keys("date", "2026-08-29", request, context, 0, "Enter the through date of service.") == "082926"

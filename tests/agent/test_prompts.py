@@ -110,6 +110,11 @@ def test_confirmation_keys_and_readback() -> None:
         ("I don't have access to that from here. You'll need to call the provider services number.",
          Cue.WRONG_DEPARTMENT),
         ("You've reached Cedar Valley Health Plan provider services after hours.", Cue.CLOSED),
+        ("Our system just went down and I can't pull anything up. Please call back later.", Cue.SYSTEMS_DOWN),
+        ("This is stop-loss and reinsurance unit. I can't see claims from here.", Cue.WRONG_DEPARTMENT),
+        ("You'll need to call back an pick the provider option.", Cue.WRONG_DEPARTMENT),
+        ("Cobalt Ridge does accept calls from automated systems.", Cue.AUTOMATED_REFUSED),
+        ("Recipient ID not on file.", Cue.MEMBER_NOT_FOUND),
         ("Thank you for calling. Goodbye.", Cue.GOODBYE),
     ],
 )
@@ -311,3 +316,8 @@ def test_conversational_readback_is_confirmation() -> None:
 ])
 def test_menu_option_layouts(text: str, keys: list[str]) -> None:
     assert [option.key for option in analyze_prompt(text).options] == keys
+
+
+@pytest.mark.parametrize("text", ["This is the claims department, Joe speaking.", "Hi, this is Tonya with the claims unit."])
+def test_claims_unit_is_right_department(text: str) -> None:
+    assert Cue.WRONG_DEPARTMENT not in analyze_prompt(text).cues

@@ -15,7 +15,7 @@ from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldReco
 from payerline.domain.codes import FailureReason
 from payerline.domain.request import ClaimQuery, ClaimStatusRequest
 from payerline.domain.result import PERSON_FIELDS
-from payerline.payers.ivr_map import IvrMap, LetterMethod
+from payerline.payers.ivr_map import DateFormat, IvrMap, LetterMethod
 from payerline.telephony.actions import Action
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ class CallContext:
     last_fault: FailureReason | None = None
     sent_to_ivr: int = 0
     last_letter_method: LetterMethod | None = None
+    # The date format the IVR last stated; its later date prompts that lose the format use it.
+    last_date_format: DateFormat | None = None
     person_fields: dict[str, FieldRecord] = field(default_factory=dict)
     now_s: float = 0.0
 

@@ -84,6 +84,8 @@ def _date_format(request: InputRequest, context: CallContext, attempt: int) -> D
     if chosen is None and request.digits in (6, 8):
         chosen = DateFormat.MMDDYY if request.digits == 6 else DateFormat.MMDDYYYY
     if chosen is None:
+        chosen = context.last_date_format
+    if chosen is None:
         chosen = context.ivr_map.inputs.date_format if context.ivr_map else DateFormat.MMDDYYYY
     if attempt % 2 == 1 and request.date_format is None:
         return DateFormat.MMDDYY if chosen is DateFormat.MMDDYYYY else DateFormat.MMDDYYYY

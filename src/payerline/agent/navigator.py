@@ -763,6 +763,8 @@ class IvrNavigator:
         if speak:
             return Speak(spoken_entry(kind, text, request, self._context))
         keys = entry_keys(kind, text, request, self._context, attempt, prompt_text)
+        if request.date_format is not None:
+            self._context.last_date_format = request.date_format
         if any(char.isalpha() for char in text) and kind in ("chars", "last_name", "name"):
             self._context.last_letter_method = letter_method(request, self._context, attempt, prompt_text)
         # A fixed-length entry ("as an 8-digit number") completes itself; a stray "#" would be read as the next entry.

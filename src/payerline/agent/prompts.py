@@ -468,13 +468,15 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"
                                 r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)|"
                                 # With its "not" lost: a line tells a caller whether it accepts automated calls only to refuse one.
-                                r"\baccepts? (?:automated|robot|robotic|recorded|artificial)\b[^.?]{0,30}\bcalls?\b"),
+                                r"\baccepts? (?:automated|robot|robotic|recorded|artificial)\b[^.?]{0,30}\bcalls?\b|"
+                                r"\baccepts? calls from (?:an? )?(?:automated|robot|robotic|recorded|artificial)\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
                      r"(?:reached|called|calling)\b[^.?]{0,60}? after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing)|"
+                           r"\bsystems? (?:just )?went down\b|can't pull anything up\b[^?]*\bcall (?:us )?back\b|"
                            r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry) per call|only (?:look at|handle|do|address|help with|"
@@ -493,14 +495,14 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
                                r"look up|access|pull up) (?:any |medical )?claims?|"
                                r"(?:don't|do not) have access to (?:claims?|claim information)|"
-                               r"(?:you've|you have) reached (?:the )?(?!claims?\b|provider (?:services|contact))[a-z ]{3,40} "
-                               r"(?:unit|department|desk)\b|call back and (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
+                               r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "
+                               r"(?:unit|department|desk)\b|call back,? (?:and|an|to) (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
                                # A person outside provider services sends the caller there.
                                r"(?:need|have) to call (?:the |our )?provider services\b|"
                                r"(?:calling|reached|this is) (?:the )?member services\b"),
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
                                r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
-                               r"found|cannot be found|not (?:be )?located|is not on file|not in our system|not valid|"
+                               r"found|cannot be found|not (?:be )?located|(?:is )?not on file|not in our system|not valid|"
                                r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
                                r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
