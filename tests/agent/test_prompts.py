@@ -321,3 +321,9 @@ def test_menu_option_layouts(text: str, keys: list[str]) -> None:
 @pytest.mark.parametrize("text", ["This is the claims department, Joe speaking.", "Hi, this is Tonya with the claims unit."])
 def test_claims_unit_is_right_department(text: str) -> None:
     assert Cue.WRONG_DEPARTMENT not in analyze_prompt(text).cues
+
+
+def test_date_length_with_digits_lost() -> None:
+    request = analyze_prompt("Enter the from date of service. Six month, day, year.").input_request
+    assert request is not None
+    assert request.date_format is DateFormat.MMDDYY

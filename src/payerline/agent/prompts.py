@@ -379,9 +379,12 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
     letters = re.search(r"first (\d+|two|three|four|five|six|seven|eight|nine|ten) (?:letters|characters)", sentence)
     date_format = None
-    if re.search(r"mmddyyyy|four[- ]digit year|4[- ]digit year|eight digits|8 digits|eight[- ]digit|8[- ]digit", sentence):
+    # "Six [digits], month, day, year" with "digits" lost still gives the length.
+    if re.search(r"mmddyyyy|four[- ]digit year|4[- ]digit year|eight digits|8 digits|eight[- ]digit|8[- ]digit|"
+                 r"\b(?:eight|8),? (?:month|mm)\b", sentence):
         date_format = DateFormat.MMDDYYYY
-    elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit", sentence):
+    elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
+                   r"\b(?:six|6),? (?:month|mm)\b", sentence):
         date_format = DateFormat.MMDDYY
     letter_method = None
     # "[press] star, then the key with the letter, then its position on that key", with words lost.
