@@ -115,6 +115,9 @@ def test_confirmation_keys_and_readback() -> None:
         ("You'll need to call back an pick the provider option.", Cue.WRONG_DEPARTMENT),
         ("Cobalt Ridge does accept calls from automated systems.", Cue.AUTOMATED_REFUSED),
         ("Recipient ID not on file.", Cue.MEMBER_NOT_FOUND),
+        ("I am sorry, our policy permits one claim inquiry per call. Please call back for any additional claims.",
+         Cue.ONE_CLAIM_PER_CALL),
+        ("I'm sorry, I'm having trouble reaching our claim system right now.", Cue.SYSTEMS_DOWN),
         ("Thank you for calling. Goodbye.", Cue.GOODBYE),
     ],
 )

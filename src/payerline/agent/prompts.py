@@ -480,9 +480,11 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing)|"
                            r"\bsystems? (?:just )?went down\b|can't pull anything up\b[^?]*\bcall (?:us )?back\b|"
+                           r"trouble (?:reaching|accessing|connecting to) (?:our |the )?(?:claims? )?system|"
                            r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
-        (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry) per call|only (?:look at|handle|do|address|help with|"
+        (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry)(?: inquiry| inquiries| lookup)? per call|"
+                                 r"call back for (?:any |the )?(?:additional|other|more|remaining) claims|only (?:look at|handle|do|address|help with|"
                                  r"take) one (?:claim|member|patient)|call back (?:in )?for the (?:next|other|second)|"
                                  r"(?:need|have) to call back (?:in )?for|call back for (?:that|those|the other|another)"),
         (Cue.BACK_TO_IVR, r"transfer you back to the (?:automated|ivr|self[- ]service)|(?:cms requires|required to use) "
