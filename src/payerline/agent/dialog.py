@@ -491,6 +491,9 @@ class RepresentativeDialog(ReadbackMixin):
                 values["representative_name"] = name
             values = {name: value for name, value in values.items() if plausible(name, value)}
             values = one_identifier(values, self._pending)
+            # NOTE: answers are filed under the claim the agent last announced. A representative who
+            # stays on the earlier claim without saying so (a refusal the agent did not hear) has
+            # those answers filed under the later claim; no check compares the claim numbers yet.
             doubtful = self._implausible(values)
             if self._pending != "missing_information":
                 values.pop("missing_information", None)  # "I need the date of birth" asks; it reports nothing
