@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from payerline.agent.confirm import LOW_CONFIDENCE, merge_hearings, most_heard
-from payerline.agent.readout import fullest_hearing
-from payerline.agent.results import SOURCE_IVR, ClaimState
+from payerline.agent.confirm import LOW_CONFIDENCE, MAX_RECOVERED_DIGITS, is_subsequence, merge_hearings, most_heard
+from payerline.agent.readout import claim_blocks, fullest_hearing, parse_fields, parse_service_date
+from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord
+from payerline.domain.request import ClaimQuery
 
 
 IDENTIFIER_FIELDS = ("claim_number", "check_number")
@@ -186,3 +188,46 @@ def reconcile_unpaid_amounts(claim: ClaimState) -> None:
     fuller = fullest_hearing([allowed.value, owed.value])
     if fuller is not None:
         allowed.value = owed.value = fuller
+
+
+def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) -> set[int]:
+    """Return the sentences of read-out claims whose charges or date of service are not ``query``'s.
+
+    A claim's status can come before its charges ("Claim status:
+    cancelled. ... Billed amount sixty-five dollars."), so each claim of
+    the read-out is judged whole before any of it is kept.
+    """
+    last_day = query.service_date_to or query.service_date_from
+    other: set[int] = set()
+    for block in claim_blocks(texts):
+        for index in block:
+            billed = parse_fields(texts[index], call_date).get("billed_amount")
+            served = parse_service_date(texts[index], call_date)
+            if (billed is not None and billed.value != query.billed_amount
+                    and not lost_words_of(billed.value, query.billed_amount)) or (
+                served is not None and not query.service_date_from <= served.value <= last_day
+            ):
+                other.update(block)
+                break
+    return other
+
+
+def unlabelled_field(heard: str, claim: ClaimState) -> str | None:
+    """Name the identifier a long number whose label was lost is a hearing of, or ``None``.
+
+    A near hearing of the claim or check number already heard is another
+    hearing of it ("[Check] number five five three ..."). With no claim
+    number heard yet, it is the claim number.
+    """
+    for name in IDENTIFIER_FIELDS:
+        known = claim.fields.get(name)
+        if known is not None and _near_hearing(heard, known):
+            return name
+    return "claim_number" if "claim_number" not in claim.fields else None
+
+
+def _near_hearing(heard: str, known: FieldRecord) -> bool:
+    """Tell whether a number is a hearing of a known one with a digit or two lost on either side."""
+    value = str(known.value)
+    short, long = sorted((heard, value), key=len)
+    return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)

@@ -17,17 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import (
-    LOW_CONFIDENCE,
-    MAX_RECOVERED_DIGITS,
-    implausible_fields,
-    is_subsequence,
-)
+from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import (
-    AVOID_WORDS,
     PERSON_ROUTING,
     global_keys,
     has_words,
@@ -40,6 +34,8 @@ from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
     IdentifierEvidence,
     lost_words_of,
+    other_claim_sentences,
+    unlabelled_field,
     reconcile_unpaid_amounts,
     settle_ivr_fields,
     unsettled_ivr_fields,
@@ -62,16 +58,14 @@ from payerline.agent.readout import (
     LineReadout,
     announced_line_count,
     lines_in_order,
-    claim_blocks,
     claim_totals_from_lines,
     parse_deductible,
     parse_fields,
-    parse_service_date,
     parse_unlabelled_claim_number,
     lost_values,
     split_lines,
 )
-from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord, Heard
+from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus, FailureReason
 from payerline.domain.result import PERSON_FIELDS
 from payerline.payers.ivr_map import LoginId, MenuStep
@@ -239,7 +233,7 @@ class IvrNavigator:
             for name in self._implausible(values):
                 del values[name]
             unlabelled = parse_unlabelled_claim_number(text) if not values else None
-            unlabelled_name = _unlabelled_field(unlabelled.value, claim) if unlabelled is not None else None
+            unlabelled_name = unlabelled_field(unlabelled.value, claim) if unlabelled is not None else None
             if unlabelled is not None and unlabelled_name is not None:
                 values[unlabelled_name] = unlabelled
             deductible = parse_deductible(text)
@@ -332,27 +326,11 @@ class IvrNavigator:
         return doubtful
 
     def _other_claims(self, texts: list[str]) -> set[int]:
-        """Return the sentences of read-out claims whose charges or date of service are not the request's.
-
-        A claim's status can come before its charges ("Claim status:
-        cancelled. ... Billed amount sixty-five dollars."), so each claim of
-        the read-out is judged whole before any of it is kept.
-        """
+        """Return the sentences of read-out claims whose charges or date of service are not the request's."""
         context = self._context
-        query = context.claim_query(context.ivr_claim)
-        last_day = query.service_date_to or query.service_date_from
-        other: set[int] = set()
-        for block in claim_blocks(texts):
-            for index in block:
-                billed = parse_fields(texts[index], context.call_date).get("billed_amount")
-                served = parse_service_date(texts[index], context.call_date)
-                if (billed is not None and billed.value != query.billed_amount
-                        and not lost_words_of(billed.value, query.billed_amount)) or (
-                    served is not None and not query.service_date_from <= served.value <= last_day
-                ):
-                    logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
-                    other.update(block)
-                    break
+        other = other_claim_sentences(texts, context.claim_query(context.ivr_claim), context.call_date)
+        if other:
+            logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
         return other
 
     def _deductible_as_responsibility(self) -> None:
@@ -807,24 +785,3 @@ def _readout_text(text: str) -> str:
         if normalized and not menu_options(normalized) and input_request(normalized) is None:
             kept.append(sentence)
     return " ".join(kept)
-
-
-def _unlabelled_field(heard: str, claim: ClaimState) -> str | None:
-    """Name the identifier a long number whose label was lost is a hearing of, or ``None``.
-
-    A near hearing of the claim or check number already heard is another
-    hearing of it ("[Check] number five five three ..."). With no claim
-    number heard yet, it is the claim number.
-    """
-    for name in IDENTIFIER_FIELDS:
-        known = claim.fields.get(name)
-        if known is not None and _near_hearing(heard, known):
-            return name
-    return "claim_number" if "claim_number" not in claim.fields else None
-
-
-def _near_hearing(heard: str, known: FieldRecord) -> bool:
-    """Tell whether a number is a hearing of a known one with a digit or two lost on either side."""
-    value = str(known.value)
-    short, long = sorted((heard, value), key=len)
-    return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)
