@@ -215,7 +215,7 @@ def test_lost_cents_is_unheard() -> None:
     assert extract_money("two hundred thirteen dollars and cents") is None
 
 
-# --- processing verbs the held-out payers used ------------------------------------------
+# --- processing verbs and labels outside payers used ------------------------------------
 
 @pytest.mark.parametrize(("text", "name", "value"), [
     ("Member copay zero dollars.", "patient_responsibility", Decimal("0.00")),

@@ -286,7 +286,7 @@ def test_provider_line_greeting_is_not_wrong_department() -> None:
     assert Cue.WRONG_DEPARTMENT not in analyze_prompt("Hi, you've reached Marisol in provider services.").cues
 
 
-def test_one_key_per_letter_said_as_the_key_with_the_letter() -> None:
+def test_key_per_letter_method() -> None:
     text = ("Please say or enter the member ID, then press pound. "
             "To key a letter, just press the number key that has that letter on it.")
     request = analyze_prompt(text).input_request

@@ -72,6 +72,7 @@ def test_relationship_answer_names_the_patient() -> None:
 
 def test_dictated_claim_number_is_no_question() -> None:
     dialog = dialog_for()
-    said = "Go ahead and write down the claim number, it's five five two, six oh two, double one three, four six two."
-    assert answer(dialog, said) == ""
+    dictation = ("Go ahead and write down the claim number, it's five five two, six oh two, double one three, "
+                 "four six two.")
+    assert answer(dialog, dictation) == ""
     assert "claim number" in answer(dialog, "Can I get the claim number, please?")
