@@ -130,7 +130,7 @@ def test_heard_readout_fields_ignore_shared_check_number():
 
 
 def _with_only_sentence(payer, status: ClaimStatus, sentence: str):
-    """Return ``payer`` whose one claims read-out says ``sentence`` for claims of ``status``."""
+    """Return a copy of ``payer`` whose only claims read-out speaks ``sentence`` for claims of ``status``."""
     node = next(n for n in payer.ivr.menus.values() if n.type == "readout" and n.source == "claims")
     menus = {key: n for key, n in payer.ivr.menus.items() if not (n.type == "readout" and n.source == "claims")}
     readout = node.readout.model_copy(update={"by_status": {status.value: [sentence]}})
@@ -149,7 +149,7 @@ def test_status_said_in_words_counts(ngs):
     assert "claim_status" in readout_fields(paid_on, paid)
 
 
-def test_deductible_read_for_a_deductible_claim_is_its_patient_responsibility(ngs):
+def test_deductible_readout_gives_responsibility(ngs):
     """With no payment, the amount applied to the deductible is what the patient owes, as the agent takes it."""
     claim = next(c for c in claims_with(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE) if c.patient_responsibility)
     sentence = "Claim {claim_number}. Applied to deductible {deductible_amount}."

@@ -99,8 +99,8 @@ def _derived_fields(names: set[str], claim: ClaimRecord) -> set[str]:
     """Return fields a read-out gives by implication, as docs/agent.md documents the agent deriving them.
 
     For a claim applied to the deductible, with no payment, the amount read as
-    applied to the deductible is the patient responsibility whenever the
-    record says they are equal.
+    applied to the deductible is the patient responsibility when the
+    record gives them the same value.
     """
     values = claim_values(claim, 1, 1)
     if (
