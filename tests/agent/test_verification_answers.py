@@ -76,3 +76,18 @@ def test_dictated_claim_number_is_no_question() -> None:
                  "four six two.")
     assert answer(dialog, dictation) == ""
     assert "claim number" in answer(dialog, "Can I get the claim number, please?")
+
+
+def test_earlier_claims_number_is_recognized() -> None:
+    from payerline.agent.extract import Extraction
+    from payerline.agent.results import SOURCE_IVR, Heard
+
+    request = make_request(2)
+    context = CallContext(request=request, config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0), ClaimState(1)])
+    dialog = RepresentativeDialog(context)
+    context.capture(0, {"claim_number": Extraction("22123456789", 0.95)}, Heard(3, 10.0, 14.0, 1.0), SOURCE_IVR)
+    context.rep_claim = 1
+    assert dialog._names_other_claim(Extraction("22123456789", 0.9))
+    assert not dialog._names_other_claim(Extraction("22123456790", 0.9))
+    assert not dialog._names_other_claim(None)

@@ -370,6 +370,23 @@ def test_member_id_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
     assert find_member(ngs.records, session) is None
 
 
+def test_keyed_id_collision_finds_second_member(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import decode, id_keys
+    from payerline.sandbox.lookup import Session, find_member
+    from payerline.sandbox.ops import Heard
+    from payerline.sandbox.payer_file import InputSpec
+
+    first = ngs.records.members[0].model_copy(update={"member_id": "VN4418207301", "date_of_birth": date(1971, 4, 17)})
+    second = first.model_copy(update={"member_id": "TO4418207301", "date_of_birth": date(1980, 1, 2)})
+    records = ngs.records.model_copy(update={"members": [first, second]})
+    spec = InputSpec(kind="alphanumeric", letters="key", terminator="#")
+    session = Session()
+    session.slots["member_id"] = decode(spec, Heard(keys=id_keys("TO4418207301")), date(2026, 11, 20))
+    session.slots["date_of_birth"] = decode(InputSpec(kind="date", date_format="MMDDYYYY"), Heard(keys="01021980"),
+                                            date(2026, 11, 20))
+    assert find_member(records, session) == second
+
+
 def test_remittance_reads_last_three_payments(kentucky: PayerFile) -> None:
     member, claim = find_claim(kentucky, ClaimStatus.PAID)
     line = make_line(kentucky)

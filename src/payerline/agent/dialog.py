@@ -86,6 +86,8 @@ class RepresentativeDialog(ReadbackMixin):
         self._declined = 0
         self._provider_mismatches = 0
         self._transfer_requested = False
+        # Set when the representative gives an earlier claim's number while the agent asks about a later one.
+        self._on_other_claim = False
         self._greeted = False
         self._closing = False
         self._readback_pending = False
@@ -203,6 +205,11 @@ class RepresentativeDialog(ReadbackMixin):
             self._person_heard = True
         self._doubtful = []
         captured = self._capture(heard)
+        if self._on_other_claim:
+            self._on_other_claim = False
+            self._forget_person_answers(self._context.rep_claim)
+            self._refuse_remaining()
+            return self._close()
         self._settle_repeat()
         self._settle_ivr_check()
         self._note_garbled(heard, captured)
@@ -419,6 +426,26 @@ class RepresentativeDialog(ReadbackMixin):
         self._pending = None
         return self._next_question()
 
+    def _names_other_claim(self, number: Extraction[Any] | None) -> bool:
+        """Tell whether ``number`` is the claim number already heard for another claim of the call."""
+        context = self._context
+        if number is None:
+            return False
+        return any(
+            index != context.rep_claim and "claim_number" in claim.fields
+            and str(claim.fields["claim_number"].value) == str(number.value)
+            for index, claim in enumerate(context.claims)
+        )
+
+    def _forget_person_answers(self, index: int) -> None:
+        """Drop what a person said about claim ``index``: it was said of another claim."""
+        claim = self._context.claims[index]
+        for name in [name for name, record in claim.fields.items() if record.source == SOURCE_REPRESENTATIVE]:
+            del claim.fields[name]
+        claim.discussed_with_person = False
+        logger.info("call %s: the representative answered about another claim; dropped those answers for claim %d",
+                    self._context.call_id, index)
+
     def _is_later_claim(self) -> bool:
         return bool(self._claim_order) and self._context.rep_claim != self._claim_order[0]
 
@@ -491,9 +518,10 @@ class RepresentativeDialog(ReadbackMixin):
                 values["representative_name"] = name
             values = {name: value for name, value in values.items() if plausible(name, value)}
             values = one_identifier(values, self._pending)
-            # NOTE: answers are filed under the claim the agent last announced. A representative who
-            # stays on the earlier claim without saying so (a refusal the agent did not hear) has
-            # those answers filed under the later claim; no check compares the claim numbers yet.
+            if self._is_later_claim() and self._names_other_claim(values.get("claim_number")):
+                # The representative is still on an earlier claim: a refusal of this one that went unheard.
+                self._on_other_claim = True
+                return captured
             doubtful = self._implausible(values)
             if self._pending != "missing_information":
                 values.pop("missing_information", None)  # "I need the date of birth" asks; it reports nothing

@@ -65,14 +65,16 @@ def find_member(records: Records, session: Session) -> MemberRecord | None:
         first = session.slots.get("first_name")
         initial = session.slots.get("first_initial")
         birth = session.value("date_of_birth")
+        # Ids keyed one key per letter can collide ("TO44" and "VN44" are both 8644), so a member whose
+        # name or birth date does not match passes the search on to the next member with that id.
         if last is not None and not _name_matches(last, member.last_name):
-            return None
+            continue
         if first is not None and not _name_matches(first, member.first_name):
-            return None
+            continue
         if initial is not None and not _name_matches(initial, member.first_name):
-            return None
+            continue
         if birth is not None and birth != member.date_of_birth:
-            return None
+            continue
         return member
     return None
 
