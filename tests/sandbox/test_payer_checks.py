@@ -208,3 +208,18 @@ def test_formatting_in_a_placeholder(tmp_path: Path) -> None:
     node["readout"]["per_claim"][0] = "Claim count {index!x}."
     problems = problems_of(tmp_path, data)
     assert matching(problems, f"ivr.menus.{node_id}.readout.per_claim[0]", "carries formatting"), problems
+
+
+def test_real_looking_ids_rejected(tmp_path: Path) -> None:
+    data = example()
+    data["records"]["providers"][0]["tin"] = "514718263"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.providers[0].tin", "start it with 00")
+    data = example()
+    npi = "1234567893"
+    data["records"]["providers"][0]["npi"] = npi
+    for member in data["records"]["members"]:
+        for claim in member.get("claims", []):
+            claim["billing_npi"] = npi
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.providers[0].npi", "digit from 3 to 9")

@@ -257,12 +257,19 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     for index, provider in enumerate(records.providers):
         where = ("records", "providers", index, "npi")
         if not npi_check_digit_valid(provider.npi):
-            yield where, f"NPI {provider.npi!r} fails its check digit; make one with payerline.domain.identifiers.npi_with_check_digit"
+            yield where, (f"NPI {provider.npi!r} fails its check digit; compute it as docs/sandbox-payers.md "
+                          "describes, or with payerline.domain.identifiers.npi_with_check_digit")
+        if provider.npi[:1] in ("1", "2"):
+            yield where, (f"NPI {provider.npi} could be a real provider's (real NPIs start with 1 or 2); "
+                          "start it with a digit from 3 to 9 so the file holds only synthetic data")
         if provider.npi in npis:
             yield where, f"NPI {provider.npi} is listed twice"
         npis.add(provider.npi)
         if not re.fullmatch(r"\d{9}", provider.tin):
             yield ("records", "providers", index, "tin"), f"TIN {provider.tin!r} must be 9 digits"
+        elif not provider.tin.startswith("00"):
+            yield ("records", "providers", index, "tin"), (
+                f"TIN {provider.tin} could be a real employer's; start it with 00 so the file holds only synthetic data")
     member_ids: set[str] = set()
     claim_ids: set[str] = set()
     claim_numbers: set[str] = set()
