@@ -100,7 +100,6 @@ def test_confirmation_keys_and_readback() -> None:
         ("Please call back and go through the provider menu.", Cue.WRONG_DEPARTMENT),
         ("That still doesn't match our records, so I can't go any further on this call.", Cue.REFUSED),
         ("I'm sorry, we aren't able to take calls from automated systems on this line.", Cue.AUTOMATED_REFUSED),
-        ("Thank you. I have located the claim.", Cue.MORE_HELP),
         ("We're sorry. Our claim system is temporarily unavailable.", Cue.SYSTEMS_DOWN),
         ("This line does not accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
         # With "not" lost, a line that speaks of accepting automated calls is refusing one.
@@ -330,3 +329,9 @@ def test_date_length_with_digits_lost() -> None:
     request = analyze_prompt("Enter the from date of service. Six month, day, year.").input_request
     assert request is not None
     assert request.date_format is DateFormat.MMDDYY
+
+
+def test_located_claim_is_open() -> None:
+    from payerline.agent.rep_turns import CLAIM_FOUND
+
+    assert CLAIM_FOUND.search("thank you. i have located the claim.")

@@ -438,12 +438,12 @@ class RepresentativeDialog(ReadbackMixin):
         )
 
     def _forget_person_answers(self, index: int) -> None:
-        """Drop what a person said about claim ``index``: it was said of another claim."""
+        """Drop the representative's answers recorded for claim ``index``, because they were about another claim."""
         claim = self._context.claims[index]
         for name in [name for name, record in claim.fields.items() if record.source == SOURCE_REPRESENTATIVE]:
             del claim.fields[name]
         claim.discussed_with_person = False
-        logger.info("call %s: the representative answered about another claim; dropped those answers for claim %d",
+        logger.info("call %s: representative gave another claim's number; dropped its answers for claim %d",
                     self._context.call_id, index)
 
     def _is_later_claim(self) -> bool:

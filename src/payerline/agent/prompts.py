@@ -549,9 +549,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"(?:not|unable|can't|cannot) (?:able )?(?:to |two |too )?[^.?]{0,30}\bover the phone"),
         (Cue.MORE_HELP, r"anything else (?:i can|i could|we can) help|is there anything else|anything else on this|"
                         r"another claim you|what would you like to know|what can i tell you|what do you need to know|"
-                        r"what information do you need|\bgo ahead\b|"
-                        # "Thank you. I have located the claim.": the claim is open and the caller may ask.
-                        r"\b(?:i have|i've|i) (?:located|found|pulled up|brought up) (?:the|that|your) claim\b"),
+                        r"what information do you need|\bgo ahead\b"),
     )
 )
 _PERSON_QUESTION = re.compile(

@@ -66,9 +66,8 @@ GO_AHEAD_WITH = re.compile(r"\bgo ahead (?:with|and (?:give|read|spell|tell))\b"
 CLAIM_FOUND = re.compile(
     r"\b(?:i(?: have|'ve got| got|'ve| have got) (?:it|that|the claim|that claim)\b[^.?!]*\b(?:in front of me|pulled up|up)\b|"
     r"what can i help you with|"
-    r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|pulled up) (?:it|the claim|that claim)\b)"
+    r"i (?:see|found) (?:it|the claim|that claim)\b|(?:found|located|pulled up|brought up) (?:it|the claim|that claim|your claim)\b)"
 )
-# "Are you still there?", "Hi, did I lose you?", and with a word lost "Hello? Are there?" or "did I lose".
 # A person introducing themselves or asking something; a recorded announcement does neither.
 NAMES_ITSELF = re.compile(r"\b(?:this is|my name is|my name's)\s+[A-Za-z]", re.IGNORECASE)
 INTRODUCTION = re.compile(r"\?|\b(?:this is|my name|speaking|how (?:can|may) i)\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ from payerline.evaluation.mix import PayerProfile
 from payerline.sandbox.hours import data_open, line_open, local_time
 from payerline.sandbox.payer_file import PayerFile
 from payerline.sandbox.phrases import PhraseBank
-from payerline.sandbox.readout import claim_values, fill
+from payerline.sandbox.readout import claim_values, deductible_amount, fill
 from payerline.sandbox.records import ClaimRecord
 
 if TYPE_CHECKING:
@@ -102,12 +102,11 @@ def _derived_fields(names: set[str], claim: ClaimRecord) -> set[str]:
     applied to the deductible is the patient responsibility when the
     record gives them the same value.
     """
-    values = claim_values(claim, 1, 1)
     if (
         "deductible_amount" in names
         and claim.status == ClaimStatus.APPLIED_TO_DEDUCTIBLE
         and claim.patient_responsibility is not None
-        and values.get("deductible_amount") == claim.patient_responsibility
+        and deductible_amount(claim) == claim.patient_responsibility
     ):
         return {"patient_responsibility"}
     return set()
