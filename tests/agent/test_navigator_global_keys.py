@@ -170,3 +170,12 @@ def test_continue_option_before_giving_up() -> None:
         if "2" in pressed:
             break
     assert "2" in pressed, pressed
+
+
+def test_entry_the_request_lacks_takes_skip_option() -> None:
+    navigator, _ = navigator_for()
+    assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("1")]
+    group = ["Please enter the six digit group number.", "If you do not have it, press 9."]
+    assert turn(navigator, group, 30.0).actions == [PressKeys("9")]
+    account = ["Enter the patient account number, or press star to skip."]
+    assert turn(navigator, account, 50.0).actions == [PressKeys("*")]

@@ -112,6 +112,9 @@ def test_confirmation_keys_and_readback() -> None:
         ("Our system just went down and I can't pull anything up. Please call back later.", Cue.SYSTEMS_DOWN),
         ("This is stop-loss and reinsurance unit. I can't see claims from here.", Cue.WRONG_DEPARTMENT),
         ("You'll need to call back an pick the provider option.", Cue.WRONG_DEPARTMENT),
+        ("This is recipient member services. I don't have access to provider claims.", Cue.WRONG_DEPARTMENT),
+        ("recipient member services, this is Rodney.", Cue.WRONG_DEPARTMENT),
+        ("You need to Provider Services.", Cue.WRONG_DEPARTMENT),
         ("Cobalt Ridge does accept calls from automated systems.", Cue.AUTOMATED_REFUSED),
         ("Recipient ID not on file.", Cue.MEMBER_NOT_FOUND),
         ("I am sorry, our policy permits one claim inquiry per call. Please call back for any additional claims.",
@@ -233,6 +236,8 @@ def test_menu_after_greeting_stays_ivr() -> None:
         "This line is not for automated callers.",
         "Sorry, this number doesn't accept automated calls.",
         "This line isn't for automated callers.",
+        "Cobalt Ridge does not accept calls from systems. Please have a staff member call.",
+        "We can't take calls placed by computer software.",
     ],
 )
 def test_automated_refused_with_general_negations(text: str) -> None:
@@ -335,3 +340,20 @@ def test_located_claim_is_open() -> None:
     from payerline.agent.rep_turns import CLAIM_FOUND
 
     assert CLAIM_FOUND.search("thank you. i have located the claim.")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Please say or enter the provider's Medicare number.", InputField.PTAN),
+        ("Enter your Medicare provider number followed by pound.", InputField.PTAN),
+        ("Enter the provider's Medicaid number followed by pound.", InputField.MEDICAID_PROVIDER_ID),
+        ("Enter the recipient's Medicaid ID.", InputField.MEMBER_ID),
+        ("Enter the date of service as eight digits.", InputField.DATE_OF_SERVICE),
+        ("Using your keypad, enter the place of service code.", None),
+        ("Enter the two digit type of service.", None),
+    ],
+)
+def test_entry_field_by_wording(text: str, field: InputField | None) -> None:
+    request = analyze_prompt(text).input_request
+    assert (request.field if request is not None else None) is field

@@ -206,3 +206,14 @@ def mid_search_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
         and not any(has_words(option.label.lower(), word) for word in AVOID_WORDS)
     ]
     return min(keyed, key=lambda option: int(option.key or "0"), default=None)
+
+
+# The way past an entry the caller cannot give: "If you do not have the group number, press 9", "or press star to skip".
+_SKIP = re.compile(r"\b(?:do not|don't|does not|doesn't|dont) have\b|\bskip\b|\bnot available\b|\bunknown\b|"
+                   r"\b(?:do not|don't) know\b|\bnot sure\b")
+
+
+def skip_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
+    """Return the option that skips an entry the caller does not have, or ``None``."""
+    return next((option for option in options if option.key and not option.key_lost
+                 and _SKIP.search(option.label.lower())), None)

@@ -29,6 +29,7 @@ from payerline.agent.menus import (
     mid_search_option,
     option_score,
     score_option,
+    skip_option,
 )
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
@@ -461,6 +462,11 @@ class IvrNavigator:
                 # A sub-menu with nothing for the goal: the way back is the way forward.
                 self._wrong_branch = True
                 return Step(self._select(back.key, back.phrase or back.label))
+            skip = skip_option(options)
+            if skip is not None and self._onward_taken.get((signature, skip.key), 0) < 2:
+                logger.info("call %s: an entry the request cannot fill; taking its skip option", self._context.call_id)
+                self._onward_taken[(signature, skip.key)] = self._onward_taken.get((signature, skip.key), 0) + 1
+                return Step(self._select(skip.key, skip.phrase or skip.label))
             claim = self._context.claims[self._context.ivr_claim]
             onward_search = mid_search_option(options) if self._claim_identified and not claim.ivr_readout else None
             times_taken = self._onward_taken.get((signature, onward_search.key), 0) if onward_search is not None else 2

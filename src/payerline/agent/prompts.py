@@ -279,9 +279,11 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
     for input_field, pattern in (
         (InputField.SSN, r"social security|\bssn\b"),
         (InputField.NPI, r"\bn ?p ?i\b|national provider identifier"),
-        (InputField.PTAN, r"\bptan\b|provider transaction access number"),
+        # A Medicare provider number is the PTAN: "the provider's Medicare number", "your Medicare provider number".
+        (InputField.PTAN, r"\bptan\b|provider transaction access number|provider(?:'s)? medicare (?:number|id)|"
+                          r"medicare provider (?:number|id)"),
         (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b"),
-        (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)|"
+        (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)|provider(?:'s)? medicaid (?:number|id)|"
                                           # "Enter your [plan] Medicaid number" to a provider that lost "provider":
                                           # "your" is the caller's own number, not a member's.
                                           r"\byour (?:(?!member|patient|recipient|beneficiary|subscriber|client)"
@@ -297,7 +299,9 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
                                    r"(?! (?:\w+ )?service)"),
         (InputField.DATE_OF_SERVICE_TO, r"(?:to|through|thru|ending|end) date|last date of service|date of service.{0,20}\b(?:to|through|ending)\b date"),
         (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
-        (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|\bof service|service date|\bdos\b"),
+        # "Place of service" and "type of service" are codes, not dates.
+        (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|(?<!place )(?<!type )(?<!level )\bof service|service date|"
+                                     r"\bdos\b"),
         (InputField.LAST_NAME, r"last name|surname|letters of the (?:\w+'?s )?name"),
         (InputField.FIRST_INITIAL, r"first initial"),
         (InputField.FIRST_NAME, r"first name"),
@@ -464,7 +468,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.AUTOMATED_REFUSED, r"(?:do not|don't|does not|doesn't|is not|isn't|are not|aren't|cannot|can't|not able to|"
                                 r"unable to|won't|"
                                 r"will not)\b[^.?]{0,60}"
-                                r"\b(?:automated|robot|robotic|recording|recorded call(?:er|s)?|artificial|bots?|machine)\b|"
+                                r"\b(?:automated|robot|robotic|recording|recorded call(?:er|s)?|artificial|bots?|machine|"
+                                # "does not accept calls from [automated] systems" with "automated" lost
+                                r"calls? (?:from|placed by|made by) (?:\w+ ){0,2}(?:systems|computers?|software))\b|"
                                 r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
                                 # With its "not" lost: nobody tells an automated caller what they will release to one.
                                 r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
@@ -499,12 +505,13 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
                                r"look up|access|pull up) (?:any |medical )?claims?|"
-                               r"(?:don't|do not) have access to (?:claims?|claim information)|"
+                               r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information)|"
                                r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "
                                r"(?:unit|department|desk)\b|call back,? (?:and|an|to) (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
                                # A person outside provider services sends the caller there.
-                               r"(?:need|have) to call (?:the |our )?provider services\b|"
-                               r"(?:calling|reached|this is) (?:the )?member services\b"),
+                               r"(?:need|have) to (?:call |contact |reach )?(?:the |our )?provider services\b|"
+                               r"(?:calling|reached|this is) (?:the )?(?:(?!provider)\w+ )?member services\b|"
+                               r"(?:^|[.!?] )(?:(?!provider)\w+ )?member services,? (?:this is|my name is)\b"),
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
                                r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|(?:is )?not on file|not in our system|not valid|"
