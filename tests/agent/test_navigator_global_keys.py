@@ -179,3 +179,15 @@ def test_entry_the_request_lacks_takes_skip_option() -> None:
     assert turn(navigator, group, 30.0).actions == [PressKeys("9")]
     account = ["Enter the patient account number, or press star to skip."]
     assert turn(navigator, account, 50.0).actions == [PressKeys("*")]
+
+
+def test_readback_rejected_twice_is_then_accepted() -> None:
+    navigator, _ = navigator_for()
+    turn(navigator, MAIN_MENU, 10.0)
+    turn(navigator, CLAIMS_MENU, 30.0)
+    answers = []
+    for attempt in range(3):
+        assert turn(navigator, ["Enter the member ID followed by the pound key."], 50.0 + 40 * attempt).actions
+        readback = ["You entered 9 9 9 9 9 9. If this is correct, press 1. If not, press 2."]
+        answers.append(turn(navigator, readback, 70.0 + 40 * attempt).actions)
+    assert answers == [[PressKeys("2")], [PressKeys("2")], [PressKeys("1")]]

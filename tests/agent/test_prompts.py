@@ -357,3 +357,23 @@ def test_located_claim_is_open() -> None:
 def test_entry_field_by_wording(text: str, field: InputField | None) -> None:
     request = analyze_prompt(text).input_request
     assert (request.field if request is not None else None) is field
+
+
+@pytest.mark.parametrize(
+    ("text", "yes_key", "no_key"),
+    [
+        ("You entered 3 C W 7. Press 1 if this is correct, or press 2 to enter it again.", "1", "2"),
+        ("You entered 1 2 3. If this is correct, press 1. If not, press 2.", "1", "2"),
+        ("You entered 1 2 3. Press 1 if correct. Press 2 to re-enter.", "1", "2"),
+        ("You entered 1 2 3. To confirm press 1, to change it press 2.", "1", "2"),
+        ("You entered 1 2 3. Press pound if that is right or star if it is not.", "#", "*"),
+        ("You entered 1 2 3. Press 1 for yes or 2 for no.", "1", "2"),
+        ("You entered 1 2 3. If that is not correct, press 2. If correct, press 1.", "1", "2"),
+        ("You entered 1 2 3. If correct press 1, to re-enter press 2.", "1", "2"),
+    ],
+)
+def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> None:
+    confirm = analyze_prompt(text).confirmation
+    assert confirm is not None
+    assert confirm.yes_key == yes_key
+    assert confirm.no_key == no_key

@@ -105,6 +105,7 @@ class IvrNavigator:
         self._map_steps: dict[str, int] = {"claim_status": 0, "representative": 0}
         self._last_entry: EnteredValue | None = None
         self._attempts: dict[InputField, int] = {}
+        self._readback_rejections: dict[InputField, int] = {}
         self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
         self._claim_identified = False
@@ -758,10 +759,22 @@ class IvrNavigator:
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
 
     def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:
+        yes = [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]
         if readback_matches(self._last_entry, text, self._context):
-            return [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]
+            if self._last_entry is not None:
+                self._readback_rejections.pop(self._last_entry.field, None)
+            return yes
         if self._last_entry is not None:
-            self._attempts[self._last_entry.field] = self._attempts.get(self._last_entry.field, 0) + 1
+            field = self._last_entry.field
+            if self._readback_rejections.get(field, 0) + 1 >= self._context.config.max_entry_attempts:
+                # Keying the same value again brings the same read-back, so the agent is misreading it or the
+                # IVR mishears the keys. Accepting lets the IVR's record search settle which.
+                logger.info("call %s: read-back of %s rejected %d times; accepting it", self._context.call_id, field,
+                            self._readback_rejections[field])
+                self._readback_rejections[field] = 0
+                return yes
+            self._attempts[field] = self._attempts.get(field, 0) + 1
+            self._readback_rejections[field] = self._readback_rejections.get(field, 0) + 1
         return [PressKeys(confirm.no_key)] if confirm.no_key else [Speak("no")]
 
 

@@ -428,7 +428,9 @@ _CONFIRM = re.compile(
     r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
     r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)|"
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
-    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\bif\b[^.;]*?\bpress\b|"
+    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\b(?:if|to confirm)\b[^.;]*?\bpress\b|"
+    # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
+    r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?[.,] (?:press|dial) \S+ (?:if|to|for)\b|"
     # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
     r"(?:^|[.?!] )(?:that's|that is|i have|i've got|i got)\b[^.?]*\d[^?]*?[.,]? (?:is that )?(?:correct|right)\?"
 )
@@ -439,14 +441,14 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes)[^.;]*?"
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm)[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({_KEY})\b",
         normalized,
     )
     no = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
-        rf"to try again|say no)"
+        rf"to try again|to change|to correct|say no)"
         rf"[^.;]*?press ({_KEY})",
         normalized,
     )
@@ -455,11 +457,34 @@ def confirmation(normalized: str) -> Confirmation | None:
     readback_digits = re.sub(r"[^0-9]", "", readback.group(1)) if readback else ""
     yes_key = yes.group(1).replace(" ", "") if yes else None
     no_key = no.group(1).replace(" ", "") if no else None
+    key_first_yes, key_first_no = _key_first_answers(normalized)
+    if key_first_yes is not None or key_first_no is not None:
+        # "Press 1 if this is correct, or press 2 to enter it again": the label after the key says what it means,
+        # and the patterns above would pair "if this is correct" with the next key.
+        yes_key, no_key = key_first_yes or (yes_key if yes_key != key_first_no else None), key_first_no or no_key
     if yes_key is None:
         # The yes wording was lost: read-backs offer yes first, so take the first key not meant for no.
         keys = [key.replace(" ", "") for key in re.findall(rf"press ({_KEY})", normalized)]
         yes_key = next((key for key in keys if key != no_key), None)
     return Confirmation(yes_key, no_key, readback_digits)
+
+
+_KEY_FIRST = re.compile(rf"\b(?:press|dial|say|or) ({_KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
+                        rf"(?=,? (?:or )?(?:press|dial|say) |,? or (?:{_KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
+_NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try)\b")
+_YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate)\b")
+
+
+def _key_first_answers(normalized: str) -> tuple[str | None, str | None]:
+    """Return the yes and no keys of a read-back that names each key before its meaning, or ``None`` for each."""
+    yes_key = no_key = None
+    for match in _KEY_FIRST.finditer(normalized):
+        key, label = _KEY_WORDS.get(match.group(1), match.group(1).replace(" ", "")), match.group(2)
+        if _NO_LABEL.search(label):
+            no_key = no_key or key
+        elif _YES_LABEL.search(label):
+            yes_key = yes_key or key
+    return yes_key, no_key
 
 
 _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
