@@ -24,7 +24,7 @@ def test_say_or_press_with_or_or_press_lost() -> None:
 def test_option_with_commas_that_lost_press() -> None:
     found = keys("Claim information. To search by claim number, press 1. To search by member I D, date of service "
                  "and amount, 2. For a summary of claims for a member, press 3.")
-    assert found["search by member i d, date of service and amount"] == "2"
+    assert found["search by member id, date of service and amount"] == "2"
     assert found["search by claim number"] == "1"
 
 
@@ -46,3 +46,10 @@ def test_option_with_press_and_say_lost() -> None:
                  "another beneficiary.")
     assert found["hear this information again"] == "1"
     assert found["check another beneficiary"] == "2"
+
+
+def test_another_provider_login_is_no_way_to_a_person() -> None:
+    other_provider = MenuOption("enter a different provider number", "5")
+    all_other = MenuOption("all other inquiries", "0")
+    assert score_option(other_provider, "representative") < score_option(all_other, "representative")
+    assert score_option(other_provider, "claim_status") <= 0

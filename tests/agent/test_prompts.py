@@ -351,6 +351,9 @@ def test_located_claim_is_open() -> None:
         ("Enter the recipient's Medicaid ID.", InputField.MEMBER_ID),
         ("Enter the date of service as eight digits.", InputField.DATE_OF_SERVICE),
         ("Using your keypad, enter the place of service code.", None),
+        ("Please say or enter your 9-digit tax I D number. If you'd rather use your N P I, say 'N P I' or press 1.",
+         InputField.TIN),
+        ("Enter the member I D followed by pound.", InputField.MEMBER_ID),
         ("Enter the two digit type of service.", None),
     ],
 )

@@ -58,3 +58,15 @@ def test_service_date_read() -> None:
     assert served is not None
     assert served.value == date(2026, 3, 4)
     assert parse_service_date("Received on March fourteenth, twenty twenty-six.", CALL_DATE) is None
+
+
+def test_spelled_initialism_labels_claim_number() -> None:
+    found = values("Claim one. D C N two one six one nine one nine four zero zero two seven five five.")
+    assert found["claim_number"] == "21619194002755"
+
+
+def test_release_then_amount_is_paid_amount() -> None:
+    found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
+                   "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")
+    assert found["paid_amount"] == Decimal("2184.56")
+    assert found["paid_date"] == date(2026, 11, 24)

@@ -33,7 +33,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
         ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
-        ("another patient", 9), ("check another", 9),
+        ("another patient", 9), ("check another", 9), ("other dates", 11), ("other date", 11),
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
@@ -41,7 +41,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "research": (
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another date of service", 12),
-        ("another date", 11), ("check another", 9), ("next", 7),
+        ("another date", 11), ("other dates", 11), ("other date", 11), ("check another", 9), ("next", 7),
     ),
     "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
                ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),
@@ -57,6 +57,8 @@ AVOID_WORDS = (
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
     # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
     "summary",
+    # Logging in again as another provider leads back to the start of the tree, not to claims or a person.
+    "different provider", "another provider", "provider number",
 )
 
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.

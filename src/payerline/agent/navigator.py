@@ -442,6 +442,12 @@ class IvrNavigator:
         if self._menu_hearings[signature] >= self._context.config.max_menu_repeats:
             return self._escape()
         goal = self._goal(options)
+        if goal == "skip_readout" and not any(self._option_score(option, goal) > 0 for option in options):
+            # The search found another claim and the menu offers no way on past it: a person can find the claim.
+            logger.info("call %s: no way past another claim's read-out; asking for a person", self._context.call_id)
+            self._skip_readout = False
+            self._wants_person = True
+            goal = self._goal(options)
         if goal == "finish":
             return Step(finished=True)
         if goal == "next_claim" and not any(score_option(option, goal) > 0 for option in options) and any(

@@ -136,9 +136,16 @@ _TWO_AS_TO = re.compile(
 )
 
 
+# Initialisms a prompt spells out ("your tax I D number", "say 'N P I'"), joined into the word the patterns
+# match, unless they sit among other single characters, as in a read-back ("You entered 3 N P I 4").
+_SPELLED_INITIALISM = re.compile(r"(?<!\b\w )\b(i d|n p i|t i n|p t a n|m b i|i c n|d c n|t c n|e f t|s s n|d o b|d o s)\b"
+                                 r"(?! \w\b)")
+
+
 def normalize_prompt(text: str) -> str:
     """Lower-case, turn key words into keys ("press two" to "press 2") and tidy spacing."""
     lowered = text.lower().replace("’", "'")
+    lowered = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), lowered)
     lowered = re.sub(r"[\"“”]", "", lowered)
     lowered = re.sub(r"\bthe (pound|star|hash) (key|sign)\b", r"\1", lowered)
     lowered = re.sub(r"\b(pound|star|hash) (key|sign)\b", r"\1", lowered)

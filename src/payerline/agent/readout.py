@@ -100,6 +100,9 @@ _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$
 # An amount the payer will release: "... ninety-eight dollars and sixty-two cents, to be released on ...".
 _RELEASED_AMOUNT = re.compile(r"([^.]*\b(?:dollars?|cents?)\b),? (?:to be|will be|is scheduled to be|scheduled to be) "
                               r"(?:released|paid|issued)\b", re.IGNORECASE)
+# The same with the amount last: "It is scheduled for release on November 24, in the amount of $2,184.56."
+_RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending) (?:for|to be) (?:release|released|payment|paid)\b"
+                                  r"[^.]*?\bin the amount of ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
 # Words that make such a sentence a status after all: the whole allowed amount, or no payment.
 _WHOLE_AMOUNT = re.compile(r"\ballowed amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b", re.IGNORECASE)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
@@ -116,6 +119,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     that lost its "C".
     """
     found: dict[str, Extraction[Any]] = {}
+    text = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         from_sentence = 0
@@ -134,7 +138,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
-        released = _RELEASED_AMOUNT.search(sentence)
+        released = _RELEASED_AMOUNT.search(sentence) or _RELEASE_THEN_AMOUNT.search(sentence)
         if released is not None and "paid_amount" not in found:
             # "Approved amount $98.62, to be released in the payment cycle of ...": the amount released is the payment.
             amount = extract_money(released.group(1))
@@ -194,6 +198,8 @@ def lost_values(text: str, reference: date | None) -> set[str]:
 
 
 # "applied two the deductible": a number word never comes before an article, "to" and "for" do.
+# Initialisms read letter by letter ("D C N two one six ...", "E F T number"), which labels match as one word.
+_SPELLED_INITIALISM = re.compile(r"\b(I C N|D C N|T C N|E F T|C A R C|R A R C|N P I|M B I)\b", re.IGNORECASE)
 _ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
     "the a an uh is was has been claim this on in to with payment floor process processing pending paid partially "
