@@ -380,3 +380,9 @@ def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> 
     assert confirm is not None
     assert confirm.yes_key == yes_key
     assert confirm.no_key == no_key
+
+
+def test_spoken_date_readback_without_keys_is_confirmation() -> None:
+    confirm = analyze_prompt("Just to confirm, that's July twenty-ninth, nineteen sixty-six?").confirmation
+    assert confirm is not None
+    assert confirm.yes_key is None
