@@ -20,7 +20,9 @@ from payerline.agent.extract import (
     extract_yes_no,
 )
 from payerline.agent.extract.lexer import Kind, tokenize
+from payerline.agent.ivr_hearings import other_claim_sentences
 from payerline.agent.readout import claim_blocks, parse_answer, parse_fields
+from payerline.domain.request import ClaimQuery
 
 CALL_DATE = date(2026, 11, 20)
 
@@ -279,3 +281,27 @@ def test_second_claim_number_starts_claim() -> None:
              "Its status is paid."]
     assert claim_blocks(texts) == [[0, 1, 2], [3, 4]]
     assert claim_blocks(["Claim one.", "Claim number 123.", "Status paid."]) == [[0], [1, 2]]
+
+
+VOID_AND_REPLACEMENT = [
+    "The system found two claims.",
+    "Internal control number five zero two six two eight seven zero zero zero four one two.",
+    "First date of service August twenty-fifth, twenty twenty-six.",
+    "Claim status: adjusted.",
+    "Billed amount two hundred sixty dollars.",
+    "Internal control number two zero two six two four three zero zero eight eight three six.",
+    "First date of service August twenty-fifth, twenty twenty-six.",
+    "Claim status: cancelled.",
+    "Billed amount two hundred sixty dollars.",
+]
+
+
+def test_control_number_starts_claim() -> None:
+    assert claim_blocks(VOID_AND_REPLACEMENT) == [[0, 1, 2, 3, 4], [5, 6, 7, 8]]
+
+
+def test_twin_claims_keep_the_requested_number() -> None:
+    query = ClaimQuery(service_date_from=date(2026, 8, 25), billed_amount=Decimal("260.00"))
+    assert other_claim_sentences(VOID_AND_REPLACEMENT, query, date(2026, 12, 1)) == {5, 6, 7, 8}
+    by_number = query.model_copy(update={"payer_claim_number": "2026243008836"})
+    assert other_claim_sentences(VOID_AND_REPLACEMENT, by_number, date(2026, 12, 1)) == {0, 1, 2, 3, 4}

@@ -386,3 +386,14 @@ def test_spoken_date_readback_without_keys_is_confirmation() -> None:
     confirm = analyze_prompt("Just to confirm, that's July twenty-ninth, nineteen sixty-six?").confirmation
     assert confirm is not None
     assert confirm.yes_key is None
+
+
+def test_star_keys_listed_after_one_press() -> None:
+    options = analyze_prompt("At any time, press star to hear a prompt again, or star 8 for the main menu.").options
+    assert [(option.key, option.label) for option in options] == [("*", "hear a prompt again"), ("*8", "the main menu")]
+
+
+def test_transferring_back_to_the_automated_system() -> None:
+    cues = analyze_prompt("Claim status has to go through the automated system. "
+                          "I'm transferring you back to the automated system now.").cues
+    assert Cue.BACK_TO_IVR in cues

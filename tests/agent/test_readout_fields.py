@@ -70,3 +70,10 @@ def test_release_then_amount_is_paid_amount() -> None:
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")
     assert found["paid_amount"] == Decimal("2184.56")
     assert found["paid_date"] == date(2026, 11, 24)
+
+
+def test_checkwrite_date_and_total() -> None:
+    assert values("This claim was partially paid in the checkwrite of November tenth, twenty twenty-six.")[
+        "paid_date"] == date(2026, 11, 10)
+    assert values("Total checkwrite amount eleven thousand four hundred two dollars and thirty-six cents.")[
+        "bulk_payment_amount"] == Decimal("11402.36")

@@ -199,9 +199,12 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
     """
     last_day = query.service_date_to or query.service_date_from
     other: set[int] = set()
+    kept_number: str | None = None
     for block in claim_blocks(texts):
+        number: str | None = None
         for index in block:
-            billed = parse_fields(texts[index], call_date).get("billed_amount")
+            fields = parse_fields(texts[index], call_date)
+            billed = fields.get("billed_amount")
             served = parse_service_date(texts[index], call_date)
             if (billed is not None and billed.value != query.billed_amount
                     and not lost_words_of(billed.value, query.billed_amount)) or (
@@ -209,7 +212,24 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
             ):
                 other.update(block)
                 break
+            if number is None and "claim_number" in fields:
+                number = str(fields["claim_number"].value)
+        else:
+            if number is None:
+                continue
+            # Two claims with the request's charges and dates (a voided claim and its replacement): the claim
+            # number the request gives picks one, and without it the first is kept, so their fields never mix.
+            wanted = query.payer_claim_number or kept_number
+            if wanted is not None and not _same_number(number, wanted):
+                other.update(block)
+            elif kept_number is None:
+                kept_number = number
     return other
+
+
+def _same_number(heard: str, known: str) -> bool:
+    short, long = sorted((heard, known), key=len)
+    return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)
 
 
 def unlabelled_field(heard: str, claim: ClaimState) -> str | None:

@@ -181,8 +181,11 @@ _OPTION_FOR_PRESS = re.compile(
 _OPTION_KEY_FIRST = re.compile(r"(?:^|[.?!]\s+)((?:star|\*)(?: ?[0-9#])+) (?:returns?|takes you|brings you) "
                                r"(?:you )?(?:back )?to (this menu|the main menu)")
 # A run of keys after one "press": "press 1 for claims, 2 for authorizations, or 3 for anything else".
-_OPTION_KEY_LIST = re.compile(r"\bpress [0-9] (?:for|to) [^.;?]+?(?:,? (?:or )?[0-9] (?:for|to) [^.;?,]+)+")
-_KEY_LIST_ITEM = re.compile(r"(?:^press |,\s*(?:or\s+)?|\s+or\s+)([0-9]) (?:for|to) ([^.;?,]+?)(?=,|\s+or\s+[0-9]|$)")
+# Star keys too: "press star to hear a prompt again, or star 8 for the main menu".
+_LIST_KEY = r"(?:[0-9]|\*(?: ?[0-9]){0,2}|#)"
+_OPTION_KEY_LIST = re.compile(rf"\bpress {_LIST_KEY} (?:for|to) [^.;?]+?(?:,? (?:or )?{_LIST_KEY} (?:for|to) [^.;?,]+)+")
+_KEY_LIST_ITEM = re.compile(rf"(?:^press |,\s*(?:or\s+)?|\s+or\s+)({_LIST_KEY}) (?:for|to) ([^.;?,]+?)"
+                            rf"(?=,|\s+or\s+{_LIST_KEY}|$)")
 # "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
 _OPTION_LABEL_FIRST = re.compile(
     rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({_KEY})(?=[.,;?]|$|\s+or\b)"
@@ -254,7 +257,7 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
     for match in _OPTION_KEY_LIST.finditer(normalized):
         # "Press 1 for claims, 2 for authorizations, or 3 for anything else": keys after the first.
         for item in _KEY_LIST_ITEM.finditer(match.group(0)):
-            key = item.group(1)
+            key = item.group(1).replace(" ", "")
             if key not in seen_keys:
                 seen_keys.add(key)
                 found.append((match.start() + item.start(), MenuOption(item.group(2).strip(), key)))
@@ -403,7 +406,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
                  r"\bposition on (?:that|the) key\b|\bletter's position\b", turn):
         letter_method = LetterMethod.STAR
     elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter|"
-                   r"key (?:that has|with|carrying) (?:that|the|each) letter", turn):
+                   r"key (?:that has|with|carrying) (?:that|the|each) letter|"
+                   r"key (?:that|which) (?:has|carries|contains|shows) (?:it|that letter|the letter)", turn):
         letter_method = LetterMethod.KEY
     elif input_field in _NAME_FIELDS and re.search(r"spell (?:it|the \w+ ?\w*) (?:on|using) (?:your|the) (?:telephone )?keypad", turn):
         # Spelling a name on the keypad, with no star scheme described, is one key per letter.
@@ -527,7 +531,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                  r"call back for (?:any |the )?(?:additional|other|more|remaining) claims|only (?:look at|handle|do|address|help with|"
                                  r"take) one (?:claim|member|patient)|call back (?:in )?for the (?:next|other|second)|"
                                  r"(?:need|have) to call back (?:in )?for|call back for (?:that|those|the other|another)"),
-        (Cue.BACK_TO_IVR, r"transfer you back to the (?:automated|ivr|self[- ]service)|(?:cms requires|required to use) "
+        (Cue.BACK_TO_IVR, r"(?:transfer|transferring|send|sending|put|putting) you back (?:to|into) the (?:automated|ivr|self[- ]service)|"
+                          r"(?:has|have|needs?) to go through the (?:ivr|automated)|(?:cms requires|required to use) "
                           r"(?:that )?(?:providers )?(?:use )?the (?:ivr|automated)|available (?:through|in|on) the "
                           r"(?:ivr|automated system)|(?:please )?use the (?:ivr|automated system)"),
         (Cue.WRONG_DEPARTMENT, r"wrong department|(?:you've|you have) reached (?:the )?(?:\w+ )?(?:pharmacy|eligibility|"

@@ -45,7 +45,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date)\b"),
+                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
+                  # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
+                  r"check ?write(?: of| date| dated)?)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
@@ -66,7 +68,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
                      r"\bcheck(?= (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b ?){6})"),
-    ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit) amount|whole check|eft total|check total"),
+    ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
+                            r"check ?write total"),
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|explanation codes?"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
@@ -328,7 +331,8 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
 
 
 _CLAIM_START = re.compile(r"^\s*claim (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
-_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b", re.IGNORECASE)
+_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|\b(?:internal|document|claim) control number\b",
+                                 re.IGNORECASE)
 
 
 def claim_blocks(texts: list[str]) -> list[list[int]]:
