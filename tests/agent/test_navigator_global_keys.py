@@ -191,3 +191,12 @@ def test_readback_rejected_twice_is_then_accepted() -> None:
         readback = ["You entered 9 9 9 9 9 9. If this is correct, press 1. If not, press 2."]
         answers.append(turn(navigator, readback, 70.0 + 40 * attempt).actions)
     assert answers == [[PressKeys("2")], [PressKeys("2")], [PressKeys("1")]]
+
+
+def test_menu_after_asking_for_person_is_routing_question() -> None:
+    navigator, _ = navigator_for()
+    navigator.request_person()
+    assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("0")]
+    routing = ["So we can direct your call, please choose from the following.", "For a question about a claim, press 1.",
+               "For eligibility or benefits, press 2.", "For anything else, press 4."]
+    assert turn(navigator, routing, 30.0).actions == [PressKeys("1")]

@@ -53,3 +53,20 @@ def test_another_provider_login_is_no_way_to_a_person() -> None:
     all_other = MenuOption("all other inquiries", "0")
     assert score_option(other_provider, "representative") < score_option(all_other, "representative")
     assert score_option(other_provider, "claim_status") <= 0
+
+
+def test_plan_menu_takes_the_payers_own_name() -> None:
+    from payerline.agent.menus import plan_option
+    from payerline.agent.prompts import analyze_prompt
+    from payerline.domain.request import LineOfBusiness
+
+    options = analyze_prompt(
+        "If the member's ID card shows Prairie Blue Cross Blue Shield, press 1. "
+        "If the member is covered by another Blue Cross Blue Shield plan, press 2. "
+        "For Federal Employee Program members, press 3.").options
+    assert [option.key for option in options] == ["1", "2", "3"]
+    chosen = plan_option(options, "prairie-bcbs", LineOfBusiness.COMMERCIAL)
+    assert chosen is not None and chosen.key == "1"
+    by_line = analyze_prompt("For commercial members, press 1. For Medicaid members, press 2.").options
+    chosen = plan_option(by_line, "acme-health", LineOfBusiness.MEDICAID)
+    assert chosen is not None and chosen.key == "2"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from payerline.agent.prompts import MenuOption
-from payerline.domain.request import ClaimQuery
+from payerline.domain.request import ClaimQuery, LineOfBusiness
 
 GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "claim_status": (
@@ -219,3 +219,38 @@ def skip_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
     """Return the option that skips an entry the caller does not have, or ``None``."""
     return next((option for option in options if option.key and not option.key_lost
                  and _SKIP.search(option.label.lower())), None)
+
+
+# Words that name a line of business in a menu that sorts callers by the member's plan.
+_LINE_OF_BUSINESS_WORDS: dict[LineOfBusiness, re.Pattern[str]] = {
+    LineOfBusiness.MEDICARE: re.compile(r"\bmedicare\b(?! advantage)"),
+    LineOfBusiness.MEDICARE_ADVANTAGE: re.compile(r"\bmedicare advantage\b|\bmedicare\b"),
+    LineOfBusiness.MEDICAID: re.compile(r"\bmedicaid\b"),
+    LineOfBusiness.CHIP: re.compile(r"\bchip\b|children's health"),
+    LineOfBusiness.EXCHANGE: re.compile(r"\bmarketplace\b|\bexchange\b|individual (?:and family )?plan"),
+    LineOfBusiness.COMMERCIAL: re.compile(r"\bcommercial\b|\bemployer\b"),
+}
+# Payer-id words too common to tell one payer from another.
+_GENERIC_PAYER_WORDS = frozenset(
+    "health healthcare medicare medicaid plan plans care blue cross shield insurance group services bcbs ppo hmo "
+    "advantage community".split()
+)
+_ANOTHER_PLAN = re.compile(r"\b(?:another|other|different)\b")
+
+
+def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business: LineOfBusiness) -> MenuOption | None:
+    """Return the option of a menu sorting callers by plan that names the request's payer or line of business.
+
+    "If the member's ID card shows Prairie Blue Cross Blue Shield, press 1.
+    If the member is covered by another Blue plan, press 2." is answered with
+    the payer's own name; "For Medicaid members, press 2" with the request's
+    line of business. Options about another plan are never chosen.
+    """
+    names = [word for word in payer_id.split("-") if len(word) >= 4 and word not in _GENERIC_PAYER_WORDS]
+    line_words = _LINE_OF_BUSINESS_WORDS[line_of_business]
+    for matches in (lambda label: any(has_words(label, name) for name in names), line_words.search):
+        chosen = [option for option in options if option.key and not option.key_lost
+                  and not _ANOTHER_PLAN.search(option.label.lower()) and matches(option.label.lower())]
+        if len(chosen) == 1:
+            return chosen[0]
+    return None

@@ -28,6 +28,7 @@ from payerline.agent.menus import (
     implied_key,
     mid_search_option,
     option_score,
+    plan_option,
     score_option,
     skip_option,
 )
@@ -132,6 +133,8 @@ class IvrNavigator:
         self._last_menu: tuple[tuple, tuple[MenuOption, ...]] = ((), ())
         self._idle_menus = 0
         self._speech_heard = False
+        # The last choice asked for a person, so a menu that follows and offers none asks what the call is about.
+        self._person_requested = False
         # Evidence about identifiers: lengths from the request and prompts, values heard clearly, by claim.
         self._id_lengths: dict[str, set[int]] = {"claim_number": {
             len(query.payer_claim_number) for query in context.request.claims if query.payer_claim_number}}
@@ -456,8 +459,11 @@ class IvrNavigator:
             # The IVR came back to its claim search by itself: that is the way to the next claim.
             self._after_choice("next_claim")
             goal = "claim_status"
-        if goal == "representative" and PERSON_ROUTING.search(normalize_prompt(analysis.text)):
-            goal = "person_routing"  # "So I can get you to the right team, press 1 for claims"
+        if goal == "representative" and (PERSON_ROUTING.search(normalize_prompt(analysis.text)) or (
+                self._person_requested and not any(self._option_score(option, goal) > 0 for option in options))):
+            # "So I can get you to the right team, press 1 for claims"; after a key for a person, a menu with no
+            # person in it ("So we can direct your call, ...") is that same question.
+            goal = "person_routing"
         mapped = self._mapped_step(goal, options)
         if mapped is not None:
             return Step(self._select(mapped.key, mapped.say))
@@ -469,6 +475,12 @@ class IvrNavigator:
                 # A sub-menu with nothing for the goal: the way back is the way forward.
                 self._wrong_branch = True
                 return Step(self._select(back.key, back.phrase or back.label))
+            request = self._context.request
+            plan = plan_option(options, request.payer_id, request.line_of_business) if not self._claim_identified else None
+            if plan is not None and self._onward_taken.get((signature, plan.key), 0) < 2:
+                logger.info("call %s: a menu sorting callers by plan; taking the request's plan", self._context.call_id)
+                self._onward_taken[(signature, plan.key)] = self._onward_taken.get((signature, plan.key), 0) + 1
+                return Step(self._select(plan.key, plan.phrase or plan.label))
             skip = skip_option(options)
             if skip is not None and self._onward_taken.get((signature, skip.key), 0) < 2:
                 logger.info("call %s: an entry the request cannot fill; taking its skip option", self._context.call_id)
@@ -499,6 +511,7 @@ class IvrNavigator:
         self._wrong_branch = False
         self._idle_menus = 0
         self._after_choice(goal)
+        self._person_requested = goal == "representative"
         return Step(self._select(best.key, best.phrase or best.label))
 
     def _onward_option(self, signature: tuple, options: tuple[MenuOption, ...]) -> MenuOption | None:
@@ -535,6 +548,7 @@ class IvrNavigator:
                             goal, name)
                 self._global_used.add(name)
                 self._global_pressed.add(key)
+                self._person_requested = name == "representative"
                 self._idle_menus = 0
                 return Step([PressKeys(key)])
         return None
@@ -662,6 +676,7 @@ class IvrNavigator:
             return Step(end=FailureReason.UNESCAPABLE_LOOP)
         actions = ways[self._escapes_used]
         self._escapes_used += 1
+        self._person_requested = True
         self._menu_hearings.clear()
         self._timeouts = 0
         return Step(actions)
