@@ -70,3 +70,23 @@ def test_plan_menu_takes_the_payers_own_name() -> None:
     by_line = analyze_prompt("For commercial members, press 1. For Medicaid members, press 2.").options
     chosen = plan_option(by_line, "acme-health", LineOfBusiness.MEDICAID)
     assert chosen is not None and chosen.key == "2"
+
+
+def test_plan_menu_never_takes_the_member_caller_option() -> None:
+    from payerline.agent.menus import plan_option
+    from payerline.agent.prompts import analyze_prompt
+    from payerline.domain.request import LineOfBusiness
+
+    options = analyze_prompt("Are you calling a doctor's office? If so, say 'provider' or press. "
+                             "If a Meridell member, say 'member' or press 2.").options
+    assert plan_option(options, "meridell-health", LineOfBusiness.COMMERCIAL) is None
+
+
+def test_caller_type_menu_naming_the_payer_is_no_plan_menu() -> None:
+    from payerline.agent.menus import plan_option
+    from payerline.agent.prompts import analyze_prompt
+    from payerline.domain.request import LineOfBusiness
+
+    options = analyze_prompt("If you are a TRICARE provider, press 1. If you are the TRICARE beneficiary sponsor, "
+                             "press 2.").options
+    assert plan_option(options, "meridian-tricare-west", LineOfBusiness.COMMERCIAL) is None

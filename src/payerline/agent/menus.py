@@ -235,7 +235,9 @@ _GENERIC_PAYER_WORDS = frozenset(
     "health healthcare medicare medicaid plan plans care blue cross shield insurance group services bcbs ppo hmo "
     "advantage community".split()
 )
-_ANOTHER_PLAN = re.compile(r"\b(?:another|other|different)\b")
+# Another plan, or a member calling for themself ("If you're a Meridell member, press 2").
+_ANOTHER_PLAN = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\b(?:a|an) (?:\w+ )?member\b")
+_OTHER_PLAN_OFFERED = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\bfederal employee\b")
 
 
 def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business: LineOfBusiness) -> MenuOption | None:
@@ -243,14 +245,24 @@ def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business
 
     "If the member's ID card shows Prairie Blue Cross Blue Shield, press 1.
     If the member is covered by another Blue plan, press 2." is answered with
-    the payer's own name; "For Medicaid members, press 2" with the request's
-    line of business. Options about another plan are never chosen.
+    the payer's own name, and "For commercial members, press 1. For Medicaid
+    members, press 2." with the request's line of business. A menu counts as
+    sorting by plan only when another option offers another plan, or when two
+    options name lines of business, so a caller-type menu that names the payer
+    ("If you are a TRICARE beneficiary, press 2") is left alone.
     """
+    keyed = [option for option in options if option.key and not option.key_lost]
+    labels = [option.label.lower() for option in keyed]
     names = [word for word in payer_id.split("-") if len(word) >= 4 and word not in _GENERIC_PAYER_WORDS]
-    line_words = _LINE_OF_BUSINESS_WORDS[line_of_business]
-    for matches in (lambda label: any(has_words(label, name) for name in names), line_words.search):
-        chosen = [option for option in options if option.key and not option.key_lost
-                  and not _ANOTHER_PLAN.search(option.label.lower()) and matches(option.label.lower())]
-        if len(chosen) == 1:
-            return chosen[0]
+    if any(_OTHER_PLAN_OFFERED.search(label) for label in labels):
+        named = [option for option, label in zip(keyed, labels)
+                 if not _ANOTHER_PLAN.search(label) and any(has_words(label, name) for name in names)]
+        if len(named) == 1:
+            return named[0]
+    if sum(1 for label in labels if any(words.search(label) for words in _LINE_OF_BUSINESS_WORDS.values())) >= 2:
+        line_words = _LINE_OF_BUSINESS_WORDS[line_of_business]
+        lines = [option for option, label in zip(keyed, labels)
+                 if not _ANOTHER_PLAN.search(label) and line_words.search(label)]
+        if len(lines) == 1:
+            return lines[0]
     return None

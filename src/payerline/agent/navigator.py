@@ -496,8 +496,10 @@ class IvrNavigator:
             leave = self._global_step(goal)
             if leave is not None:
                 return leave
-            onward = self._onward_option(signature, options)
-            if onward is not None and goal in ("claim_status", "representative"):
+            # Taking the way on counts against the menu, so it is looked for only when the goal can use it.
+            onward = self._onward_option(signature, options) if goal in ("claim_status", "representative",
+                                                                         "next_claim") else None
+            if onward is not None:
                 return Step(self._select(onward.key, onward.phrase or onward.label))
             self._idle_menus += 1
             # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
