@@ -185,3 +185,26 @@ def test_far_end_recorder_keeps_clean_text_and_passes_confidence_on():
     recorder = FarEndRecorder(lambda text: (text.replace("claims", "claim"), 0.55))
     assert recorder("press one for claims") == ("press one for claim", 0.55)
     assert recorder.texts == ["press one for claims"]
+
+
+def test_answer_about_an_indistinguishable_twin_is_exact(payer_profiles):
+    from payerline.evaluation.requests import find_member
+    from payerline.evaluation.runner import request_for
+
+    planned, eval_payers, records = setup(payer_profiles, total=60)
+    seen: dict[bool, bool] = {}
+    for call in planned:
+        if call.condition != NORMAL or len(call.scenario.claim_ids) != 1:
+            continue
+        profile = eval_payers[call.scenario.payer_id].profile
+        original = records[call.scenario.scenario_id][0]
+        twin = original.model_copy(update={"id": f"{original.id}-twin", "claim_number": f"TWIN{len(seen)}"})
+        claims = find_member(profile.records, call.scenario.member_id).claims
+        claims.append(twin)
+        harness = make_harness(perfect_agent({call.scenario.scenario_id: [twin]}), [])
+        run = run_planned_call(call, eval_payers[call.scenario.payer_id], harness)
+        claims.remove(twin)
+        has_number = request_for(call, profile).claims[0].payer_claim_number is not None
+        seen[has_number] = run.score.exact
+    # Without the claim number the twin is as good an answer; with it, the twin is another claim.
+    assert seen == {False: True, True: False}

@@ -162,6 +162,30 @@ def claim_records(planned: PlannedCall, profile: PayerProfile) -> list[ClaimReco
     return [find_claim(member, claim_id) for claim_id in planned.scenario.claim_ids]
 
 
+def twin_readings(
+    planned: PlannedCall, profile: PayerProfile, request: ClaimStatusRequest, records: list[ClaimRecord],
+) -> list[list[ClaimRecord]]:
+    """Return the call's claim lists with one claim swapped for a twin the request cannot tell it from.
+
+    A payer may hold two claims of one member with the same provider, dates
+    of service and charges (a claim and its duplicate, or a voided claim and
+    its replacement). A request without the payer's claim number matches
+    both, so a result about either one answers it.
+    """
+    member = find_member(profile.records, planned.member_id)
+    asked = {record.id for record in records}
+    readings: list[list[ClaimRecord]] = []
+    for index, (record, query) in enumerate(zip(records, request.claims, strict=True)):
+        if query.payer_claim_number is not None:
+            continue
+        for other in member.claims:
+            same = (other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount) == (
+                record.billing_npi, record.service_date_from, record.service_date_to, record.billed_amount)
+            if same and other.id not in asked:
+                readings.append([*records[:index], other, *records[index + 1:]])
+    return readings
+
+
 def with_versions(result: ClaimResult, payer: PayerFile, ivr_map: IvrMap | None) -> ClaimResult:
     """Return ``result`` with the payer file, IVR map and agent versions filled in."""
     versions = result.versions.model_copy(update={
@@ -204,12 +228,24 @@ def run_planned_call(
         )
         results = tuple(with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results)
         heard = frozenset(recorder.texts)
-        expected = expected_call(
-            planned, records, lambda claim: eval_payer.ivr_fields(claim, heard, tuple(records)),
-            harness.read_person_facts(line), withheld=eval_payer.profile.withheld_fields,
-            ivr_possible=eval_payer.ivr_possible,
-        )
+        person = harness.read_person_facts(line)
+
+        def expect(claims: list[ClaimRecord]) -> ExpectedCall:
+            return expected_call(
+                planned, claims, lambda claim: eval_payer.ivr_fields(claim, heard, tuple(claims)),
+                person, withheld=eval_payer.profile.withheld_fields, ivr_possible=eval_payer.ivr_possible,
+            )
+
+        expected = expect(records)
         score = score_call(expected, results)
+        for twins in twin_readings(planned, eval_payer.profile, request, records):
+            if score.exact:
+                break
+            # The request cannot tell these claims apart, so an answer about either of them is right.
+            twin_expected = expect(twins)
+            twin_score = score_call(twin_expected, results)
+            if twin_score.exact:
+                expected, score = twin_expected, twin_score
         return CallRun(
             call_id=scenario.scenario_id,
             payer_id=scenario.payer_id,
