@@ -305,3 +305,13 @@ def test_twin_claims_keep_the_requested_number() -> None:
     assert other_claim_sentences(VOID_AND_REPLACEMENT, query, date(2026, 12, 1)) == {5, 6, 7, 8}
     by_number = query.model_copy(update={"payer_claim_number": "2026243008836"})
     assert other_claim_sentences(VOID_AND_REPLACEMENT, by_number, date(2026, 12, 1)) == {0, 1, 2, 3, 4}
+
+
+def test_twin_claims_prefer_the_one_read_with_the_charges() -> None:
+    texts = ["I found two claims.",
+             "Claim number two six two three, for service on August seventeenth, twenty twenty-six.",
+             "Current status: cancelled.",
+             "Claim number two six two four, for service on August seventeenth, twenty twenty-six, was paid.",
+             "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars was allowed."]
+    query = ClaimQuery(service_date_from=date(2026, 8, 17), billed_amount=Decimal("165.00"))
+    assert other_claim_sentences(texts, query, date(2026, 12, 1)) == {1, 2}

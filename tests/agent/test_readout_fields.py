@@ -77,3 +77,11 @@ def test_checkwrite_date_and_total() -> None:
         "paid_date"] == date(2026, 11, 10)
     assert values("Total checkwrite amount eleven thousand four hundred two dollars and thirty-six cents.")[
         "bulk_payment_amount"] == Decimal("11402.36")
+
+
+def test_amounts_named_before_their_labels() -> None:
+    found = values("Of the one hundred sixty-five dollars billed, one hundred eighteen dollars and sixty cents was "
+                   "allowed and ninety-four dollars and eighty-eight cents was paid.")
+    assert found["billed_amount"] == Decimal("165.00")
+    assert found["allowed_amount"] == Decimal("118.60")
+    assert found["paid_amount"] == Decimal("94.88")

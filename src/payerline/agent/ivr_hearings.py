@@ -199,9 +199,11 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
     """
     last_day = query.service_date_to or query.service_date_from
     other: set[int] = set()
-    kept_number: str | None = None
+    # Claims the read-out gave for the request's dates and charges: block, claim number, billed amount heard.
+    candidates: list[tuple[list[int], str, bool]] = []
     for block in claim_blocks(texts):
         number: str | None = None
+        billed_matches = False
         for index in block:
             fields = parse_fields(texts[index], call_date)
             billed = fields.get("billed_amount")
@@ -212,18 +214,20 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
             ):
                 other.update(block)
                 break
+            billed_matches = billed_matches or billed is not None
             if number is None and "claim_number" in fields:
                 number = str(fields["claim_number"].value)
         else:
-            if number is None:
-                continue
-            # Two claims with the request's charges and dates (a voided claim and its replacement): the claim
-            # number the request gives picks one, and without it the first is kept, so their fields never mix.
-            wanted = query.payer_claim_number or kept_number
-            if wanted is not None and not _same_number(number, wanted):
-                other.update(block)
-            elif kept_number is None:
-                kept_number = number
+            if number is not None:
+                candidates.append((block, number, billed_matches))
+    # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not
+    # mix: the request's claim number picks one, else the first that read the request's charges, else the first.
+    wanted = query.payer_claim_number
+    if wanted is None and candidates:
+        wanted = next((number for _, number, billed in candidates if billed), candidates[0][1])
+    for block, number, _ in candidates:
+        if wanted is not None and not _same_number(number, wanted):
+            other.update(block)
     return other
 
 

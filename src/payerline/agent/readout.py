@@ -125,6 +125,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     text = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
+        earlier = set(found)
         from_sentence = 0
         for name, segment in _segments(sentence):
             if name in found or name == "date_of_service":
@@ -141,6 +142,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
+        found.update({name: value for name, value in _amounts_before_labels(sentence).items() if name not in earlier})
         released = _RELEASED_AMOUNT.search(sentence) or _RELEASE_THEN_AMOUNT.search(sentence)
         if released is not None and "paid_amount" not in found:
             # "Approved amount $98.62, to be released in the payment cycle of ...": the amount released is the payment.
@@ -163,6 +165,25 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             status = extract_claim_status(predicate.group(1))
             if status is not None:
                 found["claim_status"] = status
+    return found
+
+
+# An amount named before its label: "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars and
+# sixty cents was allowed and ninety-four dollars was paid." The labels after the amounts would give each the next one.
+_AMOUNT_THEN_LABEL = re.compile(r"\b(?:dollars?|cents?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?(billed|allowed|paid)\b",
+                                re.IGNORECASE)
+_AMOUNT_START = re.compile(r",\s*|\bof the\s+|\band\s+(?!(?:[\w-]+\s+){0,2}cents\b)", re.IGNORECASE)
+_TRAILING_LABELS = {"billed": "billed_amount", "allowed": "allowed_amount", "paid": "paid_amount"}
+
+
+def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
+    found: dict[str, Extraction[Any]] = {}
+    for match in _AMOUNT_THEN_LABEL.finditer(sentence):
+        before = sentence[:match.start(1)]
+        amount = extract_money(_AMOUNT_START.split(before)[-1])
+        name = _TRAILING_LABELS[match.group(1).lower()]
+        if amount is not None and name not in found:
+            found[name] = amount
     return found
 
 
