@@ -85,3 +85,17 @@ def test_amounts_named_before_their_labels() -> None:
     assert found["billed_amount"] == Decimal("165.00")
     assert found["allowed_amount"] == Decimal("118.60")
     assert found["paid_amount"] == Decimal("94.88")
+
+
+def test_more_payer_wordings() -> None:
+    assert values("The status of this claim is applied to the deductible, with no payment.")[
+        "paid_amount"] == Decimal("0.00")
+    assert values("Denial reason C O sixteen.")["carc_codes"] == ["16"]
+    assert values("Processing usually takes about thirty days.")["expected_processing_days"] == 30
+    expected = values("We expect to pay three hundred forty-two dollars and eighteen cents on March twenty-seventh, "
+                      "twenty twenty-six.")
+    assert expected["paid_amount"] == Decimal("342.18")
+    assert expected["paid_date"] == date(2026, 3, 27)
+    floor = values("Claim one, number two six zero seven, for services on March tenth, twenty twenty-six, "
+                   "is approved and on the payment floor for the next payment cycle.")
+    assert floor["claim_status"] == "payment_floor"

@@ -159,3 +159,18 @@ def test_deductible_readout_gives_responsibility(ngs):
     part = claim.model_copy(update={"deductible_amount": claim.patient_responsibility / 2})
     fields = readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), part)
     assert "patient_responsibility" not in fields
+
+
+def test_no_payment_sentence_gives_zero_paid(ngs):
+    """'With no payment' says the paid amount is zero, as the agent takes it."""
+    claim = next(c for c in claims_with(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE) if c.paid_amount == 0)
+    sentence = "Claim {claim_number} was applied to the deductible, with no payment."
+    assert "paid_amount" in readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), claim)
+    plain = "Claim {claim_number} was applied to the deductible."
+    assert "paid_amount" not in readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, plain), claim)
+
+
+def test_status_words_with_no_payment_give_zero_paid(ngs):
+    claim = next(c for c in claims_with(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE) if c.paid_amount == 0)
+    said = _with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, "Claim {claim_number}. Status: {status}.")
+    assert "paid_amount" in readout_fields(said, claim)

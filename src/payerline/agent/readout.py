@@ -57,7 +57,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     r"\bpayment(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
-                    r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b"),
+                    r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
@@ -71,12 +71,13 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
                             r"check ?write total"),
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
-    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|explanation codes?"),
+    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
                                  r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
-                                 r"within [\w-]+ (?:business |calendar )?days"),
+                                 r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
+                                 r"takes"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),
@@ -88,7 +89,7 @@ _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern i
 _STATUS_PREDICATE = re.compile(
     r"^\W*(?:the |this |your )?claim\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
-    r"applied to (?:the )?(?:patient's |member's )?deductible)\b(?! amount)",
+    r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
     re.IGNORECASE,
 )
 # Outcomes no amount label can be mistaken for, whatever the subject: "The allowed amount ... was applied to
@@ -143,6 +144,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
         found.update({name: value for name, value in _amounts_before_labels(sentence).items() if name not in earlier})
+        if "paid_amount" not in found and _NO_PAYMENT.search(sentence):
+            found["paid_amount"] = Extraction(Decimal("0.00"), 0.9)
         released = _RELEASED_AMOUNT.search(sentence) or _RELEASE_THEN_AMOUNT.search(sentence)
         if released is not None and "paid_amount" not in found:
             # "Approved amount $98.62, to be released in the payment cycle of ...": the amount released is the payment.
@@ -187,6 +190,9 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
     return found
 
 
+# A claim status that says nothing was paid: "applied to the deductible, with no payment".
+_NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+                         re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _LOST_AMOUNT_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility"})
 # Remnants of a date or an amount whose other words were lost: a month, a spoken year, "dollars".

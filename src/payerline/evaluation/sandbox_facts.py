@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache, partial
 from typing import TYPE_CHECKING
@@ -95,21 +95,31 @@ def _states_status(template: str, chosen_by_status: bool, claim: ClaimRecord) ->
     return chosen_by_status and pattern is not None and pattern.search(template) is not None
 
 
-def _derived_fields(names: set[str], claim: ClaimRecord) -> set[str]:
-    """Return fields a read-out gives by implication, as docs/agent.md documents the agent deriving them.
+_NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+                         re.IGNORECASE)
+
+
+def _derived_fields(template: str, spoken: Iterable[str], claim: ClaimRecord) -> set[str]:
+    """Return fields a read-out sentence gives by implication, as docs/agent.md documents the agent deriving them.
 
     For a claim applied to the deductible, with no payment, the amount read as
     applied to the deductible is the patient responsibility when the
-    record gives them the same value.
+    record gives them the same value. A sentence saying there was no payment
+    ("applied to the deductible, with no payment") gives a paid amount of
+    zero when the record's is zero.
     """
+    derived: set[str] = set()
     if (
-        "deductible_amount" in names
+        "deductible_amount" in _placeholders(template)
         and claim.status == ClaimStatus.APPLIED_TO_DEDUCTIBLE
         and claim.patient_responsibility is not None
         and deductible_amount(claim) == claim.patient_responsibility
     ):
-        return {"patient_responsibility"}
-    return set()
+        derived.add("patient_responsibility")
+    no_payment = any(_NO_PAYMENT.search(sentence) for sentence in spoken)
+    if no_payment and claim.paid_amount is not None and claim.paid_amount == 0:
+        derived.add("paid_amount")
+    return derived
 
 
 def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
@@ -126,9 +136,10 @@ def readout_fields(payer: PayerFile, claim: ClaimRecord) -> frozenset[str]:
     fields: set[str] = set()
     values = claim_values(claim, 1, 1)
     for template, chosen in _claim_readout_choices(payer, claim):
-        if fill([template], values, _phrase_bank()):
+        spoken = fill([template], values, _phrase_bank())
+        if spoken:
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in _placeholders(template))
-            fields.update(_derived_fields(_placeholders(template), claim))
+            fields.update(_derived_fields(template, spoken, claim))
             fields.add("found")
             if _states_status(template, chosen, claim):
                 fields.add("claim_status")
@@ -182,7 +193,7 @@ def heard_readout_fields(
         matched = _spoken_sentences(payer, claim, template) & heard
         if matched:
             fields.update(_PLACEHOLDER_FIELDS.get(name, name) for name in names)
-            fields.update(_derived_fields(names, claim))
+            fields.update(_derived_fields(template, matched, claim))
             fields.add("found")
             if _states_status(template, chosen, claim):
                 fields.add("claim_status")
