@@ -5,6 +5,8 @@ The utterances come from noisy eval calls on payers the agent has no map for.
 
 from __future__ import annotations
 
+import pytest
+
 from payerline.agent.menus import score_option
 from payerline.agent.prompts import MenuOption, analyze_prompt
 
@@ -90,3 +92,20 @@ def test_caller_type_menu_naming_the_payer_is_no_plan_menu() -> None:
     options = analyze_prompt("If you are a TRICARE provider, press 1. If you are the TRICARE beneficiary sponsor, "
                              "press 2.").options
     assert plan_option(options, "meridian-tricare-west", LineOfBusiness.COMMERCIAL) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "has_claim_number", "key"),
+    [
+        ("Do you have the claim number? Say yes or press 1. If not, say no or press 2.", True, "1"),
+        ("Do you have the claim number? Say yes or press 1. If not, say no or press 2.", False, "2"),
+        ("Do you have the member's group number? Press 1 for yes or 2 for no.", True, "2"),
+        ("Are you calling from a provider's office? If yes, press 1. Otherwise, press 2.", False, "1"),
+        ("Would you like to hear that again? Press 1 for yes.", True, None),
+    ],
+)
+def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool, key: str | None) -> None:
+    from payerline.agent.menus import yes_no_answer
+    from payerline.agent.prompts import normalize_prompt
+
+    assert yes_no_answer(normalize_prompt(text), has_claim_number) == key

@@ -397,3 +397,7 @@ def test_transferring_back_to_the_automated_system() -> None:
     cues = analyze_prompt("Claim status has to go through the automated system. "
                           "I'm transferring you back to the automated system now.").cues
     assert Cue.BACK_TO_IVR in cues
+
+
+def test_spoken_date_readback_ending_right_is_confirmation() -> None:
+    assert analyze_prompt("That's November eighteenth, twenty twenty-six, right?").confirmation is not None

@@ -99,3 +99,14 @@ def test_more_payer_wordings() -> None:
     floor = values("Claim one, number two six zero seven, for services on March tenth, twenty twenty-six, "
                    "is approved and on the payment floor for the next payment cycle.")
     assert floor["claim_status"] == "payment_floor"
+
+
+def test_pronoun_status_approval_date_and_time_to_appear() -> None:
+    pending = values("We received it on November thirteenth, twenty twenty-six, and it's pending review.")
+    assert pending["claim_status"] == "pending"
+    assert pending["received_date"] == date(2026, 11, 13)
+    approved = values("We received it on November twenty-third, twenty twenty-six and approved it for payment on "
+                      "December first, twenty twenty-six.")
+    assert approved["processed_date"] == date(2026, 12, 1)
+    assert "expected_processing_days" not in values(
+        "If the claim was sent recently, please allow up to fourteen days for it to appear.")

@@ -266,3 +266,46 @@ def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business
         if len(lines) == 1:
             return lines[0]
     return None
+
+
+# A yes-or-no question with a key for each answer: "Do you have the claim number? Say yes or press 1. If not,
+# say no or press 2."
+_YES_NO_QUESTION = re.compile(r"(?:^|[.?!]\s)((?:do|does|are|is|would|will|did|have|has)\b[^.?!]{3,120}\?)")
+_YES_KEY = re.compile(r"\b(?:say yes,? or press|if (?:so|yes),? (?:say yes or )?press|press ([0-9]) (?:for|if) yes|"
+                      r"yes,? press)\s*([0-9*#])?")
+_NO_KEY = re.compile(r"\b(?:if not|if no|say no|otherwise),?(?: say no)?,? (?:or )?press ([0-9*#])|"
+                     r"\b(?:press|or) ([0-9]) (?:for|if) no\b|\bno,? press ([0-9*#])")
+# What the request holds decides the answer: identifiers it carries, the claim number when it has one.
+_HAS_ALWAYS = re.compile(r"\b(?:member|subscriber|recipient|beneficiary|patient)(?:'s)? (?:id|number)\b|\bnpi\b|"
+                         r"\btax id\b|\bdate of (?:birth|service)\b|\bprovider\b|\bdoctor's office\b|\bbilling\b")
+_HAS_NEVER = re.compile(r"\bgroup number\b|\baccount number\b|\bsocial security\b|\bauthorization number\b|"
+                        r"\breferral number\b|\bare you (?:a|the) (?:member|patient|beneficiary|subscriber)\b")
+
+
+def yes_no_answer(normalized: str, has_claim_number: bool) -> str | None:
+    """Return the key answering a yes-or-no question about what the caller has, or ``None``.
+
+    Only questions whose answer the request settles are answered: whether the
+    caller has the claim number, a member id, an NPI; whether they have a
+    group or account number (no); whether they are a provider (yes).
+    """
+    question = None
+    for match in _YES_NO_QUESTION.finditer(normalized):
+        question = match
+    if question is None:
+        return None
+    text = question.group(1)
+    if re.search(r"\bclaim (?:number|id)\b|\bicn\b|\bdcn\b|\bcontrol number\b", text):
+        yes = has_claim_number
+    elif _HAS_NEVER.search(text):
+        yes = False
+    elif _HAS_ALWAYS.search(text):
+        yes = True
+    else:
+        return None
+    after = normalized[question.end():]
+    yes_match = _YES_KEY.search(after)
+    no_match = _NO_KEY.search(after)
+    yes_key = (yes_match.group(1) or yes_match.group(2)) if yes_match else None
+    no_key = next((group for group in no_match.groups() if group), None) if no_match else None
+    return yes_key if yes else no_key

@@ -31,6 +31,7 @@ from payerline.agent.menus import (
     plan_option,
     score_option,
     skip_option,
+    yes_no_answer,
 )
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
@@ -186,6 +187,12 @@ class IvrNavigator:
             confirm = confirmation(normalize_prompt(analysis.text))
         if confirm is not None:
             return Step(self._confirm(confirm, analysis.text))
+        if analysis.input_request is None:
+            # "Do you have the claim number? Say yes or press 1. If not, press 2." is answered from the request.
+            query = self._context.claim_query(self._context.ivr_claim)
+            answer = yes_no_answer(normalize_prompt(analysis.text), query.payer_claim_number is not None)
+            if answer is not None:
+                return Step([PressKeys(answer)])
         if analysis.input_request is None and not analysis.options:
             analysis = self._with_mapped_entry(analysis)
         if analysis.input_request is not None:

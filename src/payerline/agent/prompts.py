@@ -445,7 +445,8 @@ _CONFIRM = re.compile(
     # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?[.,] (?:press|dial) \S+ (?:if|to|for)\b|"
     # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
-    r"(?:^|[.?!] )(?:that's|that is|i have|i've got|i got)\b[^.?]*\d[^?]*?[.,]? (?:is that )?(?:correct|right)\?|"
+    r"(?:^|[.?!] )(?:that's|that is|i have|i've got|i got)\b[^.?]*(?:\d|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)[^?]*?[.,]? (?:is that )?(?:correct|right)\?|"
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?"
 )

@@ -34,6 +34,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
+                       r"approved (?:it |the claim |this claim )?for payment on|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
@@ -99,6 +100,9 @@ _OUTCOME_PREDICATE = re.compile(
     r"applied to (?:the )?(?:patient's |member's )?deductible)\b",
     re.IGNORECASE,
 )
+# The claim as "it" after a date: "We received it on November 13, and it's pending review."
+_PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (?:now |currently |still )?"
+                                r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided)\b", re.IGNORECASE)
 # An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
 _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$", re.IGNORECASE)
 # An amount the payer will release: "... ninety-eight dollars and sixty-two cents, to be released on ...".
@@ -160,7 +164,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             status = extract_claim_status(sentence)
             if status is not None:
                 found["claim_status"] = status
-        predicate = _STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
+        predicate = (_STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
+                     or _PRONOUN_PREDICATE.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
         if "claim_status" not in found and predicate is not None:
@@ -194,6 +199,7 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
 _NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
+_TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 _LOST_AMOUNT_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility"})
 # Remnants of a date or an amount whose other words were lost: a month, a spoken year, "dollars".
 _DATE_REMNANT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -283,6 +289,8 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
 
 
 def _extract_segment(name: str, segment: str, reference: date | None, readout: bool = False) -> Extraction[Any] | None:
+    if name == "expected_processing_days" and _TO_APPEAR.search(segment):
+        return None  # "allow up to fourteen days for it to appear" is how long a new claim takes to be on file
     if name in _DATE_FIELDS:
         # The date nearest after the label: a later one belongs to a verb the labels missed.
         return extract_date(segment, reference, first=True)
@@ -303,6 +311,7 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
 
 
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
+_TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's )?deductible", re.IGNORECASE)
 
