@@ -14,12 +14,11 @@ import logging
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
 
 from payerline.agent import formats
-from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction
+from payerline.agent.ivr_hearings import unsettled_ivr_fields
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import (
     PERSON_ROUTING,
@@ -33,16 +32,6 @@ from payerline.agent.menus import (
     skip_option,
     yes_no_answer,
 )
-from payerline.agent.ivr_hearings import (
-    IDENTIFIER_FIELDS,
-    IdentifierEvidence,
-    lost_words_of,
-    other_claim_sentences,
-    unlabelled_field,
-    reconcile_unpaid_amounts,
-    settle_ivr_fields,
-    unsettled_ivr_fields,
-)
 from payerline.agent.prompts import (
     Confirmation,
     Cue,
@@ -52,25 +41,13 @@ from payerline.agent.prompts import (
     PromptAnalysis,
     confirmation,
     input_request,
-    menu_options,
     normalize_prompt,
     request_for,
     unnamed_entry,
 )
-from payerline.agent.readout import (
-    LineReadout,
-    announced_line_count,
-    lines_in_order,
-    claim_totals_from_lines,
-    parse_deductible,
-    parse_fields,
-    parse_unlabelled_claim_number,
-    lost_values,
-    split_lines,
-)
+from payerline.agent.readout_capture import ReadoutCapture
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
-from payerline.domain.codes import ClaimStatus, FailureReason
-from payerline.domain.result import PERSON_FIELDS
+from payerline.domain.codes import FailureReason
 from payerline.payers.ivr_map import LoginId, MenuStep
 from payerline.telephony.actions import Action, PressKeys, Speak
 
@@ -79,16 +56,7 @@ logger = logging.getLogger(__name__)
 # Option labels that lead on from a menu rather than to one service.
 _ONWARD_WORDS = ("continue", "other options", "more options", "other services", "something else", "start over")
 
-# Hold and menu announcements that name claim data ("Claim status, pending claims and checks are
-# available in the IVR ...") point elsewhere and read out no claim.
-_ANNOUNCEMENT = re.compile(
-    r"\b(?:available|find|check them|look up|access)\b.*\b(?:ivr|portal|website|web site|online|self[- ]service)\b|"
-    r"\b(?:web portal|website|www\.|dot com)\b|call is important|\bplease (?:stay on the line|hold)\b",
-    re.IGNORECASE,
-)
 _SAY = re.compile(r"\bsay\b")
-# "were found for the entered" with "No claims" lost; "Claims found: one" gives a count instead.
-_FOUND_LEFT = re.compile(r"^\W*(?:claims? )?(?:were |was )?found for\b")
 _LOGIN_FIELDS = {
     LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
@@ -99,7 +67,7 @@ _IDENTIFYING = frozenset(
 )
 
 
-class IvrNavigator:
+class IvrNavigator(ReadoutCapture):
     """Chooses what to press or say at each IVR prompt."""
 
     def __init__(self, context: CallContext) -> None:
@@ -223,187 +191,6 @@ class IvrNavigator:
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.options:
             return Step(end=FailureReason.SYSTEMS_DOWN)
         return None
-
-    def _capture_readout(self, heard: list[tuple[str, Heard]]) -> None:
-        if not self._claim_identified:
-            return
-        context = self._context
-        claim = context.claims[context.ivr_claim]
-        # Menu options and entry prompts are no read-out ("... and billed amount, press 2").
-        claim_level, lines = split_lines([text for text, _ in heard])
-        heard = [(_readout_text(text), where) for text, where in heard]
-        # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
-        other_claims = self._other_claims([text for text, _ in heard[:claim_level]])
-        for index, (text, where) in enumerate(heard[:claim_level]):
-            if index in other_claims:
-                self._skip_readout = True
-                continue
-            if not text or _ANNOUNCEMENT.search(text):
-                continue
-            values = {name: value for name, value in parse_fields(text, context.call_date, readout=True).items()
-                      if name not in PERSON_FIELDS}
-            for name in self._implausible(values):
-                del values[name]
-            unlabelled = parse_unlabelled_claim_number(text) if not values else None
-            unlabelled_name = unlabelled_field(unlabelled.value, claim) if unlabelled is not None else None
-            if unlabelled is not None and unlabelled_name is not None:
-                values[unlabelled_name] = unlabelled
-            deductible = parse_deductible(text)
-            if not self._skip_readout:
-                self._note_lost_values(text, values)
-            if not values:
-                if deductible is not None and not self._skip_readout:
-                    self._deductibles[context.ivr_claim] = (deductible, where)
-                continue
-            billed = values.get("billed_amount")
-            expected = context.claim_query(context.ivr_claim).billed_amount
-            if billed is not None and billed.value != expected and lost_words_of(billed.value, expected):
-                # "for hundred seventy" for 470: the request's charges with a word lost on the line.
-                values["billed_amount"] = Extraction(expected, billed.confidence)
-                billed = values["billed_amount"]
-            if billed is not None and billed.value != expected and claim.status is None:
-                logger.info("call %s: IVR read a claim with other charges; skipping it", context.call_id)
-                self._skip_readout = True
-                continue
-            self._skip_readout = False
-            if deductible is not None:
-                self._deductibles[context.ivr_claim] = (deductible, where)
-            self._note_clear_ids(values, where)
-            self._claim_level.setdefault(context.ivr_claim, set()).update(values)
-            if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
-                claim.ivr_readout = True
-                self._menu_hearings.clear()
-                self._global_used.clear()
-                self._global_pressed.clear()
-        self._deductible_as_responsibility()
-        if lines and not self._skip_readout:
-            self._capture_lines(lines, heard)
-        settle_ivr_fields(claim, self._evidence(claim.index))
-        for earlier in context.claims[:claim.index]:
-            # A claim number settled now is evidence of the length of those heard before it.
-            if earlier.ivr_readout:
-                settle_ivr_fields(earlier, self._evidence(earlier.index))
-        reconcile_unpaid_amounts(claim)
-
-    def _note_lost_values(self, text: str, values: dict[str, Extraction[Any]]) -> None:
-        lost = lost_values(text, self._context.call_date).difference(values)
-        if lost:
-            logger.info("call %s: IVR read-out lost the value of %s", self._context.call_id, sorted(lost))
-            self._lost_values.setdefault(self._context.ivr_claim, set()).update(lost)
-
-    def _note_clear_ids(self, values: dict[str, Extraction[Any]], where: Heard) -> None:
-        if where.confidence < LOW_CONFIDENCE:
-            return
-        clear = self._clear_ids.setdefault(self._context.ivr_claim, {})
-        for name in IDENTIFIER_FIELDS:
-            if name in values:
-                clear.setdefault(name, set()).add(str(values[name].value))
-
-    def _evidence(self, claim_index: int) -> IdentifierEvidence:
-        """Return the call's evidence about the claim's identifiers: lengths and values heard clearly.
-
-        Claim numbers of one payer share a length, so the request's claim
-        numbers, the lengths prompts state and the sibling claims' settled
-        numbers all give it.
-        """
-        found = {name: set(values) for name, values in self._id_lengths.items()}
-        found["claim_number"].update(self._sibling_lengths(claim_index))
-        lengths = {name: frozenset(values) for name, values in found.items() if values}
-        clear = {name: frozenset(values) for name, values in self._clear_ids.get(claim_index, {}).items()}
-        return IdentifierEvidence(lengths, clear)
-
-    def _sibling_lengths(self, claim_index: int) -> set[int]:
-        """Return the lengths of the other claims' claim numbers heard alike twice, once clearly, or confirmed."""
-        lengths = set()
-        for other in self._context.claims:
-            record = other.fields.get("claim_number")
-            if other.index == claim_index or record is None:
-                continue
-            value = str(record.value)
-            heard_twice = [str(item) for item in other.ivr_hearings.get("claim_number", [value])].count(value) >= 2
-            clear = value in self._clear_ids.get(other.index, {}).get("claim_number", set())
-            if record.confirmed_by_readback or (record.source == SOURCE_IVR and heard_twice and clear):
-                lengths.add(len(value))
-        return lengths
-
-    def _implausible(self, values: dict[str, Extraction[Any]]) -> set[str]:
-        """Name the read-out values that fail a structural check, as the representative dialog does."""
-        context = self._context
-        query = context.claim_query(context.ivr_claim)
-        heard = {name: value.value for name, value in values.items()}
-        known = {name: record.value for name, record in context.claims[context.ivr_claim].fields.items()}
-        doubtful = implausible_fields(heard, known, query.service_date_from, query.billed_amount, context.call_date)
-        if doubtful:
-            logger.info("call %s: IVR read-out %s failed a structural check; ignoring it", context.call_id, sorted(doubtful))
-        return doubtful
-
-    def _other_claims(self, texts: list[str]) -> set[int]:
-        """Return the sentences of read-out claims whose charges or date of service are not the request's."""
-        context = self._context
-        other = other_claim_sentences(texts, context.claim_query(context.ivr_claim), context.call_date)
-        if other:
-            logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
-        return other
-
-    def _deductible_as_responsibility(self) -> None:
-        """Take the deductible of a claim applied to the deductible as its patient responsibility.
-
-        With no payment, the whole allowed amount went to the deductible, and
-        the patient owes exactly that.
-        """
-        context = self._context
-        claim = context.claims[context.ivr_claim]
-        heard = self._deductibles.get(context.ivr_claim)
-        if heard is None or claim.status != ClaimStatus.APPLIED_TO_DEDUCTIBLE:
-            return
-        amount, where = heard
-        # Each hearing of the deductible counts once, so a repeated read-out can settle it.
-        if (context.ivr_claim, where.utterance) in self._deductibles_taken:
-            return
-        self._deductibles_taken.add((context.ivr_claim, where.utterance))
-        context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)
-
-    def _capture_lines(self, lines: list[LineReadout], heard: list[tuple[str, Heard]]) -> None:
-        """Keep line-level detail, and fill claim totals the read-out gave only per line."""
-        context = self._context
-        claim = context.claims[context.ivr_claim]
-        # A repeated read-out reads every line again: keep one hearing of the lines, the latest.
-        claim.lines.clear()
-        for line in lines:
-            fields = line.fields(context.call_date)
-            claim.lines.append((line.procedure_code(), fields, heard[line.start][1]))
-        announced = announced_line_count([text for text, _ in heard])
-        if (announced is not None and announced != len(lines)) or not lines_in_order(lines):
-            logger.info("call %s: IVR lines heard incompletely; no totals from lines", context.call_id)
-            return
-        # The claim's own amounts win: line sums only fill what the read-out gave per line alone.
-        read = self._claim_level.get(context.ivr_claim, set())
-        totals = {name: value for name, value in claim_totals_from_lines(lines, context.call_date).items()
-                  if name not in read}
-        if totals and context.capture(context.ivr_claim, totals, heard[lines[-1].start][1], SOURCE_IVR):
-            claim.ivr_readout = True
-            self._menu_hearings.clear()
-        self._deductible_as_responsibility()
-
-    def _search_came_back(self, analysis: PromptAnalysis) -> bool:
-        """Tell whether a search ended in its own menu with no read-out and a "found" left of "no claims were found".
-
-        "[No claims] were found for the [information] entered", then the
-        claim search menu again: the search found nothing.
-        """
-        claim = self._context.claims[self._context.ivr_claim]
-        if claim.ivr_readout or claim.status is not None or not _FOUND_LEFT.search(analysis.text.lower()):
-            return False
-        return any(self._option_score(option, "claim_status") > 0 for option in analysis.options)
-
-    def _record_not_found(self, heard: list[tuple[str, Heard]]) -> None:
-        """Note an IVR search that found no claim; a person is asked before the claim counts as not on file."""
-        context = self._context
-        claim = context.claims[context.ivr_claim]
-        if claim.status is None:
-            claim.ivr_not_found = True
-            claim.ivr_readout = True
-            claim.notes.append("the IVR found no claim for these search details")
 
     # Menus
 
@@ -817,20 +604,3 @@ def _hearing_count(claim: ClaimState, name: str) -> int:
 
 def _keys_of(actions: list[Action]) -> set[str]:
     return {action.digits for action in actions if isinstance(action, PressKeys)}
-
-
-def _readout_text(text: str) -> str:
-    """Return an utterance without its menu options and entry prompts; nothing for a read-back of an entry.
-
-    "To search by member ID, date of service and billed amount, press 2"
-    names a billed amount of "two" to a read-out parser, and "You entered
-    1 2 3 4. If this is correct, press 1" reads back what the caller keyed.
-    """
-    if confirmation(normalize_prompt(text)) is not None:
-        return ""
-    kept = []
-    for sentence in re.split(r"(?<=[.?!;])\s+", text.strip()):
-        normalized = normalize_prompt(sentence)
-        if normalized and not menu_options(normalized) and input_request(normalized) is None:
-            kept.append(sentence)
-    return " ".join(kept)
