@@ -401,3 +401,11 @@ def test_transferring_back_to_the_automated_system() -> None:
 
 def test_spoken_date_readback_ending_right_is_confirmation() -> None:
     assert analyze_prompt("That's November eighteenth, twenty twenty-six, right?").confirmation is not None
+
+
+def test_keypad_options_said_as_label_is_key() -> None:
+    options = analyze_prompt("Briefly tell me what you're calling about. Or use your keypad: eligibility is 1, "
+                             "claims is 2, prior authorizations is 3, and credentialing is 5.").options
+    assert [(option.label, option.key) for option in options if option.key] == [
+        ("eligibility", "1"), ("claims", "2"), ("prior authorizations", "3"), ("credentialing", "5")]
+    assert analyze_prompt("The claim number is 2 6 3. The status is 4.").options == ()

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from payerline.agent.extract.names import extract_person_name
+from payerline.agent.option_parsing import KEY, OPTION_KEY_LOST, MenuOption, menu_options
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 _KEY_WORDS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "star": "*", "pound": "#", "hash": "#",
 }
-_KEY = r"(?:[0-9*#](?: ?[0-9*#])*)"
 # Words speech recognition writes for a key name right after "press".
 _KEY_HOMOPHONES = {"won": "1", "to": "2", "too": "2", "for": "4", "ate": "8"}
 
@@ -71,17 +71,6 @@ class Cue(StrEnum):
     GOODBYE = "goodbye"
     MORE_HELP = "more_help"
     REFUSED = "refused"
-
-
-@dataclass(frozen=True)
-class MenuOption:
-    """One menu choice: a key to press and/or a phrase to say, and what it is for."""
-
-    label: str
-    key: str | None = None
-    phrase: str | None = None
-    # The prompt named the option and ended with "press", because the key itself was lost on the line.
-    key_lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,122 +159,6 @@ def clauses(normalized: str) -> list[str]:
     return [part.strip() for part in re.split(r"(?<=[.?!;])\s+", normalized) if part.strip()]
 
 
-_OPTION_FOR_PRESS = re.compile(
-    # "[If] you are a health care provider, press 1" keeps its option with "if" or "you" lost.
-    rf"(?:^|\b)(?:for|to|(?:if )?you(?: are|'re)|if are|if you(?: have| need| would like|'d like| want)?|if this is|"
-    # "If the member's ID card shows Prairie Blue Cross, press 1."
-    rf"if(?= (?:the|your|a|an|its|their|our)\b))"
-    rf"\s+([^.;?]+?),?\s+"
-    rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({_KEY})|say\s+([a-z' ]+?))"
-    rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
-)
-# The key said first: "Star 9 9 returns to this menu."
-_OPTION_KEY_FIRST = re.compile(r"(?:^|[.?!]\s+)((?:star|\*)(?: ?[0-9#])+) (?:returns?|takes you|brings you) "
-                               r"(?:you )?(?:back )?to (this menu|the main menu)")
-# A run of keys after one "press": "press 1 for claims, 2 for authorizations, or 3 for anything else".
-# Star keys too: "press star to hear a prompt again, or star 8 for the main menu".
-_LIST_KEY = r"(?:[0-9]|\*(?: ?[0-9]){0,2}|#)"
-_OPTION_KEY_LIST = re.compile(rf"\bpress {_LIST_KEY} (?:for|to) [^.;?]+?(?:,? (?:or )?{_LIST_KEY} (?:for|to) [^.;?,]+)+")
-_KEY_LIST_ITEM = re.compile(rf"(?:^press |,\s*(?:or\s+)?|\s+or\s+)({_LIST_KEY}) (?:for|to) ([^.;?,]+?)"
-                            rf"(?=,|\s+or\s+{_LIST_KEY}|$)")
-# "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
-_OPTION_LABEL_FIRST = re.compile(
-    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({_KEY})(?=[.,;?]|$|\s+or\b)"
-)
-_OPTION_PRESS_FOR = re.compile(
-    rf"\b(?:press|dial|select)\s+({_KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
-)
-# "For claim information, 1." when speech recognition dropped "press".
-# "To hear this information again, 1 or repeat." when "press" and "say" were lost.
-_OPTION_BARE_KEY = re.compile(
-    r"(?:^|(?<=[.?!]\s))(?:for|to|if you(?: are|'re)) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])"
-    r"(?=\.|\s+or\s+[a-z])"
-)
-_SAY_LIST = re.compile(
-    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
-    r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
-)
-# "Say claims or press 1", also with "or" lost ("You can say claims, press 1") or "press" lost
-# ("Say prior authorization, or 3.").
-_OPTION_SAY_OR_PRESS = re.compile(
-    rf"\bsay\s+([a-z' ]+?),?\s+(?:or\s+(?:press|enter)\s+({_KEY})|(?:press|enter)\s+({_KEY})|or\s+({_KEY})(?=[.,;?]|$))"
-)
-# "To repeat this information, press." and "To hear that again, say repeat or press.": the key was lost.
-_OPTION_KEY_LOST = re.compile(
-    r"(?:^|(?<=[.?!] ))(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+?)"
-    r"(?:,?\s+(?:please\s+)?(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch)"
-    # "press 1 or say repeat" with the key and "say" lost: "press or repeat".
-    r"(?:\s+or\s+(?:say\s+)?([a-z' ]+?))?"
-    # An utterance cut after its label ("To hear this claim again,").
-    r"|,)\s*(?=[.;?]|$)"
-)
-
-
-def menu_options(normalized: str) -> tuple[MenuOption, ...]:
-    """Find the menu options offered in a normalized turn, in the order heard."""
-    found: list[tuple[int, MenuOption]] = []
-    seen_keys: set[str] = set()
-    for match in _OPTION_FOR_PRESS.finditer(normalized):
-        label, phrase, key, say_only = match.group(1), match.group(2), match.group(3), match.group(4)
-        key = key.replace(" ", "") if key else None
-        if say_only:
-            phrase = say_only.strip()
-        if key in seen_keys:
-            continue
-        if key:
-            seen_keys.add(key)
-        label = re.sub(r",?\s*(?:at any time|now|please)$", "", label.strip())
-        found.append((match.start(), MenuOption(label, key, phrase.strip() if phrase else None)))
-    for match in _OPTION_BARE_KEY.finditer(normalized):
-        label, key = match.group(1).strip(), match.group(2)
-        if key not in seen_keys:
-            seen_keys.add(key)
-            found.append((match.start(), MenuOption(label, key)))
-    for match in _OPTION_LABEL_FIRST.finditer(normalized):
-        label, key = match.group(1).strip(), match.group(2).replace(" ", "")
-        if key not in seen_keys and not re.match(r"(?:please|to|for|if|or|and|then|now|just|you|when)\b", label):
-            seen_keys.add(key)
-            found.append((match.start(), MenuOption(label, key)))
-    for match in _OPTION_PRESS_FOR.finditer(normalized):
-        key = match.group(1).replace(" ", "")
-        if key not in seen_keys:
-            seen_keys.add(key)
-            found.append((match.start(), MenuOption(match.group(2).strip(), key)))
-    for match in _OPTION_KEY_FIRST.finditer(normalized):
-        key = match.group(1).replace("star", "*").replace(" ", "")
-        if key not in seen_keys:
-            seen_keys.add(key)
-            found.append((match.start(), MenuOption(f"return to {match.group(2)}", key)))
-    for match in _OPTION_KEY_LIST.finditer(normalized):
-        # "Press 1 for claims, 2 for authorizations, or 3 for anything else": keys after the first.
-        for item in _KEY_LIST_ITEM.finditer(match.group(0)):
-            key = item.group(1).replace(" ", "")
-            if key not in seen_keys:
-                seen_keys.add(key)
-                found.append((match.start() + item.start(), MenuOption(item.group(2).strip(), key)))
-    for match in _OPTION_SAY_OR_PRESS.finditer(normalized):
-        key = (match.group(2) or match.group(3) or match.group(4)).replace(" ", "")
-        if key not in seen_keys:
-            seen_keys.add(key)
-            found.append((match.start(), MenuOption(match.group(1).strip(), key, match.group(1).strip())))
-    for match in _OPTION_KEY_LOST.finditer(normalized):
-        label, phrase = match.group(1).strip(), match.group(2) or match.group(3)
-        if not any(option.label == label for _, option in found):
-            found.append((match.start(), MenuOption(label, None, phrase.strip() if phrase else None, key_lost=True)))
-    for match in _SAY_LIST.finditer(normalized):
-        for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1)):
-            phrase = phrase.strip(" .")
-            if phrase and not any(option.phrase == phrase or option.label == phrase for _, option in found):
-                found.append((match.start(), MenuOption(phrase, None, phrase)))
-    found.sort(key=lambda item: item[0])
-    return tuple(option for _, option in found if not _is_input_label(option))
-
-
-def _is_input_label(option: MenuOption) -> bool:
-    """Reject "enter 1 ..." matches that are really part of an input request."""
-    return option.label.startswith(("enter ", "your ")) and option.key is None
-
-
 _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
     (input_field, re.compile(pattern))
     for input_field, pattern in (
@@ -342,7 +215,7 @@ def _count(word: str) -> int | None:
 _FOLLOW_UP = re.compile(r"(?:and|now|next|then|also),? (?:the |your |its )")
 # "[Enter] your PTAN, [followed] by the pound key": the way to end an entry marks a request.
 _ENTRY_TAIL = re.compile(r"\b(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#)|\bthen press (?:pound|#)")
-_ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{_KEY}?\s*(?:to|for)\b.*$")
+_ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{KEY}?\s*(?:to|for)\b.*$")
 
 
 def input_request(normalized: str) -> InputRequest | None:
@@ -352,9 +225,9 @@ def input_request(normalized: str) -> InputRequest | None:
         sentence = sentences[position]
         if not _INPUT_VERB.search(sentence) and not _FOLLOW_UP.match(sentence) and not _ENTRY_TAIL.search(sentence):
             continue
-        if _OPTION_KEY_LOST.search(sentence):
+        if OPTION_KEY_LOST.search(sentence):
             continue  # "For another date of service, press or say another date." is a menu option.
-        if re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence) and not re.search(
+        if re.search(rf"\b(?:press|dial)\s+{KEY}\b", sentence) and not re.search(
             r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
         ):
             continue
@@ -375,7 +248,7 @@ def unnamed_entry(normalized: str) -> bool:
     """Tell whether a turn asks for an entry whose name was lost ("Enter your followed by the pound key.")."""
     for sentence in clauses(normalized):
         entry = re.search(r"\b(?:enter|key in|input)\b", sentence) or _ENTRY_TAIL.search(sentence)
-        if entry and re.search(r"\byour\b", sentence) and not re.search(rf"\b(?:press|dial)\s+{_KEY}\b", sentence):
+        if entry and re.search(r"\byour\b", sentence) and not re.search(rf"\b(?:press|dial)\s+{KEY}\b", sentence):
             if not any(pattern.search(sentence) for _, pattern in _FIELD_PATTERNS):
                 return True
     return False
@@ -459,13 +332,13 @@ def confirmation(normalized: str) -> Confirmation | None:
     yes = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm)[^.;]*?"
         # "If correct, 1." when "press" was lost.
-        rf"(?:press |,\s*)({_KEY})\b",
+        rf"(?:press |,\s*)({KEY})\b",
         normalized,
     )
     no = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
         rf"to try again|to change|to correct|say no)"
-        rf"[^.;]*?press ({_KEY})",
+        rf"[^.;]*?press ({KEY})",
         normalized,
     )
     readback = re.search(r"(?:you (?:have )?entered|i heard|you said|that was|that's|that is|i have|i've got|i got)"
@@ -480,13 +353,13 @@ def confirmation(normalized: str) -> Confirmation | None:
         yes_key, no_key = key_first_yes or (yes_key if yes_key != key_first_no else None), key_first_no or no_key
     if yes_key is None:
         # The yes wording was lost: read-backs offer yes first, so take the first key not meant for no.
-        keys = [key.replace(" ", "") for key in re.findall(rf"press ({_KEY})", normalized)]
+        keys = [key.replace(" ", "") for key in re.findall(rf"press ({KEY})", normalized)]
         yes_key = next((key for key in keys if key != no_key), None)
     return Confirmation(yes_key, no_key, readback_digits)
 
 
-_KEY_FIRST = re.compile(rf"\b(?:press|dial|say|or) ({_KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
-                        rf"(?=,? (?:or )?(?:press|dial|say) |,? or (?:{_KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
+_KEY_FIRST = re.compile(rf"\b(?:press|dial|say|or) ({KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
+                        rf"(?=,? (?:or )?(?:press|dial|say) |,? or (?:{KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
 _NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try)\b")
 _YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate)\b")
 
