@@ -200,3 +200,11 @@ def test_menu_after_asking_for_person_is_routing_question() -> None:
     routing = ["So we can direct your call, please choose from the following.", "For a question about a claim, press 1.",
                "For eligibility or benefits, press 2.", "For anything else, press 4."]
     assert turn(navigator, routing, 30.0).actions == [PressKeys("1")]
+
+
+def test_no_person_offered_falls_back_to_claim_search() -> None:
+    navigator, _ = navigator_for()
+    navigator.request_person()
+    search = ["To look up a claim by its claim number, press 1.",
+              "To look up claims by member I D and date of service, press 2."]
+    assert turn(navigator, search, 10.0).actions == [PressKeys("2")]

@@ -109,3 +109,13 @@ def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool
     from payerline.agent.prompts import normalize_prompt
 
     assert yes_no_answer(normalize_prompt(text), has_claim_number) == key
+
+
+def test_plan_menu_without_the_payer_takes_any_other_plan() -> None:
+    from payerline.agent.menus import plan_option
+    from payerline.domain.request import LineOfBusiness
+
+    options = analyze_prompt("Choose the member's plan. Press 1 for Bluestem Health Plan. Press 2 for Prairie Cross "
+                             "Community Care. For any other plan, press 4.").options
+    chosen = plan_option(options, "tidewell-behavioral", LineOfBusiness.COMMERCIAL)
+    assert chosen is not None and chosen.key == "4"

@@ -237,6 +237,7 @@ _GENERIC_PAYER_WORDS = frozenset(
 )
 # Another plan, or a member calling for themself ("If you're a Meridell member, press 2").
 _ANOTHER_PLAN = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\b(?:a|an) (?:\w+ )?member\b")
+_ANY_OTHER_PLAN = re.compile(r"\b(?:any|all) other (?:health )?(?:plans?|insurers?|payers?|carriers?)\b")
 _OTHER_PLAN_OFFERED = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\bfederal employee\b")
 
 
@@ -265,6 +266,9 @@ def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business
                  if not _ANOTHER_PLAN.search(label) and line_words.search(label)]
         if len(lines) == 1:
             return lines[0]
+    if any(_OTHER_PLAN_OFFERED.search(label) for label in labels):
+        # A list of plans that does not name the payer called: its catch-all ("For any other plan, press 4").
+        return next((option for option, label in zip(keyed, labels) if _ANY_OTHER_PLAN.search(label)), None)
     return None
 
 

@@ -295,6 +295,13 @@ class IvrNavigator(ReadoutCapture):
                                                                          "next_claim") else None
             if onward is not None:
                 return Step(self._select(onward.key, onward.phrase or onward.label))
+            if goal == "representative" and not claim.ivr_readout:
+                # No way to a person from here, but a claim search is offered: self-service may still answer.
+                search = max(options, key=lambda option: self._option_score(option, "claim_status"))
+                if self._option_score(search, "claim_status") > 0 and self._onward_taken.get((signature, search.key), 0) < 1:
+                    logger.info("call %s: no way to a person here; searching for the claim instead", self._context.call_id)
+                    self._onward_taken[(signature, search.key)] = 1
+                    return Step(self._select(search.key, search.phrase or search.label))
             self._idle_menus += 1
             # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
             if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
