@@ -208,3 +208,19 @@ def test_no_person_offered_falls_back_to_claim_search() -> None:
     search = ["To look up a claim by its claim number, press 1.",
               "To look up claims by member I D and date of service, press 2."]
     assert turn(navigator, search, 10.0).actions == [PressKeys("2")]
+
+
+def test_question_asked_again_and_again_is_left() -> None:
+    navigator, _ = navigator_for()
+    question = ["Do you have the member ID? Say yes or press 1. If not, say no or press 2."]
+    answers = [turn(navigator, question, 10.0 + 20 * index).actions for index in range(3)]
+    assert answers[:2] == [[PressKeys("1")], [PressKeys("1")]]
+    assert answers[2] != [PressKeys("1")]
+
+
+def test_entry_asked_for_again_and_again_is_left() -> None:
+    navigator, _ = navigator_for()
+    prompt = ["Please enter your 10-digit NPI followed by the pound key."]
+    actions = [turn(navigator, prompt, 10.0 + 20 * index).actions for index in range(10)]
+    assert all(isinstance(action, PressKeys) and action.digits.endswith("#") for action in actions[0])
+    assert actions[9] != actions[0]

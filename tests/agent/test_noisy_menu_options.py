@@ -102,6 +102,13 @@ def test_caller_type_menu_naming_the_payer_is_no_plan_menu() -> None:
         ("Do you have the member's group number? Press 1 for yes or 2 for no.", True, "2"),
         ("Are you calling from a provider's office? If yes, press 1. Otherwise, press 2.", False, "1"),
         ("Would you like to hear that again? Press 1 for yes.", True, None),
+        ("Do you have the claim number? Press 1 for yes, 2 for no.", False, "2"),
+        ("Do you have a claim number or member ID? Say yes or press 1. If not, say no or press 2.", False, "1"),
+        ("Is there more than one date of service? Say yes or press 1. If not, say no or press 2.", False, None),
+        ("Are you the patient's provider? Say yes or press 1. If not, say no or press 2.", False, "1"),
+        ("Is the patient's date of birth before 1950? Say yes or press 1.", True, None),
+        ("Do you have the claim number? If you do, press 1. If not, press 2.", True, "1"),
+        ("Is that the right claim number? Press 1 for yes, or 2 to enter it again.", True, None),
     ],
 )
 def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool, key: str | None) -> None:
@@ -119,3 +126,22 @@ def test_plan_menu_without_the_payer_takes_any_other_plan() -> None:
                              "Community Care. For any other plan, press 4.").options
     chosen = plan_option(options, "tidewell-behavioral", LineOfBusiness.COMMERCIAL)
     assert chosen is not None and chosen.key == "4"
+
+
+@pytest.mark.parametrize(
+    ("text", "payer_id", "line", "key"),
+    [
+        ("If the member's card shows a Prairie Federal Employee Program logo, press 1. "
+         "For all other Prairie members, press 2.", "prairie-bcbs", "commercial", "2"),
+        ("For Original Medicare, press 1. For Medicare Advantage, press 2.", "acme-health", "medicare_advantage", "2"),
+        ("For Original Medicare, press 1. For Medicare Advantage, press 2.", "acme-health", "medicare", "1"),
+        ("If it shows Prairie Blue Cross, press 2. If the card shows another plan, press 3.", "prairie-bcbs",
+         "commercial", "2"),
+    ],
+)
+def test_plan_menu_forms(text: str, payer_id: str, line: str, key: str) -> None:
+    from payerline.agent.menus import plan_option
+    from payerline.domain.request import LineOfBusiness
+
+    chosen = plan_option(analyze_prompt(text).options, payer_id, LineOfBusiness(line))
+    assert chosen is not None and chosen.key == key

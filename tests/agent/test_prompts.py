@@ -373,6 +373,10 @@ def test_entry_field_by_wording(text: str, field: InputField | None) -> None:
         ("You entered 1 2 3. Press 1 for yes or 2 for no.", "1", "2"),
         ("You entered 1 2 3. If that is not correct, press 2. If correct, press 1.", "1", "2"),
         ("You entered 1 2 3. If correct press 1, to re-enter press 2.", "1", "2"),
+        ("You entered 3 6 0 4. Press 1 for yes, 2 for no.", "1", "2"),
+        ("You entered 3 6 0 4. Press 1 if this is right, 2 if it is wrong.", "1", "2"),
+        ("You entered 1 2 3. Press pound if this is correct, or star to start over.", "#", "*"),
+        ("You entered 1 2 3. If correct press 1, otherwise press 2.", "1", "2"),
     ],
 )
 def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> None:
@@ -409,3 +413,17 @@ def test_keypad_options_said_as_label_is_key() -> None:
     assert [(option.label, option.key) for option in options if option.key] == [
         ("eligibility", "1"), ("claims", "2"), ("prior authorizations", "3"), ("credentialing", "5")]
     assert analyze_prompt("The claim number is 2 6 3. The status is 4.").options == ()
+
+
+def test_spoken_confirm_with_digits_has_no_keys() -> None:
+    for text in ("Just to confirm, 8 2 3 4 5 6 7 8 9 8?", "Just to confirm, that's July 29, 2026?"):
+        confirm = analyze_prompt(text).confirmation
+        assert confirm is not None
+        assert confirm.yes_key is None
+
+
+def test_terminator_stated_before_a_say_alternative() -> None:
+    request = analyze_prompt("Enter the first six letters of the patient's last name, then press pound. "
+                             "Or say the last name.").input_request
+    assert request is not None
+    assert request.terminator

@@ -110,3 +110,14 @@ def test_pronoun_status_approval_date_and_time_to_appear() -> None:
     assert approved["processed_date"] == date(2026, 12, 1)
     assert "expected_processing_days" not in values(
         "If the claim was sent recently, please allow up to fourteen days for it to appear.")
+
+
+def test_check_date_beats_paid_on() -> None:
+    found = values("This claim was partially paid on October fourteenth, twenty twenty-six. Total charge two hundred "
+                   "ninety-five dollars. Check date October sixteenth, twenty twenty-six, check number zero zero seven.")
+    assert found["paid_date"] == date(2026, 10, 16)
+    assert values("Paid on October fourteenth, twenty twenty-six.")["paid_date"] == date(2026, 10, 14)
+
+
+def test_closed_on_is_processed_date() -> None:
+    assert values("It was closed on October sixteenth, twenty twenty-six.")["processed_date"] == date(2026, 10, 16)

@@ -223,8 +223,8 @@ def skip_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
 
 # Words that name a line of business in a menu that sorts callers by the member's plan.
 _LINE_OF_BUSINESS_WORDS: dict[LineOfBusiness, re.Pattern[str]] = {
-    LineOfBusiness.MEDICARE: re.compile(r"\bmedicare\b(?! advantage)"),
-    LineOfBusiness.MEDICARE_ADVANTAGE: re.compile(r"\bmedicare advantage\b|\bmedicare\b"),
+    LineOfBusiness.MEDICARE: re.compile(r"\b(?:original|traditional) medicare\b|\bmedicare\b(?! advantage)"),
+    LineOfBusiness.MEDICARE_ADVANTAGE: re.compile(r"\bmedicare advantage\b|\badvantage plan\b"),
     LineOfBusiness.MEDICAID: re.compile(r"\bmedicaid\b"),
     LineOfBusiness.CHIP: re.compile(r"\bchip\b|children's health"),
     LineOfBusiness.EXCHANGE: re.compile(r"\bmarketplace\b|\bexchange\b|individual (?:and family )?plan"),
@@ -237,7 +237,10 @@ _GENERIC_PAYER_WORDS = frozenset(
 )
 # Another plan, or a member calling for themself ("If you're a Meridell member, press 2").
 _ANOTHER_PLAN = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\b(?:a|an) (?:\w+ )?member\b")
-_ANY_OTHER_PLAN = re.compile(r"\b(?:any|all) other (?:health )?(?:plans?|insurers?|payers?|carriers?)\b")
+_ANY_OTHER_PLAN = re.compile(r"\b(?:any|all) other (?:health )?(?:plans?|insurers?|payers?|carriers?)\b|"
+                            r"\b(?:any|all) other (?:\w+ ){0,3}members\b")
+# A product within the payer that a request's line of business must name to be chosen.
+_SPECIAL_PRODUCT = re.compile(r"\bfederal employee\b|\bfep\b|\bmedicare\b|\bmedicaid\b|\bchip\b|\bmarketplace\b")
 _OTHER_PLAN_OFFERED = re.compile(r"\b(?:another|other|different)\b|\bout[- ]of[- ]state\b|\bfederal employee\b")
 
 
@@ -256,8 +259,10 @@ def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business
     labels = [option.label.lower() for option in keyed]
     names = [word for word in payer_id.split("-") if len(word) >= 4 and word not in _GENERIC_PAYER_WORDS]
     if any(_OTHER_PLAN_OFFERED.search(label) for label in labels):
+        line_words = _LINE_OF_BUSINESS_WORDS[line_of_business]
         named = [option for option, label in zip(keyed, labels)
-                 if not _ANOTHER_PLAN.search(label) and any(has_words(label, name) for name in names)]
+                 if not _ANOTHER_PLAN.search(label) and any(has_words(label, name) for name in names)
+                 and (not _SPECIAL_PRODUCT.search(label) or line_words.search(label))]
         if len(named) == 1:
             return named[0]
     if sum(1 for label in labels if any(words.search(label) for words in _LINE_OF_BUSINESS_WORDS.values())) >= 2:
@@ -275,23 +280,31 @@ def plan_option(options: tuple[MenuOption, ...], payer_id: str, line_of_business
 # A yes-or-no question with a key for each answer: "Do you have the claim number? Say yes or press 1. If not,
 # say no or press 2."
 _YES_NO_QUESTION = re.compile(r"(?:^|[.?!]\s)((?:do|does|are|is|would|will|did|have|has)\b[^.?!]{3,120}\?)")
-_YES_KEY = re.compile(r"\b(?:say yes,? or press|if (?:so|yes),? (?:say yes or )?press|press ([0-9]) (?:for|if) yes|"
+_YES_KEY = re.compile(r"\b(?:say yes,? or press|if (?:so|yes|you do),? (?:say yes or )?press|press ([0-9]) (?:for|if) yes|"
                       r"yes,? press)\s*([0-9*#])?")
-_NO_KEY = re.compile(r"\b(?:if not|if no|say no|otherwise),?(?: say no)?,? (?:or )?press ([0-9*#])|"
-                     r"\b(?:press|or) ([0-9]) (?:for|if) no\b|\bno,? press ([0-9*#])")
-# What the request holds decides the answer: identifiers it carries, the claim number when it has one.
-_HAS_ALWAYS = re.compile(r"\b(?:member|subscriber|recipient|beneficiary|patient)(?:'s)? (?:id|number)\b|\bnpi\b|"
-                         r"\btax id\b|\bdate of (?:birth|service)\b|\bprovider\b|\bdoctor's office\b|\bbilling\b")
+_NO_KEY = re.compile(r"\b(?:if not|if no|say no|otherwise|if you don't|if you do not),?(?: say no)?,? (?:or )?press ([0-9*#])|"
+                     r"\b(?:press|or|,) ([0-9]) (?:for|if) no\b|\bno,? press ([0-9*#])")
+# Questions about what the caller has or is; the request settles them. Other questions ("Is there more than one
+# date of service?", "Is the birth date before 1950?") are left to the menu and entry readers.
+_HAVE_QUESTION = re.compile(r"^(?:do|does) (?:you|your office) have\b|^have you (?:got )?(?:the|a|an)\b")
+_ARE_YOU_QUESTION = re.compile(r"^are you\b")
+_READBACK_QUESTION = re.compile(r"\b(?:right|correct)\b")
+_HAS_ALWAYS = re.compile(r"\b(?:member|subscriber|recipient|beneficiary|patient)(?:'s)? (?:id|number)\b|\bmember id\b|"
+                         r"\bnpi\b|\btax id\b|\bdate of (?:birth|service)\b")
 _HAS_NEVER = re.compile(r"\bgroup number\b|\baccount number\b|\bsocial security\b|\bauthorization number\b|"
-                        r"\breferral number\b|\bare you (?:a|the) (?:member|patient|beneficiary|subscriber)\b")
+                        r"\breferral number\b")
+_CALLER_IS_PROVIDER = re.compile(r"\bprovider\b|\bdoctor\b|\bhospital\b|\boffice\b|\bbilling\b|\bclinic\b|\bfacility\b")
+_CALLER_IS_MEMBER = re.compile(r"\b(?:member|patient|beneficiary|subscriber|enrollee)\b")
 
 
 def yes_no_answer(normalized: str, has_claim_number: bool) -> str | None:
-    """Return the key answering a yes-or-no question about what the caller has, or ``None``.
+    """Return the key answering a yes-or-no question about what the caller has or is, or ``None``.
 
-    Only questions whose answer the request settles are answered: whether the
-    caller has the claim number, a member id, an NPI; whether they have a
-    group or account number (no); whether they are a provider (yes).
+    Only questions whose answer the request settles are answered: "Do you
+    have the claim number?" (yes when the request carries one), "Do you
+    have the member ID?" (yes), "Do you have the group number?" (no), "Are
+    you calling from a provider's office?" (yes). A question asking whether
+    something is right is a read-back, and any other question is left alone.
     """
     question = None
     for match in _YES_NO_QUESTION.finditer(normalized):
@@ -299,12 +312,25 @@ def yes_no_answer(normalized: str, has_claim_number: bool) -> str | None:
     if question is None:
         return None
     text = question.group(1)
-    if re.search(r"\bclaim (?:number|id)\b|\bicn\b|\bdcn\b|\bcontrol number\b", text):
-        yes = has_claim_number
-    elif _HAS_NEVER.search(text):
-        yes = False
-    elif _HAS_ALWAYS.search(text):
-        yes = True
+    if _READBACK_QUESTION.search(text):
+        return None
+    if _HAVE_QUESTION.search(text):
+        has_claim = re.search(r"\bclaim (?:number|id)\b|\bicn\b|\bdcn\b|\bcontrol number\b", text) is not None
+        if _HAS_ALWAYS.search(text):
+            yes = True  # "Do you have a claim number or member ID?": the member ID will do
+        elif has_claim:
+            yes = has_claim_number
+        elif _HAS_NEVER.search(text):
+            yes = False
+        else:
+            return None
+    elif _ARE_YOU_QUESTION.search(text):
+        if _CALLER_IS_PROVIDER.search(text):
+            yes = True
+        elif _CALLER_IS_MEMBER.search(text):
+            yes = False
+        else:
+            return None
     else:
         return None
     after = normalized[question.end():]

@@ -76,6 +76,9 @@ class IvrNavigator(ReadoutCapture):
         self._last_entry: EnteredValue | None = None
         self._attempts: dict[InputField, int] = {}
         self._readback_rejections: dict[InputField, int] = {}
+        # Entries made per field and yes-or-no questions answered, to leave an IVR that keeps asking the same thing.
+        self._entries_made: dict[InputField, int] = {}
+        self._questions_answered: dict[str, int] = {}
         self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
         self._claim_identified = False
@@ -149,18 +152,24 @@ class IvrNavigator(ReadoutCapture):
                 return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.TIMEOUT):
             self._timeouts += 1
+        if analysis.input_request is None:
+            # "Do you have the claim number? Press 1 for yes, 2 for no." is answered from the request, twice at most
+            # per question, because an IVR that keeps asking did not take the answer.
+            query = self._context.claim_query(self._context.ivr_claim)
+            normalized = normalize_prompt(analysis.text)
+            answer = yes_no_answer(normalized, query.payer_claim_number is not None)
+            asked = self._questions_answered.get(normalized, 0)
+            if answer is not None and asked < 2:
+                self._questions_answered[normalized] = asked + 1
+                return Step([PressKeys(answer)])
+            if answer is not None:
+                return self._escape()
         confirm = analysis.confirmation
         if confirm is None and analysis.person_likely and self._last_entry is not None:
             # A conversational IVR reads back like a person ("I have member ID R 4 8 2. Is that right?").
             confirm = confirmation(normalize_prompt(analysis.text))
         if confirm is not None:
             return Step(self._confirm(confirm, analysis.text))
-        if analysis.input_request is None:
-            # "Do you have the claim number? Say yes or press 1. If not, press 2." is answered from the request.
-            query = self._context.claim_query(self._context.ivr_claim)
-            answer = yes_no_answer(normalize_prompt(analysis.text), query.payer_claim_number is not None)
-            if answer is not None:
-                return Step([PressKeys(answer)])
         if analysis.input_request is None and not analysis.options:
             analysis = self._with_mapped_entry(analysis)
         if analysis.input_request is not None:
@@ -510,6 +519,13 @@ class IvrNavigator(ReadoutCapture):
                 return self._escape()
             return Step(end=FailureReason.IVR_FAILURE)
         self._attempts[request.field] = attempt
+        made = self._entries_made.get(request.field, 0) + 1
+        self._entries_made[request.field] = made
+        if made > 3 * self._context.config.max_entry_attempts:
+            # The IVR keeps asking for an entry it has been given many times: a loop no retry format breaks.
+            logger.info("call %s: %s asked for %d times", self._context.call_id, request.field, made)
+            self._entries_made[request.field] = 0
+            return self._escape()
         entry = self._entry(request, analysis.text, attempt)
         if entry is None:
             if analysis.options:

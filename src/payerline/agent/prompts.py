@@ -299,7 +299,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         field=input_field,
         digits=digits,
         date_format=date_format,
-        terminator=bool(re.search(r"(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#|hash)|then (?:press )?(?:pound|#)|and (?:then )?press #|followed by #", sentence)),
+        # "... last name, then press pound. Or say the last name.": the way to end it may come a sentence earlier.
+        terminator=bool(re.search(r"(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#|hash)|then (?:press )?(?:pound|#)|and (?:then )?press #|followed by #", turn)),
         letter_method=letter_method,
         letters=_count(letters.group(1)) if letters else None,
         last_digits=last_digits,
@@ -330,14 +331,14 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm)[^.;]*?"
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press))[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({KEY})\b",
         normalized,
     )
     no = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
-        rf"to try again|to change|to correct|say no)"
+        rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different)"
         rf"[^.;]*?press ({KEY})",
         normalized,
     )
@@ -358,9 +359,9 @@ def confirmation(normalized: str) -> Confirmation | None:
     return Confirmation(yes_key, no_key, readback_digits)
 
 
-_KEY_FIRST = re.compile(rf"\b(?:press|dial|say|or) ({KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
-                        rf"(?=,? (?:or )?(?:press|dial|say) |,? or (?:{KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
-_NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try)\b")
+_KEY_FIRST = re.compile(rf"(?:\b(?:press|dial|say|or)|,) ({KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
+                        rf"(?=,? (?:or )?(?:press|dial|say) |,? (?:or )?(?:{KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
+_NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try|start over|different|mistake)\b")
 _YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate)\b")
 
 

@@ -34,7 +34,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"approved (?:it |the claim |this claim )?for payment on|"
+                       r"approved (?:it |the claim |this claim )?for payment on|(?:was |were )?closed on|closed date|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
@@ -127,18 +127,23 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     that lost its "C".
     """
     found: dict[str, Extraction[Any]] = {}
+    paid_on_only = False
     text = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         earlier = set(found)
         from_sentence = 0
         for name, segment in _segments(sentence):
-            if name in found or name == "date_of_service":
+            # "Paid on DATE" in a status sentence may be the processing date; a check date is the payment's own.
+            check_date = name == "paid_date" and paid_on_only and _CHECK_DATE.match(segment) is not None
+            if (name in found and not check_date) or name == "date_of_service":
                 continue
             value = _extract_segment(name, segment, reference, readout)
             if value is not None:
                 found[name] = value
                 from_sentence += 1
+                if name == "paid_date":
+                    paid_on_only = _PAID_ON.match(segment) is not None
             if name == "paid_amount" and value is not None and "paid_date" not in found:
                 paid_on = _date_after_on(segment, reference)
                 if paid_on is not None:
@@ -195,6 +200,8 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
     return found
 
 
+_PAID_ON = re.compile(r"\s*paid on\b", re.IGNORECASE)
+_CHECK_DATE = re.compile(r"\s*(?:check|eft|payment) (?:date|was issued|issued)\b", re.IGNORECASE)
 # A claim status that says nothing was paid: "applied to the deductible, with no payment".
 _NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)

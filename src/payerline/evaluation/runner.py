@@ -168,8 +168,8 @@ def twin_readings(
     """Return the call's claim lists with one claim swapped for a twin the request cannot tell it from.
 
     A payer may hold two claims of one member with the same provider, dates
-    of service and charges (a claim and its duplicate, or a voided claim and
-    its replacement). A request without the payer's claim number matches
+    of service, charges and procedure codes (a claim and its duplicate, or a
+    voided claim and its replacement). A request without the payer's claim number matches
     both, so a result about either one answers it.
     """
     member = find_member(profile.records, planned.member_id)
@@ -179,11 +179,17 @@ def twin_readings(
         if query.payer_claim_number is not None:
             continue
         for other in member.claims:
-            same = (other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount) == (
-                record.billing_npi, record.service_date_from, record.service_date_to, record.billed_amount)
+            same = (other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount,
+                    _procedure_codes(other)) == (record.billing_npi, record.service_date_from, record.service_date_to,
+                                                 record.billed_amount, _procedure_codes(record))
             if same and other.id not in asked:
                 readings.append([*records[:index], other, *records[index + 1:]])
     return readings
+
+
+def _procedure_codes(record: ClaimRecord) -> list[str]:
+    # The request carries the claim's lines, so claims with other procedure codes are not twins.
+    return [line.procedure_code for line in record.lines]
 
 
 def with_versions(result: ClaimResult, payer: PayerFile, ivr_map: IvrMap | None) -> ClaimResult:
