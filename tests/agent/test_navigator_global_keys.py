@@ -172,7 +172,7 @@ def test_continue_option_before_giving_up() -> None:
     assert "2" in pressed, pressed
 
 
-def test_entry_the_request_lacks_takes_skip_option() -> None:
+def test_unfillable_entry_takes_skip_option() -> None:
     navigator, _ = navigator_for()
     assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("1")]
     group = ["Please enter the six digit group number.", "If you do not have it, press 9."]
@@ -181,7 +181,7 @@ def test_entry_the_request_lacks_takes_skip_option() -> None:
     assert turn(navigator, account, 50.0).actions == [PressKeys("*")]
 
 
-def test_readback_rejected_twice_is_then_accepted() -> None:
+def test_readback_accepted_after_two_rejections() -> None:
     navigator, _ = navigator_for()
     turn(navigator, MAIN_MENU, 10.0)
     turn(navigator, CLAIMS_MENU, 30.0)
@@ -193,7 +193,7 @@ def test_readback_rejected_twice_is_then_accepted() -> None:
     assert answers == [[PressKeys("2")], [PressKeys("2")], [PressKeys("1")]]
 
 
-def test_menu_after_asking_for_person_is_routing_question() -> None:
+def test_routing_menu_after_person_request() -> None:
     navigator, _ = navigator_for()
     navigator.request_person()
     assert turn(navigator, MAIN_MENU, 10.0).actions == [PressKeys("0")]
@@ -202,7 +202,7 @@ def test_menu_after_asking_for_person_is_routing_question() -> None:
     assert turn(navigator, routing, 30.0).actions == [PressKeys("1")]
 
 
-def test_no_person_offered_falls_back_to_claim_search() -> None:
+def test_no_person_option_searches_claim() -> None:
     navigator, _ = navigator_for()
     navigator.request_person()
     search = ["To look up a claim by its claim number, press 1.",
@@ -210,7 +210,7 @@ def test_no_person_offered_falls_back_to_claim_search() -> None:
     assert turn(navigator, search, 10.0).actions == [PressKeys("2")]
 
 
-def test_question_asked_again_and_again_is_left() -> None:
+def test_repeated_question_is_left() -> None:
     navigator, _ = navigator_for()
     question = ["Do you have the member ID? Say yes or press 1. If not, say no or press 2."]
     answers = [turn(navigator, question, 10.0 + 20 * index).actions for index in range(3)]
@@ -218,7 +218,7 @@ def test_question_asked_again_and_again_is_left() -> None:
     assert answers[2] != [PressKeys("1")]
 
 
-def test_entry_asked_for_again_and_again_is_left() -> None:
+def test_repeated_entry_is_left() -> None:
     navigator, _ = navigator_for()
     prompt = ["Please enter your 10-digit NPI followed by the pound key."]
     actions = [turn(navigator, prompt, 10.0 + 20 * index).actions for index in range(10)]

@@ -50,14 +50,14 @@ def test_option_with_press_and_say_lost() -> None:
     assert found["check another beneficiary"] == "2"
 
 
-def test_another_provider_login_is_no_way_to_a_person() -> None:
+def test_provider_login_option_not_person() -> None:
     other_provider = MenuOption("enter a different provider number", "5")
     all_other = MenuOption("all other inquiries", "0")
     assert score_option(other_provider, "representative") < score_option(all_other, "representative")
     assert score_option(other_provider, "claim_status") <= 0
 
 
-def test_plan_menu_takes_the_payers_own_name() -> None:
+def test_plan_menu_takes_payer_name() -> None:
     from payerline.agent.menus import plan_option
     from payerline.agent.prompts import analyze_prompt
     from payerline.domain.request import LineOfBusiness
@@ -74,7 +74,7 @@ def test_plan_menu_takes_the_payers_own_name() -> None:
     assert chosen is not None and chosen.key == "2"
 
 
-def test_plan_menu_never_takes_the_member_caller_option() -> None:
+def test_plan_menu_skips_member_caller() -> None:
     from payerline.agent.menus import plan_option
     from payerline.agent.prompts import analyze_prompt
     from payerline.domain.request import LineOfBusiness
@@ -84,7 +84,7 @@ def test_plan_menu_never_takes_the_member_caller_option() -> None:
     assert plan_option(options, "meridell-health", LineOfBusiness.COMMERCIAL) is None
 
 
-def test_caller_type_menu_naming_the_payer_is_no_plan_menu() -> None:
+def test_caller_menu_naming_payer_skipped() -> None:
     from payerline.agent.menus import plan_option
     from payerline.agent.prompts import analyze_prompt
     from payerline.domain.request import LineOfBusiness
@@ -118,7 +118,7 @@ def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool
     assert yes_no_answer(normalize_prompt(text), has_claim_number) == key
 
 
-def test_plan_menu_without_the_payer_takes_any_other_plan() -> None:
+def test_plan_menu_takes_catch_all() -> None:
     from payerline.agent.menus import plan_option
     from payerline.domain.request import LineOfBusiness
 

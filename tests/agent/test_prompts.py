@@ -386,7 +386,7 @@ def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> 
     assert confirm.no_key == no_key
 
 
-def test_spoken_date_readback_without_keys_is_confirmation() -> None:
+def test_spoken_readback_is_confirmation() -> None:
     confirm = analyze_prompt("Just to confirm, that's July twenty-ninth, nineteen sixty-six?").confirmation
     assert confirm is not None
     assert confirm.yes_key is None
@@ -397,17 +397,17 @@ def test_star_keys_listed_after_one_press() -> None:
     assert [(option.key, option.label) for option in options] == [("*", "hear a prompt again"), ("*8", "the main menu")]
 
 
-def test_transferring_back_to_the_automated_system() -> None:
+def test_transfer_back_to_ivr_cue() -> None:
     cues = analyze_prompt("Claim status has to go through the automated system. "
                           "I'm transferring you back to the automated system now.").cues
     assert Cue.BACK_TO_IVR in cues
 
 
-def test_spoken_date_readback_ending_right_is_confirmation() -> None:
+def test_readback_ending_right_is_confirmation() -> None:
     assert analyze_prompt("That's November eighteenth, twenty twenty-six, right?").confirmation is not None
 
 
-def test_keypad_options_said_as_label_is_key() -> None:
+def test_label_is_key_options() -> None:
     options = analyze_prompt("Briefly tell me what you're calling about. Or use your keypad: eligibility is 1, "
                              "claims is 2, prior authorizations is 3, and credentialing is 5.").options
     assert [(option.label, option.key) for option in options if option.key] == [
@@ -422,7 +422,7 @@ def test_spoken_confirm_with_digits_has_no_keys() -> None:
         assert confirm.yes_key is None
 
 
-def test_terminator_stated_before_a_say_alternative() -> None:
+def test_terminator_before_say_alternative() -> None:
     request = analyze_prompt("Enter the first six letters of the patient's last name, then press pound. "
                              "Or say the last name.").input_request
     assert request is not None

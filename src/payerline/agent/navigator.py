@@ -519,11 +519,11 @@ class IvrNavigator(ReadoutCapture):
                 return self._escape()
             return Step(end=FailureReason.IVR_FAILURE)
         self._attempts[request.field] = attempt
-        made = self._entries_made.get(request.field, 0) + 1
-        self._entries_made[request.field] = made
-        if made > 3 * self._context.config.max_entry_attempts:
+        entries = self._entries_made.get(request.field, 0) + 1
+        self._entries_made[request.field] = entries
+        if entries > 3 * self._context.config.max_entry_attempts:
             # The IVR keeps asking for an entry it has been given many times: a loop no retry format breaks.
-            logger.info("call %s: %s asked for %d times", self._context.call_id, request.field, made)
+            logger.info("call %s: %s requested %d times", self._context.call_id, request.field, entries)
             self._entries_made[request.field] = 0
             return self._escape()
         entry = self._entry(request, analysis.text, attempt)

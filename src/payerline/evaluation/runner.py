@@ -170,7 +170,7 @@ def twin_readings(
     A payer may hold two claims of one member with the same provider, dates
     of service, charges and procedure codes (a claim and its duplicate, or a
     voided claim and its replacement). A request without the payer's claim number matches
-    both, so a result about either one answers it.
+    both, so a result about either one is right for it.
     """
     member = find_member(profile.records, planned.member_id)
     asked = {record.id for record in records}
@@ -247,7 +247,7 @@ def run_planned_call(
         for twins in twin_readings(planned, eval_payer.profile, request, records):
             if score.exact:
                 break
-            # The request cannot tell these claims apart, so an answer about either of them is right.
+            # The request cannot tell these claims apart, so a result about either of them is right.
             twin_expected = expect(twins)
             twin_score = score_call(twin_expected, results)
             if twin_score.exact:
