@@ -307,7 +307,7 @@ def test_twin_claims_keep_the_requested_number() -> None:
     assert other_claim_sentences(VOID_AND_REPLACEMENT, by_number, date(2026, 12, 1)) == {0, 1, 2, 3, 4}
 
 
-def test_twin_claims_prefer_the_one_read_with_the_charges() -> None:
+def test_twin_claims_prefer_read_charges() -> None:
     texts = ["I found two claims.",
              "Claim number two six two three, for service on August seventeenth, twenty twenty-six.",
              "Current status: cancelled.",

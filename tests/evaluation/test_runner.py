@@ -206,5 +206,5 @@ def test_answer_about_an_indistinguishable_twin_is_exact(payer_profiles):
         claims.remove(twin)
         has_number = request_for(call, profile).claims[0].payer_claim_number is not None
         seen[has_number] = run.score.exact
-    # Without the claim number the twin is as good an answer; with it, the twin is another claim.
+    # Without the claim number the twin is as good a result. With it, the twin is another claim.
     assert seen == {False: True, True: False}
