@@ -121,3 +121,9 @@ def test_check_date_beats_paid_on() -> None:
 
 def test_closed_on_is_processed_date() -> None:
     assert values("It was closed on October sixteenth, twenty twenty-six.")["processed_date"] == date(2026, 10, 16)
+
+
+def test_claim_place_then_number() -> None:
+    found = values("Claim one, number two six zero seven two zero one one eight three four six, for services on "
+                   "March tenth, twenty twenty-six.")
+    assert found["claim_number"] == "260720118346"

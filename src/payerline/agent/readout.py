@@ -30,6 +30,8 @@ from payerline.domain.codes import ClaimStatus
 
 _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
+                     # "Claim one, number two six zero ...": the claim's place in the read-out, then its number.
+                     r"claim (?:one|two|three|four|five|\d),? number|"
                      r"document control number|under claim|(?:claim|document) control|control number|document number"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
