@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -464,3 +465,16 @@ def test_member_search_ignores_earlier_claim_number(kentucky: PayerFile) -> None
 
 def spoken_digit(digit: str) -> str:
     return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][int(digit)]
+
+
+def test_amount_entry_rejects_overlong_keys() -> None:
+    from payerline.sandbox.keypad import decode
+    from payerline.sandbox.ops import Heard
+    from payerline.sandbox.payer_file import InputSpec
+
+    spec = InputSpec(kind="amount")
+    today = date(2026, 11, 20)
+    assert decode(spec, Heard(keys="12345"), today).value == Decimal("123.45")
+    # A 12-digit claim number keyed at the amount prompt is invalid, not a crash.
+    assert decode(spec, Heard(keys="261117833512"), today) is None
+    assert decode(InputSpec(kind="amount", max_length=9), Heard(keys="1234567890"), today) is None

@@ -124,11 +124,16 @@ def _decode_keys(spec: InputSpec, keys: str, today: date) -> Entry | None:
     if spec.kind == "date":
         return _date_entry(spec, _numeric_date(keys, spec.date_format, today), today)
     if spec.kind == "amount":
-        if not keys.isdigit():
+        if not keys.isdigit() or not _length_ok(spec, keys):
             return None
         amount = Decimal(keys) / 100
-        return Entry(amount, amount_plain_words(amount))
+        # A claim number keyed at an amount prompt is an invalid entry, not an amount too long to read back.
+        return Entry(amount, amount_plain_words(amount)) if amount <= MAX_AMOUNT else None
     return None
+
+
+# The largest amount the sandbox can read back in words (999,999,999 dollars and 99 cents).
+MAX_AMOUNT = Decimal("999999999.99")
 
 
 def _numeric_date(digits: str, date_format: str, today: date) -> date | None:
@@ -178,5 +183,5 @@ def _decode_speech(spec: InputSpec, text: str, today: date) -> Entry | None:
         if not amounts:
             digits = hearing.digits_in(text)
             amounts = [Decimal(digits)] if digits else []
-        return Entry(amounts[0], amount_plain_words(amounts[0])) if amounts else None
+        return Entry(amounts[0], amount_plain_words(amounts[0])) if amounts and amounts[0] <= MAX_AMOUNT else None
     return None
