@@ -162,7 +162,7 @@ def test_deductible_readout_gives_responsibility(ngs):
 
 
 def test_no_payment_sentence_gives_zero_paid(ngs):
-    """'With no payment' says the paid amount is zero, as the agent takes it."""
+    """'With no payment' means a paid amount of zero, as the agent takes it."""
     claim = next(c for c in claims_with(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE) if c.paid_amount == 0)
     sentence = "Claim {claim_number} was applied to the deductible, with no payment."
     assert "paid_amount" in readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), claim)

@@ -222,11 +222,11 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
                 candidates.append((block, number, billed_matches))
     # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not
     # mix: the request's claim number picks one, else the first that read the request's charges, else the first.
-    wanted = query.payer_claim_number
-    if wanted is None and candidates:
-        wanted = next((number for _, number, billed in candidates if billed), candidates[0][1])
+    kept_number = query.payer_claim_number
+    if kept_number is None and candidates:
+        kept_number = next((number for _, number, billed in candidates if billed), candidates[0][1])
     for block, number, _ in candidates:
-        if wanted is not None and not _same_number(number, wanted):
+        if kept_number is not None and not _same_number(number, kept_number):
             other.update(block)
     return other
 

@@ -105,7 +105,7 @@ class IvrNavigator(ReadoutCapture):
         self._last_menu: tuple[tuple, tuple[MenuOption, ...]] = ((), ())
         self._idle_menus = 0
         self._speech_heard = False
-        # The last choice asked for a person, so a menu that follows and offers none asks what the call is about.
+        # The last choice requested a person, so a menu that follows and offers none is a question about the call's topic.
         self._person_requested = False
         # Evidence about identifiers: lengths from the request and prompts, values heard clearly, by claim.
         self._id_lengths: dict[str, set[int]] = {"claim_number": {
@@ -137,7 +137,8 @@ class IvrNavigator(ReadoutCapture):
         fault = self._fault(analysis)
         if fault is not None:
             return fault
-        if not analysis.person_likely and _SAY.search(normalize_prompt(analysis.text)):
+        normalized = normalize_prompt(analysis.text)
+        if not analysis.person_likely and _SAY.search(normalized):
             self._speech_heard = True
         self._capture_readout(heard)
         if self._claim_identified and (analysis.has(Cue.CLAIM_NOT_FOUND) or self._search_came_back(analysis)):
@@ -153,21 +154,13 @@ class IvrNavigator(ReadoutCapture):
         if analysis.has(Cue.TIMEOUT):
             self._timeouts += 1
         if analysis.input_request is None:
-            # "Do you have the claim number? Press 1 for yes, 2 for no." is answered from the request, twice at most
-            # per question, because an IVR that keeps asking did not take the answer.
-            query = self._context.claim_query(self._context.ivr_claim)
-            normalized = normalize_prompt(analysis.text)
-            answer = yes_no_answer(normalized, query.payer_claim_number is not None)
-            asked = self._questions_answered.get(normalized, 0)
-            if answer is not None and asked < 2:
-                self._questions_answered[normalized] = asked + 1
-                return Step([PressKeys(answer)])
-            if answer is not None:
-                return self._escape()
+            answered = self._yes_no_step(normalized)
+            if answered is not None:
+                return answered
         confirm = analysis.confirmation
         if confirm is None and analysis.person_likely and self._last_entry is not None:
             # A conversational IVR reads back like a person ("I have member ID R 4 8 2. Is that right?").
-            confirm = confirmation(normalize_prompt(analysis.text))
+            confirm = confirmation(normalized)
         if confirm is not None:
             return Step(self._confirm(confirm, analysis.text))
         if analysis.input_request is None and not analysis.options:
@@ -185,6 +178,22 @@ class IvrNavigator(ReadoutCapture):
         if self._timeouts >= 2:
             return self._escape()
         return Step()
+
+    def _yes_no_step(self, normalized: str) -> Step | None:
+        """Answer a yes-or-no question about what the caller has from the request, twice at most per question.
+
+        "Do you have the claim number? Press 1 for yes, 2 for no." asked a
+        third time means the IVR did not take the answer, so it is a loop.
+        """
+        query = self._context.claim_query(self._context.ivr_claim)
+        answer = yes_no_answer(normalized, query.payer_claim_number is not None)
+        if answer is None:
+            return None
+        times_answered = self._questions_answered.get(normalized, 0)
+        if times_answered >= 2:
+            return self._escape()
+        self._questions_answered[normalized] = times_answered + 1
+        return Step([PressKeys(answer)])
 
     def on_long_silence(self) -> Step:
         """The IVR has said nothing for a long while: assume a transfer to a queue."""
@@ -305,7 +314,7 @@ class IvrNavigator(ReadoutCapture):
             if onward is not None:
                 return Step(self._select(onward.key, onward.phrase or onward.label))
             if goal == "representative" and not claim.ivr_readout:
-                # No way to a person from here, but a claim search is offered: self-service may still answer.
+                # No way to a person from here, but a claim search is offered, and self-service may still give the status.
                 search = max(options, key=lambda option: self._option_score(option, "claim_status"))
                 if self._option_score(search, "claim_status") > 0 and self._onward_taken.get((signature, search.key), 0) < 1:
                     logger.info("call %s: no way to a person here; searching for the claim instead", self._context.call_id)

@@ -35,7 +35,7 @@ _OPTION_FOR_PRESS = re.compile(
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({KEY})|say\s+([a-z' ]+?))"
     rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
 )
-# The key said first: "Star 9 9 returns to this menu."
+# The key spoken first: "Star 9 9 returns to this menu."
 _OPTION_KEY_FIRST = re.compile(r"(?:^|[.?!]\s+)((?:star|\*)(?: ?[0-9#])+) (?:returns?|takes you|brings you) "
                                r"(?:you )?(?:back )?to (this menu|the main menu)")
 # A run of keys after one "press": "press 1 for claims, 2 for authorizations, or 3 for anything else".

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from payerline.agent.extract.lexer import join_spelled_initialisms
 from payerline.agent.extract.names import extract_person_name
 from payerline.agent.option_parsing import KEY, OPTION_KEY_LOST, MenuOption, menu_options
 from payerline.payers.ivr_map import DateFormat, LetterMethod
@@ -125,16 +126,10 @@ _TWO_AS_TO = re.compile(
 )
 
 
-# Initialisms a prompt spells out ("your tax I D number", "say 'N P I'"), joined into the word the patterns
-# match, unless they sit among other single characters, as in a read-back ("You entered 3 N P I 4").
-_SPELLED_INITIALISM = re.compile(r"(?<!\b\w )\b(i d|n p i|t i n|p t a n|m b i|i c n|d c n|t c n|e f t|s s n|d o b|d o s)\b"
-                                 r"(?! \w\b)")
-
-
 def normalize_prompt(text: str) -> str:
     """Lower-case, turn key words into keys ("press two" to "press 2") and tidy spacing."""
     lowered = text.lower().replace("’", "'")
-    lowered = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), lowered)
+    lowered = join_spelled_initialisms(lowered)
     lowered = re.sub(r"[\"“”]", "", lowered)
     lowered = re.sub(r"\bthe (pound|star|hash) (key|sign)\b", r"\1", lowered)
     lowered = re.sub(r"\b(pound|star|hash) (key|sign)\b", r"\1", lowered)
@@ -349,7 +344,7 @@ def confirmation(normalized: str) -> Confirmation | None:
     no_key = no.group(1).replace(" ", "") if no else None
     key_first_yes, key_first_no = _key_first_answers(normalized)
     if key_first_yes is not None or key_first_no is not None:
-        # "Press 1 if this is correct, or press 2 to enter it again": the label after the key says what it means,
+        # "Press 1 if this is correct, or press 2 to enter it again": the label after the key gives its meaning,
         # and the patterns above would pair "if this is correct" with the next key.
         yes_key, no_key = key_first_yes or (yes_key if yes_key != key_first_no else None), key_first_no or no_key
     if yes_key is None:

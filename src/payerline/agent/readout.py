@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from payerline.agent.formats import amount_words, number_words
+from payerline.agent.extract.lexer import join_spelled_initialisms
 from payerline.agent.extract import (
     FIELD_EXTRACTORS,
     Extraction,
@@ -130,7 +131,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     """
     found: dict[str, Extraction[Any]] = {}
     paid_on_only = False
-    text = _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
+    text = join_spelled_initialisms(text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         earlier = set(found)
@@ -204,7 +205,7 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
 
 _PAID_ON = re.compile(r"\s*paid on\b", re.IGNORECASE)
 _CHECK_DATE = re.compile(r"\s*(?:check|eft|payment) (?:date|was issued|issued)\b", re.IGNORECASE)
-# A claim status that says nothing was paid: "applied to the deductible, with no payment".
+# A claim status stating that nothing was paid: "applied to the deductible, with no payment".
 _NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
@@ -243,8 +244,6 @@ def lost_values(text: str, reference: date | None) -> set[str]:
 
 
 # "applied two the deductible": a number word never comes before an article, "to" and "for" do.
-# Initialisms read letter by letter ("D C N two one six ...", "E F T number"), which labels match as one word.
-_SPELLED_INITIALISM = re.compile(r"\b(I C N|D C N|T C N|E F T|C A R C|R A R C|N P I|M B I)\b", re.IGNORECASE)
 _ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
     "the a an uh is was has been claim this on in to with payment floor process processing pending paid partially "

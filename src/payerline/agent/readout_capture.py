@@ -1,9 +1,9 @@
 """Capture of the IVR's self-service read-outs, a part of the IVR navigator.
 
 The read-out a claim search brings is split into claims, filtered to the
-claim asked about, parsed into fields and settled across hearings; line
-read-outs give line results and, where the claim level is silent, totals.
-A search that came back empty marks the claim for a representative.
+claim requested, parsed into fields and settled across hearings. Line
+read-outs give line results, and totals where the claim level gives none.
+A search that came back empty leaves the claim to a representative.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _FOUND_LEFT = re.compile(r"^\W*(?:claims? )?(?:were |was )?found for\b")
 
 
 class ReadoutCapture:
-    """The navigator's read-out capture; :class:`~payerline.agent.navigator.IvrNavigator` holds the state."""
+    """The navigator's read-out capture; :class:`~payerline.agent.navigator.IvrNavigator` owns the state."""
 
     _context: CallContext
     _claim_identified: bool

@@ -173,7 +173,7 @@ def twin_readings(
     both, so a result about either one is right for it.
     """
     member = find_member(profile.records, planned.member_id)
-    asked = {record.id for record in records}
+    requested = {record.id for record in records}
     readings: list[list[ClaimRecord]] = []
     for index, (record, query) in enumerate(zip(records, request.claims, strict=True)):
         if query.payer_claim_number is not None:
@@ -182,7 +182,7 @@ def twin_readings(
             same = (other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount,
                     _procedure_codes(other)) == (record.billing_npi, record.service_date_from, record.service_date_to,
                                                  record.billed_amount, _procedure_codes(record))
-            if same and other.id not in asked:
+            if same and other.id not in requested:
                 readings.append([*records[:index], other, *records[index + 1:]])
     return readings
 

@@ -381,3 +381,16 @@ def split_sentences(tokens: list[Token]) -> list[list[Token]]:
 def normalize_words(text: str) -> str:
     """Lower-case ``text`` and reduce it to words separated by single spaces."""
     return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
+
+
+# Initialisms read letter by letter ("your tax I D number", "D C N two one six ..."), unless they sit among other
+# single characters, as in a read-back of an entry ("You entered 3 N P I 4").
+_SPELLED_INITIALISM = re.compile(
+    r"(?<!\b\w )\b(i d|n p i|t i n|p t a n|m b i|i c n|d c n|t c n|e f t|s s n|d o b|d o s|c a r c|r a r c)\b(?! \w\b)",
+    re.IGNORECASE,
+)
+
+
+def join_spelled_initialisms(text: str) -> str:
+    """Join initialisms read letter by letter into the one word that labels and prompts are matched against."""
+    return _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
