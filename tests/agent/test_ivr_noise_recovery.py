@@ -383,3 +383,12 @@ def test_confirmation_that_lost_press_and_pound_heard_as_buy() -> None:
     request = analyze_prompt("Enter your PTAN, followed buy the pound key.").input_request
     assert request is not None
     assert request.terminator
+
+
+def test_hearing_claims_again_is_no_claim_search() -> None:
+    # "To hear these claims again" names claims, but it only replays what was just read.
+    again = MenuOption("hear these claims again", "1")
+    assert score_option(again, "repeat") > 0
+    assert score_option(again, "claim_status") <= 0
+    assert score_option(again, "next_claim") <= 0
+    assert score_option(MenuOption("check claims for a different member", "4"), "next_claim") > 0

@@ -127,3 +127,33 @@ def test_claim_place_then_number() -> None:
     found = values("Claim one, number two six zero seven two zero one one eight three four six, for services on "
                    "March tenth, twenty twenty-six.")
     assert found["claim_number"] == "260720118346"
+
+
+def test_amount_list_going_on_after_cents() -> None:
+    # "... thirty cents and paid ..." is a list that goes on, not an amount whose cents were lost.
+    found = values("Of the two thousand eight hundred sixty dollars billed, we allowed six hundred twelve dollars and "
+                   "thirty cents and paid four hundred eighty-nine dollars and eighty-four cents.")
+    assert found["billed_amount"] == Decimal("2860.00")
+    assert found["allowed_amount"] == Decimal("612.30")
+    assert found["paid_amount"] == Decimal("489.84")
+
+
+def test_part_of_an_amount_is_not_the_amount() -> None:
+    assert "patient_responsibility" not in values(
+        "Of the member's share, thirty-one dollars and seventy-eight cents went to the deductible.")
+    # "Of that" names no amount label, so the labels after the comma still read.
+    zero = values("Of that, one hundred sixty-seven dollars and nine cents was applied to the member's deductible, "
+                  "so the plan paid zero dollars.")
+    assert zero["paid_amount"] == Decimal("0.00")
+
+
+def test_four_misheard_for_before_services() -> None:
+    found = values("The claim number is five two three two three zero zero zero nine nine eight one, four services "
+                   "an November sixteenth, twenty twenty-six.")
+    assert found["claim_number"] == "523230009981"
+
+
+def test_check_issued_on_a_date_is_the_paid_date() -> None:
+    found = values("Check number zero zero four two four zero six, issued November thirteenth, twenty twenty-six.")
+    assert found["check_number"] == "0042406"
+    assert found["paid_date"] == date(2026, 11, 13)

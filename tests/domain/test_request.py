@@ -228,3 +228,14 @@ def test_shipped_example_matches_bundled_payer():
         for claim in member.claims
     )
     assert request.billing_provider.npi in {provider.npi for provider in records.providers}
+
+
+def test_claim_line_revenue_code():
+    line = {"revenue_code": "0120", "billed_amount": "9450.00"}
+    assert parse_request(with_change("claims.0.lines", [line])).claims[0].lines[0].revenue_code == "0120"
+    problems = problems_for(with_change("claims.0.lines", [{"procedure_code": "0120", "billed_amount": "10.00"}]))
+    assert "send it as revenue_code" in problems[0]
+    problems = problems_for(with_change("claims.0.lines", [{"revenue_code": "120", "billed_amount": "10.00"}]))
+    assert problems[0].startswith("claims[0].lines[0].revenue_code:")
+    problems = problems_for(with_change("claims.0.lines", [{"billed_amount": "10.00"}]))
+    assert "needs a procedure_code" in problems[0]

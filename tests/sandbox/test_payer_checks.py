@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -223,3 +224,42 @@ def test_real_looking_ids_rejected(tmp_path: Path) -> None:
             claim["billing_npi"] = npi
     problems = problems_of(tmp_path, data)
     assert matching(problems, "records.providers[0].npi", "digit from 3 to 9")
+
+
+def test_line_code_must_be_hcpcs_or_revenue_code(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["lines"] = [
+        {"procedure_code": "0120", "service_date": "2026-02-13", "billed_amount": "100.00"},
+        {"procedure_code": "992-3", "service_date": "2026-02-13", "billed_amount": "125.00"},
+    ]
+    problems = problems_of(tmp_path, data)
+    assert not matching(problems, "records.members[0].claims[0].lines[0].procedure_code", ""), problems
+    assert matching(problems, "records.members[0].claims[0].lines[1].procedure_code", "4-digit revenue code"), problems
+
+
+def test_claim_record_dates_days_and_amounts(tmp_path: Path) -> None:
+    data = example()
+    claim = paid_claim(data)
+    claim["service_date_to"] = "2026-01-01"
+    claim["timely_filing_days"] = -5
+    claim["allowed_amount"] = str(Decimal(claim["billed_amount"]) + 1)
+    problems = problems_of(tmp_path, data)
+    base = "records.members[0].claims[0]"
+    assert matching(problems, f"{base}.service_date_to", "is before service_date_from"), problems
+    assert matching(problems, f"{base}.timely_filing_days", "above 0"), problems
+    assert matching(problems, f"{base}.allowed_amount", "is above billed_amount"), problems
+
+
+def test_received_before_service(tmp_path: Path) -> None:
+    data = example()
+    claim = paid_claim(data)
+    claim["received_date"] = "2020-01-01"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[0].claims[0].received_date", "before the last date of service"), problems
+
+
+def test_range_low_above_high(tmp_path: Path) -> None:
+    data = example()
+    data["representatives"]["answer_delay_s"] = [5, 1]
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "representatives.answer_delay_s", "0 <= low <= high"), problems

@@ -50,3 +50,16 @@ def _verifier(payer, member):
     rep = SimpleNamespace(rng=random.Random(1), member=member,
                           enrolled_providers=lambda: list(payer.records.providers))
     return Verifier(rep)
+
+
+def test_shared_tax_id_keeps_every_provider_for_the_npi(kentucky) -> None:
+    # A hospital and its outpatient centre bill under one tax id: the tax id must not pick one of them.
+    member, _ = find_claim(kentucky, ClaimStatus.PAID)
+    first = kentucky.records.providers[0]
+    sibling = kentucky.records.providers[-1].model_copy(update={"tin": first.tin})
+    providers = [first, sibling]
+    verifier = _verifier(kentucky, member)
+    verifier.rep.enrolled_providers = lambda: providers
+    assert verifier._check("tax_id")(f"The tax ID is {first.tin}.") is True
+    assert verifier._check("npi")(f"The NPI is {' '.join(sibling.npi)}.") is True
+    assert verifier._check("npi")("My NPI is 9 8 7 6 5 4 3 2 1 0.") is False

@@ -172,3 +172,13 @@ def test_id_not_spelled_by_word_letters() -> None:
     assert not hearing.contains_id("The reference number is R 0 4 2 3 2 6. Is that correct?", "SR042326")
     assert hearing.contains_id("The reference number is S R 0 4 2 3 2 6. Is that correct?", "SR042326")
     assert hearing.contains_id("The member ID is SR042326.", "SR042326")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("September second nineteen eighty one", date(1981, 9, 2)),
+    ("September second nineteen eighty-one", date(1981, 9, 2)),
+    ("September second nineteen eighty", date(1980, 9, 2)),
+    ("March third twenty twenty six", date(2026, 3, 3)),
+])
+def test_spoken_year_with_tens_and_unit_apart(text: str, expected: date) -> None:
+    assert hearing.dates_in(text, date(2026, 11, 1)) == [expected]

@@ -33,7 +33,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),
         ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
-        ("another patient", 9), ("check another", 9), ("other dates", 11), ("other date", 11),
+        ("another patient", 9), ("different member", 9), ("different patient", 9), ("different beneficiary", 9),
+        ("check another", 9), ("other dates", 11), ("other date", 11),
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
@@ -77,6 +78,8 @@ def score_option(option: MenuOption, goal: str) -> int:
         score = 0
     if score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS):
         score -= 10
+    if score and goal in ("claim_status", "next_claim", "research") and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
+        score -= 10  # "To hear these claims again" names claims, but only replays what was just read
     return score
 
 

@@ -131,6 +131,8 @@ class IvrNavigator(ReadoutCapture):
         self._global_used.clear()
         self._global_pressed.clear()
         self._idle_menus = 0
+        # A person who sends the call back to the IVR starts a new visit: each way out may be tried once more.
+        self._escapes_used = 0
 
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Decide what to do after one IVR turn."""

@@ -45,7 +45,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|eft went out|"
+    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|"
+                  # "Check number 0042406, issued November thirteenth": the check's own date.
+                  r"(?<=, )issued(?= (?:january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december)\b)|eft went out|"
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
@@ -132,11 +135,14 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     found: dict[str, Extraction[Any]] = {}
     paid_on_only = False
     text = join_spelled_initialisms(text)
-    text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(1).lower() == "four" else "to", text)
+    text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         earlier = set(found)
         from_sentence = 0
-        for name, segment in _segments(sentence):
+        segments = _segments(sentence)
+        if segments and _PART_OF.match(sentence) and sentence.find(segments[0][1]) < sentence.find(","):
+            segments = segments[1:]  # "Of the member's share, $31.78 went to the deductible": a part, not the share
+        for name, segment in segments:
             # "Paid on DATE" in a status sentence may be the processing date; a check date is the payment's own.
             check_date = name == "paid_date" and paid_on_only and _CHECK_DATE.match(segment) is not None
             if (name in found and not check_date) or name == "date_of_service":
@@ -203,6 +209,9 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
     return found
 
 
+# A sentence about part of a labelled amount: "Of the member's share, thirty-one dollars went to the deductible."
+_PART_OF = re.compile(r"^\W*of (?:the|that|this)\b[^,.]{0,40},[^.]*\b(?:went|goes|was applied|were applied|applies|"
+                      r"was taken|counts?|counted) (?:to|toward|towards)\b", re.IGNORECASE)
 _PAID_ON = re.compile(r"\s*paid on\b", re.IGNORECASE)
 _CHECK_DATE = re.compile(r"\s*(?:check|eft|payment) (?:date|was issued|issued)\b", re.IGNORECASE)
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
@@ -243,8 +252,11 @@ def lost_values(text: str, reference: date | None) -> set[str]:
     return lost
 
 
-# "applied two the deductible": a number word never comes before an article, "to" and "for" do.
-_ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)", re.IGNORECASE)
+# "applied two the deductible": a number word never comes before an article, "to" and "for" do. Nor does one
+# name the services a claim is for: "claim number ... eight one, four services on November 16".
+_ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)|"
+                                r"\b(four)(?= (?:services?|dates? of service)\b(?! (?:were|was|are|is|billed)\b))",
+                                re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
     "the a an uh is was has been claim this on in to with payment floor process processing pending paid partially "
     "denied adjusted cancelled canceled voided received applied deductible suspended approved finalized".split()

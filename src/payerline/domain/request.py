@@ -167,9 +167,16 @@ class Subscriber(Person):
 
 
 class ClaimLine(_Model):
-    """One service line of a claim as billed."""
+    """One service line of a claim as billed.
 
-    procedure_code: str = Field(description="CPT or HCPCS code, 5 characters")
+    A professional claim's line has a CPT or HCPCS code. An institutional
+    (UB-04) line has a revenue code, and a HCPCS code too when it is an
+    outpatient service; an inpatient room-and-board line has only the
+    revenue code.
+    """
+
+    procedure_code: str | None = Field(default=None, description="CPT or HCPCS code, 5 characters")
+    revenue_code: str | None = Field(default=None, description="UB-04 revenue code, 4 digits (0120 room and board)")
     modifiers: list[str] = Field(default_factory=list)
     units: int = Field(default=1, ge=1)
     billed_amount: Amount
@@ -177,10 +184,28 @@ class ClaimLine(_Model):
 
     @field_validator("procedure_code")
     @classmethod
-    def _hcpcs(cls, value: str) -> str:
+    def _hcpcs(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if re.fullmatch(r"\d{4}", value):
+            raise ValueError(f"procedure code {value!r} has 4 digits, like a revenue code; "
+                             "send it as revenue_code, or give the line's 5-character CPT or HCPCS code")
         if not re.fullmatch(r"[0-9A-Za-z]\d{3}[0-9A-Za-z]", value):
             raise ValueError(f"procedure code {value!r} is not a 5-character CPT or HCPCS code")
         return value.upper()
+
+    @field_validator("revenue_code")
+    @classmethod
+    def _revenue(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\d{4}", value):
+            raise ValueError(f"revenue code {value!r} is not 4 digits; write room and board as 0120, not 120")
+        return value
+
+    @model_validator(mode="after")
+    def _has_code(self) -> ClaimLine:
+        if self.procedure_code is None and self.revenue_code is None:
+            raise ValueError("a claim line needs a procedure_code (CPT or HCPCS) or a revenue_code (UB-04), or both")
+        return self
 
 
 class ClaimQuery(_Model):

@@ -11,6 +11,7 @@ The caller is synthetic.
 from __future__ import annotations
 
 import random
+import re
 
 from payerline.domain.request import (
     Caller,
@@ -24,6 +25,8 @@ from payerline.domain.request import (
     Subscriber,
 )
 from payerline.sandbox.records import ClaimRecord, MemberRecord, ProviderRecord, Records
+
+_REVENUE_CODE = re.compile(r"\d{4}")
 
 CALLER_NAMES = (
     "Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Tom Kowalczyk",
@@ -72,7 +75,9 @@ def claim_query(claim: ClaimRecord, *, knows_claim_number: bool) -> ClaimQuery:
     """Return the query a biller sends for ``claim``, from the billed data only."""
     lines = [
         ClaimLine(
-            procedure_code=line.procedure_code,
+            # A payer file may list an institutional line by its revenue code alone ("0120").
+            procedure_code=None if _REVENUE_CODE.fullmatch(line.procedure_code) else line.procedure_code,
+            revenue_code=line.procedure_code if _REVENUE_CODE.fullmatch(line.procedure_code) else None,
             modifiers=list(line.modifiers),
             billed_amount=line.billed_amount,
             service_date=line.service_date,

@@ -251,6 +251,10 @@ def _check_reachability(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
             yield ("ivr", "menus", node_id), f"node {node_id!r} is unreachable from ivr.start; link it or remove it"
 
 
+# A CPT or HCPCS code (99213, J1885), or an institutional line's revenue code (0120).
+_LINE_CODE = re.compile(r"[0-9A-Za-z]\d{3}[0-9A-Za-z]|\d{4}")
+
+
 def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     records = payer.records
     npis = set()
@@ -291,6 +295,11 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
             if claim.billing_npi not in npis:
                 yield (*base, "billing_npi"), f"NPI {claim.billing_npi} is not in records.providers; add the provider or fix the NPI"
             yield from _check_claim_values(base, claim)
+            for l_index, line in enumerate(claim.lines):
+                if not _LINE_CODE.fullmatch(line.procedure_code):
+                    yield (*base, "lines", l_index, "procedure_code"), (
+                        f"procedure code {line.procedure_code!r} is neither a 5-character CPT or HCPCS code "
+                        "(99213, J1885) nor a 4-digit revenue code (0120); write one of those")
 
 
 def _check_subscriber(records: Records, base: tuple, member: MemberRecord) -> Iterator[tuple[tuple, str]]:
@@ -334,6 +343,15 @@ def _check_claim_dates(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple,
             yield ((*base, later_name),
                    f"{later_name} {later} is before {earlier_name} {earlier}; a claim is received, "
                    "processed and paid in that order")
+    last_service = claim.service_date_to or claim.service_date_from
+    if claim.service_date_to is not None and claim.service_date_to < claim.service_date_from:
+        yield ((*base, "service_date_to"),
+               f"service_date_to {claim.service_date_to} is before service_date_from {claim.service_date_from}; "
+               "swap them, or drop service_date_to for one day")
+    if claim.received_date is not None and claim.received_date < last_service:
+        yield ((*base, "received_date"),
+               f"received_date {claim.received_date} is before the last date of service {last_service}; "
+               "a claim is billed after the service")
 
 
 def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
@@ -349,6 +367,14 @@ def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple
         yield ((*base, "deductible_amount"),
                f"deductible_amount {claim.deductible_amount} must be part of the patient responsibility "
                f"({claim.patient_responsibility}); set patient_responsibility to at least that amount")
+    for field in ("timely_filing_days", "expected_processing_days"):
+        days = getattr(claim, field)
+        if days is not None and days <= 0:
+            yield (*base, field), f"{field} is {days}; give a whole number of days above 0"
+    if claim.allowed_amount is not None and claim.allowed_amount > claim.billed_amount:
+        yield ((*base, "allowed_amount"),
+               f"allowed_amount {claim.allowed_amount} is above billed_amount {claim.billed_amount}; "
+               "a payer allows at most what was billed")
     amounts = (claim.allowed_amount, claim.paid_amount, claim.patient_responsibility)
     if None not in amounts and amounts[1] + amounts[2] != amounts[0]:
         yield ((*base, "allowed_amount"),

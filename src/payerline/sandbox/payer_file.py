@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import jsonschema
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
 
 from payerline.domain.request import LineOfBusiness
 from payerline.errors import PayerFileError
@@ -215,11 +215,22 @@ class HoldDistribution(_Model):
     sigma: float | None = Field(default=None, gt=0)
 
 
+def _low_then_high(bounds: tuple[float, float]) -> tuple[float, float]:
+    low, high = bounds
+    if low < 0 or high < low:
+        raise ValueError(f"[{low}, {high}] is no range of seconds; write [low, high] with 0 <= low <= high")
+    return bounds
+
+
+# Seconds drawn uniformly between two bounds, the lower first.
+SecondsRange = Annotated[tuple[float, float], AfterValidator(_low_then_high)]
+
+
 class Announcements(_Model):
     """Recorded messages played during hold."""
 
     first_after_s: float = Field(default=30.0, ge=0)
-    interval_s: tuple[float, float] = (45.0, 120.0)
+    interval_s: SecondsRange = (45.0, 120.0)
     texts: Texts | None = None
 
 
@@ -241,7 +252,7 @@ class Representatives(_Model):
     withheld_fields: list[ClaimFieldName] = Field(default_factory=list)
     reference_format: Literal["digits", "initials_date", "letters_digits"] = "digits"
     reference_length: int = Field(default=10, ge=6, le=16)
-    answer_delay_s: tuple[float, float] = (1.0, 4.0)
+    answer_delay_s: SecondsRange = (1.0, 4.0)
     patience_s: float = Field(default=15.0, gt=0)
     send_to_ivr_goto: str | None = None
     phrases: dict[str, Texts] = Field(default_factory=dict)

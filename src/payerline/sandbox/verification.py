@@ -44,23 +44,25 @@ class Verifier:
     def __init__(self, rep: Representative) -> None:
         self.rep = rep
         self.rng = rep.rng
-        self.provider: ProviderRecord | None = None
-        """The enrolled provider whose id the caller gave; later provider ids must be its own."""
+        self.providers: list[ProviderRecord] | None = None
+        """The enrolled providers the caller's ids so far fit; later provider ids must be one of theirs."""
 
     def _candidates(self) -> list[ProviderRecord]:
-        """Providers an id may belong to: any enrolled one, until one id has matched.
+        """Providers an id may belong to: any enrolled one, until an id has matched.
 
         Provider verification never depends on the claim lookup: a caller
-        whose claim is not on file still has a valid NPI.
+        whose claim is not on file still has a valid NPI. A tax id may be
+        shared by several providers (a hospital and its outpatient centre),
+        so it keeps all of them; an NPI or a payer id keeps one.
         """
-        return [self.provider] if self.provider is not None else list(self.rep.enrolled_providers())
+        return self.providers if self.providers is not None else list(self.rep.enrolled_providers())
 
     def _provider_check(self, field: str, min_other: int) -> Check:
         def check(text: str) -> bool | None:
             for provider in self._candidates():
                 value = getattr(provider, field)
                 if value and hearing.contains_id(text, value):
-                    self.provider = provider
+                    self.providers = [provider]
                     return True
             return False if len(hearing.characters_in(text)) >= min_other else None
 
@@ -69,10 +71,11 @@ class Verifier:
     def _tax_id_check(self) -> Check:
         def check(text: str) -> bool | None:
             digits = hearing.digits_in(text)
-            for provider in self._candidates():
-                if provider.tin in digits or provider.tin[-5:] in digits:
-                    self.provider = provider
-                    return True
+            matching = [provider for provider in self._candidates()
+                        if provider.tin in digits or provider.tin[-5:] in digits]
+            if matching:
+                self.providers = matching
+                return True
             return False if len(digits) >= 5 else None
 
         return check
