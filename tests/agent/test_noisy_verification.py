@@ -230,3 +230,11 @@ def test_member_and_tax_id_both_answered() -> None:
     text = said(turn(dialog_for(), "Can I get the member ID and the tax ID?"))
     assert "The member ID is 1EG4TE5MK73." in text
     assert "The tax ID is 123456789." in text
+
+
+@pytest.mark.parametrize("text", [
+    "Representatives cannot give information that the automated system provides. Thank you for your patience.",
+    "Representatives cannot give information that a automated system Thank you for your patience.",  # noise
+])
+def test_payers_own_automated_system_is_not_a_refusal(text: str) -> None:
+    assert not analyze_prompt(text).has(Cue.AUTOMATED_REFUSED)

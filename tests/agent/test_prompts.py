@@ -84,6 +84,8 @@ def test_confirmation_keys_and_readback() -> None:
         ("We were unable to locate that beneficiary.", Cue.MEMBER_NOT_FOUND),
         ("The Medicare number and date of birth do not match our records.", Cue.MEMBER_NOT_FOUND),
         ("No claims were found for the dates of service entered.", Cue.CLAIM_NOT_FOUND),
+        ("I couldn't find a Medicare beneficiary with that identifier and name. Please try again.",
+         Cue.MEMBER_NOT_FOUND),
         ("Please hold.", Cue.HOLD),
         ("Your call is important to us. Your estimated wait time is greater than fifteen minutes.", Cue.HOLD),
         ("Our offices are currently closed. Our business hours are 8 to 5.", Cue.CLOSED),
@@ -102,6 +104,9 @@ def test_confirmation_keys_and_readback() -> None:
         ("I'm sorry, we aren't able to take calls from automated systems on this line.", Cue.AUTOMATED_REFUSED),
         ("We're sorry. Our claim system is temporarily unavailable.", Cue.SYSTEMS_DOWN),
         ("This line does not accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
+        ("I'm sorry, we can only take calls from a live person on this line. Goodbye.", Cue.AUTOMATED_REFUSED),
+        ("This line is for live callers only. Automated and recorded calls are not supported. Goodbye.",
+         Cue.AUTOMATED_REFUSED),
         # With "not" lost, a line that speaks of accepting automated calls is refusing one.
         ("This line does accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
         ("I can't go further without verification.", Cue.REFUSED),
@@ -427,3 +432,22 @@ def test_terminator_before_say_alternative() -> None:
                              "Or say the last name.").input_request
     assert request is not None
     assert request.terminator
+
+
+def test_readback_with_continue_and_change_keys() -> None:
+    confirm = analyze_prompt("From date October twentieth, twenty twenty-six. To continue, press 1. To change it, "
+                             "press 2.").confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_readback_that_was_ending_right() -> None:
+    confirm = analyze_prompt("That was September second, nineteen eighty-one, right?").confirmation
+    assert confirm is not None
+    assert confirm.yes_key is None
+
+
+def test_first_letter_of_first_name_is_an_initial() -> None:
+    request = analyze_prompt("Now say or key the first letter of the patient's first name, then press pound.").input_request
+    assert request is not None
+    assert request.field is InputField.FIRST_INITIAL

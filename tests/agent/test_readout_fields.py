@@ -157,3 +157,22 @@ def test_check_issued_on_a_date_is_the_paid_date() -> None:
     found = values("Check number zero zero four two four zero six, issued November thirteenth, twenty twenty-six.")
     assert found["check_number"] == "0042406"
     assert found["paid_date"] == date(2026, 11, 13)
+
+
+def test_reason_number_after_adjustment_group() -> None:
+    found = values("Adjustment group C O, reason one ninety-seven.")
+    assert found["adjustment_group_code"] == "CO"
+    assert found["carc_codes"] == ["197"]
+
+
+def test_cancelled_as_of_is_processed_date() -> None:
+    found = values("This claim was voided, and is cancelled as of October seventh, twenty twenty-six.")
+    assert found["claim_status"] == "cancelled"
+    assert found["processed_date"] == date(2026, 10, 7)
+
+
+def test_dollars_joined_to_the_next_label() -> None:
+    found = values("You billed four hundred twenty dollars. We allowed two hundred forty-six dollars and paid two "
+                   "hundred six dollars.")
+    assert found["allowed_amount"] == Decimal("246.00")
+    assert found["paid_amount"] == Decimal("206.00")

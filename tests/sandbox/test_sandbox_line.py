@@ -478,3 +478,28 @@ def test_amount_entry_rejects_overlong_keys() -> None:
     # A 12-digit claim number keyed at the amount prompt is invalid, not a crash.
     assert decode(spec, Heard(keys="261117833512"), today) is None
     assert decode(InputSpec(kind="amount", max_length=9), Heard(keys="1234567890"), today) is None
+
+
+def test_error_prompt_discards_keys_typed_ahead(tmp_path) -> None:
+    from importlib import resources
+
+    from payerline.sandbox.payer_file import load_payer_file
+
+    data = yaml.safe_load(resources.files("payerline.payers").joinpath("ngs-medicare.payer.yaml").read_text())
+    data["ivr"]["menus"]["login_npi"]["input"] = {"kind": "digits", "length": 10, "terminator": None, "speech": True}
+    path = tmp_path / "ngs-medicare.payer.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    payer = load_payer_file(path)
+    line = make_line(payer)
+    line.dial("x")
+    utterances_until(line, "For claim status, press 2")
+    line.send(PressKeys("2"))
+    utterances_until(line, "10-digit NPI")
+    npi = payer.records.providers[0].npi
+    # The first ten keys are no NPI (a star in it); the extra six must not spill into the retry.
+    line.send(PressKeys("12345*7890123456"))
+    utterances_until(line, "10-digit NPI")
+    line.send(PressKeys(npi))
+    readback = utterances_until(line, "You entered")[-1]
+    assert " ".join(npi) in readback
+    assert any("discarded" in entry for entry in line.log)

@@ -361,6 +361,14 @@ class CallAgent:
                 return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
             return step
         if self._phase is Phase.REPRESENTATIVE:
+            if _ivr_menu(analysis):
+                # The person sent the call back to the IVR without saying "transfer" ("... I have to refer you
+                # there for it."), and its menu is playing: navigate it.
+                logger.info("call %s: an IVR menu after a person; back in the IVR", self._context.call_id)
+                self._context.sent_to_ivr += 1
+                self._awaiting_new_person = True
+                self._transition(Phase.IVR)
+                return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
             step = self._dialog.on_turn(analysis, heard)
             if checks_in(analysis.text):
                 _say_here(step)
@@ -422,6 +430,12 @@ class CallAgent:
         self._done = True
         self._buffer = []
         self._ended_at = self._clock.now()
+
+
+def _ivr_menu(analysis: PromptAnalysis) -> bool:
+    """Tell whether a turn heard while talking with a person is an IVR menu: several keyed options, no person."""
+    keyed = [option for option in analysis.options if option.key is not None]
+    return not analysis.person_likely and len(keyed) >= 2
 
 
 def _say_here(step: Step) -> None:

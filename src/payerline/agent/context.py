@@ -11,7 +11,7 @@ from typing import Any
 from payerline.agent.config import AgentConfig
 from payerline.agent.confirm import MAX_RECOVERED_DIGITS, is_subsequence
 from payerline.agent.extract import Extraction
-from payerline.agent.results import SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard, agreed_confidence
+from payerline.agent.results import SOURCE_IVR, SOURCE_REPRESENTATIVE, ClaimState, FieldRecord, Heard, agreed_confidence
 from payerline.domain.codes import FailureReason
 from payerline.domain.request import ClaimQuery, ClaimStatusRequest
 from payerline.domain.result import PERSON_FIELDS
@@ -79,6 +79,7 @@ class CallContext:
         for name, extraction in values.items():
             if name == "claim_number" and source == SOURCE_REPRESENTATIVE:
                 extraction = self.known_claim_number(claim_index, extraction)
+                self.forget_other_claims_readout(claim, str(extraction.value))
             if name in PERSON_FIELDS:
                 if source != SOURCE_REPRESENTATIVE:
                     continue
@@ -96,6 +97,27 @@ class CallContext:
             logger.debug("call %s claim %d: captured %s from %s", self.call_id, claim_index, changed, source)
         return changed
 
+    def forget_other_claims_readout(self, claim: ClaimState, number: str) -> bool:
+        """Drop what the IVR read when a person names another claim of the request's dates.
+
+        A request with no claim number can match two claims (a voided claim
+        and its replacement). When the IVR read one and the person is looking
+        at the other, a result mixing the two describes neither; the person's
+        claim is kept, and the person is asked for the rest.
+        """
+        read = claim.fields.get("claim_number")
+        if read is None or read.source != SOURCE_IVR or self.claim_query(claim.index).payer_claim_number is not None:
+            return False
+        if not _other_claim_number(number, str(read.value)):
+            return False
+        logger.info("call %s claim %d: the person named another claim than the IVR read; dropping the read-out",
+                    self.call_id, claim.index)
+        for name in [name for name, record in claim.fields.items() if record.source == SOURCE_IVR]:
+            del claim.fields[name]
+        claim.ivr_hearings.clear()
+        claim.lines.clear()
+        return True
+
     def known_claim_number(self, claim_index: int, extraction: Extraction[Any]) -> Extraction[Any]:
         """Return the request's claim number for a hearing of it that lost a digit or two.
 
@@ -111,3 +133,13 @@ class CallContext:
     def claims_missing_data(self) -> list[int]:
         """Indexes of claims still missing required claim data (person fields aside)."""
         return [claim.index for claim in self.claims if claim.missing_claim_data() and claim.reason is None]
+
+
+def _other_claim_number(heard: str, read: str) -> bool:
+    """Tell whether two claim numbers name two claims, not one heard twice with a digit or two lost or changed."""
+    short, long = sorted((heard, read), key=len)
+    if len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long):
+        return False
+    if len(heard) == len(read):
+        return sum(a != b for a, b in zip(heard, read, strict=True)) > MAX_RECOVERED_DIGITS
+    return True

@@ -429,6 +429,10 @@ class IvrNavigator(ReadoutCapture):
             self._menu_hearings.clear()
             claim = context.claims[context.ivr_claim]
             self._repeat_watch[claim.index] = {name: _hearing_count(claim, name) for name in self._needs_hearing(claim)}
+        if goal in ("research", "next_claim"):
+            # A new search enters the same kinds of values again on purpose; only entries asked for over and over
+            # within one search are a loop.
+            self._entries_made.clear()
         if goal == "research":
             # Search for the same claim again: the read-out that follows is another hearing of it.
             self._repeats.append(context.ivr_claim)

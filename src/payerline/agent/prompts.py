@@ -183,7 +183,7 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|(?<!place )(?<!type )(?<!level )\bof service|service date|"
                                      r"\bdos\b"),
         (InputField.LAST_NAME, r"last name|surname|letters of the (?:\w+'?s )?name"),
-        (InputField.FIRST_INITIAL, r"first initial"),
+        (InputField.FIRST_INITIAL, r"first initial|(?:first|1st) letter of (?:the |your )?(?:\w+'?s )?first name"),
         (InputField.FIRST_NAME, r"first name"),
         (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
         (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
@@ -314,10 +314,12 @@ _CONFIRM = re.compile(
     # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?[.,] (?:press|dial) \S+ (?:if|to|for)\b|"
     # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
-    r"(?:^|[.?!] )(?:that's|that is|i have|i've got|i got)\b[^.?]*(?:\d|january|february|march|april|may|june|july|"
+    r"(?:^|[.?!] )(?:that's|that is|that was|i have|i've got|i got|i heard|you said)\b[^.?]*(?:\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)[^?]*?[.,]? (?:is that )?(?:correct|right)\?|"
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
-    r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?"
+    r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
+    # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
+    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct)"
 )
 
 
@@ -326,7 +328,8 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press))[^.;]*?"
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press)|"
+        rf"to (?:continue|proceed|accept (?:it|this|that))(?=,? press))[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({KEY})\b",
         normalized,
@@ -381,14 +384,19 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"\b(?:automated|robot|robotic|recording|recorded call(?:er|s)?|artificial|bots?|machine|"
                                 # "does not accept calls from [automated] systems" with "automated" lost
                                 r"calls? (?:from|placed by|made by) (?:\w+ ){0,2}(?:systems|computers?|software))\b|"
-                                r"automated (?:calls|callers|systems?) (?:are not|aren't|is not) (?:accepted|permitted|allowed)|"
+                                r"automated(?: (?:and|or) recorded)? (?:calls|callers|systems?) (?:are not|aren't|is not|"
+                                r"cannot be|can't be) (?:accepted|permitted|allowed|supported|taken)|"
+                                r"\b(?:for )?(?:live|real) (?:callers|persons?|people|humans) only\b|"
                                 # With its "not" lost: nobody tells an automated caller what they will release to one.
                                 r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
                                 r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"
                                 r"need to speak (?:with|to) (?:a |an actual |a live |a real )?(?:person|human)\b(?! (?:in|at|from)\b)|"
                                 # With its "not" lost: a line tells a caller whether it accepts automated calls only to refuse one.
                                 r"\baccepts? (?:automated|robot|robotic|recorded|artificial)\b[^.?]{0,30}\bcalls?\b|"
-                                r"\baccepts? calls from (?:an? )?(?:automated|robot|robotic|recorded|artificial)\b"),
+                                r"\baccepts? calls from (?:an? )?(?:automated|robot|robotic|recorded|artificial)\b|"
+                                # "We can only take calls from a live person on this line."
+                                r"\bonly (?:take|accept|handle|answer|speak with|talk to|help) (?:calls? from )?"
+                                r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
@@ -426,8 +434,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.MEMBER_NOT_FOUND, r"(?:member|beneficiary|patient|recipient|subscriber|medicare number|"
                                r"medicaid (?:id|number))[^.?]{0,40}(?:not found|could not be "
                                r"found|cannot be found|not (?:be )?located|(?:is )?not on file|not in our system|not valid|"
-                               r"does not match|do not match|don't match)|(?:unable to|could not|cannot|can't|not able to) (?:find|locate|verify) "
-                               r"(?:the |that |this |a |any )?(?:member|beneficiary|patient|recipient|subscriber)|"
+                               r"does not match|do not match|don't match)|(?:unable to|could not|couldn't|cannot|can't|not able to|did not|didn't) "
+                               r"(?:find|locate|verify) (?:the |that |this |a |an |any )?(?:medicare |medicaid |plan |health plan )?"
+                               r"(?:member|beneficiary|patient|recipient|subscriber|enrollee)|"
                                r"no (?:member|beneficiary|eligibility) (?:record|found|on file)|not finding (?:the |that |a |any )?"
                                r"(?:member|patient)|"
                                # "The [Medicare] number and date of birth do not match": the date of birth is the member's.
@@ -495,6 +504,9 @@ _AUTOMATED_POLICY = re.compile(
     r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?)\b|"
     r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
 )
+# The payer's own self-service, named as the source of information; its article may be misheard.
+_OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which|in|from|through|on) "
+                                  r"(?:the |a |an |our |your |uh )?automated (?:system|line|phone system|menu|attendant)s?\b")
 _ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
@@ -582,6 +594,9 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         cues.discard(Cue.MEMBER_NOT_FOUND)
     if _AUTOMATED_POLICY.search(normalized) and "?" not in normalized and not _IVR_MARKERS.search(normalized):
         cues.add(Cue.AUTOMATED_REFUSED)
+    if _OWN_AUTOMATED_SYSTEM.search(normalized):
+        # "Representatives cannot give information that the automated system provides" (a hold message).
+        cues.discard(Cue.AUTOMATED_REFUSED)
     if Cue.AUTOMATED_REFUSED in cues or Cue.ONE_CLAIM_PER_CALL in cues:
         cues.discard(Cue.REFUSED)
     options = () if person_likely else menu_options(normalized)

@@ -179,6 +179,11 @@ class ReadbackMixin:
         if stated is not None and len(stated.value) >= 5 and (stated.value != read or corrects):
             if not corrects and stated.value != read and is_subsequence(stated.value, read):
                 return self._confirm_readback(record)
+            claim = self._context.claims[self._context.rep_claim]
+            if name == "claim_number" and self._context.forget_other_claims_readout(claim, stated.value):
+                # "No, it's <another claim's number>": the person is looking at the other claim of those dates.
+                self._context.capture(claim.index, {"claim_number": stated}, record.heard, SOURCE_REPRESENTATIVE)
+                return self._next_question()
             # "Actually, it's <the number read>" means the difference was lost in recognition.
             if corrects:
                 rejected.add(read)

@@ -42,6 +42,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed) as of|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
@@ -62,7 +63,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
-                    r"\bpayment(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    # "... so the payment is zero dollars."
+                    r"\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
@@ -78,7 +80,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
                             r"check ?write total"),
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
-    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?"),
+    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
+                   # "Adjustment group P R, reason two.": the group's reason, a number after it.
+                   r"\breason(?= (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
@@ -139,10 +144,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     for sentence in _SENTENCE.split(text):
         earlier = set(found)
         from_sentence = 0
-        segments = _segments(sentence)
-        if segments and _PART_OF.match(sentence) and sentence.find(segments[0][1]) < sentence.find(","):
-            segments = segments[1:]  # "Of the member's share, $31.78 went to the deductible": a part, not the share
-        for name, segment in segments:
+        for name, segment in _value_segments(sentence):
             # "Paid on DATE" in a status sentence may be the processing date; a check date is the payment's own.
             check_date = name == "paid_date" and paid_on_only and _CHECK_DATE.match(segment) is not None
             if (name in found and not check_date) or name == "date_of_service":
@@ -239,7 +241,7 @@ def lost_values(text: str, reference: date | None) -> set[str]:
     found = parse_fields(text, reference, readout=True)
     lost: set[str] = set()
     for sentence in _SENTENCE.split(text):
-        for name, segment in _segments(sentence):
+        for name, segment in _value_segments(sentence):
             if name in found:
                 continue
             lowered = segment.lower()
@@ -283,6 +285,14 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
     if asked is not None:
         found[field] = asked
     return found
+
+
+def _value_segments(sentence: str) -> list[tuple[str, str]]:
+    """Cut a sentence at field labels, leaving out a label that names only the whole a part is taken from."""
+    segments = _segments(sentence)
+    if segments and _PART_OF.match(sentence) and sentence.find(segments[0][1]) < sentence.find(","):
+        return segments[1:]  # "Of the member's share, $31.78 went to the deductible": a part, not the share
+    return segments
 
 
 def _segments(sentence: str) -> list[tuple[str, str]]:
@@ -453,7 +463,12 @@ def _money_text(segment: str) -> str:
     if cut is not None:
         text = text[: cut.start()] + "dollars."
     text = _SCALE_HOMOPHONE.sub(lambda match: "four" if match.group(1).lower() == "for" else "two", text)
+    # A segment ends where the next label starts: "allowed $246 and [paid ...]" ends in a joining "and".
+    text = _JOINING_AND.sub("", text)
     return _CENTS_LOST.sub(r"\1 cents", text)
+
+
+_JOINING_AND = re.compile(r"(?<=dollars)\s*,?\s*\band\s*$", re.IGNORECASE)
 
 
 # A spoken year left alone when its month was lost ("paid ... on twenty twenty-six").

@@ -83,6 +83,7 @@ class ReadoutCapture:
         heard = [(_readout_text(text), where) for text, where in heard]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
         other_claims = self._other_claims([text for text, _ in heard[:claim_level]])
+        captured = False
         for index, (text, where) in enumerate(heard[:claim_level]):
             if index in other_claims:
                 self._skip_readout = True
@@ -119,11 +120,16 @@ class ReadoutCapture:
                 self._deductibles[context.ivr_claim] = (deductible, where)
             self._note_clear_ids(values, where)
             self._claim_level.setdefault(context.ivr_claim, set()).update(values)
+            captured = True
             if context.capture(context.ivr_claim, values, where, SOURCE_IVR):
                 claim.ivr_readout = True
                 self._menu_hearings.clear()
                 self._global_used.clear()
                 self._global_pressed.clear()
+        if captured:
+            # The request's claim was read, with another claim of the same dates after it (a voided claim
+            # and its replacement): the read-out is the request's, to hear again like any other.
+            self._skip_readout = False
         self._deductible_as_responsibility()
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)

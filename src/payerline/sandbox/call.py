@@ -97,12 +97,13 @@ class CallScript:
     def fault_is(self, kind: FaultKind) -> bool:
         return self.scenario.fault == kind
 
-    def ivr_say(self, texts: list[str], *, barge_in: bool = False) -> Generator[object, object, bool]:
-        """Play IVR prompts; returns whether the caller barged in."""
+    def ivr_say(self, texts: list[str], *, barge_in: bool = False, error: bool = False) -> Generator[object, object, bool]:
+        """Play IVR prompts; returns whether the caller barged in. An ``error`` prompt discards keys typed ahead."""
         if not texts:
             return False
         gap = self.payer.ivr.defaults.sentence_gap_s
-        interrupted = yield Play(tuple(Spoken(text) for text in texts), barge_in=barge_in, gap_s=gap)
+        interrupted = yield Play(tuple(Spoken(text) for text in texts), barge_in=barge_in, gap_s=gap,
+                                 flush_typeahead=error)
         self.prompts_played += 1
         if self.drop_after_prompts is not None and self.prompts_played >= self.drop_after_prompts:
             self.note(f"fault drop in the IVR after {self.prompts_played} prompts")

@@ -102,12 +102,12 @@ class IvrRunner:
         if attempts >= (node.max_attempts or self.defaults.max_attempts):
             fallback = node.on_max_attempts or self.defaults.on_max_attempts
             self.call.note(f"max attempts reached; going to {fallback.goto}")
-            yield from self.call.ivr_say(fallback.say)
+            yield from self.call.ivr_say(fallback.say, error=True)
             return fallback.goto
         if heard.empty:
-            yield from self.call.ivr_say(node.no_input_say or self.defaults.no_input_say)
+            yield from self.call.ivr_say(node.no_input_say or self.defaults.no_input_say, error=True)
         else:
-            yield from self.call.ivr_say(node.invalid_say or self.defaults.invalid_say)
+            yield from self.call.ivr_say(node.invalid_say or self.defaults.invalid_say, error=True)
         return None
 
     # -- node handlers --------------------------------------------------
@@ -195,7 +195,7 @@ class IvrRunner:
             if answer is not None:
                 return answer == "yes"
             if attempt < (node.max_attempts or self.defaults.max_attempts):
-                yield from self.call.ivr_say(self.defaults.invalid_say if heard.keys else self.defaults.no_input_say)
+                yield from self.call.ivr_say(self.defaults.invalid_say if heard.keys else self.defaults.no_input_say, error=True)
         return None
 
     def _lookup(self, node_id: str, node: Node) -> IvrStep:
@@ -231,7 +231,7 @@ class IvrRunner:
         self._lookup_failures[node_id] = failures
         if failures >= (node.max_attempts or self.defaults.max_attempts):
             fallback = node.on_max_attempts or self.defaults.on_max_attempts
-            yield from self.call.ivr_say(fallback.say)
+            yield from self.call.ivr_say(fallback.say, error=True)
             return fallback.goto
         yield from self.call.ivr_say(node.not_found.say)
         return node.not_found.goto

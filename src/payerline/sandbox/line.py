@@ -245,6 +245,9 @@ class SandboxLine:
         self._op = op
         self._ready = None
         if isinstance(op, Play):
+            if op.flush_typeahead:
+                self._typeahead_keys.clear()
+                self._typeahead_speech.clear()
             self._play_id += 1
             self._play_interrupted = False
             start = at_s
@@ -297,7 +300,9 @@ class SandboxLine:
             return
         self.keys_received.append((round(at_s, 3), key))
         op = self._op
-        if isinstance(op, Play):
+        if isinstance(op, Play) and op.flush_typeahead:
+            self.note(f"key {key} pressed during an error prompt was discarded")
+        elif isinstance(op, Play):
             self._typeahead_keys.append((at_s, key))
             if op.barge_in:
                 self._interrupt_play(at_s)

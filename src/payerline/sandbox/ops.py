@@ -36,6 +36,8 @@ class Play:
     barge_in: bool = False
     keep_speech: bool = False
     gap_s: float = 0.3
+    # An error prompt ("That entry isn't valid") discards keys typed ahead or during it, as IVR platforms do.
+    flush_typeahead: bool = False
 
 
 @dataclass(frozen=True)
