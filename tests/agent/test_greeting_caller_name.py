@@ -37,3 +37,12 @@ def test_caller_name_question_at_greeting_is_answered(greeting: str) -> None:
 def test_may_i_is_not_a_name() -> None:
     assert extract_person_name("May I have your name please?") is None
     assert extract_person_name("Kevin, and my last initial is M.") is not None
+
+
+def test_question_word_after_a_lost_name_is_not_a_name() -> None:
+    from payerline.agent.prompts import greeting_name
+
+    text = "Cottonwood Benefits, this is How can I help you?"
+    assert greeting_name(text) is None
+    name = extract_person_name(text)
+    assert name is None or name.value != "How"

@@ -176,3 +176,12 @@ def test_dollars_joined_to_the_next_label() -> None:
                    "hundred six dollars.")
     assert found["allowed_amount"] == Decimal("246.00")
     assert found["paid_amount"] == Decimal("206.00")
+
+
+def test_payment_is_an_amount() -> None:
+    found = values("The amount applied to the deductible is six hundred twelve dollars and thirty-five cents, so the "
+                   "payment is zero dollars.")
+    assert found["paid_amount"] == Decimal("0.00")
+    # A payment-floor summary before the claims names no claim's payment.
+    assert "paid_amount" not in values("Their total expected payment is five hundred seventy-eight dollars and "
+                                       "sixty-one cents.")

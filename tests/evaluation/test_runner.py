@@ -208,3 +208,24 @@ def test_answer_about_an_indistinguishable_twin_is_exact(payer_profiles):
         seen[has_number] = run.score.exact
     # Without the claim number the twin is as good a result. With it, the twin is another claim.
     assert seen == {False: True, True: False}
+
+
+def test_two_requests_for_twin_claims_may_come_back_in_either_order(payer_profiles):
+    from types import SimpleNamespace
+
+    from payerline.evaluation.runner import twin_readings
+
+    profile = payer_profiles[0]
+    member = next(member for member in profile.records.members if member.claims)
+    record = member.claims[0]
+    twin = record.model_copy(update={"id": f"{record.id}-twin", "claim_number": "TWIN1"})
+    member.claims.append(twin)
+    try:
+        planned = SimpleNamespace(member_id=member.member_id)
+        unnumbered = SimpleNamespace(claims=[SimpleNamespace(payer_claim_number=None)] * 2)
+        assert [twin, record] in twin_readings(planned, profile, unnumbered, [record, twin])
+        numbered = SimpleNamespace(claims=[SimpleNamespace(payer_claim_number=None),
+                                           SimpleNamespace(payer_claim_number="TWIN1")])
+        assert [twin, record] not in twin_readings(planned, profile, numbered, [record, twin])
+    finally:
+        member.claims.remove(twin)

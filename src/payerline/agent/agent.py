@@ -361,7 +361,7 @@ class CallAgent:
                 return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
             return step
         if self._phase is Phase.REPRESENTATIVE:
-            if _ivr_menu(analysis):
+            if _ivr_menu(analysis) and not analysis.has(Cue.BACK_TO_IVR):
                 # The person sent the call back to the IVR without saying "transfer" ("... I have to refer you
                 # there for it."), and its menu is playing: navigate it.
                 logger.info("call %s: an IVR menu after a person; back in the IVR", self._context.call_id)

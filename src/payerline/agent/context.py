@@ -63,6 +63,8 @@ class CallContext:
     stop_reason: FailureReason | None = None
     last_fault: FailureReason | None = None
     sent_to_ivr: int = 0
+    # Claim numbers the IVR read for a claim's dates and charges besides the one kept (its twins), by claim.
+    twin_numbers: dict[int, set[str]] = field(default_factory=dict)
     last_letter_method: LetterMethod | None = None
     # The date format the IVR last stated; its later date prompts that lose the format use it.
     last_date_format: DateFormat | None = None
@@ -108,7 +110,10 @@ class CallContext:
         read = claim.fields.get("claim_number")
         if read is None or read.source != SOURCE_IVR or self.claim_query(claim.index).payer_claim_number is not None:
             return False
-        if not _other_claim_number(number, str(read.value)):
+        # Only a twin the IVR read too: a number garbled on the line is no other claim.
+        twins = self.twin_numbers.get(claim.index, set())
+        if not _other_claim_number(number, str(read.value)) or not any(
+                not _other_claim_number(number, twin) for twin in twins):
             return False
         logger.info("call %s claim %d: the person named another claim than the IVR read; dropping the read-out",
                     self.call_id, claim.index)

@@ -378,7 +378,7 @@ class RepresentativeDialog(ReadbackMixin):
                 self._transfer_requested = True
                 return Step([Speak("I'm calling about claim status. Could you please transfer me to the claims department?")])
             return self._stop(FailureReason.WRONG_DEPARTMENT)
-        if analysis.has(Cue.BACK_TO_IVR) and analysis.has(Cue.TRANSFER):
+        if analysis.has(Cue.BACK_TO_IVR) and (analysis.has(Cue.TRANSFER) or analysis.options):
             context.sent_to_ivr += 1
             if context.sent_to_ivr > 1:
                 return self._stop(FailureReason.PAYER_REFUSED)

@@ -11,10 +11,11 @@ should confirm.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from payerline.agent.confirm import LOW_CONFIDENCE, MAX_RECOVERED_DIGITS, is_subsequence, merge_hearings, most_heard
 from payerline.agent.readout import claim_blocks, fullest_hearing, parse_fields, parse_service_date
@@ -190,8 +191,24 @@ def reconcile_unpaid_amounts(claim: ClaimState) -> None:
         allowed.value = owed.value = fuller
 
 
-def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) -> set[int]:
-    """Return the sentences of read-out claims whose charges or date of service are not ``query``'s.
+class ReadoutClaims(NamedTuple):
+    """A read-out judged claim by claim against one request."""
+
+    other_sentences: set[int]
+    """Sentences about other claims: other charges or dates, or the twin not kept."""
+    twin_numbers: set[str]
+    """Claim numbers of claims read for the request's dates and charges that were not kept."""
+
+
+def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date,
+                          taken: Collection[str] = ()) -> set[int]:
+    """Return the sentences of read-out claims whose charges or date of service are not ``query``'s."""
+    return judge_readout_claims(texts, query, call_date, taken).other_sentences
+
+
+def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
+                         taken: Collection[str] = ()) -> ReadoutClaims:
+    """Sort a read-out's claims into the request's claim and the others.
 
     A claim's status can come before its charges ("Claim status:
     cancelled. ... Billed amount sixty-five dollars."), so each claim of
@@ -222,13 +239,18 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date) 
                 candidates.append((block, number, billed_matches))
     # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not
     # mix: the request's claim number picks one, else the first that read the request's charges, else the first.
+    # A claim number ``taken`` by another claim of the call is left to that claim.
     kept_number = query.payer_claim_number
-    if kept_number is None and candidates:
-        kept_number = next((number for _, number, billed in candidates if billed), candidates[0][1])
+    free = [candidate for candidate in candidates if not any(_same_number(candidate[1], number) for number in taken)]
+    choices = free or candidates
+    if kept_number is None and choices:
+        kept_number = next((number for _, number, billed in choices if billed), choices[0][1])
+    twins: set[str] = set()
     for block, number, _ in candidates:
         if kept_number is not None and not _same_number(number, kept_number):
             other.update(block)
-    return other
+            twins.add(number)
+    return ReadoutClaims(other, twins)
 
 
 def _same_number(heard: str, known: str) -> bool:

@@ -641,6 +641,7 @@ _NOT_A_NAME = frozenset({
     "thank", "thanks", "hello", "hi", "please", "we", "this", "it", "that", "here", "there", "who", "what",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "reached",
+    "how", "where", "when", "which", "why",
 })
 
 

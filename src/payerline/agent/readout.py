@@ -63,8 +63,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
-                    # "... so the payment is zero dollars."
-                    r"\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    # "... so the payment is zero dollars", but not "their total expected payment is ...".
+                    r"(?<!total )(?<!expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"

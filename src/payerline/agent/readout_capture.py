@@ -19,8 +19,8 @@ from payerline.agent.extract import Extraction
 from payerline.agent.ivr_hearings import (
     IDENTIFIER_FIELDS,
     IdentifierEvidence,
+    judge_readout_claims,
     lost_words_of,
-    other_claim_sentences,
     reconcile_unpaid_amounts,
     settle_ivr_fields,
     unlabelled_field,
@@ -195,7 +195,15 @@ class ReadoutCapture:
     def _other_claims(self, texts: list[str]) -> set[int]:
         """Return the sentences of read-out claims whose charges or date of service are not the request's."""
         context = self._context
-        other = other_claim_sentences(texts, context.claim_query(context.ivr_claim), context.call_date)
+        # A claim number another claim of the call has, or is asked about by, is not this claim's (two requests for
+        # twin claims).
+        taken = {str(claim.fields["claim_number"].value) for claim in context.claims
+                 if claim.index != context.ivr_claim and "claim_number" in claim.fields}
+        taken.update(number for index in range(len(context.claims)) if index != context.ivr_claim
+                     and (number := context.claim_query(index).payer_claim_number) is not None)
+        judged = judge_readout_claims(texts, context.claim_query(context.ivr_claim), context.call_date, taken)
+        context.twin_numbers.setdefault(context.ivr_claim, set()).update(judged.twin_numbers)
+        other = judged.other_sentences
         if other:
             logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
         return other

@@ -179,12 +179,22 @@ def twin_readings(
         if query.payer_claim_number is not None:
             continue
         for other in member.claims:
-            same = (other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount,
-                    _procedure_codes(other)) == (record.billing_npi, record.service_date_from, record.service_date_to,
-                                                 record.billed_amount, _procedure_codes(record))
-            if same and other.id not in requested:
+            if _billed_alike(other, record) and other.id not in requested:
                 readings.append([*records[:index], other, *records[index + 1:]])
+        # Two requests for twin claims, neither with a claim number, are the same request twice: the claims
+        # may be reported in either order.
+        for later in range(index + 1, len(records)):
+            if request.claims[later].payer_claim_number is None and _billed_alike(records[later], record):
+                swapped = list(records)
+                swapped[index], swapped[later] = records[later], record
+                readings.append(swapped)
     return readings
+
+
+def _billed_alike(one: ClaimRecord, other: ClaimRecord) -> bool:
+    """Tell whether two claims look the same to a biller: provider, dates of service, charges and codes."""
+    return (one.billing_npi, one.service_date_from, one.service_date_to, one.billed_amount, _procedure_codes(one)) == (
+        other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount, _procedure_codes(other))
 
 
 def _procedure_codes(record: ClaimRecord) -> list[str]:

@@ -38,6 +38,8 @@ NOT_NAMES = frozenset(
         "recording", "transferring", "available", "closed", "important", "please", "to", "for", "if", "and",
         "thank", "your", "did", "reminder", "welcome", "claim", "status", "press", "enter", "we", "they",
         "you", "i", "he", "she", "you'll", "you're", "can", "could", "would", "should", "will",
+        # Question words start the sentence after a greeting whose name was lost ("this is How can I help?").
+        "how", "what", "who", "where", "when", "which", "why",
     }
 )
 _LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})
