@@ -115,7 +115,17 @@ def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool
     from payerline.agent.menus import yes_no_answer
     from payerline.agent.prompts import normalize_prompt
 
-    assert yes_no_answer(normalize_prompt(text), has_claim_number) == key
+    answer = yes_no_answer(normalize_prompt(text), has_claim_number)
+    assert (answer.key if answer is not None else None) == key
+
+
+def test_yes_no_question_without_keys_is_answered_by_word() -> None:
+    from payerline.agent.menus import yes_no_answer
+    from payerline.agent.prompts import normalize_prompt
+
+    answer = yes_no_answer(normalize_prompt("Got it. Do you have the claim number handy?"), False)
+    assert answer is not None
+    assert (answer.key, answer.word) == (None, "no")
 
 
 def test_plan_menu_takes_catch_all() -> None:

@@ -103,6 +103,8 @@ def test_confirmation_keys_and_readback() -> None:
         ("That still doesn't match our records, so I can't go any further on this call.", Cue.REFUSED),
         ("I'm sorry, we aren't able to take calls from automated systems on this line.", Cue.AUTOMATED_REFUSED),
         ("We're sorry. Our claim system is temporarily unavailable.", Cue.SYSTEMS_DOWN),
+        ("I'm sorry, I'm having trouble getting to that information right now. Please try again a little later.",
+         Cue.SYSTEMS_DOWN),
         ("This line does not accept automated or recorded calls.", Cue.AUTOMATED_REFUSED),
         ("I'm sorry, we can only take calls from a live person on this line. Goodbye.", Cue.AUTOMATED_REFUSED),
         ("This line is for live callers only. Automated and recorded calls are not supported. Goodbye.",
@@ -451,3 +453,10 @@ def test_first_letter_of_first_name_is_an_initial() -> None:
     request = analyze_prompt("Now say or key the first letter of the patient's first name, then press pound.").input_request
     assert request is not None
     assert request.field is InputField.FIRST_INITIAL
+
+
+def test_field_given_a_length_wins_over_another_named() -> None:
+    request = analyze_prompt("Thanks. Now the 9-digit tax ID that N P I bills under.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+    assert request.digits == 9

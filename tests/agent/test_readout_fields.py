@@ -185,3 +185,19 @@ def test_payment_is_an_amount() -> None:
     # A payment-floor summary before the claims names no claim's payment.
     assert "paid_amount" not in values("Their total expected payment is five hundred seventy-eight dollars and "
                                        "sixty-one cents.")
+
+
+def test_payment_issued_and_financial_cycle() -> None:
+    issued = values("Payment issued March tenth, twenty twenty-six, check or E F T number one zero zero zero four five "
+                    "eight three.")
+    assert issued["paid_date"] == date(2026, 3, 10)
+    floor = values("This claim is approved to pay four thousand three hundred twelve dollars and sixty cents in the "
+                   "financial cycle of March thirteenth, twenty twenty-six.")
+    assert floor["paid_amount"] == Decimal("4312.60")
+    assert floor["paid_date"] == date(2026, 3, 13)
+
+
+def test_for_after_a_zero_before_a_date_is_no_digit() -> None:
+    found = values("Claim number two six zero one two zero zero seven seven three four zero, for January seventh, "
+                   "twenty twenty-six, was processed on January twenty-sixth, twenty twenty-six.")
+    assert found["claim_number"] == "260120077340"

@@ -9,6 +9,7 @@ agent never wants (eligibility, pharmacy, remittances) are avoided.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from payerline.agent.prompts import MenuOption
 from payerline.domain.request import ClaimQuery, LineOfBusiness
@@ -300,8 +301,16 @@ _CALLER_IS_PROVIDER = re.compile(r"\bprovider\b|\bdoctor\b|\bhospital\b|\boffice
 _CALLER_IS_MEMBER = re.compile(r"\b(?:member|patient|beneficiary|subscriber|enrollee)\b")
 
 
-def yes_no_answer(normalized: str, has_claim_number: bool) -> str | None:
-    """Return the key answering a yes-or-no question about what the caller has or is, or ``None``.
+@dataclass(frozen=True)
+class YesNoAnswer:
+    """The answer to a yes-or-no question: its key when the prompt names one, and the word to say otherwise."""
+
+    key: str | None
+    word: str
+
+
+def yes_no_answer(normalized: str, has_claim_number: bool) -> YesNoAnswer | None:
+    """Return the answer to a yes-or-no question about what the caller has or is, or ``None``.
 
     Only questions whose answer the request settles are answered: "Do you
     have the claim number?" (yes when the request carries one), "Do you
@@ -341,4 +350,5 @@ def yes_no_answer(normalized: str, has_claim_number: bool) -> str | None:
     no_match = _NO_KEY.search(after)
     yes_key = (yes_match.group(1) or yes_match.group(2)) if yes_match else None
     no_key = next((group for group in no_match.groups() if group), None) if no_match else None
-    return yes_key if yes else no_key
+    # A conversational line asks with no keys ("Do you have the claim number handy?"): the word answers.
+    return YesNoAnswer(yes_key if yes else no_key, "yes" if yes else "no")

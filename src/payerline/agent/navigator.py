@@ -189,13 +189,13 @@ class IvrNavigator(ReadoutCapture):
         """
         query = self._context.claim_query(self._context.ivr_claim)
         answer = yes_no_answer(normalized, query.payer_claim_number is not None)
-        if answer is None:
-            return None
+        if answer is None or answer.key is None and re.search(r"\bpress\b", normalized):
+            return None  # keys offered, but none for the answer wanted: leave it to the menu
         times_answered = self._questions_answered.get(normalized, 0)
         if times_answered >= 2:
             return self._escape()
         self._questions_answered[normalized] = times_answered + 1
-        return Step([PressKeys(answer)])
+        return Step(self._select(answer.key, answer.word))
 
     def on_long_silence(self) -> Step:
         """The IVR has said nothing for a long while: assume a transfer to a queue."""
@@ -476,7 +476,7 @@ class IvrNavigator(ReadoutCapture):
         if key and accepts_keys:
             return [PressKeys(key)]
         if phrase:
-            return [Speak(phrase)]
+            return [Speak(phrase.strip("'\"‘’“” "))]  # "say 'check a claim'" quotes the words to say
         return [PressKeys(key)] if key else []
 
     def _escape(self) -> Step:

@@ -194,7 +194,7 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
 )
 _BARE_NAME = re.compile(r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? name\b")
 _INPUT_VERB = re.compile(
-    r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s) (?:the|your)|please give"
+    r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s| was| were) (?:the|your)|please give"
 )
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -227,9 +227,9 @@ def input_request(normalized: str) -> InputRequest | None:
         ):
             continue
         asked = _ALTERNATIVE_OPTION.sub("", sentence)
-        for input_field, pattern in _FIELD_PATTERNS:
-            if pattern.search(asked):
-                return _input_details(input_field, " ".join(sentences[position:]), normalized)
+        named = _named_field(asked)
+        if named is not None:
+            return _input_details(named, " ".join(sentences[position:]), normalized)
         if position > 0 and re.search(r"\b(?:it|that)\b", sentence):
             # "[What's] the date of service? [Say] the date, or enter it as 8 digits": the field
             # is named in the sentence before, whose verb was lost.
@@ -237,6 +237,21 @@ def input_request(normalized: str) -> InputRequest | None:
                 if pattern.search(sentences[position - 1]) and not re.search(r"\bpress\b", sentences[position - 1]):
                     return _input_details(input_field, " ".join(sentences[position - 1:]), normalized)
     return None
+
+
+# A length said right before a field's name: "the 9-digit tax ID".
+_LENGTH_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits? "
+                            r"(?:[\w']+ )?$")
+
+
+def _named_field(asked: str) -> InputField | None:
+    """Return the field a sentence asks for; of several named, the one a length is given for ("Now the 9-digit
+    tax ID that NPI bills under"), else the first in ``_FIELD_PATTERNS``."""
+    found = [(input_field, match) for input_field, pattern in _FIELD_PATTERNS if (match := pattern.search(asked))]
+    if not found:
+        return None
+    sized = [input_field for input_field, match in found if _LENGTH_BEFORE.search(asked[:match.start()])]
+    return sized[0] if len(found) > 1 and sized else found[0][0]
 
 
 def unnamed_entry(normalized: str) -> bool:
@@ -405,7 +420,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing)|"
                            r"\bsystems? (?:just )?went down\b|can't pull anything up\b[^?]*\bcall (?:us )?back\b|"
                            r"trouble (?:reaching|accessing|connecting to) (?:our |the )?(?:claims? )?system|"
-                           r"technical difficult|system outage|(?:call|try) (?:us |your call )?(?:back |again )?later|"
+                           r"trouble (?:getting to|pulling up|getting) (?:that|the|your|claim) information|"
+                           r"technical difficult|system outage|"
+                           r"(?:call|try) (?:us |your call )?(?:back |again )?(?:a little |a bit |some time )?later|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry)(?: inquiry| inquiries| lookup)? per call|"
                                  r"call back for (?:any |the )?(?:additional|other|more|remaining) claims|only (?:look at|handle|do|address|help with|"
@@ -493,7 +510,12 @@ _PERSON_MARKERS = re.compile(
     r"\b(?:i'm|i am|i'll|i've|i can|i see|i show|i have|let me|my name|um|uh|okay so|alright|hold on|one sec|"
     r"give me a (?:sec|second|moment)|bear with me)\b"
 )
-_IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b")
+_IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b|"
+                          # A spoken option: "If you're a Juniper Health member, say 'I'm a member'."
+                          r"\bif you(?:'re| are| have| need| want)\b[^.?]*,\s*(?:just )?say\b|"
+                          # A conversational IVR's open question: "Just tell me in a few words. For example, you can
+                          # say 'check a claim'."
+                          r"\bin a (?:few|couple of) words\b|\bfor example,? (?:you can )?say\b")
 
 
 # A policy about automated callers ("does [not] accept calls placed by automated dialing systems").

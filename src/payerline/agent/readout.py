@@ -48,12 +48,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # The closing \b keeps "paid one hundred" from reading as "paid on".
     ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
-                  r"(?<=, )issued(?= (?:january|february|march|april|may|june|july|august|september|october|"
+                  r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))issued(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b)|eft went out|"
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release)|payment cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
+                  r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
                   r"check ?write(?: of| date| dated)?)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
@@ -66,7 +66,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # "... so the payment is zero dollars", but not "their total expected payment is ...".
                     r"(?<!total )(?<!expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
-                    r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay"),
+                    r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
+                    r"approved to pay"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
