@@ -460,3 +460,24 @@ def test_field_given_a_length_wins_over_another_named() -> None:
     assert request is not None
     assert request.field is InputField.TIN
     assert request.digits == 9
+
+
+def test_keyed_date_format_beside_a_spoken_one() -> None:
+    request = analyze_prompt("Enter the from date of service as six digits: month, day, and the last two digits of "
+                             "the year. If speaking, say all eight digits.").input_request
+    assert request is not None
+    assert request.date_format is DateFormat.MMDDYY
+
+
+def test_letter_count_from_an_earlier_sentence() -> None:
+    request = analyze_prompt("Using the same star method, enter up to the first five letters of the patient's last "
+                             "name, then press pound. You can also say the last name.").input_request
+    assert request is not None
+    assert (request.field, request.letters, request.letter_method) == (InputField.LAST_NAME, 5, LetterMethod.STAR)
+
+
+def test_key_first_continue_or_change_is_a_readback() -> None:
+    confirm = analyze_prompt("From date March fourth, twenty twenty-six. Press 1 to continue, or 2 to change it."
+                             ).confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")

@@ -201,3 +201,23 @@ def test_for_after_a_zero_before_a_date_is_no_digit() -> None:
     found = values("Claim number two six zero one two zero zero seven seven three four zero, for January seventh, "
                    "twenty twenty-six, was processed on January twenty-sixth, twenty twenty-six.")
     assert found["claim_number"] == "260120077340"
+
+
+def test_remittance_advice_dates() -> None:
+    from payerline.agent.readout import paid_date_label
+
+    voided = values("This claim was cancelled by a void on the remittance advice dated March sixth, twenty twenty-six.")
+    assert voided["processed_date"] == date(2026, 3, 6)
+    adjusted = values("This claim was adjusted on the remittance advice dated March twentieth, twenty twenty-six.")
+    assert adjusted["processed_date"] == date(2026, 3, 20)
+    paid_on = "This claim was paid on the remittance advice dated March sixteenth, twenty twenty-six."
+    released = "Checkwrite number zero zero four eight one one three, released March twentieth, twenty twenty-six."
+    assert values(paid_on)["paid_date"] == date(2026, 3, 16)
+    assert values(released)["paid_date"] == date(2026, 3, 20)
+    # Read in one call, the check's date is the paid date and the remittance date the processed date.
+    assert (paid_date_label(paid_on), paid_date_label(released)) == ("paid_on", "check")
+
+
+def test_counts_and_list_places_are_no_amounts() -> None:
+    assert "billed_amount" not in values("Lines billed: three.")
+    assert "paid_amount" not in values("Payment one: one hundred eighty-nine dollars and eighteen cents.")

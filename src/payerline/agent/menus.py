@@ -29,7 +29,9 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("claims", 10), ("claim", 10), ("billing", 6), ("provider", 4), ("something else", 2), ("anything else", 2),
         ("other", 2),
     ),
-    "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6)),
+    "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6),
+                # A Medicaid read-out menu offers the claim's check apart: "For checkwrite information, press 6."
+                ("checkwrite information", 9), ("check write information", 9), ("check information", 8)),
     "next_claim": (
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another inquiry", 9),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from payerline.agent import formats
@@ -91,6 +92,9 @@ class IvrNavigator(ReadoutCapture):
         self._skip_readout = False
         self._wrong_branch = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
+        # Per claim: the date a read-out said it was "paid on", and whether a check or EFT date was read.
+        self._paid_on_dates: dict[int, date] = {}
+        self._check_dated: set[int] = set()
         self._deductibles_taken: set[tuple[int, int]] = set()
         self._lost_keys: dict[str, int] = {}
         self._researches: list[int] = []

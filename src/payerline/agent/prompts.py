@@ -270,20 +270,26 @@ def request_for(input_field: InputField, normalized: str) -> InputRequest:
 
 
 _NAME_FIELDS = frozenset({InputField.LAST_NAME, InputField.FIRST_NAME, InputField.FIRST_INITIAL})
+_SPOKEN_FORMAT = re.compile(r"\b(?:if (?:you're |you are )?speaking|when speaking|if you say it|to say it)\b[^.;]*")
+_LETTER_COUNT = re.compile(r"first (\d+|two|three|four|five|six|seven|eight|nine|ten) (?:letters|characters)")
 
 
 def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
     digits_match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b", sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
-    letters = re.search(r"first (\d+|two|three|four|five|six|seven|eight|nine|ten) (?:letters|characters)", sentence)
+    # "Enter up to the first five letters of the last name. You can also say the last name.": the count may
+    # come in an earlier sentence than the one matched.
+    letters = _LETTER_COUNT.search(sentence) or _LETTER_COUNT.search(turn)
     date_format = None
+    # The keypad's format: "Enter it as six digits. If speaking, say all eight digits." speaks of two.
+    keyed = _SPOKEN_FORMAT.sub("", sentence)
     # "Six [digits], month, day, year" with "digits" lost still gives the length.
     if re.search(r"mmddyyyy|four[- ]digit year|4[- ]digit year|eight digits|8 digits|eight[- ]digit|8[- ]digit|"
-                 r"\b(?:eight|8),? (?:month|mm)\b", sentence):
+                 r"\b(?:eight|8),? (?:month|mm)\b", keyed):
         date_format = DateFormat.MMDDYYYY
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
-                   r"\b(?:six|6),? (?:month|mm)\b", sentence):
+                   r"\b(?:six|6),? (?:month|mm)\b", keyed):
         date_format = DateFormat.MMDDYY
     letter_method = None
     # "[press] star, then the key with the letter, then its position on that key", with words lost.
@@ -334,7 +340,9 @@ _CONFIRM = re.compile(
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
-    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct)"
+    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct)|"
+    # The same with each key first: "From date March fourth, 2026. Press 1 to continue, or 2 to change it."
+    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct)\b"
 )
 
 
@@ -375,7 +383,7 @@ def confirmation(normalized: str) -> Confirmation | None:
 _KEY_FIRST = re.compile(rf"(?:\b(?:press|dial|say|or)|,) ({KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
                         rf"(?=,? (?:or )?(?:press|dial|say) |,? (?:or )?(?:{KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
 _NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try|start over|different|mistake)\b")
-_YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate)\b")
+_YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate|continue|proceed)\b")
 
 
 def _key_first_answers(normalized: str) -> tuple[str | None, str | None]:

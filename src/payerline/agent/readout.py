@@ -41,14 +41,18 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
                        r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)? dated|"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)?(?: advice)? dated|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed) as of|"
+                       # "cancelled by a void on the remittance advice dated ...", "applied to the deductible for the
+                       # recipient's spend-down on the remittance advice dated ...": a status other than paid.
+                       r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
+                       r"(?: advice)? dated|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
     ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
-                  r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))issued(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
+                  r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b)|eft went out|"
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
@@ -57,7 +61,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
                   r"check ?write(?: of| date| dated)?)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
-    ("billed_amount", r"\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
+    # "Lines billed: three" counts lines.
+    ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
     ("allowed_amount", r"\ballowed\b|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
@@ -65,7 +70,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", but not "their total expected payment is ...".
                     r"(?<!total )(?<!expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
-                    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
+                    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
@@ -216,7 +221,26 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
 _PART_OF = re.compile(r"^\W*of (?:the|that|this)\b[^,.]{0,40},[^.]*\b(?:went|goes|was applied|were applied|applies|"
                       r"was taken|counts?|counted) (?:to|toward|towards)\b", re.IGNORECASE)
 _PAID_ON = re.compile(r"\s*paid on\b", re.IGNORECASE)
-_CHECK_DATE = re.compile(r"\s*(?:check|eft|payment) (?:date|was issued|issued)\b", re.IGNORECASE)
+_CHECK_DATE = re.compile(r"\s*(?:(?:check|eft|payment) (?:date|was issued|issued)|issued|released)\b", re.IGNORECASE)
+
+
+def paid_date_label(text: str) -> str | None:
+    """Say how a read-out sentence labels its paid date: "paid_on" ("paid on the remittance advice dated ..."),
+    "check" (a check or EFT date: "check date ...", "..., released October 20"), or None.
+
+    A claim "paid on" a date with a check released on a later one was paid by that check; the first date is
+    when the payer processed it (its remittance advice).
+    """
+    for name, segment in _value_segments(join_spelled_initialisms(text)):
+        if name == "paid_date":
+            if _CHECK_DATE.match(segment):
+                return "check"
+            if _PAID_ON.match(segment) or _PAID_ON_REMIT.match(segment):
+                return "paid_on"
+    return None
+
+
+_PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:tance)? (?:advice )?date)\b", re.IGNORECASE)
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
 _NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)

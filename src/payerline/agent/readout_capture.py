@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +33,7 @@ from payerline.agent.readout import (
     claim_totals_from_lines,
     lines_in_order,
     lost_values,
+    paid_date_label,
     parse_deductible,
     parse_fields,
     parse_unlabelled_claim_number,
@@ -66,6 +68,8 @@ class ReadoutCapture:
     _id_lengths: dict[str, set[int]]
     _deductibles: dict[int, tuple[Extraction[Decimal], Heard]]
     _deductibles_taken: set[tuple[int, int]]
+    _paid_on_dates: dict[int, date]
+    _check_dated: set[int]
     _menu_hearings: dict[tuple[tuple[str, str], ...], int]
     _global_used: set[str]
     _global_pressed: set[str]
@@ -118,6 +122,8 @@ class ReadoutCapture:
             self._skip_readout = False
             if deductible is not None:
                 self._deductibles[context.ivr_claim] = (deductible, where)
+            if "paid_date" in values:
+                self._settle_paid_on(text, values)
             self._note_clear_ids(values, where)
             self._claim_level.setdefault(context.ivr_claim, set()).update(values)
             captured = True
@@ -139,6 +145,35 @@ class ReadoutCapture:
             if earlier.ivr_readout:
                 settle_ivr_fields(earlier, self._evidence(earlier.index))
         reconcile_unpaid_amounts(claim)
+
+    def _settle_paid_on(self, text: str, values: dict[str, Extraction[Any]]) -> None:
+        """Tell a remittance date from the payment's own date across a read-out's sentences.
+
+        "This claim was paid on the remittance advice dated October 16" then
+        "Checkwrite number ..., released October 20": the check's date is the
+        paid date, and the earlier one is when the claim was processed.
+        """
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        label = paid_date_label(text)
+        paid_on = self._paid_on_dates.get(claim.index)
+        if label == "check":
+            self._check_dated.add(claim.index)
+            if paid_on is None or paid_on == values["paid_date"].value:
+                return
+            record = claim.fields.get("paid_date")
+            if record is not None and record.source == SOURCE_IVR and record.value == paid_on:
+                del claim.fields["paid_date"]
+                claim.ivr_hearings.pop("paid_date", None)
+            if "processed_date" not in claim.fields and "processed_date" not in values:
+                values["processed_date"] = Extraction(paid_on, 0.85)
+        elif label == "paid_on":
+            self._paid_on_dates[claim.index] = values["paid_date"].value
+            if claim.index in self._check_dated and "paid_date" in claim.fields:
+                # A repeated read-out: the check date heard before stays the paid date.
+                paid_on_value = values.pop("paid_date").value
+                if "processed_date" not in claim.fields and "processed_date" not in values:
+                    values["processed_date"] = Extraction(paid_on_value, 0.85)
 
     def _note_lost_values(self, text: str, values: dict[str, Extraction[Any]]) -> None:
         lost = lost_values(text, self._context.call_date).difference(values)
