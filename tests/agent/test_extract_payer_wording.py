@@ -315,3 +315,10 @@ def test_twin_claims_prefer_read_charges() -> None:
              "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars was allowed."]
     query = ClaimQuery(service_date_from=date(2026, 8, 17), billed_amount=Decimal("165.00"))
     assert other_claim_sentences(texts, query, date(2026, 12, 1)) == {1, 2}
+
+
+def test_restated_number_after_reading_the_wrong_line() -> None:
+    text = ("The ICN on that one is three double two six, double two six oh, oh four one eight, one, oh, I'm sorry, "
+            "I was reading the wrong line, triple two six double two six oh oh four one eight one.")
+    found = extract_identifier(text)
+    assert found is not None and found.value == "2226226004181"

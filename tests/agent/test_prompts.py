@@ -96,6 +96,8 @@ def test_confirmation_keys_and_readback() -> None:
         ("I'm sorry, I can only look at one claim per call.", Cue.ONE_CLAIM_PER_CALL),
         ("You've reached the pharmacy help desk, I can't help with claims.", Cue.WRONG_DEPARTMENT),
         ("This is behavioral health intake, so I can't see claims at all.", Cue.WRONG_DEPARTMENT),
+        ("Oh, this is Northvale network provider services. I can't see out-of-network claims from here, so you'll "
+         "need to call back and choose claim status.", Cue.WRONG_DEPARTMENT),
         ("Thanks for holding, this is Raymond in behavioral health intake. How can I help?", Cue.WRONG_DEPARTMENT),
         ("I'm sorry, this is the Part D pharmacy help desk, and I'm not able to look up medical claims.",
          Cue.WRONG_DEPARTMENT),
@@ -481,3 +483,35 @@ def test_key_first_continue_or_change_is_a_readback() -> None:
                              ).confirmation
     assert confirm is not None
     assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_alternative_behind_star_is_no_entry() -> None:
+    request = analyze_prompt("Please say or enter your 9-digit tax ID number. If you'd rather use your NPI, press star "
+                             "or say NPI.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+
+
+def test_key_for_a_caller_without_the_value() -> None:
+    from payerline.agent.navigator import _IF_NOT_KEY
+    from payerline.agent.prompts import normalize_prompt
+
+    text = normalize_prompt("If you have the 12-digit claim number, say it or enter it now. If not, press 2 and I'll "
+                            "search by member instead.")
+    match = _IF_NOT_KEY.search(text)
+    assert match is not None and match.group(1) == "2"
+
+
+def test_terse_readback_with_labels_before_keys() -> None:
+    confirm = analyze_prompt("MBI 5 M D 1 X N 8 F P 2 2. Correct, press 1. Re-enter, press 2.").confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_routing_question_before_a_transfer_is_the_ivr() -> None:
+    from payerline.agent.navigator import _ABOUT_A_CLAIM
+    from payerline.agent.prompts import normalize_prompt
+
+    text = "Sure, I can get you to a representative. So I send you to the right team, is this about a claim, or something else?"
+    assert not analyze_prompt(text).person_likely
+    assert _ABOUT_A_CLAIM.search(normalize_prompt(text)) is not None

@@ -217,3 +217,17 @@ def test_drop_that_came_keeps_answers_optional():
     claim = expected_call(plan("drop", [PAID], DropPoint.REPRESENTATIVE), [PAID], NO_IVR, facts).claims[0]
     assert claim.reason == FailureReason.CALL_DROPPED
     assert "paid_amount" in claim.optional
+
+
+def test_one_claim_person_may_answer_a_claim_the_ivr_could_have_read():
+    """The IVR could read both claims but read neither: the one person answers the first, never both."""
+    everything = lambda claim: frozenset(required_fields(claim.status, person_reached=False))  # noqa: E731
+    call = plan("one_claim_per_call", [PAID, DENIED])
+    strict = expected_call(call, [PAID, DENIED], NO_IVR, PERSON, ivr_possible=everything).claims
+    assert [claim.outcome for claim in strict] == [Outcome.FAILED, Outcome.FAILED]
+    lenient = expected_call(call, [PAID, DENIED], NO_IVR, PERSON, ivr_possible=everything,
+                            person_for_unread=True).claims
+    assert lenient[0].outcome == Outcome.COMPLETED
+    assert lenient[0].values["representative_name"] == "Monique"
+    assert lenient[1].outcome == Outcome.FAILED
+    assert lenient[1].reason == FailureReason.ONE_CLAIM_PER_CALL

@@ -46,6 +46,7 @@ from payerline.agent.prompts import (
     request_for,
     unnamed_entry,
 )
+from payerline.agent.option_parsing import KEY
 from payerline.agent.readout_capture import ReadoutCapture
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import FailureReason
@@ -62,6 +63,11 @@ _LOGIN_FIELDS = {
     LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
 }
+# A line's spoken question of what the call is about, before a transfer or a branch.
+_ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) about (?:a |the |your )?claims?\b[^.]*\?")
+# The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
+_IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
+                         rf"(?:just )?press ({KEY})(?!\w)")
 _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
      InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
@@ -163,6 +169,9 @@ class IvrNavigator(ReadoutCapture):
             answered = self._yes_no_step(normalized)
             if answered is not None:
                 return answered
+        if not analysis.options and analysis.input_request is None and _ABOUT_A_CLAIM.search(normalized):
+            # "So I send you to the right team, is this about a claim, or something else?" asked with no keys.
+            return Step([Speak("a claim")])
         confirm = analysis.confirmation
         if confirm is None and analysis.person_likely and self._last_entry is not None:
             # A conversational IVR reads back like a person ("I have member ID R 4 8 2. Is that right?").
@@ -547,6 +556,10 @@ class IvrNavigator(ReadoutCapture):
             return self._escape()
         entry = self._entry(request, analysis.text, attempt)
         if entry is None:
+            # "If you have the claim number, enter it now. If not, press 2 and I'll search by member instead."
+            without = _IF_NOT_KEY.search(normalize_prompt(analysis.text))
+            if without is not None:
+                return Step([PressKeys(without.group(1).replace(" ", ""))])
             if analysis.options:
                 return self._choose(analysis)
             return self._escape()

@@ -222,7 +222,7 @@ def input_request(normalized: str) -> InputRequest | None:
             continue
         if OPTION_KEY_LOST.search(sentence):
             continue  # "For another date of service, press or say another date." is a menu option.
-        if re.search(rf"\b(?:press|dial)\s+{KEY}\b", sentence) and not re.search(
+        if re.search(rf"\b(?:press|dial)\s+(?:{KEY}|star|pound)(?!\w)", sentence) and not re.search(
             r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
         ):
             continue
@@ -342,7 +342,9 @@ _CONFIRM = re.compile(
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
     r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct)|"
     # The same with each key first: "From date March fourth, 2026. Press 1 to continue, or 2 to change it."
-    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct)\b"
+    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct)\b|"
+    # A terse read-back: "MBI 5 M D 1 X N 8. Correct, press 1. Re-enter, press 2."
+    r"(?:^|[.?!] )correct,? (?:press|dial) \S+[^?]*\b(?:re-?enter|incorrect|change it),? (?:press|dial)\b"
 )
 
 
@@ -352,13 +354,14 @@ def confirmation(normalized: str) -> Confirmation | None:
         return None
     yes = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press)|"
-        rf"to (?:continue|proceed|accept (?:it|this|that))(?=,? press))[^.;]*?"
+        rf"to (?:continue|proceed|accept (?:it|this|that))(?=,? press)|(?:^|[.?!] )correct(?=,? press))[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({KEY})\b",
         normalized,
     )
     no = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
+        rf"(?:^|[.?!] )(?:re-?enter|incorrect)(?=,? press)|"
         rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different)"
         rf"[^.;]*?press ({KEY})",
         normalized,
@@ -448,7 +451,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:intake|help ?desk|services|department|line|unit|desk)|"
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
-                               r"look up|access|pull up) (?:any |medical )?claims?|"
+                               r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?claims?|"
+                               r"call back and (?:choose|select|pick) claim status|"
                                r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information)|"
                                r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "
                                r"(?:unit|department|desk)\b|call back,? (?:and|an|to) (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
@@ -523,7 +527,9 @@ _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto rep
                           r"\bif you(?:'re| are| have| need| want)\b[^.?]*,\s*(?:just )?say\b|"
                           # A conversational IVR's open question: "Just tell me in a few words. For example, you can
                           # say 'check a claim'."
-                          r"\bin a (?:few|couple of) words\b|\bfor example,? (?:you can )?say\b")
+                          r"\bin a (?:few|couple of) words\b|\bfor example,? (?:you can )?say\b|"
+                          # A line routing a request for a person: "So I send you to the right team, is this about ..."
+                          r"\bso (?:i|we) (?:can )?(?:send|get|route|direct) you to the right\b")
 
 
 # A policy about automated callers ("does [not] accept calls placed by automated dialing systems").

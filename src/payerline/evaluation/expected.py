@@ -158,6 +158,7 @@ def expected_call(
     *,
     withheld: frozenset[str] = frozenset(),
     ivr_possible: Callable[[ClaimRecord], frozenset[str]] | None = None,
+    person_for_unread: bool = False,
 ) -> ExpectedCall:
     """Return what ``planned`` should yield.
 
@@ -173,6 +174,11 @@ def expected_call(
         ivr_possible: the fields the payer's read-outs can give for a
             claim; a call that runs its course is expected to get them even
             if the agent skipped the read-out. Defaults to ``ivr_fields``.
+        person_for_unread: on a line whose representative takes one claim
+            per call, give that one person to the first claim the IVR did
+            not read in full, not to the first the IVR could not read. The
+            agent may take a claim to the person that the read-out would
+            have given; the person then answers that claim, not a later one.
     """
     possible_ivr_fields = ivr_fields if ivr_possible is None else ivr_possible
     reach = call_reach(planned)
@@ -190,7 +196,8 @@ def expected_call(
         possible = set(heard)
         if record.billing_npi == login_npi:
             possible |= {name for name in required if name in possible_ivr_fields(record)}
-        gets_person = any(name not in possible for name in required) and (
+        unread = heard if person_for_unread and reach.person == "first" else possible
+        gets_person = any(name not in unread for name in required) and (
             reach.person == "all" or (reach.person == "first" and not person_used)
         )
         person_used = person_used or gets_person

@@ -138,7 +138,11 @@ def _replace_tail(groups: list[str], replacement: list[str]) -> list[str]:
         if tail > length:
             break
     number = "".join(groups)
-    if length >= len(number) or (length + 2 >= len(number) and "".join(replacement)[:2] == number[:2]):
+    restated = "".join(replacement)
+    # A restatement starts like the number, or ends like it when its first digits were the misread ones
+    # ("three double two six ..., sorry, I was reading the wrong line, triple two six ...").
+    alike = restated[:2] == number[:2] or (length >= 6 and restated[-4:] in number)
+    if length >= len(number) or (length + 2 >= len(number) and alike):
         return replacement
     return groups[:-1] + replacement
 

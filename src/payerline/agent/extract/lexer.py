@@ -51,7 +51,8 @@ _CUE = (
     r"oops|whoops|my mistake|my bad|pardon me|excuse me|correction|or rather|rather|make that|"
     r"(?:scratch|strike|disregard|ignore) that|i misread(?: that)?|i misspoke|i read that wrong|i said that wrong|"
     r"let me (?:correct|fix|redo|repeat|re-read|reread) that|let me start over|let me try (?:that )?again|"
-    r"(?:that's|that is|that was) (?:wrong|not right|incorrect)|not quite|not exactly)"
+    r"(?:that's|that is|that was) (?:wrong|not right|incorrect)|not quite|not exactly|"
+    r"i was (?:reading|looking at) the wrong (?:line|claim|one|row|number))"
 )
 _NEW_VALUE_LEAD = r"(?:(?:it's|it is|that's|that is|it should be|should be|it should read)\s+(?:actually\s+)?)"
 _CORRECTION = re.compile(
