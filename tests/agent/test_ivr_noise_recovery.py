@@ -392,3 +392,14 @@ def test_hearing_claims_again_is_no_claim_search() -> None:
     assert score_option(again, "claim_status") <= 0
     assert score_option(again, "next_claim") <= 0
     assert score_option(MenuOption("check claims for a different member", "4"), "next_claim") > 0
+
+
+def test_call_back_offers_are_never_taken() -> None:
+    from payerline.agent.menus import callback_offer
+
+    back = MenuOption("have the next available representative call you back", "1")
+    hold = MenuOption("stay on hold", "2")
+    assert score_option(back, "representative") < 0
+    assert score_option(hold, "representative") > 0
+    assert callback_offer((back,))
+    assert not callback_offer((back, hold))

@@ -168,6 +168,9 @@ def test_no_payment_sentence_gives_zero_paid(ngs):
     assert "paid_amount" in readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, sentence), claim)
     plain = "Claim {claim_number} was applied to the deductible."
     assert "paid_amount" not in readout_fields(_with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, plain), claim)
+    payer_named = "Claim {claim_number} was applied to the deductible, with no Medicare payment."
+    assert "paid_amount" in readout_fields(
+        _with_only_sentence(ngs, ClaimStatus.APPLIED_TO_DEDUCTIBLE, payer_named), claim)
 
 
 def test_status_words_with_no_payment_give_zero_paid(ngs):

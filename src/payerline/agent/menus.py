@@ -23,6 +23,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
         ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
         ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
+        # A queue that offers a call back also offers to keep holding: that is the way to a person on this call.
+        ("stay on hold", 11), ("continue to hold", 11), ("keep holding", 11), ("remain on hold", 11),
     ),
     # The question a line asks before a transfer: "So I can get you to the right team, is this about a claim?"
     "person_routing": (
@@ -63,6 +65,8 @@ AVOID_WORDS = (
     "summary",
     # Logging in again as another provider leads back to the start of the tree, not to claims or a person.
     "different provider", "another provider", "provider number",
+    # A call back would go to the agent's number, where nobody answers.
+    "call you back", "call me back", "callback",
 )
 
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
@@ -73,6 +77,8 @@ _NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\
 
 def score_option(option: MenuOption, goal: str) -> int:
     label = f"{option.label} {option.phrase or ''}".lower()
+    if _CALLBACK.search(label):
+        return -20  # never a call back: the agent's number rings nowhere
     score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
     if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score = 8
@@ -195,6 +201,14 @@ PERSON_ROUTING = re.compile(r"\b(?:connect|transfer) you (?:with|to) (?:a|the ne
 
 # Options that never continue a search: going back, hearing the menu again, or a person.
 _NOT_ONWARD = re.compile(r"\b(?:main menu|previous|return|go back|repeat|start over|representative|agent|operator)\b")
+# A queue's offer to call back, which an agent on the line must never take: nobody answers its number.
+_CALLBACK = re.compile(r"\bcall (?:you|me) back\b|\bcallback\b|\bcall-back\b|\breturn (?:your|the) call\b")
+
+
+def callback_offer(options: tuple[MenuOption, ...]) -> bool:
+    """Tell whether a menu only offers a call back ("To have a representative call you back, press 1")."""
+    return bool(options) and all(_CALLBACK.search(f"{option.label} {option.phrase or ''}".lower())
+                                 for option in options)
 
 
 def mid_search_option(options: tuple[MenuOption, ...]) -> MenuOption | None:

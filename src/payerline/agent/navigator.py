@@ -23,6 +23,7 @@ from payerline.agent.ivr_hearings import unsettled_ivr_fields
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import (
     PERSON_ROUTING,
+    callback_offer,
     global_keys,
     has_words,
     implied_key,
@@ -180,8 +181,11 @@ class IvrNavigator(ReadoutCapture):
             return Step(self._confirm(confirm, analysis.text))
         if analysis.input_request is None and not analysis.options:
             analysis = self._with_mapped_entry(analysis)
-        if analysis.input_request is not None:
+        if analysis.input_request is not None and not self._menu_after_readout(analysis):
             return self._enter(analysis)
+        if analysis.options and callback_offer(analysis.options):
+            # "The wait is more than 30 minutes. To have a representative call you back, press 1": stay in line.
+            return Step(phase=Phase.HOLD)
         if analysis.options:
             return self._choose(analysis)
         if analysis.person_likely and analysis.has(Cue.PERSON_GREETING):
@@ -193,6 +197,21 @@ class IvrNavigator(ReadoutCapture):
         if self._timeouts >= 2:
             return self._escape()
         return Step()
+
+    def _menu_after_readout(self, analysis: PromptAnalysis) -> bool:
+        """Tell whether an entry prompt after a read-out is also its menu, and the goal is one of its options.
+
+        "To check another date of service, enter the from date now. To hear these claims again, press 8. If
+        you are finished, press 9." After the claim was read, hearing it again or finishing is not a new search.
+        """
+        claim = self._context.claims[self._context.ivr_claim]
+        if not analysis.options or not claim.ivr_readout or self._researching:
+            return False
+        goal = self._goal(analysis.options)
+        if goal == "finish":
+            return True
+        return goal in ("repeat", "details", "representative") and any(
+            self._option_score(option, goal) > 0 for option in analysis.options)
 
     def _yes_no_step(self, normalized: str) -> Step | None:
         """Answer a yes-or-no question about what the caller has from the request, twice at most per question.

@@ -242,7 +242,7 @@ def paid_date_label(text: str) -> str | None:
 
 _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:tance)? (?:advice )?date)\b", re.IGNORECASE)
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
-_NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)

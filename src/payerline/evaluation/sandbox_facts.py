@@ -95,7 +95,7 @@ def _states_status(template: str, chosen_by_status: bool, claim: ClaimRecord) ->
     return chosen_by_status and pattern is not None and pattern.search(template) is not None
 
 
-_NO_PAYMENT = re.compile(r"\bwith no payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 
 
