@@ -104,8 +104,8 @@ class CallContext:
 
         A request with no claim number can match two claims (a voided claim
         and its replacement). When the IVR read one and the person is looking
-        at the other, a result mixing the two describes neither; the person's
-        claim is kept, and the person is asked for the rest.
+        at the other, a result mixing the two describes neither. So the
+        person's claim is kept, and the person is asked for the rest.
         """
         read = claim.fields.get("claim_number")
         if read is None or read.source != SOURCE_IVR or self.claim_query(claim.index).payer_claim_number is not None:

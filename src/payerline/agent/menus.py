@@ -366,5 +366,5 @@ def yes_no_answer(normalized: str, has_claim_number: bool) -> YesNoAnswer | None
     no_match = _NO_KEY.search(after)
     yes_key = (yes_match.group(1) or yes_match.group(2)) if yes_match else None
     no_key = next((group for group in no_match.groups() if group), None) if no_match else None
-    # A conversational line asks with no keys ("Do you have the claim number handy?"): the word answers.
+    # A conversational line asks with no keys ("Do you have the claim number handy?"), so the reply is the word.
     return YesNoAnswer(yes_key if yes else no_key, "yes" if yes else "no")

@@ -99,7 +99,7 @@ class IvrNavigator(ReadoutCapture):
         self._skip_readout = False
         self._wrong_branch = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
-        # Per claim: the date a read-out said it was "paid on", and whether a check or EFT date was read.
+        # Per claim: the date a read-out gave as "paid on", and whether it gave a check or EFT date.
         self._paid_on_dates: dict[int, date] = {}
         self._check_dated: set[int] = set()
         self._deductibles_taken: set[tuple[int, int]] = set()
@@ -222,7 +222,7 @@ class IvrNavigator(ReadoutCapture):
         query = self._context.claim_query(self._context.ivr_claim)
         answer = yes_no_answer(normalized, query.payer_claim_number is not None)
         if answer is None or answer.key is None and re.search(r"\bpress\b", normalized):
-            return None  # keys offered, but none for the answer wanted: leave it to the menu
+            return None  # the prompt offers keys, but none for this reply, so the menu reader decides
         times_answered = self._questions_answered.get(normalized, 0)
         if times_answered >= 2:
             return self._escape()
@@ -462,8 +462,8 @@ class IvrNavigator(ReadoutCapture):
             claim = context.claims[context.ivr_claim]
             self._repeat_watch[claim.index] = {name: _hearing_count(claim, name) for name in self._needs_hearing(claim)}
         if goal in ("research", "next_claim"):
-            # A new search enters the same kinds of values again on purpose; only entries asked for over and over
-            # within one search are a loop.
+            # A new search enters the same kinds of values again on purpose. Only entries requested over and
+            # over within one search are a loop.
             self._entries_made.clear()
         if goal == "research":
             # Search for the same claim again: the read-out that follows is another hearing of it.

@@ -239,14 +239,17 @@ def input_request(normalized: str) -> InputRequest | None:
     return None
 
 
-# A length said right before a field's name: "the 9-digit tax ID".
+# A length stated right before a field's name: "the 9-digit tax ID".
 _LENGTH_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits? "
                             r"(?:[\w']+ )?$")
 
 
 def _named_field(asked: str) -> InputField | None:
-    """Return the field a sentence asks for; of several named, the one a length is given for ("Now the 9-digit
-    tax ID that NPI bills under"), else the first in ``_FIELD_PATTERNS``."""
+    """Return the field a sentence requests.
+
+    Of several fields named, the one given a length wins ("Now the 9-digit tax ID that NPI bills under"),
+    else the first in ``_FIELD_PATTERNS``.
+    """
     found = [(input_field, match) for input_field, pattern in _FIELD_PATTERNS if (match := pattern.search(asked))]
     if not found:
         return None

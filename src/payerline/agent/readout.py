@@ -228,8 +228,8 @@ def paid_date_label(text: str) -> str | None:
     """Say how a read-out sentence labels its paid date: "paid_on" ("paid on the remittance advice dated ..."),
     "check" (a check or EFT date: "check date ...", "..., released October 20"), or None.
 
-    A claim "paid on" a date with a check released on a later one was paid by that check; the first date is
-    when the payer processed it (its remittance advice).
+    A claim "paid on" a date with a check released on a later one was paid by that check. The first date
+    is when the payer processed it (its remittance advice).
     """
     for name, segment in _value_segments(join_spelled_initialisms(text)):
         if name == "paid_date":
