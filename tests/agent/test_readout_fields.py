@@ -221,3 +221,8 @@ def test_remittance_advice_dates() -> None:
 def test_counts_and_list_places_are_no_amounts() -> None:
     assert "billed_amount" not in values("Lines billed: three.")
     assert "paid_amount" not in values("Payment one: one hundred eighty-nine dollars and eighteen cents.")
+
+
+def test_payment_was_issued_on_a_date() -> None:
+    found = values("Payment was issued March fifteenth, twenty twenty-six, check or EFT number nine one zero two.")
+    assert found["paid_date"] == date(2026, 3, 15)

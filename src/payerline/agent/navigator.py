@@ -523,6 +523,9 @@ class IvrNavigator(ReadoutCapture):
         main_menu = (ivr_map.shortcuts.main_menu if ivr_map else None) or heard.get("main_menu")
         if main_menu:
             ways.append([PressKeys(main_menu)])
+        elif ivr_map is None and self._speech_heard:
+            # A line that takes speech often takes "main menu" anywhere, announced or not; its main menu offers a person.
+            ways.append([Speak("main menu")])
         self._wants_person = True
         while self._escapes_used < len(ways) and _keys_of(ways[self._escapes_used]) & self._global_pressed:
             self._escapes_used += 1  # pressed already in this visit as a key heard earlier

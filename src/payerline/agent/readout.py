@@ -50,7 +50,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|check was issued|issued on|"
+    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+                  r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b)|eft went out|"
