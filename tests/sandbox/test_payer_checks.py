@@ -263,3 +263,21 @@ def test_range_low_above_high(tmp_path: Path) -> None:
     data["representatives"]["answer_delay_s"] = [5, 1]
     problems = problems_of(tmp_path, data)
     assert matching(problems, "representatives.answer_delay_s", "0 <= low <= high"), problems
+
+
+def test_amounts_are_dollars_and_cents(tmp_path: Path) -> None:
+    data = example()
+    claim = paid_claim(data)
+    claim["billed_amount"] = "-140.00"
+    claim["allowed_amount"] = "140.005"
+    problems = problems_of(tmp_path, data)
+    base = "records.members[0].claims[0]"
+    assert matching(problems, f"{base}.billed_amount", "dollars and cents at or above 0"), problems
+    assert matching(problems, f"{base}.allowed_amount", "dollars and cents at or above 0"), problems
+
+
+def test_hold_range_low_above_high(tmp_path: Path) -> None:
+    data = example()
+    data["hold"]["distribution"] = {"kind": "uniform", "min_s": 300, "max_s": 30}
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "hold.distribution.min_s", "swap them"), problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -53,6 +54,7 @@ def semantic_problems(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
     """Yield every semantic problem of ``payer`` as (path, message)."""
     yield from _check_timezone(payer)
     yield from _check_hours(payer)
+    yield from _check_hold(payer)
     yield from _check_nodes(payer)
     yield from _check_reachability(payer)
     yield from _check_records(payer)
@@ -333,6 +335,13 @@ def _check_subscriber(records: Records, base: tuple, member: MemberRecord) -> It
                f"born {subscriber.date_of_birth}; make them agree or fix the member id")
 
 
+def _check_hold(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
+    distribution = payer.hold.distribution
+    if distribution.min_s is not None and distribution.max_s is not None and distribution.min_s > distribution.max_s:
+        yield (("hold", "distribution", "min_s"),
+               f"min_s {distribution.min_s} is above max_s {distribution.max_s}; swap them")
+
+
 def _check_claim_dates(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
     """Check that a claim is received, processed and paid in that order."""
     order = (("received_date", claim.received_date), ("processed_date", claim.processed_date),
@@ -354,6 +363,10 @@ def _check_claim_dates(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple,
                "a claim is billed after the service")
 
 
+_AMOUNT_FIELDS = ("billed_amount", "allowed_amount", "paid_amount", "patient_responsibility", "deductible_amount",
+                  "bulk_payment_amount")
+
+
 def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple, str]]:
     for field in REQUIRED_FIELDS[claim.status]:
         if field in ("found", "claim_status"):
@@ -367,6 +380,16 @@ def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple
         yield ((*base, "deductible_amount"),
                f"deductible_amount {claim.deductible_amount} must be part of the patient responsibility "
                f"({claim.patient_responsibility}); set patient_responsibility to at least that amount")
+    for field in _AMOUNT_FIELDS:
+        amount = getattr(claim, field)
+        if amount is not None and (amount < 0 or amount != amount.quantize(Decimal("0.01"))):
+            yield (*base, field), f"{field} {amount} must be dollars and cents at or above 0, like \"140.00\""
+    for l_index, line in enumerate(claim.lines):
+        for field in ("billed_amount", "allowed_amount", "paid_amount"):
+            amount = getattr(line, field, None)
+            if amount is not None and (amount < 0 or amount != amount.quantize(Decimal("0.01"))):
+                yield ((*base, "lines", l_index, field),
+                       f"{field} {amount} must be dollars and cents at or above 0, like \"140.00\"")
     for field in ("timely_filing_days", "expected_processing_days"):
         days = getattr(claim, field)
         if days is not None and days <= 0:

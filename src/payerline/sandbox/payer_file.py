@@ -423,8 +423,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         item for item in error.instance if isinstance(item, bool)] if isinstance(error.instance, list) else []
     if error.validator in ("type", "anyOf", "oneOf") and booleans:
         # YAML 1.1 reads unquoted yes, no, on, off, true and false as booleans.
-        return (f"{booleans[0]} is not a string: YAML reads an unquoted yes, no, on or off as "
-                f"{str(booleans[0]).lower()}; quote it, like \"yes\"")
+        return (f"{booleans[0]} is not a string: YAML reads an unquoted yes or on as true, and no or off as "
+                f"false; quote it, like \"yes\"")
     if error.validator == "type" and error.validator_value == "array" and not isinstance(error.instance, list):
         key = next((part for part in reversed(error.absolute_path) if isinstance(part, str)), "")
         expected = _LIST_EXAMPLES.get(key, "a list, e.g. [first, second]")
