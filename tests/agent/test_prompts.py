@@ -515,3 +515,8 @@ def test_routing_question_before_a_transfer_is_the_ivr() -> None:
     text = "Sure, I can get you to a representative. So I send you to the right team, is this about a claim, or something else?"
     assert not analyze_prompt(text).person_likely
     assert _ABOUT_A_CLAIM.search(normalize_prompt(text)) is not None
+
+
+def test_hours_of_another_channel_are_no_closing() -> None:
+    text = "Rather not wait? Chat with us from the provider portal during business hours."
+    assert Cue.CLOSED not in analyze_prompt(text).cues

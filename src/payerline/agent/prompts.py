@@ -563,6 +563,9 @@ _TIME_OF_DAY = re.compile(
     r"\b(?:eastern|central|mountain|pacific|alaska|hawaii)(?: standard| daylight)? time\b|"
     r"\bfrom \d{1,2}(?::\d\d)? (?:to|until|till|through) \d{1,2}\b"
 )
+# A hold message pointing elsewhere ("Rather not wait? Chat with us from the provider portal during business
+# hours.") states hours without closing the line.
+_OTHER_CHANNEL = re.compile(r"\b(?:chat|portal|online|website|web site)\b")
 _SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?(?:back|again)|\bclosed\b|business hours")
 
 
@@ -641,7 +644,8 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     options = () if person_likely else menu_options(normalized)
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)
-    if not (person_likely or options or request) and _states_hours(normalized) and _SIGN_OFF.search(normalized):
+    if (not (person_likely or options or request) and _states_hours(normalized) and _SIGN_OFF.search(normalized)
+            and not (_OTHER_CHANNEL.search(normalized) and "closed" not in normalized)):
         # A closed-hours message that lost "closed": opening hours, then a sign-off and no menu.
         cues.add(Cue.CLOSED)
         cues.discard(Cue.SYSTEMS_DOWN)
