@@ -39,7 +39,7 @@ def test_may_i_is_not_a_name() -> None:
     assert extract_person_name("Kevin, and my last initial is M.") is not None
 
 
-def test_question_word_after_a_lost_name_is_not_a_name() -> None:
+def test_question_word_is_no_name() -> None:
     from payerline.agent.prompts import greeting_name
 
     text = "Cottonwood Benefits, this is How can I help you?"

@@ -119,7 +119,7 @@ def test_yes_no_question_answered_from_request(text: str, has_claim_number: bool
     assert (answer.key if answer is not None else None) == key
 
 
-def test_yes_no_question_without_keys_is_answered_by_word() -> None:
+def test_keyless_yes_no_gets_a_word() -> None:
     from payerline.agent.menus import yes_no_answer
     from payerline.agent.prompts import normalize_prompt
 

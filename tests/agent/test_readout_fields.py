@@ -153,7 +153,7 @@ def test_four_misheard_for_before_services() -> None:
     assert found["claim_number"] == "523230009981"
 
 
-def test_check_issued_on_a_date_is_the_paid_date() -> None:
+def test_check_issued_date_is_paid_date() -> None:
     found = values("Check number zero zero four two four zero six, issued November thirteenth, twenty twenty-six.")
     assert found["check_number"] == "0042406"
     assert found["paid_date"] == date(2026, 11, 13)
@@ -197,7 +197,7 @@ def test_payment_issued_and_financial_cycle() -> None:
     assert floor["paid_date"] == date(2026, 3, 13)
 
 
-def test_for_after_a_zero_before_a_date_is_no_digit() -> None:
+def test_for_before_date_is_no_digit() -> None:
     found = values("Claim number two six zero one two zero zero seven seven three four zero, for January seventh, "
                    "twenty twenty-six, was processed on January twenty-sixth, twenty twenty-six.")
     assert found["claim_number"] == "260120077340"

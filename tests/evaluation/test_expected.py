@@ -219,8 +219,8 @@ def test_drop_that_came_keeps_answers_optional():
     assert "paid_amount" in claim.optional
 
 
-def test_one_claim_person_may_answer_a_claim_the_ivr_could_have_read():
-    """The IVR could read both claims but read neither: the one person answers the first, never both."""
+def test_one_claim_person_takes_unread_claim():
+    """The IVR could read both claims but read neither, so the one person gives the first and refuses the second."""
     everything = lambda claim: frozenset(required_fields(claim.status, person_reached=False))  # noqa: E731
     call = plan("one_claim_per_call", [PAID, DENIED])
     strict = expected_call(call, [PAID, DENIED], NO_IVR, PERSON, ivr_possible=everything).claims

@@ -210,7 +210,7 @@ def test_answer_about_an_indistinguishable_twin_is_exact(payer_profiles):
     assert seen == {False: True, True: False}
 
 
-def test_two_requests_for_twin_claims_may_come_back_in_either_order(payer_profiles):
+def test_twin_requests_in_either_order(payer_profiles):
     from types import SimpleNamespace
 
     from payerline.evaluation.runner import twin_readings

@@ -52,7 +52,7 @@ def _verifier(payer, member):
     return Verifier(rep)
 
 
-def test_shared_tax_id_keeps_every_provider_for_the_npi(kentucky) -> None:
+def test_shared_tax_id_keeps_all_providers(kentucky) -> None:
     # A hospital and its outpatient centre bill under one tax id: the tax id must not pick one of them.
     member, _ = find_claim(kentucky, ClaimStatus.PAID)
     first = kentucky.records.providers[0]

@@ -65,7 +65,7 @@ AVOID_WORDS = (
     "summary",
     # Logging in again as another provider leads back to the start of the tree, not to claims or a person.
     "different provider", "another provider", "provider number",
-    # A call back would go to the agent's number, where nobody answers.
+    # A call back would ring the agent's number, which takes no incoming calls.
     "call you back", "call me back", "callback",
 )
 
@@ -78,7 +78,7 @@ _NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\
 def score_option(option: MenuOption, goal: str) -> int:
     label = f"{option.label} {option.phrase or ''}".lower()
     if _CALLBACK.search(label):
-        return -20  # never a call back: the agent's number rings nowhere
+        return -20  # a call back would ring the agent's number, which takes no incoming calls
     score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
     if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score = 8
@@ -201,7 +201,7 @@ PERSON_ROUTING = re.compile(r"\b(?:connect|transfer) you (?:with|to) (?:a|the ne
 
 # Options that never continue a search: going back, hearing the menu again, or a person.
 _NOT_ONWARD = re.compile(r"\b(?:main menu|previous|return|go back|repeat|start over|representative|agent|operator)\b")
-# A queue's offer to call back, which an agent on the line must never take: nobody answers its number.
+# A queue's offer to call back. The agent never takes it, because its number takes no incoming calls.
 _CALLBACK = re.compile(r"\bcall (?:you|me) back\b|\bcallback\b|\bcall-back\b|\breturn (?:your|the) call\b")
 
 
@@ -366,5 +366,5 @@ def yes_no_answer(normalized: str, has_claim_number: bool) -> YesNoAnswer | None
     no_match = _NO_KEY.search(after)
     yes_key = (yes_match.group(1) or yes_match.group(2)) if yes_match else None
     no_key = next((group for group in no_match.groups() if group), None) if no_match else None
-    # A conversational line asks with no keys ("Do you have the claim number handy?"), so the reply is the word.
+    # A conversational line offers no keys ("Do you have the claim number handy?"), so the reply is the word.
     return YesNoAnswer(yes_key if yes else no_key, "yes" if yes else "no")

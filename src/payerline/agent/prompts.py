@@ -226,8 +226,8 @@ def input_request(normalized: str) -> InputRequest | None:
             r"\b(?:enter|say|key in)\b.*\b(?:followed by|then press)\b", sentence
         ):
             continue
-        asked = _ALTERNATIVE_OPTION.sub("", sentence)
-        named = _named_field(asked)
+        requested = _ALTERNATIVE_OPTION.sub("", sentence)
+        named = _named_field(requested)
         if named is not None:
             return _input_details(named, " ".join(sentences[position:]), normalized)
         if position > 0 and re.search(r"\b(?:it|that)\b", sentence):
@@ -244,16 +244,16 @@ _LENGTH_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"(?:[\w']+ )?$")
 
 
-def _named_field(asked: str) -> InputField | None:
+def _named_field(requested: str) -> InputField | None:
     """Return the field a sentence requests.
 
     Of several fields named, the one given a length wins ("Now the 9-digit tax ID that NPI bills under"),
     else the first in ``_FIELD_PATTERNS``.
     """
-    found = [(input_field, match) for input_field, pattern in _FIELD_PATTERNS if (match := pattern.search(asked))]
+    found = [(input_field, match) for input_field, pattern in _FIELD_PATTERNS if (match := pattern.search(requested))]
     if not found:
         return None
-    sized = [input_field for input_field, match in found if _LENGTH_BEFORE.search(asked[:match.start()])]
+    sized = [input_field for input_field, match in found if _LENGTH_BEFORE.search(requested[:match.start()])]
     return sized[0] if len(found) > 1 and sized else found[0][0]
 
 
@@ -281,8 +281,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     digits_match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b", sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
-    # "Enter up to the first five letters of the last name. You can also say the last name.": the count may
-    # come in an earlier sentence than the one matched.
+    # The letter count may come a sentence before the one matched ("Enter up to the first five letters of the
+    # last name. You can also say the last name.").
     letters = _LETTER_COUNT.search(sentence) or _LETTER_COUNT.search(turn)
     date_format = None
     # The keypad's format: "Enter it as six digits. If speaking, say all eight digits." speaks of two.

@@ -178,7 +178,8 @@ def expected_call(
             per call, give that one person to the first claim the IVR did
             not read in full, not to the first the IVR could not read. The
             agent may take a claim to the person that the read-out would
-            have given; the person then answers that claim, not a later one.
+            have given. The person then gives that claim's fields, not a
+            later claim's.
     """
     possible_ivr_fields = ivr_fields if ivr_possible is None else ivr_possible
     reach = call_reach(planned)

@@ -255,8 +255,8 @@ def run_planned_call(
 
         expected = expect(records)
         score = score_call(expected, results)
-        # The request cannot tell twins apart, so a result about either is right; and a one-claim person may
-        # have answered a claim the IVR could have read (see expected_call).
+        # The request cannot tell twins apart, so a result about either is right. On a one-claim line the person
+        # may also have taken a claim the IVR could have read (see expected_call).
         readings = [(twins, False) for twins in twin_readings(planned, eval_payer.profile, request, records)]
         if planned.condition == FaultKind.ONE_CLAIM_PER_CALL.value:
             readings = [(records, True), *readings, *[(twins, True) for twins, _ in readings]]

@@ -232,7 +232,7 @@ def _year_from(words: list[str], start: int) -> tuple[int, int] | None:
                 if unit is not None and len(unit) == 1:
                     return (int(high) * 100 + int(unit), start + 3)
             if len(low) == 2 and low.endswith("0") and start + 2 < len(words):
-                # "nineteen eighty one", the tens and the unit said as two words
+                # "nineteen eighty one": the tens and the unit spoken as two words
                 unit = _word_digits(words[start + 2])
                 if unit is not None and len(unit) == 1 and unit != "0":
                     return (int(high) * 100 + int(low) + int(unit), start + 3)

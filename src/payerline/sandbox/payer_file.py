@@ -218,7 +218,7 @@ class HoldDistribution(_Model):
 def _low_then_high(bounds: tuple[float, float]) -> tuple[float, float]:
     low, high = bounds
     if low < 0 or high < low:
-        raise ValueError(f"[{low}, {high}] is no range of seconds; write [low, high] with 0 <= low <= high")
+        raise ValueError(f"invalid range [{low}, {high}]: write [low, high] in seconds with 0 <= low <= high")
     return bounds
 
 

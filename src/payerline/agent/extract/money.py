@@ -86,8 +86,8 @@ def _lost_dollars(tokens: list[Token], mention: _Mention) -> bool:
     "thirty-nine dollars and cents" lost the cents.
     """
     after = [token.text for token in tokens[mention.end:mention.end + 2]]
-    said_cents = tokens[mention.end - 1].text in _CENT_WORDS
-    if after[:1] == ["and"] and (len(after) == 1 or after[1] in _CENT_WORDS) and not said_cents:
+    ends_in_cents = tokens[mention.end - 1].text in _CENT_WORDS
+    if after[:1] == ["and"] and (len(after) == 1 or after[1] in _CENT_WORDS) and not ends_in_cents:
         return True  # "thirty-nine dollars and cents": the cents were lost; "... thirty cents and" is a list going on
     if mention.amount >= 1 or mention.start == 0:
         return False
