@@ -152,3 +152,16 @@ def test_person_name_lowercase_asr() -> None:
     extraction = extract_person_name("thank you for holding this is dana how can i help you")
     assert extraction is not None
     assert extraction.value == "Dana"
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Adjustment reason forty-five and B seven.", ["45", "B7"]),
+    ("reason B as in boy, seven", ["B7"]),
+    ("reason codes B seven, twenty three", ["B7", "23"]),
+    ("group O A twenty-three", ["23"]),  # the A closes a group code
+    ("reasons a one and P two", ["1", "P2"]),  # "a" is an article
+])
+def test_lettered_carcs(text: str, codes: list[str]) -> None:
+    carcs = extract_carc_codes(text)
+    assert carcs is not None
+    assert carcs.value == codes

@@ -119,6 +119,9 @@ def test_confirmation_keys_and_readback() -> None:
          Cue.WRONG_DEPARTMENT),
         ("You've reached Cedar Valley Health Plan provider services after hours.", Cue.CLOSED),
         ("Our system just went down and I can't pull anything up. Please call back later.", Cue.SYSTEMS_DOWN),
+        ("We're sorry. Our phone system is having trouble connecting your call. Please try again in a little while.",
+         Cue.SYSTEMS_DOWN),
+        ("No claims from your office match that date of service for this member.", Cue.CLAIM_NOT_FOUND),
         ("This is stop-loss and reinsurance unit. I can't see claims from here.", Cue.WRONG_DEPARTMENT),
         ("You'll need to call back an pick the provider option.", Cue.WRONG_DEPARTMENT),
         ("This is recipient member services. I don't have access to provider claims.", Cue.WRONG_DEPARTMENT),
@@ -329,6 +332,9 @@ def test_conversational_readback_is_confirmation() -> None:
     ("You can also press 1 for claims, 2 for authorizations, or 3 for anything else.", ["1", "2", "3"]),
     ("Claim status. Search by ICN, press 1. Search by recipient ID and dates of service, press 2.", ["1", "2"]),
     ("To repeat, press star. Star 9 9 returns to this menu.", ["*", "*99"]),
+    # A spoken list, then its keys in the same order in a sentence of their own.
+    ("What would you like to do next? You can say repeat that, another claim, or I'm done. "
+     "On the keypad, that's 1, 2, or 9.", ["1", "2", "9"]),
 ])
 def test_menu_option_layouts(text: str, keys: list[str]) -> None:
     assert [option.key for option in analyze_prompt(text).options] == keys
@@ -520,3 +526,15 @@ def test_routing_question_before_a_transfer_is_the_ivr() -> None:
 def test_hours_of_another_channel_are_no_closing() -> None:
     text = "Rather not wait? Chat with us from the provider portal during business hours."
     assert Cue.CLOSED not in analyze_prompt(text).cues
+
+
+def test_spoken_list_with_keys_after_is_no_person() -> None:
+    analysis = analyze_prompt("Got it. I found one claim. Status: cancelled. What would you like to do next? "
+                              "You can say repeat that, another claim, or I'm done. On the keypad, that's 1, 2, or 9.")
+    assert not analysis.person_likely
+    assert [(option.phrase, option.key) for option in analysis.options] == [
+        ("repeat that", "1"), ("another claim", "2"), ("i'm done", "9")]
+
+
+def test_if_no_claims_match_is_a_menu_not_a_finding() -> None:
+    assert Cue.CLAIM_NOT_FOUND not in analyze_prompt("If no claims match, press 2 to speak with someone.").cues

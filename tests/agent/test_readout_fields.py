@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date
 
 CALL_DATE = date(2026, 4, 1)
@@ -226,3 +228,31 @@ def test_counts_and_list_places_are_no_amounts() -> None:
 def test_payment_was_issued_on_a_date() -> None:
     found = values("Payment was issued March fifteenth, twenty twenty-six, check or EFT number nine one zero two.")
     assert found["paid_date"] == date(2026, 3, 15)
+
+
+def test_trace_number_keeps_its_letters() -> None:
+    found = values("The plan paid five hundred twenty dollars on March sixth, twenty twenty-six, check or E F T number "
+                   "E F T eight eight one two zero four six zero.")
+    assert found["check_number"] == "EFT88120460"
+    assert values("E F T number eight eight one two zero four six zero.")["check_number"] == "88120460"
+
+
+def test_payment_reference_is_the_trace_number() -> None:
+    assert values("The payment reference is E F T three zero zero four one nine nine zero.")["check_number"] == (
+        "EFT30041990")
+
+
+def test_claim_then_digits_is_the_claim_number() -> None:
+    found = values("Claim six zero two six zero one two three four five zero zero one, date of service January "
+                   "twelfth, twenty twenty-six.")
+    assert found["claim_number"] == "6026012345001"
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Of that, two hundred twelve dollars and forty cents went to the member's deductible.", Decimal("212.40")),
+    ("Amount applied to the member's spend-down one hundred eighteen dollars.", Decimal("118.00")),
+])
+def test_deductible_amount_before_or_after_its_verb(text: str, amount: Decimal) -> None:
+    deductible = parse_deductible(text)
+    assert deductible is not None
+    assert deductible.value == amount

@@ -61,9 +61,14 @@ _OPTION_BARE_KEY = re.compile(
 _OPTION_LABEL_IS = re.compile(r"(?:^|:\s*|,\s*(?:and\s+)?|\band\s+)([a-z][a-z' ]{1,40}?) is ([0-9*#])(?=[,.;]|\s+and\b|$)")
 _KEYPAD_SENTENCE = re.compile(r"\bkeypad\b|\bkeys?\b|\btouch[- ]?tone\b|\bpress\b|\bdial\b")
 _SAY_LIST = re.compile(
-    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
+    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s|[.?!]\syou can (?:also )?|^you can (?:also )?)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
 )
+# The keys of a spoken list in a sentence of their own, in the list's order: "You can say repeat that, another
+# claim, or I'm done. On the keypad, that's 1, 2, or 9."
+_KEYS_IN_ORDER = re.compile(r"^(?:or\s+)?(?:on (?:the|your) keypad|using (?:the|your) keypad|by keypad|or press|press)\b"
+                            r"[^.?!0-9]*?(?:that's|that is|press|use|,)?\s*"
+                            r"([0-9*#](?:(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)[0-9*#])+)\s*[.?!]?$")
 # "Say claims or press 1", also with "or" lost ("You can say claims, press 1") or "press" lost
 # ("Say prior authorization, or 3.").
 _OPTION_SAY_OR_PRESS = re.compile(
@@ -142,12 +147,24 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         if not any(option.label == label for _, option in found):
             found.append((match.start(), MenuOption(label, None, phrase.strip() if phrase else None, key_lost=True)))
     for match in _SAY_LIST.finditer(normalized):
-        for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1)):
-            phrase = phrase.strip(" .")
+        phrases = [phrase.strip(" .") for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1))]
+        keys = _keys_in_order(normalized[match.end():], len(phrases))
+        for index, phrase in enumerate(phrases):
             if phrase and not any(option.phrase == phrase or option.label == phrase for _, option in found):
-                found.append((match.start(), MenuOption(phrase, None, phrase)))
+                key = keys[index] if keys and keys[index] not in seen_keys else None
+                found.append((match.start(), MenuOption(phrase, key, phrase)))
     found.sort(key=lambda item: item[0])
     return tuple(option for _, option in found if not _is_input_label(option))
+
+
+def _keys_in_order(rest: str, count: int) -> list[str] | None:
+    """Read the keys of a spoken list from the sentence after it, when it gives exactly one key per phrase."""
+    sentence = re.match(r"\s*([^.?!]*[.?!]?)", rest)
+    keys_match = _KEYS_IN_ORDER.match(sentence.group(1).strip()) if sentence else None
+    if keys_match is None:
+        return None
+    keys = re.findall(r"[0-9*#]", keys_match.group(1))
+    return keys if len(keys) == count else None
 
 
 def _is_input_label(option: MenuOption) -> bool:

@@ -436,7 +436,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                            r"trouble (?:reaching|accessing|connecting to) (?:our |the )?(?:claims? )?system|"
                            r"trouble (?:getting to|pulling up|getting) (?:that|the|your|claim) information|"
                            r"technical difficult|system outage|"
-                           r"(?:call|try) (?:us |your call )?(?:back |again )?(?:a little |a bit |some time )?later|"
+                           r"(?:call|try) (?:us |your call )?(?:back |again )?(?:(?:a little |a bit |some time )?later|"
+                           r"in a (?:little |short )?while)|"
+                           r"\bsystems? (?:is|are) having (?:some )?(?:trouble|problems|issues|difficult)|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry)(?: inquiry| inquiries| lookup)? per call|"
                                  r"call back for (?:any |the )?(?:additional|other|more|remaining) claims|only (?:look at|handle|do|address|help with|"
@@ -478,7 +480,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:nobody|no one|no member)(?:'s| is)? (?:coming|showing) up|"
                                # "Without the correct information I'm not able to [release] anything": verification failed.
                                r"without (?:the |that )?correct\b"),
-        (Cue.CLAIM_NOT_FOUND, r"no claims? (?:were |was )?(?:found|on file|match)|(?:unable to|could not|cannot|can't|not able "
+        (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\bno claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
                               r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
                               r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),
@@ -526,6 +528,7 @@ _PERSON_MARKERS = re.compile(
     r"give me a (?:sec|second|moment)|bear with me)\b"
 )
 _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto repeat\b|\bsay or\b|\bor say\b|"
+                          r"\bon (?:the|your) keypad\b|"
                           # A spoken option: "If you're a Juniper Health member, say 'I'm a member'."
                           r"\bif you(?:'re| are| have| need| want)\b[^.?]*,\s*(?:just )?say\b|"
                           # A conversational IVR's open question: "Just tell me in a few words. For example, you can

@@ -33,7 +33,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("claim_number", r"claim (?:number|id|control number)|\bicn\b|\bdcn\b|\btcn\b|internal control number|"
                      # "Claim one, number two six zero ...": the claim's place in the read-out, then its number.
                      r"claim (?:one|two|three|four|five|\d),? number|"
-                     r"document control number|under claim|(?:claim|document) control|control number|document number"),
+                     r"document control number|under claim|(?:claim|document) control|control number|document number|"
+                     # "Claim six zero two six zero one ...", with no "number": "claim" then a long run of digits.
+                     r"\bclaim(?=,? (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
@@ -80,6 +82,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
                                r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
+                     r"(?:payment|eft|check|ach) (?:reference|trace|confirmation)(?: (?:number|#))?|"
                      # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
@@ -363,13 +366,23 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
         return extract_money(_money_text(segment), "paid_amount")
     if name in {"billed_amount", "allowed_amount", "patient_responsibility", "bulk_payment_amount"}:
         return extract_money(_money_text(segment), name)
+    if name == "check_number":
+        # "check or E F T number E F T eight eight one ...": the letters before the digits are the trace's own.
+        segment = _LETTERED_TRACE.sub(lambda match: " ".join(match.group(1)), segment)
     return FIELD_EXTRACTORS[name](segment, reference)
+
+
+# An initialism joined for label matching that starts a trace number's value ("EFT eight eight one two").
+_LETTERED_TRACE = re.compile(r"\b(EFT|ACH|TRN)(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))",
+                             re.IGNORECASE)
 
 
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
-_DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's )?deductible", re.IGNORECASE)
+# Medicaid's spend-down is the member's deductible under another name.
+_DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
+                         r"(?:deductible|spend-?down)", re.IGNORECASE)
 
 
 def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
@@ -387,6 +400,11 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
     if match is None:
         return None
     amount = extract_money(_money_text(text[match.end():]), "patient_responsibility")
+    if amount is None:
+        # "Of that, two hundred twelve dollars went to the member's deductible": the amount before the verb.
+        before = text[:match.start()]
+        before = before[max(before.rfind("."), before.rfind(","), before.rfind(";")) + 1:]
+        amount = extract_money(_money_text(before), "patient_responsibility")
     # "Applied to the deductible, with no payment" is a status, not an amount.
     return amount if amount is not None and amount.value > 0 else None
 

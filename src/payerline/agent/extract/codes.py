@@ -15,6 +15,8 @@ from payerline.agent.extract.result import Extraction
 
 GROUP_CODES = frozenset({"CO", "PR", "OA", "PI", "CR"})
 RARC_PREFIXES = frozenset({"N", "M", "MA"})
+# Letters that open the lettered CARCs (B7, P2, W1, Y3); "A1" is left out, because "a one" is an article and a number.
+CARC_LETTERS = frozenset({"B", "P", "W", "Y"})
 _GROUP_MEANINGS = (
     (("contractual", "obligation"), "CO"),
     (("patient", "responsibility"), "PR"),
@@ -109,12 +111,17 @@ def _code_items(tokens: list[Token], *, with_prefix: bool) -> list[str]:
             prefix = prefix + letter if prefix_open and prefix + letter in RARC_PREFIXES else letter
             prefix_open = True
             index += 1
+        elif not with_prefix and _carc_letter(tokens, index):
+            prefix, prefix_open = token.text.upper(), True
+            index += 1
         elif token.kind is Kind.NUMBER and not _after_line_word(tokens, index):
             end = _mention_end(tokens, index)
             for number in _mention_numbers(tokens[index:end]):
                 if with_prefix and not prefix:
                     continue
-                items.append(prefix + number if with_prefix else number)
+                items.append(prefix + number)
+                if not with_prefix:
+                    prefix = ""  # "B seven, twenty-three" is B7 and 23
             prefix, prefix_open = "", False
             index = end
         else:
@@ -122,6 +129,20 @@ def _code_items(tokens: list[Token], *, with_prefix: bool) -> list[str]:
                 prefix_open = prefix_open and token.kind is Kind.COMMA
             index += 1
     return items
+
+
+def _carc_letter(tokens: list[Token], index: int) -> bool:
+    """Tell whether a spelled letter opens a lettered CARC ("B seven" is B7, "P two" is P2).
+
+    A letter after another letter belongs to a group code ("O A twenty-three"), and "a" is an article.
+    """
+    token = tokens[index]
+    if token.kind is not Kind.LETTER or token.text.upper() not in CARC_LETTERS:
+        return False
+    if index > 0 and tokens[index - 1].kind is Kind.LETTER:
+        return False
+    following = [t for t in tokens[index + 1:index + 3] if t.kind is not Kind.COMMA]
+    return bool(following) and following[0].kind is Kind.NUMBER
 
 
 def _after_line_word(tokens: list[Token], index: int) -> bool:
