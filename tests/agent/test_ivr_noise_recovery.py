@@ -403,3 +403,14 @@ def test_call_back_offers_are_never_taken() -> None:
     assert score_option(hold, "representative") > 0
     assert callback_offer((back,))
     assert not callback_offer((back, hold))
+
+
+def test_caller_list_naming_a_pharmacy_still_leads_to_claims() -> None:
+    option = MenuOption("calling from a doctor's office, hospital, pharmacy or other medical provider", "2")
+    assert score_option(option, "claim_status") > 0
+    assert score_option(MenuOption("pharmacy claims", "3"), "claim_status") < 0
+
+
+def test_bill_status_and_specialist_options() -> None:
+    assert score_option(MenuOption("the status of a bill, including payment information", "1"), "claim_status") >= 12
+    assert score_option(MenuOption("speak with a medical bill specialist", "0"), "representative") >= 7

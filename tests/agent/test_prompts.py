@@ -538,3 +538,25 @@ def test_spoken_list_with_keys_after_is_no_person() -> None:
 
 def test_if_no_claims_match_is_a_menu_not_a_finding() -> None:
     assert Cue.CLAIM_NOT_FOUND not in analyze_prompt("If no claims match, press 2 to speak with someone.").cues
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # A workers' compensation line files a provider's bills under the injury's claim number.
+    ("Enter the workers' compensation claim number for the injury, followed by the pound key.", InputField.MEMBER_ID),
+    ("Using your keypad, enter the nine-digit federal tax number your bills are submitted under.", InputField.TIN),
+])
+def test_workers_compensation_entries(text: str, field: InputField) -> None:
+    request = analyze_prompt(text).input_request
+    assert request is not None
+    assert request.field is field
+
+
+def test_phrase_after_key_is_kept() -> None:
+    options = analyze_prompt("If you're calling from a doctor's office, hospital or other health care provider, "
+                             "press 1 or say provider. If you're a member, press 2 or say member.").options
+    assert [(option.key, option.phrase) for option in options] == [("1", "provider"), ("2", "member")]
+
+
+def test_bill_not_found_is_claim_not_found() -> None:
+    assert Cue.CLAIM_NOT_FOUND in analyze_prompt(
+        "We did not find a bill on this claim for the information you entered.").cues

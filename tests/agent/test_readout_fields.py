@@ -256,3 +256,13 @@ def test_deductible_amount_before_or_after_its_verb(text: str, amount: Decimal) 
     deductible = parse_deductible(text)
     assert deductible is not None
     assert deductible.value == amount
+
+
+def test_bills_read_as_claims() -> None:
+    texts = ["We located two bills.", "Bill one. Bill control number six one two six zero six one eight zero three seven seven.",
+             "Current status: cancelled.", "Bill two. Bill control number six one two six zero six one one zero one four zero.",
+             "Current status: paid."]
+    assert claim_blocks(texts) == [[0], [1, 2], [3, 4]]
+    assert values("This bill was received November tenth, twenty twenty-six and is pending review with the claim "
+                  "adjuster.")["claim_status"].value == "pending"
+    assert values("Review completed August twenty-fifth, twenty twenty-six.")["processed_date"] == date(2026, 8, 25)

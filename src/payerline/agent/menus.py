@@ -18,10 +18,12 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "claim_status": (
         ("claim status", 12), ("status of a claim", 12), ("claim information", 8), ("claims", 7), ("claim", 5),
         ("status", 3), ("provider", 4), ("health care professional", 4), ("physician", 4), ("english", 6),
+        # Workers' compensation and property-casualty lines call a claim's charges a bill.
+        ("bill status", 12), ("status of a bill", 12), ("bill", 4), ("doctor", 4),
     ),
     "representative": (
         ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
-        ("customer service", 7), ("operator", 7), ("associate", 7), ("provider", 4),
+        ("customer service", 7), ("operator", 7), ("associate", 7), ("specialist", 7), ("provider", 4),
         ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
         # A queue that offers a call back also offers to keep holding: that is the way to a person on this call.
         ("stay on hold", 11), ("continue to hold", 11), ("keep holding", 11), ("remain on hold", 11),
@@ -69,6 +71,9 @@ AVOID_WORDS = (
     "call you back", "call me back", "callback",
 )
 
+# An option for a list of callers that ends with providers in general: "If you are calling from a doctor's office,
+# hospital, pharmacy or other medical provider". A pharmacy among them is a kind of caller, not a topic to avoid.
+_CALLER_LIST = re.compile(r"\bor (?:any )?other (?:\w+ ){0,2}(?:providers?|professionals?)\b")
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
 _AGAIN = re.compile(r"\bagain\b")
 _MENU_REPEAT = re.compile(r"\b(?:these|the|this) (?:options|choices|menu|selections)\b")
@@ -85,7 +90,8 @@ def score_option(option: MenuOption, goal: str) -> int:
     if goal == "repeat" and _MENU_REPEAT.search(label):
         # "To repeat these options" replays the menu, not the read-out before it.
         score = 0
-    if score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS):
+    if (score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS)
+            and not _CALLER_LIST.search(label)):
         score -= 10
     if score and goal in ("claim_status", "next_claim", "research") and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score -= 10  # "To hear these claims again" names claims, but only replays what was just read

@@ -33,6 +33,8 @@ _OPTION_FOR_PRESS = re.compile(
     rf"if(?= (?:the|your|a|an|it|its|their|our)\b))"
     rf"\s+([^.;?]+?),?\s+"
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({KEY})|say\s+([a-z' ]+?))"
+    # "..., press 2 or say member": the phrase after the key.
+    rf"(?:,?\s+or\s+say\s+([a-z' ]+?)(?=[.,;?]|$))?"
     rf"(?=[.,;?]|$| now\b| at any time\b| or\b)"
 )
 # The key spoken first: "Star 9 9 returns to this menu."
@@ -90,7 +92,7 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
     found: list[tuple[int, MenuOption]] = []
     seen_keys: set[str] = set()
     for match in _OPTION_FOR_PRESS.finditer(normalized):
-        label, phrase, key, say_only = match.group(1), match.group(2), match.group(3), match.group(4)
+        label, phrase, key, say_only = match.group(1), match.group(2) or match.group(5), match.group(3), match.group(4)
         key = key.replace(" ", "") if key else None
         if say_only:
             phrase = say_only.strip()

@@ -162,12 +162,14 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         # A Medicare provider number is the PTAN: "the provider's Medicare number", "your Medicare provider number".
         (InputField.PTAN, r"\bptan\b|provider transaction access number|provider(?:'s)? medicare (?:number|id)|"
                           r"medicare provider (?:number|id)"),
-        (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b"),
+        (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b|\btax number"),
         (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)|provider(?:'s)? medicaid (?:number|id)|"
                                           # "Enter your [plan] Medicaid number" to a provider that lost "provider":
                                           # "your" is the caller's own number, not a member's.
                                           r"\byour (?:(?!member|patient|recipient|beneficiary|subscriber|client)"
                                           r"[\w']+ ){0,3}medicaid (?:id|number)\b"),
+        # A workers' compensation line files bills under the injury's claim number, which names the patient's case.
+        (InputField.MEMBER_ID, r"\bcomp(?:ensation)? claim (?:number|id)|claim (?:number|id) (?:for|of) (?:the |an? )?injury"),
         (InputField.CLAIM_NUMBER, r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number"),
         (InputField.MEMBER_ID, r"member(?:'s)? (?:id|number|identification)|medicare (?:number|id)|\bmbi\b|"
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
@@ -481,7 +483,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                # "Without the correct information I'm not able to [release] anything": verification failed.
                                r"without (?:the |that )?correct\b"),
         (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\bno claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
-                              r"to) (?:find|locate) (?:a |any |the |that )?claims?|there (?:are|were|is) no claims?|"
+                              r"to|did not|didn't) (?:find|locate) (?:a |any |the |that )?(?:claims?|bills?)\b|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
                               r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),
         (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|sorry,? (?:that|your) entry\b|\bentry (?:is|was) not\b|is incorrect|was incorrect|did not match|doesn't match|not recognized|"

@@ -41,7 +41,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        r"approved (?:it |the claim |this claim )?for payment on|(?:was |were )?closed on|closed date|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
-                       r"processing (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
+                       r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)?(?: advice)? dated|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed) as of|"
@@ -109,7 +109,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
 # A claim as the subject of a status verb, after the other things said of it.
 _STATUS_PREDICATE = re.compile(
-    r"^\W*(?:the |this |your )?claim\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    r"^\W*(?:the |this |your )?(?:claim|bill)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
     re.IGNORECASE,
@@ -440,8 +440,9 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
     return Extraction(heard.value, min(heard.confidence, 0.8))
 
 
-_CLAIM_START = re.compile(r"^\s*claim (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
-_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|\b(?:internal|document|claim) control number\b",
+# Workers' compensation lines read a provider's claims as bills: "Bill two. Bill control number ...".
+_CLAIM_START = re.compile(r"^\s*(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
+_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|\b(?:internal|document|claim|bill) control number\b",
                                  re.IGNORECASE)
 
 
