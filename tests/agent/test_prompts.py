@@ -560,3 +560,16 @@ def test_phrase_after_key_is_kept() -> None:
 def test_bill_not_found_is_claim_not_found() -> None:
     assert Cue.CLAIM_NOT_FOUND in analyze_prompt(
         "We did not find a bill on this claim for the information you entered.").cues
+
+
+def test_did_i_get_that_right_is_a_read_back() -> None:
+    confirm = analyze_prompt("Claim number 2 6 2 9 5 0 4 1 1 7 3 0 4 4. Did I get that right? Say yes or press 1, "
+                             "or say no or press 2.").confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_hold_message_about_the_automated_system_with_its_noun_lost() -> None:
+    cues = analyze_prompt("Representatives cannot give information that the automated provides. Thank you for your "
+                          "patience.").cues
+    assert Cue.AUTOMATED_REFUSED not in cues

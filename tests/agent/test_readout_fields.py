@@ -266,3 +266,23 @@ def test_bills_read_as_claims() -> None:
     assert values("This bill was received November tenth, twenty twenty-six and is pending review with the claim "
                   "adjuster.")["claim_status"].value == "pending"
     assert values("Review completed August twenty-fifth, twenty twenty-six.")["processed_date"] == date(2026, 8, 25)
+
+
+def test_condition_names_no_status() -> None:
+    assert "claim_status" not in values("Claim information is based on our records at the time of this call, and may "
+                                        "change if the claim is adjusted.")
+    assert values("The claim was denied, if you want to appeal call us.")["claim_status"].value == "denied"
+
+
+def test_expected_payment_and_warrant() -> None:
+    found = values("Expected payment eighty-four dollars and ten cents on March twenty-seventh, twenty twenty-six.")
+    assert found["paid_amount"] == Decimal("84.10")
+    assert "paid_amount" not in values("Their total expected payment is five hundred seventy-eight dollars.")
+    assert values("Warrant number seven seven zero zero six five one, issued February twenty-seventh, twenty "
+                  "twenty-six.")["check_number"] == "7700651"
+
+
+def test_spelled_label_before_lettered_claim_number() -> None:
+    found = values("I C N G M two five one two four four one nine, from date of service September twenty-fourth, "
+                   "twenty twenty-five.")
+    assert found["claim_number"] == "GM25124419"

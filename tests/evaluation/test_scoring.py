@@ -86,6 +86,19 @@ def test_value_for_missing_field_is_wrong():
     assert score.differences[0].got == "True"
 
 
+def test_true_value_for_missing_field_is_right():
+    # The read-out gave no claim total, but the agent summed the charges it read for each line.
+    claim = ExpectedClaim(claim_index=0, record_id="A0-0", status=ClaimStatus.APPLIED_TO_DEDUCTIBLE,
+                          outcome=Outcome.PARTIAL, reason=FailureReason.CALL_DROPPED, values={"claim_number": "X1"},
+                          missing=("billed_amount",), missing_truth={"billed_amount": Decimal("285.00")})
+    summed = make_result(outcome=Outcome.PARTIAL, reason=FailureReason.CALL_DROPPED, claim_number="X1",
+                         billed_amount=Decimal("285.00"))
+    assert score_call(expected(claim), [summed]).exact
+    wrong = make_result(outcome=Outcome.PARTIAL, reason=FailureReason.CALL_DROPPED, claim_number="X1",
+                        billed_amount=Decimal("258.00"))
+    assert score_call(expected(claim), [wrong]).differences[0].got == "258.00"
+
+
 def test_outcome_and_reason_differences():
     claim = ExpectedClaim(claim_index=0, record_id="A0-0", status=ClaimStatus.PAID, outcome=Outcome.FAILED,
                           reason=FailureReason.SYSTEMS_DOWN)

@@ -335,6 +335,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
 _CONFIRM = re.compile(
     r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
     r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)|"
+    r"did i (?:get|hear|have) (?:that|this|it|you) (?:right|correctly)|"
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\b(?:if|to confirm)\b[^.;]*?\bpress\b|"
     # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
@@ -550,7 +551,10 @@ _AUTOMATED_POLICY = re.compile(
 )
 # The payer's own self-service, named as the source of information; its article may be misheard.
 _OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which|in|from|through|on) "
-                                  r"(?:the |a |an |our |your |uh )?automated (?:system|line|phone system|menu|attendant)s?\b")
+                                  r"(?:the |a |an |our |your |uh )?automated (?:system|line|phone system|menu|attendant)s?\b|"
+                                  # The same with its noun lost: "information that the automated provides".
+                                  r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which) (?:the |our |your )?automated "
+                                  r"(?:provides|gives|offers|reads|has)\b")
 _ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")

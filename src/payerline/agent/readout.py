@@ -71,8 +71,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
-                    # "... so the payment is zero dollars", but not "their total expected payment is ...".
-                    r"(?<!total )(?<!expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total
+                    # expected payment is ...".
+                    r"(?<!total )(?<!total expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay"),
@@ -83,6 +84,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
                      r"(?:payment|eft|check|ach) (?:reference|trace|confirmation)(?: (?:number|#))?|"
+                     # Some Medicaid programs pay by warrant, a state's check.
+                     r"warrant (?:number|#)|"
                      # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
@@ -136,6 +139,7 @@ _RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending) (?:for|to be
 _WHOLE_AMOUNT = re.compile(r"\ballowed amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b", re.IGNORECASE)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
+_CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECASE)
 
 
 def parse_fields(text: str, reference: date | None, *, readout: bool = False) -> dict[str, Extraction[Any]]:
@@ -182,6 +186,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             amount = extract_money(released.group(1))
             if amount is not None:
                 found["paid_amount"] = Extraction(amount.value, min(amount.confidence, 0.85))
+        # "... and may change if the claim is adjusted": a condition names no status the claim has.
+        sentence = _CONDITION.sub("", sentence)
         explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE) is not None
         implied = not from_sentence and (
             _STATUS_CONTEXT.search(sentence) is not None or (readout and _is_bare_status(sentence))

@@ -53,7 +53,9 @@ class ExpectedClaim:
     Attributes:
         values: each field the call should obtain, with its true value.
         missing: each required field the call cannot obtain; the result
-            must list it in ``missing_fields``.
+            must list it in ``missing_fields``, or give the field's true
+            value, found by a way the expectation does not model (a claim's
+            charges summed from its lines' charges).
         optional: fields the scenario may or may not let the call obtain
             (a drop part-way through a representative's answers), with their
             true values; a result is right to give the true value or none.
@@ -69,6 +71,7 @@ class ExpectedClaim:
     missing: tuple[str, ...] = ()
     optional: Mapping[str, object] = field(default_factory=dict)
     other_outcomes: frozenset[Outcome] = frozenset()
+    missing_truth: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,7 @@ def expected_call(
             missing=missing,
             optional=optional,
             other_outcomes=other_outcomes,
+            missing_truth={name: record.field_value(name) for name in missing if name not in PERSON_FIELDS},
         ))
     return ExpectedCall(
         scenario_id=planned.scenario.scenario_id,

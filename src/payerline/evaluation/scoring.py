@@ -117,7 +117,8 @@ def score_claim(expected: ExpectedClaim, result: ClaimResult | None) -> tuple[in
             differences.append(Difference(index, name, f"{_text(true_value)} or none", _text(got)))
     for name in expected.missing:
         got = _result_value(result, name)
-        if name in result.missing_fields and got is None:
+        if (name in result.missing_fields and got is None) or (
+                got is not None and name in expected.missing_truth and values_match(name, expected.missing_truth[name], got)):
             right += 1
         else:
             shown = _text(got) if got is not None else "not in missing_fields"

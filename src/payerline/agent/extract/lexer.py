@@ -394,6 +394,11 @@ _SPELLED_INITIALISM = re.compile(
 )
 
 
+# A claim number's label opening a sentence, before a number that starts with letters: "I C N G M two five ...".
+_SPELLED_LABEL_FIRST = re.compile(r"(?:^|(?<=[.?!;] ))(i c n|d c n|t c n)\b(?= \w\b)", re.IGNORECASE)
+
+
 def join_spelled_initialisms(text: str) -> str:
     """Join initialisms read letter by letter into the one word that labels and prompts are matched against."""
+    text = _SPELLED_LABEL_FIRST.sub(lambda match: match.group(1).replace(" ", ""), text)
     return _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
