@@ -414,3 +414,9 @@ def test_caller_list_naming_a_pharmacy_still_leads_to_claims() -> None:
 def test_bill_status_and_specialist_options() -> None:
     assert score_option(MenuOption("the status of a bill, including payment information", "1"), "claim_status") >= 12
     assert score_option(MenuOption("speak with a medical bill specialist", "0"), "representative") >= 7
+
+
+def test_search_for_other_dates_is_no_way_to_a_person() -> None:
+    assert score_option(MenuOption("check other dates for this beneficiary", "3"), "representative") == 0
+    assert score_option(MenuOption("all other questions", "9"), "representative") > 0
+    assert score_option(MenuOption("be transferred", "1"), "representative") > 0

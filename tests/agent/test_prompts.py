@@ -573,3 +573,24 @@ def test_hold_message_about_the_automated_system_with_its_noun_lost() -> None:
     cues = analyze_prompt("Representatives cannot give information that the automated provides. Thank you for your "
                           "patience.").cues
     assert Cue.AUTOMATED_REFUSED not in cues
+
+
+def test_conversational_ivr_filler_before_a_sized_entry_is_the_ivr() -> None:
+    analysis = analyze_prompt("Alright. First, what's the provider's nine-digit ID number?")
+    assert not analysis.person_likely
+    assert analysis.input_request is not None
+    assert analysis.input_request.field is InputField.TIN
+    assert analyze_prompt("Alright, I have the claim.").person_likely
+
+
+def test_gate_naming_this_automated_system_is_no_refusal() -> None:
+    cues = analyze_prompt("Contact center representatives cannot give information available through this automated "
+                          "system, such as claim status. If your question is about something else, press 1 to be "
+                          "transferred.").cues
+    assert Cue.AUTOMATED_REFUSED not in cues
+
+
+def test_refusal_of_automated_systems_with_its_negation_lost() -> None:
+    cues = analyze_prompt("I'm sorry, we take calls from automated systems. Please have someone from your office call "
+                          "us directly. Goodbye.").cues
+    assert Cue.AUTOMATED_REFUSED in cues

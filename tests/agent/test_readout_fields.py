@@ -286,3 +286,17 @@ def test_spelled_label_before_lettered_claim_number() -> None:
     found = values("I C N G M two five one two four four one nine, from date of service September twenty-fourth, "
                    "twenty twenty-five.")
     assert found["claim_number"] == "GM25124419"
+
+
+def test_funds_transfer_number_and_inquiry_limits() -> None:
+    assert values("Check or electronic funds transfer number eight eight zero four four seven five one eight.")[
+        "check_number"] == "880447518"
+    assert values("You have reached the maximum number of claim inquiries allowed for one call.") == {}
+    assert values("The amount allowed on this claim was fifty dollars.")["allowed_amount"] == Decimal("50.00")
+
+
+def test_claim_place_before_a_number_that_lost_its_label() -> None:
+    # "Claim one, [number] two six ...": the place in the read-out is no digit of the number.
+    found = values("Claim one, two six one three three zero zero zero zero four one, for services on May eleventh, "
+                   "twenty twenty-six.")
+    assert found.get("claim_number") != "126133000041"

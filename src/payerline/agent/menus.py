@@ -25,6 +25,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("representative", 12), ("agent", 9), ("speak with", 8), ("speak to", 8), ("talk to", 8),
         ("customer service", 7), ("operator", 7), ("associate", 7), ("specialist", 7), ("provider", 4),
         ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
+        ("something else", 3), ("be transferred", 7), ("transferred", 6),
         # A queue that offers a call back also offers to keep holding: that is the way to a person on this call.
         ("stay on hold", 11), ("continue to hold", 11), ("keep holding", 11), ("remain on hold", 11),
     ),
@@ -74,6 +75,7 @@ AVOID_WORDS = (
 # An option for a list of callers that ends with providers in general: "If you are calling from a doctor's office,
 # hospital, pharmacy or other medical provider". A pharmacy among them is a kind of caller, not a topic to avoid.
 _CALLER_LIST = re.compile(r"\bor (?:any )?other (?:\w+ ){0,2}(?:providers?|professionals?)\b")
+_OTHER_SEARCH = re.compile(r"\bother (?:dates?|claims?|members?|beneficiar(?:y|ies)|patients?|recipients?|services?)\b")
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
 _AGAIN = re.compile(r"\bagain\b")
 _MENU_REPEAT = re.compile(r"\b(?:these|the|this) (?:options|choices|menu|selections)\b")
@@ -87,6 +89,8 @@ def score_option(option: MenuOption, goal: str) -> int:
     score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
     if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score = 8
+    if goal in ("representative", "person_routing") and score <= 2 and _OTHER_SEARCH.search(label):
+        score = 0  # "To check other dates for this beneficiary" is a new search, not "all other questions"
     if goal == "repeat" and _MENU_REPEAT.search(label):
         # "To repeat these options" replays the menu, not the read-out before it.
         score = 0

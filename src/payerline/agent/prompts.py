@@ -246,12 +246,20 @@ _LENGTH_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|
                             r"(?:[\w']+ )?$")
 
 
+_PROVIDER_SIZED_ID = re.compile(r"\b(?:provider|office|practice|group)(?:'s)? (9|nine|10|ten)[- ]digit "
+                                r"(?:id|identification|identifier)(?: number)?\b")
+
+
 def _named_field(requested: str) -> InputField | None:
     """Return the field a sentence requests.
 
     Of several fields named, the one given a length wins ("Now the 9-digit tax ID that NPI bills under"),
     else the first in ``_FIELD_PATTERNS``.
     """
+    sized_provider_id = _PROVIDER_SIZED_ID.search(requested)
+    if sized_provider_id is not None:
+        # "What's the provider's nine-digit [tax] ID number?" with the kind lost: an NPI has ten digits, a tax id nine.
+        return InputField.NPI if sized_provider_id.group(1) in ("10", "ten") else InputField.TIN
     found = [(input_field, match) for input_field, pattern in _FIELD_PATTERNS if (match := pattern.search(requested))]
     if not found:
         return None
@@ -346,9 +354,10 @@ _CONFIRM = re.compile(
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
-    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct)|"
+    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct|"
+    r"enter (?:it|that|this|them) again)|"
     # The same with each key first: "From date March fourth, 2026. Press 1 to continue, or 2 to change it."
-    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct)\b|"
+    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct|enter (?:it|that|this|them) again)\b|"
     # A terse read-back: "MBI 5 M D 1 X N 8. Correct, press 1. Re-enter, press 2."
     r"(?:^|[.?!] )correct,? (?:press|dial) \S+[^?]*\b(?:re-?enter|incorrect|change it),? (?:press|dial)\b"
 )
@@ -546,12 +555,12 @@ _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto rep
 # even with its "not" lost. A payer that takes automated calls would go on with a question instead.
 _AUTOMATED_POLICY = re.compile(
     r"\b(?:accept|accepts|take|takes|allow|allows|permit|permits|handle|handles)\b[^.?]{0,30}"
-    r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?)\b|"
+    r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?|systems?)\b|"
     r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
 )
 # The payer's own self-service, named as the source of information; its article may be misheard.
 _OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which|in|from|through|on) "
-                                  r"(?:the |a |an |our |your |uh )?automated (?:system|line|phone system|menu|attendant)s?\b|"
+                                  r"(?:the |a |an |our |your |this |uh )?automated (?:system|line|phone system|menu|attendant)s?\b|"
                                   # The same with its noun lost: "information that the automated provides".
                                   r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which) (?:the |our |your )?automated "
                                   r"(?:provides|gives|offers|reads|has)\b")
@@ -668,9 +677,21 @@ def _person_likely(text: str, normalized: str) -> bool:
         marked = [i for i, sentence in enumerate(sentences) if _IVR_MARKERS.search(normalize_prompt(sentence))]
         tail = " ".join(sentences[marked[-1] + 1:]) if marked else ""
         return bool(tail) and _person_likely(tail, normalize_prompt(tail))
-    if _PERSON_QUESTION.search(normalized) or _PERSON_MARKERS.search(normalized):
+    if _PERSON_QUESTION.search(normalized):
+        return True
+    markers = {match.group(0) for match in _PERSON_MARKERS.finditer(normalized)}
+    if markers and markers <= _WEAK_MARKERS and _SIZED_ENTRY.search(normalized):
+        # "Alright. First, what's the provider's nine-digit tax ID number?": a conversational IVR's filler word;
+        # an entry given its number of digits is the line's own question.
+        return False
+    if markers:
         return True
     return extract_person_name(text) is not None and "this is" in normalized
+
+
+_WEAK_MARKERS = frozenset({"alright", "okay so"})
+_SIZED_ENTRY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)"
+                          r"[- ]digit\b")
 
 
 # A person checking that the caller is still on the line. Recordings do not ask this, and an IVR's

@@ -49,6 +49,8 @@ _MOVES_ON = re.compile(
     r"here(?:'s| is| are) (?:the|your)|\bready\b|hold on|one moment|give me a (?:sec|second|moment)|"
     r"\bthe (?:claim|check|reference|call reference|icn|dcn|eft|trace) (?:number|id) is\b"
 )
+# A "no", or an offer to say the value read once more: the reply corrects the read-back instead of moving on.
+_RESTATES = re.compile(r"^\W*no\b|\b(?:let me|i'll|i will) (?:give|read|say) (?:that|it|this)(?: to you| one more time)? again\b")
 # Labels a representative uses for each identifier read back.
 _FIELD_LABELS = {
     "claim_number": re.compile(r"\b(?:claim (?:number|id)|icn|dcn|document control number|claim control number)\b", re.I),
@@ -358,6 +360,8 @@ def _explicit_yes(text: str) -> bool:
 def _moves_on_without_yes(text: str) -> bool:
     """Tell whether a reply to a read-back goes on to something else without an explicit yes."""
     normalized = normalize_prompt(text)
+    if _RESTATES.search(normalized):
+        return False  # "No, let me give that to you again. It's ...": the same field, said once more
     return bool(_MOVES_ON.search(normalized)) and not _EXPLICIT_YES.search(normalized)
 
 

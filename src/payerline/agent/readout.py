@@ -34,8 +34,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      # "Claim one, number two six zero ...": the claim's place in the read-out, then its number.
                      r"claim (?:one|two|three|four|five|\d),? number|"
                      r"document control number|under claim|(?:claim|document) control|control number|document number|"
-                     # "Claim six zero two six zero one ...", with no "number": "claim" then a long run of digits.
-                     r"\bclaim(?=,? (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
+                     # "Claim six zero two six zero one ...", with no "number": "claim" then a long run of digits,
+                     # but not "Claim one, two six ..." (the claim's place in the read-out, then its number).
+                     r"\bclaim(?!,? (?:one|two|three|four|five|won|to|too|for|\d),)"
+                     r"(?=,? (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
@@ -67,7 +69,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # "Lines billed: three" counts lines.
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       r"charge amount|amount charged|charged amount"),
-    ("allowed_amount", r"\ballowed\b|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
+    # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
+    ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
+                       r"(?! (?:for|per) (?:one|each|a|every|this|the|your) (?:call|caller|inquiry|day|session)\b)|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
@@ -85,7 +89,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
                      r"(?:payment|eft|check|ach) (?:reference|trace|confirmation)(?: (?:number|#))?|"
                      # Some Medicaid programs pay by warrant, a state's check.
-                     r"warrant (?:number|#)|"
+                     r"warrant (?:number|#)|(?:electronic )?funds transfer (?:trace )?(?:number|#)|"
                      # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
@@ -127,6 +131,8 @@ _OUTCOME_PREDICATE = re.compile(
 # The claim as "it" after a date: "We received it on November 13, and it's pending review."
 _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (?:now |currently |still )?"
                                 r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided)\b", re.IGNORECASE)
+# Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
+_PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
 # An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
 _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$", re.IGNORECASE)
 # An amount the payer will release: "... ninety-eight dollars and sixty-two cents, to be released on ...".
@@ -200,6 +206,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                      or _PRONOUN_PREDICATE.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
+        if predicate is not None and _PART_SUBJECT.search(sentence[:predicate.start()]):
+            predicate = None  # "Some charges were reduced or denied" is about lines of a claim, not the claim
         if "claim_status" not in found and predicate is not None:
             # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
             status = extract_claim_status(predicate.group(1))
@@ -316,7 +324,11 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
         return found
     if field in found:
         return found
-    asked = FIELD_EXTRACTORS[field](text, reference)
+    if field == "check_number":
+        # Unlabelled, "went out under E F T zero zero ..." names the payment's method before its trace.
+        asked = _extract_segment(field, join_spelled_initialisms(text), reference)
+    else:
+        asked = FIELD_EXTRACTORS[field](text, reference)
     if asked is not None:
         found[field] = asked
     return found
@@ -379,8 +391,10 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
 
 
 # An initialism joined for label matching that starts a trace number's value ("EFT eight eight one two").
-_LETTERED_TRACE = re.compile(r"\b(EFT|ACH|TRN)(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))",
-                             re.IGNORECASE)
+# After "under", "by" or "via" the initialism names how the payment went, not the trace ("went out under E F T zero ...").
+_LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<=number, )|(?<=reference )|"
+                             r"(?<=reference is ))(EFT|ACH|TRN)"
+                             r"(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))", re.IGNORECASE)
 
 
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
