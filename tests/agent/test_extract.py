@@ -165,3 +165,10 @@ def test_lettered_carcs(text: str, codes: list[str]) -> None:
     carcs = extract_carc_codes(text)
     assert carcs is not None
     assert carcs.value == codes
+
+
+def test_spelled_label_after_a_contraction_is_joined() -> None:
+    from payerline.agent.extract.lexer import join_spelled_initialisms
+
+    assert join_spelled_initialisms("That's I C N two zero two six.") == "That's ICN two zero two six."
+    assert join_spelled_initialisms("You entered 3 N P I 4.") == "You entered 3 N P I 4."

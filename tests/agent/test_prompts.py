@@ -594,3 +594,32 @@ def test_refusal_of_automated_systems_with_its_negation_lost() -> None:
     cues = analyze_prompt("I'm sorry, we take calls from automated systems. Please have someone from your office call "
                           "us directly. Goodbye.").cues
     assert Cue.AUTOMATED_REFUSED in cues
+
+
+@pytest.mark.parametrize("text", [
+    "What would you like to do next? You can say repeat that, claim details, another claim, different patient, or goodbye.",
+    # "can" lost on the line
+    "What would you like to do next? You an say repeat that, claim details, another claim, different patient, or goodbye.",
+])
+def test_goodbye_offered_in_a_spoken_menu_ends_nothing(text: str) -> None:
+    analysis = analyze_prompt(text)
+    assert Cue.GOODBYE not in analysis.cues
+    assert "another claim" in [option.phrase for option in analysis.options]
+
+
+def test_spoken_examples_lose_their_lead_words() -> None:
+    options = analyze_prompt("You can say things like claim status, eligibility, precertification, payments, appeals.").options
+    assert options[0].phrase == "claim status"
+
+
+def test_own_hours_with_a_portal_named_are_a_closed_line() -> None:
+    cues = analyze_prompt("The automated system is not available at this time. Our hours are Monday through Friday, "
+                          "6 a.m. to 8 p.m., Mountain time. Please call these hours, or visit the HealthBridge provider "
+                          "portal. Thank you. Goodbye.").cues
+    assert Cue.CLOSED in cues
+    assert Cue.SYSTEMS_DOWN not in cues
+
+
+def test_read_back_put_as_a_question() -> None:
+    assert analyze_prompt("Was that October twentieth, twenty twenty-six?").confirmation is not None
+    assert analyze_prompt("Was that the claim you wanted?").confirmation is None

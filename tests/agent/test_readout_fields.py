@@ -300,3 +300,15 @@ def test_claim_place_before_a_number_that_lost_its_label() -> None:
     found = values("Claim one, two six one three three zero zero zero zero four one, for services on May eleventh, "
                    "twenty twenty-six.")
     assert found.get("claim_number") != "126133000041"
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("Paid January twenty-ninth, twenty twenty-six by E F T or check number eight eight zero three one four two zero "
+     "seven.", "paid_date", date(2026, 1, 29)),
+    ("Reason, one ninety-seven.", "carc_codes", ["197"]),
+    ("Group, C O.", "adjustment_group_code", "CO"),
+    ("Check or EFT, eight eight zero five one nine zero two two.", "check_number", "880519022"),
+    ("The injured worker's responsibility is zero dollars.", "patient_responsibility", Decimal("0.00")),
+])
+def test_terse_and_other_read_out_labels(text: str, name: str, value: object) -> None:
+    assert values(text)[name] == value

@@ -91,3 +91,8 @@ def test_earlier_claims_number_is_recognized() -> None:
     assert dialog._names_other_claim(Extraction("22123456789", 0.9))
     assert not dialog._names_other_claim(Extraction("22123456790", 0.9))
     assert not dialog._names_other_claim(None)
+
+
+def test_statement_starting_with_cant_asks_nothing() -> None:
+    # "[They] can't be billed for an accepted injury." with its subject lost is no question about the charges.
+    assert not dialog_for()._answers("can't be billed for an accepted injury.")

@@ -63,9 +63,11 @@ _OPTION_BARE_KEY = re.compile(
 _OPTION_LABEL_IS = re.compile(r"(?:^|:\s*|,\s*(?:and\s+)?|\band\s+)([a-z][a-z' ]{1,40}?) is ([0-9*#])(?=[,.;]|\s+and\b|$)")
 _KEYPAD_SENTENCE = re.compile(r"\bkeypad\b|\bkeys?\b|\btouch[- ]?tone\b|\bpress\b|\bdial\b")
 _SAY_LIST = re.compile(
-    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s|[.?!]\syou can (?:also )?|^you can (?:also )?)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
+    r"(?:^|[.?!]\s|please\s|^or\s|[.?!]\sor\s|[.?!]\syou \w+ (?:also )?|^you \w+ (?:also )?)say\s+(?!or\b|yes\b|no\b)([a-z' ]+(?:,\s*(?:or\s+)?[a-z' ]+)+|[a-z' ]+\s+or\s+[a-z' ]+|"
     r"[a-z' ]{2,30})\s*(?:[.?!]|$)"
 )
+# Words before a spoken list's first phrase: "You can say things like claim status, eligibility, ...".
+_LIST_LEAD = re.compile(r"^(?:things like|something like|for example,?|such as|e\.?g\.?,?)\s+")
 # The keys of a spoken list in a sentence of their own, in the list's order: "You can say repeat that, another
 # claim, or I'm done. On the keypad, that's 1, 2, or 9."
 _KEYS_IN_ORDER = re.compile(r"^(?:or\s+)?(?:on (?:the|your) keypad|using (?:the|your) keypad|by keypad|or press|press)\b"
@@ -149,7 +151,7 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         if not any(option.label == label for _, option in found):
             found.append((match.start(), MenuOption(label, None, phrase.strip() if phrase else None, key_lost=True)))
     for match in _SAY_LIST.finditer(normalized):
-        phrases = [phrase.strip(" .") for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1))]
+        phrases = [_LIST_LEAD.sub("", phrase.strip(" .")) for phrase in re.split(r",\s*or\s+|,\s*|\s+or\s+", match.group(1))]
         keys = _keys_in_order(normalized[match.end():], len(phrases))
         for index, phrase in enumerate(phrases):
             if phrase and not any(option.phrase == phrase or option.label == phrase for _, option in found):

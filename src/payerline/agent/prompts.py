@@ -351,6 +351,9 @@ _CONFIRM = re.compile(
     # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
     r"(?:^|[.?!] )(?:that's|that is|that was|i have|i've got|i got|i heard|you said)\b[^.?]*(?:\d|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)[^?]*?[.,]? (?:is that )?(?:correct|right)\?|"
+    # A read-back put as a question: "Was that October twentieth, twenty twenty-six?", "Did you say 4 8 2 1?"
+    r"(?:^|[.?!] )(?:was that|is that|did you say|you said)\b[^.?]*(?:\d|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[^.?]*\?|"
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
@@ -506,7 +509,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                    r"wait time is|all of our (?:agents|representatives|associates)|thank you for your patience|"
                    r"please have your|monitored or recorded"),
         (Cue.TRANSFER, r"\btransfer(?:ring)?\b|connecting you|connect you|one moment while|routing your call"),
-        (Cue.GOODBYE, r"\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
+        # "..., or goodbye." and "say goodbye" offer a way to end the call; they do not end it.
+        (Cue.GOODBYE, r"(?<!\bor )(?<!\bsay )(?<!\bsay, )\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
                       r"\btake care\b|thank you for calling[^.?,]*\.?$"),
         (Cue.REFUSED, r"(?:(?:not|unable|not able|not allowed) (?:to|two|too)|can't|cannot|can not|won't|will not|"
                       # "I'm not [able to] give out ...": the words between were lost on the line.
@@ -587,6 +591,13 @@ _OTHER_CHANNEL = re.compile(r"\b(?:chat|portal|online|website|web site)\b")
 _SIGN_OFF = re.compile(r"\bgoodbye\b|call (?:us )?(?:back|again)|\bclosed\b|business hours")
 
 
+def _hours_only_for_other_channel(normalized: str) -> bool:
+    """Tell whether every sentence stating hours is about another channel ("Chat with us from the portal during
+    business hours"), not the line's own hours ("Our hours are ... Please call back then, or visit the portal")."""
+    stating = [sentence for sentence in re.split(r"(?<=[.?!])\s+", normalized) if _states_hours(sentence)]
+    return bool(stating) and all(_OTHER_CHANNEL.search(sentence) for sentence in stating)
+
+
 def _states_hours(normalized: str) -> bool:
     """Tell whether a turn says when the line takes calls."""
     if _HOURS.search(normalized):
@@ -663,7 +674,7 @@ def analyze_prompt(text: str) -> PromptAnalysis:
     request = None if person_likely else input_request(normalized)
     confirm = None if person_likely else confirmation(normalized)
     if (not (person_likely or options or request) and _states_hours(normalized) and _SIGN_OFF.search(normalized)
-            and not (_OTHER_CHANNEL.search(normalized) and "closed" not in normalized)):
+            and not (_hours_only_for_other_channel(normalized) and "closed" not in normalized)):
         # A closed-hours message that lost "closed": opening hours, then a sign-off and no menu.
         cues.add(Cue.CLOSED)
         cues.discard(Cue.SYSTEMS_DOWN)

@@ -59,6 +59,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b)|eft went out|"
+                  # "Paid January twenty-ninth, twenty twenty-six by E F T ...": "paid" then a date, not an amount.
+                  r"\bpaid(?= (?:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december)\b)|"
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
@@ -81,7 +84,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay"),
-    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:responsibility|liability|cost[- ]share|portion|share|balance)|"
+    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|worker|employee|claimant)(?:'s)? "
+                               r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
                                r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
@@ -93,13 +97,16 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      # Medicaid plans name the payment by its remittance advice ("Remittance number 2039...").
                      r"remit(?:tance)? (?:advice )?number|\bra number|"
                      # "check one eight four nine three ..." with "number" lost: "check" then a long run of digits.
-                     r"\bcheck(?= (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b ?){6})"),
+                     # "Check or EFT, eight eight zero ..." in a terse read-out.
+                     r"\b(?:check|eft)(?: or (?:eft|check))?(?=[,:]? (?:(?:zero|oh|one|two|three|four|five|six|seven|"
+                     r"eight|nine|double|triple)\b,? ?){6})"),
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
                             r"check ?write total"),
-    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group"),
+    # A terse read-out's "Group, C O." opens its sentence with the bare word.
+    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
                    # "Adjustment group P R, reason two.": the group's reason, a number after it.
-                   r"\breason(?= (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"\breason(?=,? (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
     ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"

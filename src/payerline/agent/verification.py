@@ -54,7 +54,7 @@ QUESTION_LEAD = re.compile(
     r"^(?:and |okay,? |ok,? |so |um,? |alright,? |great,? |thanks,? |thank you,? |got(?: it)?,? |perfect,? |now,? )*"
     r"(?:can|could|may|what|what's|is|are|do|"
     r"does|did|who|how|please|go ahead|i need|i'll need|i just need|i will need|verify|spell|read|tell|give|"
-    r"i'd need|let me get|let me have|i'm going to need)\b"
+    r"i'd need|let me get|let me have|i'm going to need)\b(?!')"  # "can't be billed ..." asks nothing
 )
 # "And the PTAN for that": a short request whose question mark or last word the line lost.
 # Its "and" may be heard as "in" or "an" ("in the Medicaid" for "And the Medicaid ID?").

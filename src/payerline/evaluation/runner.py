@@ -192,9 +192,13 @@ def twin_readings(
 
 
 def _billed_alike(one: ClaimRecord, other: ClaimRecord) -> bool:
-    """Tell whether two claims look the same to a biller: provider, dates of service, charges and codes."""
-    return (one.billing_npi, one.service_date_from, one.service_date_to, one.billed_amount, _procedure_codes(one)) == (
-        other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount, _procedure_codes(other))
+    """Tell whether two claims look the same to a biller: provider, dates of service, charges and codes.
+
+    A claim the payer file gives no lines (a voided claim, say) has no codes to tell it apart by.
+    """
+    codes_alike = not one.lines or not other.lines or _procedure_codes(one) == _procedure_codes(other)
+    return codes_alike and (one.billing_npi, one.service_date_from, one.service_date_to, one.billed_amount) == (
+        other.billing_npi, other.service_date_from, other.service_date_to, other.billed_amount)
 
 
 def _procedure_codes(record: ClaimRecord) -> list[str]:

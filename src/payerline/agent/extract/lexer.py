@@ -389,7 +389,7 @@ def normalize_words(text: str) -> str:
 # Initialisms read letter by letter ("your tax I D number", "D C N two one six ..."), unless they sit among other
 # single characters, as in a read-back of an entry ("You entered 3 N P I 4").
 _SPELLED_INITIALISM = re.compile(
-    r"(?<!\b\w )\b(i d|n p i|t i n|p t a n|m b i|i c n|d c n|t c n|e f t|s s n|d o b|d o s|c a r c|r a r c)\b(?! \w\b)",
+    r"(?<!(?<![\w'])\w )\b(i d|n p i|t i n|p t a n|m b i|i c n|d c n|t c n|e f t|s s n|d o b|d o s|c a r c|r a r c)\b(?! \w\b)",
     re.IGNORECASE,
 )
 
