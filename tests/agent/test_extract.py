@@ -172,3 +172,16 @@ def test_spelled_label_after_a_contraction_is_joined() -> None:
 
     assert join_spelled_initialisms("That's I C N two zero two six.") == "That's ICN two zero two six."
     assert join_spelled_initialisms("You entered 3 N P I 4.") == "You entered 3 N P I 4."
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("I don't see anything on file that matches. It looks like that claim has not been received.", "not_on_file"),
+    ("It hasn't been received yet.", "not_on_file"),
+    ("The claim was received on March 3.", "received"),
+])
+def test_claim_not_yet_received_is_not_on_file(text: str, status: str) -> None:
+    from payerline.agent.extract.status import extract_claim_status
+
+    found = extract_claim_status(text)
+    assert found is not None
+    assert found.value.value == status

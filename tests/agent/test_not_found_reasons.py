@@ -107,3 +107,14 @@ def test_ivr_claim_miss_without_person_is_claim_not_found_not_not_on_file() -> N
     assert result.reason is FailureReason.CLAIM_NOT_FOUND
     # An IVR search miss is not the payer saying the claim is not on file.
     assert result.fields.claim_status is None or result.fields.claim_status.value is not ClaimStatus.NOT_ON_FILE
+
+
+def test_unverified_member_refusal_of_encounter_details_gives_member_not_found() -> None:
+    # A Medicaid plan's vendor calls claims encounters; the refusal after a failed member check is the same.
+    rep = Representative(
+        answers=[(r"date of service|calling|status", "I'm sorry, I'm not able to verify that information, so I can't "
+                                                     "release encounter details on this call.")],
+    )
+    nodes = main_menu_nodes(start=Node(["Thank you for calling. To speak with a representative, press 0."], {"0": "hold"}))
+    result = _call(nodes, rep).results[0]
+    assert result.reason is FailureReason.MEMBER_NOT_FOUND

@@ -623,3 +623,16 @@ def test_own_hours_with_a_portal_named_are_a_closed_line() -> None:
 def test_read_back_put_as_a_question() -> None:
     assert analyze_prompt("Was that October twentieth, twenty twenty-six?").confirmation is not None
     assert analyze_prompt("Was that the claim you wanted?").confirmation is None
+
+
+def test_key_list_joined_with_and() -> None:
+    options = analyze_prompt("Are you a Cedar Valley member, or are you calling from a provider's office? You can say "
+                             "member or provider, or press 1 for member and 2 for provider.").options
+    keyed = {option.key: option.label for option in options if option.key}
+    assert keyed == {"1": "member", "2": "provider"}
+
+
+def test_information_not_in_the_automated_system_is_no_refusal() -> None:
+    cues = analyze_prompt("Claim status and payment information aren't available in our automated system. A provider "
+                          "services representative can help you with that.").cues
+    assert Cue.AUTOMATED_REFUSED not in cues

@@ -312,3 +312,53 @@ def test_claim_place_before_a_number_that_lost_its_label() -> None:
 ])
 def test_terse_and_other_read_out_labels(text: str, name: str, value: object) -> None:
     assert values(text)[name] == value
+
+
+def test_voided_date_and_scheduled_payment() -> None:
+    assert values("This claim was cancelled, or voided, on March twelfth, twenty twenty-six.")["processed_date"] == (
+        date(2026, 3, 12))
+    found = values("It is scheduled to pay eighty-eight dollars in the financial cycle of April twenty-fourth, "
+                   "twenty twenty-six.")
+    assert found["paid_amount"] == Decimal("88.00")
+    assert found["paid_date"] == date(2026, 4, 24)
+
+
+def test_run_on_read_out_keeps_each_amount_with_its_label() -> None:
+    found = values("Claim number two zero two six two four five one zero zero three eight four for date of service "
+                   "September first, twenty twenty-six was paid on September fifteenth, twenty twenty-six billed amount "
+                   "one hundred eighty-five dollars allowed amount ninety-eight dollars and forty-two cents paid amount "
+                   "ninety-eight dollars and forty-two cents member liability zero dollars adjustment C O ninety-seven "
+                   "EFT or check number seven seven zero zero one eight four three two one.")
+    assert found["allowed_amount"] == Decimal("98.42")
+    assert found["paid_amount"] == Decimal("98.42")
+    assert found["adjustment_group_code"] == "CO"
+    assert found["carc_codes"] == ["97"]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("Total submitted two hundred forty-three dollars.", "billed_amount", Decimal("243.00")),
+    ("Total benefit four hundred sixty-five dollars.", "paid_amount", Decimal("465.00")),
+    ("No benefit is payable.", "paid_amount", Decimal("0.00")),
+    ("Cancel date, October twenty-seventh, twenty twenty-six.", "processed_date", date(2026, 10, 27)),
+])
+def test_benefit_and_cancel_date_labels(text: str, name: str, value: object) -> None:
+    assert values(text)[name] == value
+
+
+def test_it_as_the_claim_and_a_negated_status() -> None:
+    found = values("It was processed on March twenty-third, twenty twenty-six and partially paid.")
+    assert found["claim_status"].value == "partially_paid"
+    assert "claim_status" not in values("It is not paid yet.")
+
+
+def test_claim_summary_after_its_lines_is_claim_level() -> None:
+    from payerline.agent.readout import split_lines, summary_after_lines
+
+    texts = ["Claim one, claim number seven one zero one two six zero four nine eight zero six.",
+             "Line one, procedure code D four three four one.", "Submitted charge two hundred forty dollars.",
+             "Summary for claim one. This claim was cancelled on February twentieth, twenty twenty-six.",
+             "No benefit is payable on a cancelled claim.", "To hear this claim information again, press 1."]
+    claim_level, lines = split_lines(texts)
+    assert claim_level == 1
+    assert len(lines) == 1 and len(lines[0].texts) == 2
+    assert summary_after_lines(texts, lines) == [3, 4]

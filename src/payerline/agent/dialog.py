@@ -401,7 +401,8 @@ class RepresentativeDialog(ReadbackMixin):
         context = self._context
         normalized = normalize_prompt(analysis.text)
         whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
-                          r"release anything|anything on (?:that|this) claim|\bfurther\b|claim details|health information", normalized)
+                          r"release anything|anything on (?:that|this) claim|\bfurther\b|(?:claim|encounter|bill) details|"
+                          r"(?:encounter|bill) information|health information", normalized)
         if whole:
             # "Without the correct [information] I can't release anything": verification failed.
             if UNVERIFIED.search(normalized) or self._mismatch_heard:

@@ -43,15 +43,17 @@ _OPTION_KEY_FIRST = re.compile(r"(?:^|[.?!]\s+)((?:star|\*)(?: ?[0-9#])+) (?:ret
 # A run of keys after one "press": "press 1 for claims, 2 for authorizations, or 3 for anything else".
 # Star keys too: "press star to hear a prompt again, or star 8 for the main menu".
 _LIST_KEY = r"(?:[0-9]|\*(?: ?[0-9]){0,2}|#)"
-_OPTION_KEY_LIST = re.compile(rf"\bpress {_LIST_KEY} (?:for|to) [^.;?]+?(?:,? (?:or )?{_LIST_KEY} (?:for|to) [^.;?,]+)+")
-_KEY_LIST_ITEM = re.compile(rf"(?:^press |,\s*(?:or\s+)?|\s+or\s+)({_LIST_KEY}) (?:for|to) ([^.;?,]+?)"
-                            rf"(?=,|\s+or\s+{_LIST_KEY}|$)")
+# "press 1 for member and 2 for provider" joins its two items with "and".
+_OPTION_KEY_LIST = re.compile(rf"\bpress {_LIST_KEY} (?:for|to) [^.;?]+?(?:,? (?:or |and )?{_LIST_KEY} (?:for|to) [^.;?,]+)+")
+_KEY_LIST_ITEM = re.compile(rf"(?:^press |,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)({_LIST_KEY}) (?:for|to) ([^.;?,]+?)"
+                            rf"(?=,|\s+(?:or|and)\s+{_LIST_KEY}|$)")
 # "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
 _OPTION_LABEL_FIRST = re.compile(
     rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({KEY})(?=[.,;?]|$|\s+or\b)"
 )
 _OPTION_PRESS_FOR = re.compile(
-    rf"\b(?:press|dial|select)\s+({KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+([^.;?,]+)"
+    rf"\b(?:press|dial|select)\s+({KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+"
+    rf"([^.;?,]+?)(?=\s+(?:and|or)\s+{_LIST_KEY} (?:for|to)\b|[.;?,]|$)"
 )
 # "For claim information, 1." when speech recognition dropped "press".
 # "To hear this information again, 1 or repeat." when "press" and "say" were lost.

@@ -563,7 +563,7 @@ _AUTOMATED_POLICY = re.compile(
     r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
 )
 # The payer's own self-service, named as the source of information; its article may be misheard.
-_OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which|in|from|through|on) "
+_OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,30}\b(?:that|which|in|from|through|on) "
                                   r"(?:the |a |an |our |your |this |uh )?automated (?:system|line|phone system|menu|attendant)s?\b|"
                                   # The same with its noun lost: "information that the automated provides".
                                   r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which) (?:the |our |your )?automated "

@@ -42,7 +42,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        r"approved (?:it |the claim |this claim )?for payment on|(?:was |were )?closed on|closed date|"
-                       r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation) date|(?:finished|completed|done) processing|"
+                       r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation|cancel) date|(?:finished|completed|done) processing|"
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)?(?: advice)? dated|"
@@ -51,7 +51,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
                        r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
                        r"(?: advice)? dated|"
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?= (?:on )?"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=,? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
     ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
@@ -71,6 +71,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     # "Lines billed: three" counts lines.
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
+                      r"\btotal submitted\b|"
                       r"charge amount|amount charged|charged amount"),
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
     ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
@@ -83,7 +84,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"(?<!total )(?<!total expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
-                    r"approved to pay"),
+                    r"approved to pay|(?:scheduled|set|due) to pay\b(?! on)|"
+                    # Dental and some commercial plans call the payment the benefit: "Total benefit four hundred ...".
+                    r"\bbenefit(?: paid| amount)?(?= (?:is |was |of )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|"
+                    r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|worker|employee|claimant)(?:'s)? "
                                r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
@@ -105,6 +109,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # A terse read-out's "Group, C O." opens its sentence with the bare word.
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
+                   # "adjustment C O ninety-seven": a group code and its reason after the bare word.
+                   r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
                    # "Adjustment group P R, reason two.": the group's reason, a number after it.
                    r"\breason(?=,? (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
@@ -123,7 +129,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
 # A claim as the subject of a status verb, after the other things said of it.
 _STATUS_PREDICATE = re.compile(
-    r"^\W*(?:the |this |your )?(?:claim|bill)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    r"^\W*(?:the |this |your )?(?:claim|bill|it)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
     re.IGNORECASE,
@@ -138,6 +144,7 @@ _OUTCOME_PREDICATE = re.compile(
 # The claim as "it" after a date: "We received it on November 13, and it's pending review."
 _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (?:now |currently |still )?"
                                 r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
 _PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
 # An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
@@ -213,6 +220,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                      or _PRONOUN_PREDICATE.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
+        if predicate is not None and _NEGATED.search(sentence[predicate.start():predicate.start(1)]):
+            predicate = None  # "It is not paid yet" names the status it does not have
         if predicate is not None and _PART_SUBJECT.search(sentence[:predicate.start()]):
             predicate = None  # "Some charges were reduced or denied" is about lines of a claim, not the claim
         if "claim_status" not in found and predicate is not None:
@@ -228,6 +237,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
 _AMOUNT_THEN_LABEL = re.compile(r"\b(?:dollars?|cents?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?(billed|allowed|paid)\b",
                                 re.IGNORECASE)
 _AMOUNT_START = re.compile(r",\s*|\bof the\s+|\band\s+(?!(?:[\w-]+\s+){0,2}cents\b)", re.IGNORECASE)
+_LABEL_BEFORE_AMOUNT = re.compile(r"\b(?:billed|allowed|paid|amount|charges?|liability|responsibility|share|owes)\b",
+                                  re.IGNORECASE)
 _TRAILING_LABELS = {"billed": "billed_amount", "allowed": "allowed_amount", "paid": "paid_amount"}
 
 
@@ -235,7 +246,10 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
     found: dict[str, Extraction[Any]] = {}
     for match in _AMOUNT_THEN_LABEL.finditer(sentence):
         before = sentence[:match.start(1)]
-        amount = extract_money(_AMOUNT_START.split(before)[-1])
+        piece = _AMOUNT_START.split(before)[-1]
+        if _LABEL_BEFORE_AMOUNT.search(piece):
+            continue  # "... billed amount one hundred eighty-five dollars allowed amount ...": the amount has its label
+        amount = extract_money(piece)
         name = _TRAILING_LABELS[match.group(1).lower()]
         if amount is not None and name not in found:
             found[name] = amount
@@ -267,7 +281,7 @@ def paid_date_label(text: str) -> str | None:
 
 _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:tance)? (?:advice )?date)\b", re.IGNORECASE)
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
-_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
@@ -598,11 +612,29 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
             if not lines:
                 claim_level = index
             lines.append(LineReadout([text], index))
-        elif lines and _MENU_TEXT.search(text):
+        elif lines and (_MENU_TEXT.search(text) or _CLAIM_SUMMARY.match(text)):
             break
         elif lines:
             lines[-1].texts.append(text)
     return claim_level, lines
+
+
+# A read-out that gives a claim's lines before its totals returns to the claim: "Summary for claim one. This claim
+# was cancelled on ...", "Claim totals: billed ...".
+_CLAIM_SUMMARY = re.compile(r"\s*(?:summary|totals?|claim (?:totals?|summary))\b|\s*(?:this|the) claim (?:was|is|has)\b",
+                            re.IGNORECASE)
+
+
+def summary_after_lines(texts: list[str], lines: list[LineReadout]) -> list[int]:
+    """Return the indexes of claim-level sentences read after a claim's lines, up to the menu."""
+    if not lines:
+        return []
+    last = lines[-1].start + len(lines[-1].texts)
+    start = next((index for index in range(last, len(texts)) if _CLAIM_SUMMARY.match(texts[index])), None)
+    if start is None:
+        return []
+    end = next((index for index in range(start, len(texts)) if _MENU_TEXT.search(texts[index])), len(texts))
+    return list(range(start, end))
 
 
 # Line numbers as heard, with their homophones ("to" for two, "for" for four).

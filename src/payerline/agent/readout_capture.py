@@ -38,6 +38,7 @@ from payerline.agent.readout import (
     parse_fields,
     parse_unlabelled_claim_number,
     split_lines,
+    summary_after_lines,
 )
 from payerline.agent.results import SOURCE_IVR, Heard
 from payerline.domain.codes import ClaimStatus
@@ -83,12 +84,15 @@ class ReadoutCapture:
         context = self._context
         claim = context.claims[context.ivr_claim]
         # Menu options and entry prompts are no read-out ("... and billed amount, press 2").
-        claim_level, lines = split_lines([text for text, _ in heard])
+        texts = [text for text, _ in heard]
+        claim_level, lines = split_lines(texts)
+        summary = summary_after_lines(texts, lines)
         heard = [(_readout_text(text), where) for text, where in heard]
+        claim_heard = heard[:claim_level] + [heard[index] for index in summary]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
-        other_claims = self._other_claims([text for text, _ in heard[:claim_level]])
+        other_claims = self._other_claims([text for text, _ in claim_heard])
         captured = False
-        for index, (text, where) in enumerate(heard[:claim_level]):
+        for index, (text, where) in enumerate(claim_heard):
             if index in other_claims:
                 self._skip_readout = True
                 continue

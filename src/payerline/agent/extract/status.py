@@ -15,7 +15,10 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
     for status, pattern in (
         (ClaimStatus.NOT_ON_FILE, r"\b(not on file|no record|not finding|can't find|cannot find|"
                                   r"unable to (find|locate)|not (in|showing in) (our|the) system|no claims? (on file|found)|"
-                                  r"don't (see|have) (any|a|that) claim|no such claim|not found)\b"),
+                                  r"don't (see|have) (any|a|that) claim|no such claim|not found|"
+                                  # "It looks like that claim has not been received."
+                                  r"(hasn't|haven't|wasn't|has not|have not|was not)( yet)?( been)? received|never received|"
+                                  r"(don't|do not) see anything on file|nothing on file)\b"),
         (ClaimStatus.CANCELLED, r"\b(cancel(l)?ed|voided|void)\b"),
         (ClaimStatus.ADJUSTED, r"\b(adjusted|adjustment claim|was reprocessed as)\b"),
         (ClaimStatus.APPLIED_TO_DEDUCTIBLE, r"\b(appl(y|ied|ies) (in full )?to (the )?(patient's |member's )?deductible|"
