@@ -34,3 +34,14 @@ def test_skipped_readout_forgotten_after_leaving() -> None:
     menu = turn(navigator, ["Main menu. For remittance information, press 4. For claim status, press 5. "
                             "To speak with a provider services representative, press 0."], 900.0)
     assert menu.actions == [PressKeys("5")] or menu.actions == [PressKeys("0")]
+
+
+def test_line_for_out_of_network_providers_skips_the_network_option() -> None:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    navigator = IvrNavigator(context)
+    step = turn(navigator, ["Welcome to Northmere Health provider services for physicians and facilities who are not "
+                            "in the Northmere network.", "If you do not have a contract with Northmere, press 1.",
+                            "If you are a Northmere network provider, press 2.", "If you are a Northmere member, "
+                            "press 3."], 5.0)
+    assert step.actions == [PressKeys("1")]

@@ -636,3 +636,16 @@ def test_information_not_in_the_automated_system_is_no_refusal() -> None:
     cues = analyze_prompt("Claim status and payment information aren't available in our automated system. A provider "
                           "services representative can help you with that.").cues
     assert Cue.AUTOMATED_REFUSED not in cues
+
+
+def test_field_named_first_is_the_entry() -> None:
+    request = analyze_prompt("Enter the last 5 digits of the tax identification number associated with this PTAN.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+    assert request.last_digits == 5
+
+
+def test_option_whose_you_was_lost() -> None:
+    options = analyze_prompt("If do not have a contract with Northmere, press 1. If you are a Northmere network "
+                             "provider, press 2.").options
+    assert [option.key for option in options] == ["1", "2"]

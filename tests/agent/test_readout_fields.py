@@ -362,3 +362,12 @@ def test_claim_summary_after_its_lines_is_claim_level() -> None:
     assert claim_level == 1
     assert len(lines) == 1 and len(lines[0].texts) == 2
     assert summary_after_lines(texts, lines) == [3, 4]
+
+
+def test_customary_amount_and_check_dated() -> None:
+    assert values("The full reasonable and customary amount of one hundred seventy-six dollars and eighty cents was "
+                  "applied to the deductible.")["allowed_amount"] == Decimal("176.80")
+    found = values("Payment was issued by check number four zero zero seven three three one eight, dated September "
+                   "eleventh, twenty twenty-six.")
+    assert found["paid_date"] == date(2026, 9, 11)
+    assert found["check_number"] == "40073318"

@@ -371,6 +371,36 @@ def test_member_id_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
     assert find_member(ngs.records, session) is None
 
 
+def test_claim_number_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import decode, id_keys
+    from payerline.sandbox.lookup import Session, find_claims
+    from payerline.sandbox.ops import Heard
+    from payerline.sandbox.payer_file import InputSpec
+
+    member = ngs.records.members[0]
+    claim = next(c for c in member.claims if c.claim_number).model_copy(update={"claim_number": "GM25118740"})
+    records = ngs.records.model_copy(update={"members": [member.model_copy(update={"claims": [claim]})],
+                                              "providers": ngs.records.providers})
+    spec = InputSpec(kind="alphanumeric", letters="key", terminator="#")
+    session = Session()
+    session.slots["claim_number"] = decode(spec, Heard(keys=id_keys("GM25118740")), date(2026, 11, 20))
+    assert find_claims(records, session) == [claim]
+
+
+def test_ptan_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import decode, id_keys
+    from payerline.sandbox.lookup import Session, find_provider
+    from payerline.sandbox.ops import Heard
+    from payerline.sandbox.payer_file import InputSpec
+
+    provider = ngs.records.providers[0].model_copy(update={"ptan": "261QF0400X"})
+    records = ngs.records.model_copy(update={"providers": [provider]})
+    session = Session()
+    session.slots["ptan"] = decode(InputSpec(kind="alphanumeric", letters="key", terminator="#"),
+                                   Heard(keys=id_keys("261QF0400X")), date(2026, 11, 20))
+    assert find_provider(records, session) == provider
+
+
 def test_keyed_id_collision_finds_second_member(ngs: PayerFile) -> None:
     from payerline.sandbox.keypad import decode, id_keys
     from payerline.sandbox.lookup import Session, find_member

@@ -65,6 +65,13 @@ _LOGIN_FIELDS = {
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
 }
 # A line's spoken question of what the call is about, before a transfer or a branch.
+# A line that says whom it serves: "provider services for physicians ... who are not in the Northmere network".
+_OUT_OF_NETWORK_LINE = re.compile(r"\b(?:line|services?|center|provider) for\b[^.]{0,80}\b(?:not in (?:the |our |a |an )?(?:\w+ )?network|"
+                                  r"out[- ]of[- ]network|non-?participating|non-?contracted)\b|"
+                                  r"\b(?:physicians|providers|professionals|facilities) (?:who|that) are not in (?:the |our |a |an )?"
+                                  r"(?:\w+ )?network\b")
+_NOT_CONTRACTED = re.compile(r"\b(?:do not|don't|does not|doesn't) have a contract\b|\bnot (?:in (?:the |our )?(?:\w+ )?network|"
+                             r"contracted|participating)\b|\bout[- ]of[- ]network\b|\bnon-?(?:participating|contracted|network)\b")
 _ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) about (?:a |the |your )?claims?\b[^.]*\?")
 # The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
 _IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
@@ -98,6 +105,7 @@ class IvrNavigator(ReadoutCapture):
         self._wants_person = not context.config.prefer_self_service
         self._skip_readout = False
         self._wrong_branch = False
+        self._out_of_network_line = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
         # Per claim: the date a read-out gave as "paid on", and whether it gave a check or EFT date.
         self._paid_on_dates: dict[int, date] = {}
@@ -283,6 +291,8 @@ class IvrNavigator(ReadoutCapture):
 
     def _choose(self, analysis: PromptAnalysis) -> Step:
         options = analysis.options
+        if _OUT_OF_NETWORK_LINE.search(normalize_prompt(analysis.text)):
+            self._out_of_network_line = True
         signature = tuple(sorted((option.key or "", option.label) for option in options))
         self._last_menu = (signature, options)
         for name, key in global_keys(options).items():
@@ -434,7 +444,15 @@ class IvrNavigator(ReadoutCapture):
         return self._choose(replace(analysis, options=others))
 
     def _option_score(self, option: MenuOption, goal: str) -> int:
-        return option_score(option, goal, self._context.claim_query(self._context.ivr_claim))
+        score = option_score(option, goal, self._context.claim_query(self._context.ivr_claim))
+        if self._out_of_network_line and goal in ("claim_status", "representative"):
+            # A line for providers outside the payer's network sends its network providers elsewhere.
+            label = f"{option.label} {option.phrase or ''}"
+            if _NOT_CONTRACTED.search(label):
+                score = max(score, 0) + 6
+            elif re.search(r"\bnetwork\b|\bcontracted\b|\bparticipating\b", label):
+                score -= 10
+        return score
 
     def _repeat_helps(self, claim: ClaimState) -> bool:
         """Tell whether hearing this read-out again can settle the doubtful values.

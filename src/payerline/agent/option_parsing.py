@@ -30,7 +30,8 @@ _OPTION_FOR_PRESS = re.compile(
     # "[If] you are a health care provider, press 1" keeps its option with "if" or "you" lost.
     rf"(?:^|\b)(?:for|to|(?:if )?you(?: are|'re)|if are|if you(?: have| need| would like|'d like| want)?|if this is|"
     # "If the member's ID card shows Prairie Blue Cross, press 1."
-    rf"if(?= (?:the|your|a|an|it|its|their|our)\b))"
+    # "If [you] do not have a contract with Northmere, press 1." with "you" lost.
+    rf"if(?= (?:the|your|a|an|it|its|their|our|do|don't|have|need|want|would)\b))"
     rf"\s+([^.;?]+?),?\s+"
     rf"(?:please\s+)?(?:(?:say\s+([a-z' ]+?)\s*,?\s+or\s+)?(?:press|dial|select|push|touch|enter)\s+({KEY})|say\s+([a-z' ]+?))"
     # "..., press 2 or say member": the phrase after the key.

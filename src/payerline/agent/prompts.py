@@ -243,7 +243,7 @@ def input_request(normalized: str) -> InputRequest | None:
 
 # A length stated right before a field's name: "the 9-digit tax ID".
 _LENGTH_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits? "
-                            r"(?:[\w']+ )?$")
+                            r"(?:[\w']+ ){0,2}$")
 
 
 _PROVIDER_SIZED_ID = re.compile(r"\b(?:provider|office|practice|group)(?:'s)? (9|nine|10|ten)[- ]digit "
@@ -264,7 +264,13 @@ def _named_field(requested: str) -> InputField | None:
     if not found:
         return None
     sized = [input_field for input_field, match in found if _LENGTH_BEFORE.search(requested[:match.start()])]
-    return sized[0] if len(found) > 1 and sized else found[0][0]
+    if len(found) > 1 and sized:
+        return sized[0]
+    # "the tax identification number associated with this PTAN": the field named first is the one asked for.
+    # A social security number, which the agent never gives, is named as an alternative and keeps its place.
+    if found[0][0] is not InputField.SSN:
+        found.sort(key=lambda item: item[1].start())
+    return found[0][0]
 
 
 def unnamed_entry(normalized: str) -> bool:

@@ -59,6 +59,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
                   r"november|december)\b)|eft went out|"
+                  # "Payment was issued by check number 4007, dated September eleventh": the check's date.
+                  r"(?<=, )dated(?= (?:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december)\b)|"
                   # "Paid January twenty-ninth, twenty twenty-six by E F T ...": "paid" then a date, not an amount.
                   r"\bpaid(?= (?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december)\b)|"
@@ -76,7 +79,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
     ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
                        r"(?! (?:for|per) (?:one|each|a|every|this|the|your) (?:call|caller|inquiry|day|session)\b)|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
-                       r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)"),
+                       r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)|"
+                       # Out-of-network lines allow the usual, customary and reasonable (UCR) amount.
+                       r"(?:reasonable|usual) and customary(?: amount| allowance| charge)?|\bucr(?: amount)?\b|"
+                       r"qualifying payment amount"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total

@@ -35,11 +35,17 @@ def find_provider(records: Records, session: Session) -> ProviderRecord | None:
         "tin_last5": lambda p, v: p.tin[-5:] == v,
         "medicaid_provider_id": lambda p, v: (p.medicaid_provider_id or "").upper() == str(v).upper(),
     }
+    # A PTAN or Medicaid provider number keyed one key per letter is compared as keys.
+    keyed = {
+        "ptan": lambda p, v: id_keys(p.ptan or "") == str(v),
+        "medicaid_provider_id": lambda p, v: id_keys(p.medicaid_provider_id or "") == str(v),
+    }
     entered = {slot: session.value(slot) for slot in checks if session.value(slot) is not None}
     if not entered:
         return None
     for provider in records.providers:
-        if all(checks[slot](provider, value) for slot, value in entered.items()):
+        if all((keyed[slot] if slot in keyed and session.slots[slot].keyed_letters else checks[slot])(provider, value)
+               for slot, value in entered.items()):
             return provider
     return None
 
@@ -99,7 +105,10 @@ def find_claims(records: Records, session: Session) -> list[ClaimRecord]:
                 continue
             on_file.append((member, claim))
     if number is not None:
-        matches = [(m, c) for m, c in on_file if c.claim_number == str(number).upper()]
+        # A claim number keyed one key per letter ("GM25118740" as 4625118740) is compared as keys, as member ids are.
+        keyed = session.slots["claim_number"].keyed_letters
+        matches = [(m, c) for m, c in on_file if c.claim_number is not None
+                   and (id_keys(c.claim_number) if keyed else c.claim_number) == str(number).upper()]
         if matches:
             session.member = matches[0][0]
         return [c for _, c in matches]
