@@ -405,7 +405,7 @@ def test_call_back_offers_are_never_taken() -> None:
     assert not callback_offer((back, hold))
 
 
-def test_caller_list_naming_a_pharmacy_still_leads_to_claims() -> None:
+def test_caller_list_with_pharmacy_chooses_claims() -> None:
     option = MenuOption("calling from a doctor's office, hospital, pharmacy or other medical provider", "2")
     assert score_option(option, "claim_status") > 0
     assert score_option(MenuOption("pharmacy claims", "3"), "claim_status") < 0
@@ -416,7 +416,7 @@ def test_bill_status_and_specialist_options() -> None:
     assert score_option(MenuOption("speak with a medical bill specialist", "0"), "representative") >= 7
 
 
-def test_search_for_other_dates_is_no_way_to_a_person() -> None:
+def test_other_dates_search_not_person() -> None:
     assert score_option(MenuOption("check other dates for this beneficiary", "3"), "representative") == 0
     assert score_option(MenuOption("all other questions", "9"), "representative") > 0
     assert score_option(MenuOption("be transferred", "1"), "representative") > 0

@@ -36,7 +36,7 @@ def test_skipped_readout_forgotten_after_leaving() -> None:
     assert menu.actions == [PressKeys("5")] or menu.actions == [PressKeys("0")]
 
 
-def test_line_for_out_of_network_providers_skips_the_network_option() -> None:
+def test_out_of_network_line_skips_network_option() -> None:
     context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
                           call_id="call-1", claims=[ClaimState(0)])
     navigator = IvrNavigator(context)

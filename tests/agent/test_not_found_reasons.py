@@ -109,7 +109,7 @@ def test_ivr_claim_miss_without_person_is_claim_not_found_not_not_on_file() -> N
     assert result.fields.claim_status is None or result.fields.claim_status.value is not ClaimStatus.NOT_ON_FILE
 
 
-def test_unverified_member_refusal_of_encounter_details_gives_member_not_found() -> None:
+def test_encounter_refusal_is_member_not_found() -> None:
     # A Medicaid plan's vendor calls claims encounters; the refusal after a failed member check is the same.
     rep = Representative(
         answers=[(r"date of service|calling|status", "I'm sorry, I'm not able to verify that information, so I can't "

@@ -536,7 +536,7 @@ def test_spoken_list_with_keys_after_is_no_person() -> None:
         ("repeat that", "1"), ("another claim", "2"), ("i'm done", "9")]
 
 
-def test_if_no_claims_match_is_a_menu_not_a_finding() -> None:
+def test_if_no_claims_match_is_menu() -> None:
     assert Cue.CLAIM_NOT_FOUND not in analyze_prompt("If no claims match, press 2 to speak with someone.").cues
 
 
@@ -562,20 +562,20 @@ def test_bill_not_found_is_claim_not_found() -> None:
         "We did not find a bill on this claim for the information you entered.").cues
 
 
-def test_did_i_get_that_right_is_a_read_back() -> None:
+def test_did_i_get_that_right() -> None:
     confirm = analyze_prompt("Claim number 2 6 2 9 5 0 4 1 1 7 3 0 4 4. Did I get that right? Say yes or press 1, "
                              "or say no or press 2.").confirmation
     assert confirm is not None
     assert (confirm.yes_key, confirm.no_key) == ("1", "2")
 
 
-def test_hold_message_about_the_automated_system_with_its_noun_lost() -> None:
+def test_automated_system_noun_lost() -> None:
     cues = analyze_prompt("Representatives cannot give information that the automated provides. Thank you for your "
                           "patience.").cues
     assert Cue.AUTOMATED_REFUSED not in cues
 
 
-def test_conversational_ivr_filler_before_a_sized_entry_is_the_ivr() -> None:
+def test_filler_before_sized_entry() -> None:
     analysis = analyze_prompt("Alright. First, what's the provider's nine-digit ID number?")
     assert not analysis.person_likely
     assert analysis.input_request is not None
@@ -612,7 +612,7 @@ def test_spoken_examples_lose_their_lead_words() -> None:
     assert options[0].phrase == "claim status"
 
 
-def test_own_hours_with_a_portal_named_are_a_closed_line() -> None:
+def test_own_hours_with_portal_closed() -> None:
     cues = analyze_prompt("The automated system is not available at this time. Our hours are Monday through Friday, "
                           "6 a.m. to 8 p.m., Mountain time. Please call these hours, or visit the HealthBridge provider "
                           "portal. Thank you. Goodbye.").cues
@@ -632,7 +632,7 @@ def test_key_list_joined_with_and() -> None:
     assert keyed == {"1": "member", "2": "provider"}
 
 
-def test_information_not_in_the_automated_system_is_no_refusal() -> None:
+def test_not_in_automated_system_no_refusal() -> None:
     cues = analyze_prompt("Claim status and payment information aren't available in our automated system. A provider "
                           "services representative can help you with that.").cues
     assert Cue.AUTOMATED_REFUSED not in cues

@@ -54,7 +54,7 @@ def test_stated_name_replaces_misheard_name(reply: str) -> None:
     assert name.evidence.turn_index > 0
 
 
-def test_no_with_the_value_said_again_corrects_the_reference() -> None:
+def test_no_and_value_again_corrects_reference() -> None:
     # "Let me give that to you again" would otherwise read as moving on to something else.
     fields = _call("Yes, that's correct.",
                    "No, let me give that to you again. It's one two zero four, five five eight, nine one eight.")

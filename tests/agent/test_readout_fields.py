@@ -295,7 +295,7 @@ def test_funds_transfer_number_and_inquiry_limits() -> None:
     assert values("The amount allowed on this claim was fifty dollars.")["allowed_amount"] == Decimal("50.00")
 
 
-def test_claim_place_before_a_number_that_lost_its_label() -> None:
+def test_claim_place_before_unlabelled_number() -> None:
     # "Claim one, [number] two six ...": the place in the read-out is no digit of the number.
     found = values("Claim one, two six one three three zero zero zero zero four one, for services on May eleventh, "
                    "twenty twenty-six.")
@@ -323,7 +323,7 @@ def test_voided_date_and_scheduled_payment() -> None:
     assert found["paid_date"] == date(2026, 4, 24)
 
 
-def test_run_on_read_out_keeps_each_amount_with_its_label() -> None:
+def test_run_on_readout_amount_labels() -> None:
     found = values("Claim number two zero two six two four five one zero zero three eight four for date of service "
                    "September first, twenty twenty-six was paid on September fifteenth, twenty twenty-six billed amount "
                    "one hundred eighty-five dollars allowed amount ninety-eight dollars and forty-two cents paid amount "
@@ -360,7 +360,8 @@ def test_claim_summary_after_its_lines_is_claim_level() -> None:
              "No benefit is payable on a cancelled claim.", "To hear this claim information again, press 1."]
     claim_level, lines = split_lines(texts)
     assert claim_level == 1
-    assert len(lines) == 1 and len(lines[0].texts) == 2
+    assert len(lines) == 1
+    assert len(lines[0].texts) == 2
     assert summary_after_lines(texts, lines) == [3, 4]
 
 

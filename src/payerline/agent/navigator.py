@@ -65,7 +65,7 @@ _LOGIN_FIELDS = {
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
 }
 # A line's spoken question of what the call is about, before a transfer or a branch.
-# A line that says whom it serves: "provider services for physicians ... who are not in the Northmere network".
+# A welcome naming the callers the line serves: "provider services for physicians ... who are not in the Northmere network".
 _OUT_OF_NETWORK_LINE = re.compile(r"\b(?:line|services?|center|provider) for\b[^.]{0,80}\b(?:not in (?:the |our |a |an )?(?:\w+ )?network|"
                                   r"out[- ]of[- ]network|non-?participating|non-?contracted)\b|"
                                   r"\b(?:physicians|providers|professionals|facilities) (?:who|that) are not in (?:the |our |a |an )?"

@@ -698,8 +698,8 @@ def _person_likely(text: str, normalized: str) -> bool:
         return True
     markers = {match.group(0) for match in _PERSON_MARKERS.finditer(normalized)}
     if markers and markers <= _WEAK_MARKERS and _SIZED_ENTRY.search(normalized):
-        # "Alright. First, what's the provider's nine-digit tax ID number?": a conversational IVR's filler word;
-        # an entry given its number of digits is the line's own question.
+        # "Alright. First, what's the provider's nine-digit tax ID number?" is a conversational IVR's filler word
+        # before an entry that gives its number of digits, which is the line's own question.
         return False
     if markers:
         return True

@@ -417,8 +417,8 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
     return FIELD_EXTRACTORS[name](segment, reference)
 
 
-# An initialism joined for label matching that starts a trace number's value ("EFT eight eight one two").
-# After "under", "by" or "via" the initialism names how the payment went, not the trace ("went out under E F T zero ...").
+# An initialism joined for label matching that starts a trace number's value right after its label ("number EFT
+# eight eight one two"). Without the label ("went out under E F T zero ...") it names how the payment went.
 _LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<=number, )|(?<=reference )|"
                              r"(?<=reference is ))(EFT|ACH|TRN)"
                              r"(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))", re.IGNORECASE)

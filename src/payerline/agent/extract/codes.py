@@ -15,7 +15,7 @@ from payerline.agent.extract.result import Extraction
 
 GROUP_CODES = frozenset({"CO", "PR", "OA", "PI", "CR"})
 RARC_PREFIXES = frozenset({"N", "M", "MA"})
-# Letters that open the lettered CARCs (B7, P2, W1, Y3); "A1" is left out, because "a one" is an article and a number.
+# Letters that open the lettered CARCs (B7, P2, W1, Y3). "A1" is left out, because "a one" is an article and a number.
 CARC_LETTERS = frozenset({"B", "P", "W", "Y"})
 _GROUP_MEANINGS = (
     (("contractual", "obligation"), "CO"),
