@@ -208,3 +208,12 @@ def test_call_start_without_offset_rejected(tmp_path, capsys):
     code = main(["call", "--payer", "ngs-medicare", "--request", str(example), "--start", "2026-04-21T10:00"])
     assert code == 2
     assert "has no UTC offset" in capsys.readouterr().err
+
+
+def test_payer_file_for_directory_is_usage_error(tmp_path, capsys):
+    payer_file = tmp_path / "one.payer.yaml"
+    payer_file.write_text("payer_id: x\n")
+    code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(payer_file),
+                 "--json", str(tmp_path / "r.json")])
+    assert code == 2
+    assert "is a file, not a folder" in capsys.readouterr().err

@@ -99,6 +99,16 @@ def test_true_value_for_missing_field_is_right():
     assert score_call(expected(claim), [wrong]).differences[0].got == "258.00"
 
 
+def test_listed_missing_field_with_value_is_wrong():
+    # A result that lists a field as missing and also gives it contradicts itself, whatever the value.
+    claim = ExpectedClaim(claim_index=0, record_id="A0-0", status=ClaimStatus.PAID, outcome=Outcome.FAILED,
+                          reason=FailureReason.PAYER_CLOSED, missing=("claim_number",),
+                          missing_truth={"claim_number": "X1"})
+    both = make_result(outcome=Outcome.FAILED, reason=FailureReason.PAYER_CLOSED, missing=["claim_number"],
+                       claim_number="X1")
+    assert not score_call(expected(claim), [both]).exact
+
+
 def test_outcome_and_reason_differences():
     claim = ExpectedClaim(claim_index=0, record_id="A0-0", status=ClaimStatus.PAID, outcome=Outcome.FAILED,
                           reason=FailureReason.SYSTEMS_DOWN)

@@ -281,3 +281,10 @@ def test_hold_range_low_above_high(tmp_path: Path) -> None:
     data["hold"]["distribution"] = {"kind": "uniform", "min_s": 300, "max_s": 30}
     problems = problems_of(tmp_path, data)
     assert matching(problems, "hold.distribution.min_s", "swap them"), problems
+
+
+def test_id_with_letter_outside_a_to_z(tmp_path: Path) -> None:
+    data = example()
+    paid_claim(data)["claim_number"] = "GMÅ5118740"
+    problems = problems_of(tmp_path, data)
+    assert matching(problems, "records.members[0].claims[0].claim_number", "contains 'Å'"), problems

@@ -2,8 +2,10 @@
 
 Ids, codes, amounts and dates must match exactly; names match ignoring case
 and spacing; free text (``missing_information``) is not scored. A field the
-scenario makes unobtainable is right only when the result lists it in
-``missing_fields`` and gives no value for it. A field the scenario may or may
+scenario makes unobtainable is right when the result lists it in
+``missing_fields`` and gives no value for it, or gives its true value without
+listing it (a value the expectation does not model, such as charges summed
+from the lines). A field the scenario may or may
 not let the call obtain is right with its true value or with none. A call is
 exact when, for every
 claim, the outcome, the reason and every expected field are right.
@@ -117,8 +119,10 @@ def score_claim(expected: ExpectedClaim, result: ClaimResult | None) -> tuple[in
             differences.append(Difference(index, name, f"{_text(true_value)} or none", _text(got)))
     for name in expected.missing:
         got = _result_value(result, name)
-        if (name in result.missing_fields and got is None) or (
-                got is not None and name in expected.missing_truth and values_match(name, expected.missing_truth[name], got)):
+        listed = name in result.missing_fields
+        if (listed and got is None) or (
+                not listed and got is not None and name in expected.missing_truth
+                and values_match(name, expected.missing_truth[name], got)):
             right += 1
         else:
             shown = _text(got) if got is not None else "not in missing_fields"

@@ -284,12 +284,18 @@ def _check_records(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
         if member.member_id in member_ids:
             yield (*m_base, "member_id"), f"member id {member.member_id} is listed twice"
         member_ids.add(member.member_id)
+        if not _SPEAKABLE_ID.fullmatch(member.member_id):
+            yield (*m_base, "member_id"), _id_chars_message("member id", member.member_id)
         yield from _check_subscriber(records, m_base, member)
         for c_index, claim in enumerate(member.claims):
             base = (*m_base, "claims", c_index)
             if claim.id in claim_ids:
                 yield (*base, "id"), f"claim id {claim.id} is used twice; claim ids must be unique in the file"
             claim_ids.add(claim.id)
+            for name in ("claim_number", "check_number"):
+                value = getattr(claim, name)
+                if value and not _SPEAKABLE_ID.fullmatch(value):
+                    yield (*base, name), _id_chars_message(name.replace("_", " "), value)
             if claim.claim_number:
                 if claim.claim_number in claim_numbers:
                     yield (*base, "claim_number"), f"claim number {claim.claim_number} is used twice"
@@ -411,6 +417,16 @@ def _check_claim_values(base: tuple, claim: ClaimRecord) -> Iterator[tuple[tuple
             yield (*base, "rarc_codes", code_index), f"RARC {code!r} is not a remark code like N290 or MA130"
     if claim.adjustment_group_code and claim.adjustment_group_code not in ("CO", "PR", "OA", "PI", "CR"):
         yield (*base, "adjustment_group_code"), f"group code {claim.adjustment_group_code!r} is not one of CO, PR, OA, PI, CR"
+
+
+# Ids the line reads out and the keypad enters: ASCII letters and digits only ("Å" has no key and no spoken form).
+_SPEAKABLE_ID = re.compile(r"[A-Za-z0-9]+")
+
+
+def _id_chars_message(label: str, value: str) -> str:
+    odd = sorted({char for char in value if not _SPEAKABLE_ID.fullmatch(char)})
+    return (f"{label} {value!r} contains {', '.join(repr(char) for char in odd)}; use only the letters A to Z and "
+            "digits, which a keypad can enter and the line can read out")
 
 
 def _check_phrases(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
