@@ -216,4 +216,4 @@ def test_payer_file_for_directory_is_usage_error(tmp_path, capsys):
     code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(payer_file),
                  "--json", str(tmp_path / "r.json")])
     assert code == 2
-    assert "is a file, not a folder" in capsys.readouterr().err
+    assert "is a file, not a directory" in capsys.readouterr().err

@@ -166,8 +166,8 @@ def test_report_totals_and_failures(payer_profiles):
     assert report["wall_seconds"] == 1.5
     assert sum(group["calls"] for group in report["per_payer"].values()) == 20
     assert sum(group["calls"] for group in report["per_fault"].values()) == 20
-    # The perfect agent gives true values for fields the fault should have kept from it, which scores as right;
-    # its outcomes still differ.
+    # The perfect agent gives true values for fields the fault should have kept from it, which scores as right,
+    # but its outcomes still differ.
     assert report["fields_right"] <= report["fields_expected"]
     assert 0 < report["field_accuracy"] <= 1
 

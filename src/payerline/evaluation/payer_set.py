@@ -29,7 +29,7 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[
 
     folder = bundled_payers_dir() if folder is None else folder
     if folder.is_file():
-        raise UsageError(f"payer directory {folder} is a file, not a folder; pass the folder that holds it")
+        raise UsageError(f"payer directory {folder} is a file, not a directory; pass the directory that contains it")
     if not folder.is_dir():
         raise UsageError(f"payer directory {folder} does not exist; pass a folder of *.payer.yaml files")
     paths = payer_file_paths(folder)

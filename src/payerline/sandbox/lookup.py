@@ -29,25 +29,29 @@ class Session:
 def find_provider(records: Records, session: Session) -> ProviderRecord | None:
     """Return the provider matching every provider id entered, or None."""
     checks = {
-        "npi": lambda p, v: p.npi == v,
-        "ptan": lambda p, v: (p.ptan or "").upper() == str(v).upper(),
-        "tin": lambda p, v: p.tin == v,
-        "tin_last5": lambda p, v: p.tin[-5:] == v,
-        "medicaid_provider_id": lambda p, v: (p.medicaid_provider_id or "").upper() == str(v).upper(),
+        "npi": lambda p, entry: p.npi == entry.value,
+        "ptan": lambda p, entry: _id_matches(p.ptan, entry),
+        "tin": lambda p, entry: p.tin == entry.value,
+        "tin_last5": lambda p, entry: p.tin[-5:] == entry.value,
+        "medicaid_provider_id": lambda p, entry: _id_matches(p.medicaid_provider_id, entry),
     }
-    # A PTAN or Medicaid provider number keyed one key per letter is compared as keys.
-    keyed = {
-        "ptan": lambda p, v: id_keys(p.ptan or "") == str(v),
-        "medicaid_provider_id": lambda p, v: id_keys(p.medicaid_provider_id or "") == str(v),
-    }
-    entered = {slot: session.value(slot) for slot in checks if session.value(slot) is not None}
+    entered = {slot: session.slots[slot] for slot in checks if session.value(slot) is not None}
     if not entered:
         return None
     for provider in records.providers:
-        if all((keyed[slot] if slot in keyed and session.slots[slot].keyed_letters else checks[slot])(provider, value)
-               for slot, value in entered.items()):
+        if all(checks[slot](provider, entry) for slot, entry in entered.items()):
             return provider
     return None
+
+
+def _id_matches(stored: str | None, entry: Entry) -> bool:
+    """Tell whether an id on file matches an entry, comparing keys when letters were keyed one key each.
+
+    Member ids, claim numbers, PTANs and Medicaid provider numbers are matched this way ("MDH51" as 63451).
+    """
+    if stored is None:
+        return False
+    return (id_keys(stored) if entry.keyed_letters else stored.upper()) == str(entry.value).upper()
 
 
 def _name_matches(entry: Entry, name: str) -> bool:
@@ -62,10 +66,8 @@ def find_member(records: Records, session: Session) -> MemberRecord | None:
     member_id = session.value("member_id")
     if member_id is None:
         return None
-    keyed = session.slots["member_id"].keyed_letters
     for member in records.members:
-        stored = id_keys(member.member_id) if keyed else member.member_id.upper()
-        if stored != str(member_id).upper():
+        if not _id_matches(member.member_id, session.slots["member_id"]):
             continue
         last = session.slots.get("last_name")
         first = session.slots.get("first_name")
@@ -105,10 +107,7 @@ def find_claims(records: Records, session: Session) -> list[ClaimRecord]:
                 continue
             on_file.append((member, claim))
     if number is not None:
-        # A claim number keyed one key per letter ("GM25118740" as 4625118740) is compared as keys, as member ids are.
-        keyed = session.slots["claim_number"].keyed_letters
-        matches = [(m, c) for m, c in on_file if c.claim_number is not None
-                   and (id_keys(c.claim_number) if keyed else c.claim_number) == str(number).upper()]
+        matches = [(m, c) for m, c in on_file if _id_matches(c.claim_number, session.slots["claim_number"])]
         if matches:
             session.member = matches[0][0]
         return [c for _, c in matches]
