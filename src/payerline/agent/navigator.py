@@ -76,6 +76,16 @@ _ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) abo
 # The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
 _IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
                          rf"(?:just )?press ({KEY})(?!\w)")
+# A refusal aimed at the caller ("we do not accept automated calls"), not a notice about the payer's own system.
+_REFUSES_CALLERS = re.compile(r"\b(?:automated|robot\w*|recorded|artificial|machine|auto)[- ]?(?:calls?|callers?|dial\w*)\b|"
+                              r"\bcalls? (?:from|placed by|made by)\b|\b(?:live|real|actual) (?:callers?|persons?|people|humans?)\b|"
+                              r"\bbots?\b|\brobots?\b")
+_TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i am|we're|we are|now) (?:transferring|connecting)\b|"
+                                 r"\b(?:while|as) (?:i|we) (?:transfer|connect)\b|\bone moment while\b")
+# Options never tried blind: they end the call, replay, go back, change language or leave a message.
+_NOT_TO_EXPLORE = re.compile(r"\b(?:goodbye|bye|hang up|end (?:this|the) call|exit|finished|done|repeat|again|"
+                             r"main menu|previous menu|start over|spanish|espanol|español|message|voicemail|survey|fax|"
+                             r"email|mail|website|portal)\b")
 _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
      InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
@@ -121,6 +131,9 @@ class IvrNavigator(ReadoutCapture):
         self._global_pressed: set[str] = set()
         # Options taken to move on from a menu with nothing for the goal ("to continue, press 2"), by menu.
         self._onward_taken: dict[tuple[tuple[tuple[str, str], ...], str], int] = {}
+        # Options of unreadable menus tried as a last resort, by menu and key.
+        self._explored: set[tuple[tuple[tuple[str, str], ...], str]] = set()
+        self._menu_now = False
         self._last_menu: tuple[tuple, tuple[MenuOption, ...]] = ((), ())
         self._idle_menus = 0
         self._speech_heard = False
@@ -159,6 +172,7 @@ class IvrNavigator(ReadoutCapture):
         if fault is not None:
             return fault
         normalized = normalize_prompt(analysis.text)
+        self._menu_now = bool(analysis.options)
         if not analysis.person_likely and _SAY.search(normalized):
             self._speech_heard = True
         self._capture_readout(heard)
@@ -170,6 +184,11 @@ class IvrNavigator(ReadoutCapture):
                 return Step(end=FailureReason.MEMBER_NOT_FOUND)
         if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED):
             self._provider_not_recognized += 1
+            if self._provider_not_recognized == 2:
+                # A person can find the provider by other ids than the ones this IVR takes; a biller asks for one.
+                logger.info("call %s: provider not recognized twice; asking for a person", self._context.call_id)
+                step = self._escape()
+                return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED) if step.end is not None else step
             if self._provider_not_recognized >= 2:
                 return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED)
         if analysis.has(Cue.TIMEOUT):
@@ -244,13 +263,37 @@ class IvrNavigator(ReadoutCapture):
     # Faults and read-outs
 
     def _fault(self, analysis: PromptAnalysis) -> Step | None:
+        """End the call on a refusal, a closed line or an outage, unless the same turn still serves the caller.
+
+        Lines that refuse a call or are closed hang up after saying so. A turn
+        that names such a thing and then offers a way on ("Claim status isn't
+        available in our automated system. To speak with a representative,
+        press 0"; "Our hours of operation are ... Please hold") is a notice,
+        and the call goes on. A refusal that names automated calls or callers
+        ends the call whatever follows it.
+        """
         if analysis.has(Cue.AUTOMATED_REFUSED):
-            return Step(end=FailureReason.AUTOMATED_CALLS_REFUSED)
+            if _REFUSES_CALLERS.search(normalize_prompt(analysis.text)) or not self._serves_caller(analysis):
+                return Step(end=FailureReason.AUTOMATED_CALLS_REFUSED)
+            logger.info("call %s: a notice naming the automated system, and a way on; going on", self._context.call_id)
+            self._context.last_fault = None
+            return None
         if analysis.has(Cue.CLOSED):
-            return Step(end=FailureReason.PAYER_CLOSED)
+            if not self._serves_caller(analysis):
+                return Step(end=FailureReason.PAYER_CLOSED)
+            logger.info("call %s: a notice naming the hours, and a way on; going on", self._context.call_id)
+            self._context.last_fault = None
+            return None
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.options:
             return Step(end=FailureReason.SYSTEMS_DOWN)
         return None
+
+    def _serves_caller(self, analysis: PromptAnalysis) -> bool:
+        """Tell whether a turn offers a way on: an entry, a transfer under way, or an option towards the goal."""
+        if analysis.input_request is not None or _TRANSFER_UNDER_WAY.search(normalize_prompt(analysis.text)):
+            return True
+        return any(self._option_score(option, goal) > 0 for option in analysis.options
+                   for goal in ("claim_status", "representative"))
 
     # Menus
 
@@ -392,6 +435,28 @@ class IvrNavigator(ReadoutCapture):
                 self._onward_taken[(signature, option.key)] = self._onward_taken.get((signature, option.key), 0) + 1
                 logger.info("call %s: nothing for the goal here; taking the way on", self._context.call_id)
                 return option
+        return None
+
+    def _untried_option(self) -> MenuOption | None:
+        """Return an option of the last menu, unread for the goal, to try once before giving up.
+
+        Every way to a person has failed and no option names a word the agent
+        reads for its goal ("For Select Plus, press 1. For Choice, press 2."). A caller in
+        that spot tries the options in the order read; the agent does so for
+        at most two options per call, and never one that ends the call,
+        replays something or leads to a topic it avoids.
+        """
+        signature, options = self._last_menu
+        if len(self._explored) >= 2 or not self._menu_now:
+            return None
+        for option in options:
+            label = f"{option.label} {option.phrase or ''}".lower()
+            if (not option.key or (signature, option.key) in self._explored or _NOT_TO_EXPLORE.search(label)
+                    or any(self._option_score(option, goal) < 0 for goal in ("claim_status", "representative"))):
+                continue
+            self._explored.add((signature, option.key))
+            logger.info("call %s: no option readable for the goal; trying option %s", self._context.call_id, option.key)
+            return option
         return None
 
     def _global_step(self, goal: str) -> Step | None:
@@ -549,6 +614,8 @@ class IvrNavigator(ReadoutCapture):
             self._escapes_used += 1  # pressed already in this visit as a key heard earlier
         if self._escapes_used >= len(ways):
             onward = self._onward_option(*self._last_menu)
+            if onward is None:
+                onward = self._untried_option()
             if onward is not None:
                 self._menu_hearings.clear()
                 return Step(self._select(onward.key, onward.phrase or onward.label))

@@ -1,0 +1,109 @@
+"""What the IVR navigator does before it gives up: notices that are no refusal, a provider the IVR
+does not know, and a menu whose options it cannot read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from scripted_payer import make_request
+
+from payerline.agent.config import AgentConfig
+from payerline.agent.context import CallContext, Phase
+from payerline.agent.navigator import IvrNavigator
+from payerline.agent.prompts import Cue, analyze_prompt
+from payerline.agent.results import ClaimState, Heard
+from payerline.domain.codes import FailureReason
+from payerline.telephony.actions import PressKeys
+
+
+def navigator_for_call() -> tuple[IvrNavigator, CallContext]:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    return IvrNavigator(context), context
+
+
+def turn(navigator: IvrNavigator, texts: list[str], at_s: float):
+    heard = [(text, Heard(index, at_s + index, at_s + index + 1)) for index, text in enumerate(texts)]
+    return navigator.on_turn(analyze_prompt(" ".join(texts)), heard)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Payment details cannot be released by the automated system.",
+     "To speak with a provider services representative, press 0."],
+    ["Our hours of operation are Monday through Friday, 8 AM to 6 PM Central.",
+     "For claim status, press 1. For eligibility, press 2."],
+])
+def test_notice_with_way_on_continues(texts: list[str]) -> None:
+    navigator, context = navigator_for_call()
+    analysis = analyze_prompt(" ".join(texts))
+    assert analysis.has(Cue.AUTOMATED_REFUSED) or analysis.has(Cue.CLOSED)
+    context.last_fault = FailureReason.PAYER_CLOSED  # as the agent notes it for every turn naming a fault
+    step = turn(navigator, texts, 5.0)
+    assert step.end is None
+    assert step.actions in ([PressKeys("0")], [PressKeys("1")])
+    # A hang-up later in the call is not explained by the notice.
+    assert context.last_fault is None
+
+
+@pytest.mark.parametrize(("texts", "reason"), [
+    (["We're sorry. Our offices are closed. Please call back Monday through Friday, 8 AM to 5 PM. Goodbye."],
+     FailureReason.PAYER_CLOSED),
+    (["Our offices are closed. To repeat this message, press 1."], FailureReason.PAYER_CLOSED),
+    (["This line does not accept automated calls. For claim status, press 1."],
+     FailureReason.AUTOMATED_CALLS_REFUSED),
+    (["Payment details cannot be released by the automated system. Goodbye."],
+     FailureReason.AUTOMATED_CALLS_REFUSED),
+])
+def test_dead_end_notice_ends_call(texts: list[str], reason: FailureReason) -> None:
+    navigator, _ = navigator_for_call()
+    assert turn(navigator, texts, 5.0).end is reason
+
+
+def test_closed_notice_during_transfer_holds() -> None:
+    navigator, _ = navigator_for_call()
+    step = turn(navigator, ["Representatives are available until 6 PM; our offices are closed on weekends.",
+                            "Please hold while we transfer your call."], 5.0)
+    assert step.end is None
+    assert step.phase is Phase.HOLD
+
+
+def test_unknown_provider_asks_person_first() -> None:
+    navigator, _ = navigator_for_call()
+    rejected = ["That provider number was not recognized.", "Please enter your ten-digit NPI."]
+    turn(navigator, ["Please enter your ten-digit NPI."], 1.0)
+    turn(navigator, rejected, 10.0)
+    second = turn(navigator, rejected, 20.0)
+    assert second.end is None
+    assert second.actions == [PressKeys("0")]
+    assert turn(navigator, rejected, 30.0).end is FailureReason.PROVIDER_NOT_RECOGNIZED
+
+
+def test_unreadable_options_tried_once() -> None:
+    navigator, _ = navigator_for_call()
+    menu = ["For Select Plus, press 1.", "For Choice Advantage, press 2.", "To leave a message, press 3."]
+    pressed = []
+    for index in range(12):
+        step = turn(navigator, menu, 10.0 * index)
+        if step.end is not None:
+            break
+        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
+    assert step.end is FailureReason.UNESCAPABLE_LOOP
+    # The way to a person first, then each unread option once; never the message box.
+    assert pressed[0] == "0"
+    assert pressed.count("1") == 1
+    assert pressed.count("2") == 1
+    assert "3" not in pressed
+
+
+def test_entry_prompt_never_tries_options() -> None:
+    navigator, _ = navigator_for_call()
+    turn(navigator, ["For Select Plus, press 1.", "For Choice Advantage, press 2."], 1.0)
+    pressed = []
+    for index in range(12):
+        step = turn(navigator, ["Please say or enter your nine-digit social security number."], 10.0 * (index + 1))
+        if step.end is not None:
+            break
+        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
+    assert "1" not in pressed
+    assert "2" not in pressed
