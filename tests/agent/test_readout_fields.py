@@ -67,6 +67,33 @@ def test_spelled_initialism_labels_claim_number() -> None:
     assert found["claim_number"] == "21619194002755"
 
 
+def test_capital_a_between_digits_is_letter() -> None:
+    found = values("Claim number E two six two nine six A zero one four zero nine, date of service October "
+                   "twenty-first, twenty twenty-six, was denied on November second, twenty twenty-six.")
+    assert found["claim_number"] == "E26296A01409"
+    # "two A" and "four A" read as "to a" and "for a" elsewhere; before a digit the A is the identifier's.
+    found = values("Claim number E two six three two two A zero three three zero two, date of service November "
+                   "sixteenth, twenty twenty-six, was received on November eighteenth, twenty twenty-six.")
+    assert found["claim_number"] == "E26322A03302"
+
+
+def test_status_comma_as_of_is_processed_date() -> None:
+    found = values("Claim status: adjusted, as of October twenty-second, twenty twenty-six.")
+    assert found["processed_date"] == date(2026, 10, 22)
+    assert found["claim_status"].value == "adjusted"
+
+
+def test_bare_group_before_code() -> None:
+    found = values("The denial is group C O, reason code two eighty-eight.")
+    assert found["adjustment_group_code"] == "CO"
+    assert found["carc_codes"] == ["288"]
+
+
+def test_deductible_and_coinsurance_is_patient_share() -> None:
+    found = values("Beneficiary deductible and coinsurance six hundred three dollars and twenty-eight cents.")
+    assert found["patient_responsibility"] == Decimal("603.28")
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

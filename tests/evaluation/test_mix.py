@@ -198,6 +198,24 @@ def test_short_hours_still_give_slots(payer_profiles):
     assert len(inside) == 12
 
 
+def test_lunch_break_excluded_from_slots(payer_profiles):
+    from dataclasses import replace
+    from datetime import time
+
+    from payerline.evaluation.mix import OPEN_MARGIN, SLOT, call_week_start, week_slots
+
+    def open_with_lunch(at):
+        return at.weekday() < 5 and (time(8) <= at.time() < time(12) or time(13) <= at.time() < time(17))
+
+    lunch = replace(payer_profiles[0], is_open=open_with_lunch)
+    inside, _ = week_slots(lunch, call_week_start([lunch]))
+    assert inside
+    # A call may start up to one slot late and last the margin, so all of it falls in open hours.
+    for at in inside:
+        assert all(open_with_lunch(at + k * SLOT) for k in range(int(OPEN_MARGIN / SLOT) + 1))
+    assert not any(time(10, 35) <= at.time() < time(13) for at in inside)
+
+
 def test_never_open_payer_named(payer_profiles):
     from dataclasses import replace
 

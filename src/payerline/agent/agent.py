@@ -262,6 +262,7 @@ class CallAgent:
         if self._phase is Phase.HOLD:
             self._hold.on_signal(event.kind)
         if event.kind is SignalKind.MUSIC:
+            self._forget_notice_fault()
             actions += self._on_music()
         elif event.kind is SignalKind.SILENCE and not actions:
             actions += self._on_silence(duration)
@@ -335,12 +336,19 @@ class CallAgent:
 
     def _note_fault(self, analysis: PromptAnalysis) -> None:
         """Remember the last fault heard, to explain a far-end hang-up that follows it."""
+        self._forget_notice_fault()
         if self._phase is Phase.HOLD and not analysis.person_likely:
             return
         for cue, reason in _FAULT_CUES:
             if analysis.has(cue):
                 self._context.last_fault = reason
                 return
+
+    def _forget_notice_fault(self) -> None:
+        """Forget a fault named by a notice on hold once the line goes on after it (another turn, or music)."""
+        if self._context.fault_from_notice:
+            self._context.fault_from_notice = False
+            self._context.last_fault = None
 
     def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]], ended_by: SignalKind | None) -> Step:
         if self._phase is Phase.IVR:

@@ -62,6 +62,8 @@ class CallContext:
     person_reached: bool = False
     stop_reason: FailureReason | None = None
     last_fault: FailureReason | None = None
+    # The last fault came from a notice heard on hold, which explains only a hang-up that follows it at once.
+    fault_from_notice: bool = False
     sent_to_ivr: int = 0
     # Claim numbers the IVR read for a claim's dates and charges besides the one kept (its twins), by claim.
     twin_numbers: dict[int, set[str]] = field(default_factory=dict)

@@ -46,6 +46,7 @@ from payerline.agent.prompts import (
     greeting_name,
     normalize_prompt,
     question_to_caller,
+    refuses_callers,
     turn_text,
 )
 from payerline.agent.results import Heard
@@ -256,10 +257,16 @@ class HoldMonitor:
             ended_by: the line signal that ended the turn (music or silence).
         """
         self._person_part = None
-        if analysis.has(Cue.AUTOMATED_REFUSED):
+        if analysis.has(Cue.AUTOMATED_REFUSED) and (refuses_callers(analysis.text) or analysis.person_likely):
             return Step(end=FailureReason.AUTOMATED_CALLS_REFUSED)
-        if analysis.has(Cue.CLOSED):
-            return Step(end=FailureReason.PAYER_CLOSED)
+        if analysis.has(Cue.CLOSED) or analysis.has(Cue.AUTOMATED_REFUSED):
+            # The queue has taken the call. A line that closes hangs up after saying so, and this notice then
+            # explains the hang-up. One that goes on was an announcement ("closed from noon to 1 p.m. each day").
+            closed = analysis.has(Cue.CLOSED)
+            self._context.last_fault = FailureReason.PAYER_CLOSED if closed else FailureReason.AUTOMATED_CALLS_REFUSED
+            self._context.fault_from_notice = True
+            logger.info("call %s: a %s notice on hold; holding on", self._context.call_id,
+                        "closed-line" if closed else "self-service")
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.has(Cue.HOLD):
             return Step(end=FailureReason.SYSTEMS_DOWN)
         heard = heard if heard is not None else [(analysis.text, Heard(0, 0.0, 0.0))]

@@ -44,6 +44,7 @@ from payerline.agent.prompts import (
     confirmation,
     input_request,
     normalize_prompt,
+    refuses_callers,
     request_for,
     unnamed_entry,
 )
@@ -76,10 +77,6 @@ _ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) abo
 # The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
 _IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
                          rf"(?:just )?press ({KEY})(?!\w)")
-# A refusal aimed at the caller ("we do not accept automated calls"), not a notice about the payer's own system.
-_REFUSES_CALLERS = re.compile(r"\b(?:automated|robot\w*|recorded|artificial|machine|auto)[- ]?(?:calls?|callers?|dial\w*)\b|"
-                              r"\bcalls? (?:from|placed by|made by)\b|\b(?:live|real|actual) (?:callers?|persons?|people|humans?)\b|"
-                              r"\bbots?\b|\brobots?\b")
 _TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i am|we're|we are|now) (?:transferring|connecting)\b|"
                                  r"\b(?:while|as) (?:i|we) (?:transfer|connect)\b|\bone moment while\b")
 # Options never tried blind: they end the call, replay, go back, change language or leave a message.
@@ -273,7 +270,7 @@ class IvrNavigator(ReadoutCapture):
         ends the call whatever follows it.
         """
         if analysis.has(Cue.AUTOMATED_REFUSED):
-            if _REFUSES_CALLERS.search(normalize_prompt(analysis.text)) or not self._serves_caller(analysis):
+            if refuses_callers(analysis.text) or not self._serves_caller(analysis):
                 return Step(end=FailureReason.AUTOMATED_CALLS_REFUSED)
             logger.info("call %s: a notice naming the automated system, and a way on; going on", self._context.call_id)
             self._context.last_fault = None

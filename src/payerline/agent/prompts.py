@@ -568,6 +568,10 @@ _AUTOMATED_POLICY = re.compile(
     r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?|systems?)\b|"
     r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
 )
+# A refusal aimed at the caller ("we do not accept automated calls"), not a notice about the payer's own system.
+_REFUSES_CALLERS = re.compile(r"\b(?:automated|robot\w*|recorded|artificial|machine|auto)[- ]?(?:calls?|callers?|dial\w*)\b|"
+                              r"\bcalls? (?:from|placed by|made by)\b|\b(?:live|real|actual) (?:callers?|persons?|people|humans?)\b|"
+                              r"\bbots?\b|\brobots?\b|\b(?:to|with) an? (?:automated|robot\w*|recorded|artificial|machine)\b")
 # The payer's own self-service, named as the source of information; its article may be misheard.
 _OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,30}\b(?:that|which|in|from|through|on) "
                                   r"(?:the |a |an |our |your |this |uh )?automated (?:system|line|phone system|menu|attendant)s?\b|"
@@ -644,6 +648,16 @@ def turn_text(utterances: Iterable[str]) -> str:
     """
     # An utterance cut after a comma ("To hear this claim again,") also ends there: ",." keeps the cut visible.
     return " ".join(text if text.rstrip()[-1:] in ".?!;" else f"{text.rstrip()}." for text in utterances)
+
+
+def refuses_callers(text: str) -> bool:
+    """Tell whether a turn read as a refusal of automated calls names the calls or callers it refuses.
+
+    "This line does not accept automated calls" does; "Payment details
+    cannot be released by the automated system" is a notice about the
+    payer's own system.
+    """
+    return _REFUSES_CALLERS.search(normalize_prompt(text)) is not None
 
 
 def analyze_prompt(text: str) -> PromptAnalysis:

@@ -46,7 +46,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)?(?: advice)? dated|"
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed) as of|"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed),? as of|"
                        # "cancelled by a void on the remittance advice dated ...", "applied to the deductible for the
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
                        r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
@@ -99,7 +99,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
                                r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
-                               r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?"),
+                               r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?|"
+                               # "Beneficiary deductible and coinsurance $603.28": the member's shares together.
+                               r"\b(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)(?:,| and| plus) "
+                               r"(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)\b"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
                      r"(?:payment|eft|check|ach) (?:reference|trace|confirmation)(?: (?:number|#))?|"
                      # Some Medicaid programs pay by warrant, a state's check.
@@ -113,7 +116,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
                             r"check ?write total"),
     # A terse read-out's "Group, C O." opens its sentence with the bare word.
-    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )"),
+    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )|"
+                              # "The denial is group C O, reason code ...": the bare word before a group code.
+                              r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
                    r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
@@ -326,7 +331,9 @@ def lost_values(text: str, reference: date | None) -> set[str]:
 
 # "applied two the deductible": a number word never comes before an article, "to" and "for" do. Nor does one
 # name the services a claim is for: "claim number ... eight one, four services on November 16".
-_ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b)|"
+# "A" before a spelled digit is a letter of an identifier ("six two A zero one"), not an article.
+_ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b(?! (?:zero|oh|one|two|three|four|five|six|"
+                                r"seven|eight|nine|\d)\b))|"
                                 r"\b(four)(?= (?:services?|dates? of service)\b(?! (?:were|was|are|is|billed)\b))",
                                 re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(

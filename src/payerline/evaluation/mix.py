@@ -54,8 +54,8 @@ MAX_HOLD_S = 2700.0
 
 # Calls start in the week after every date in the payers' records (see
 # call_week_start), so no call asks about a claim before it was paid. A
-# slot counts as inside hours only if the payer is still open OPEN_MARGIN
-# later, so no call in the mix runs into closing time.
+# slot counts as inside hours only if the payer stays open for OPEN_MARGIN
+# after it, so no call in the mix runs into closing time or a midday break.
 SLOT = timedelta(minutes=5)
 OPEN_MARGIN = timedelta(minutes=90)
 
@@ -167,8 +167,10 @@ def call_week_start(payers: Sequence[PayerProfile]) -> datetime:
 def week_slots(payer: PayerProfile, week_start: datetime) -> tuple[list[datetime], list[datetime]]:
     """Return the week's start slots inside and outside ``payer``'s hours, local time.
 
-    Inside: the payer is open, data options included, then and
-    :data:`OPEN_MARGIN` later (or just then, for hours shorter than that). Outside: the line does not answer at all, so
+    Inside: the payer is open, data options included, from then until
+    :data:`OPEN_MARGIN` later, checked every :data:`SLOT`, so a lunch break
+    inside the margin excludes the slot (for hours shorter than the margin,
+    any open slot will do). Outside: the line does not answer at all, so
     the caller hears the closed message. A payer whose line always answers
     has no outside slots.
     """
@@ -178,7 +180,7 @@ def week_slots(payer: PayerProfile, week_start: datetime) -> tuple[list[datetime
     for step in range(int(timedelta(days=7) / SLOT)):
         # Wall-clock arithmetic in the payer's zone: the week has no DST change.
         at = start + step * SLOT
-        if payer.is_open(at) and payer.is_open(at + OPEN_MARGIN):
+        if all(payer.is_open(at + k * SLOT) for k in range(int(OPEN_MARGIN / SLOT) + 1)):
             inside.append(at)
         elif not payer.line_answers(at):
             outside.append(at)

@@ -233,13 +233,15 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 
 
 def _resolve_letters(tokens: list[Token]) -> list[Token]:
-    """Keep "A" and "I" as letters only beside other letters; elsewhere they are words."""
+    """Keep "A" and "I" as letters only beside other letters or between spelled digits; elsewhere they are words."""
     resolved = []
     for index, token in enumerate(tokens):
         if token.kind is Kind.LETTER and token.original in {"A", "I"} and not token.original.startswith("§"):
             before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
             beside_letter = any(t is not None and t.kind is Kind.LETTER for t in (before, after))
-            if not beside_letter:
+            # Inside a spelled identifier ("E two six nine A zero one four") a capital stands between single digits.
+            between_digits = all(t is not None and t.kind is Kind.NUMBER and len(t.digits) == 1 for t in (before, after))
+            if not beside_letter and not between_digits:
                 token = Token(Kind.WORD, token.text.lower(), token.original, word_index=token.word_index)
         if token.kind is Kind.LETTER and token.original == "O":
             before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
