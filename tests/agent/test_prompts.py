@@ -392,6 +392,10 @@ def test_entry_field_by_wording(text: str, field: InputField | None) -> None:
         ("You entered 3 6 0 4. Press 1 if this is right, 2 if it is wrong.", "1", "2"),
         ("You entered 1 2 3. Press pound if this is correct, or star to start over.", "#", "*"),
         ("You entered 1 2 3. If correct press 1, otherwise press 2.", "1", "2"),
+        # Read-backs that lost a word on the line.
+        ("Provider number 4 1 0 0 5 1 9 0 4 3. If this correct, press 1. To enter it again, press 2.", "1", "2"),
+        ("Provider number 4 1 0 0 5 1 9 0 4 3. this is correct, press 1. To enter it again, press 2.", "1", "2"),
+        ("Provider number 4 1 0 0 5 1 9 0 4 3. If this is press 1. To enter it again, press 2.", "1", "2"),
     ],
 )
 def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> None:

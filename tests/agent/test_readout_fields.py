@@ -94,6 +94,29 @@ def test_deductible_and_coinsurance_is_patient_share() -> None:
     assert found["patient_responsibility"] == Decimal("603.28")
 
 
+def test_warrant_date_is_paid_date() -> None:
+    found = values("This claim is on remittance advice number nine zero zero four three one five six zero, with a "
+                   "warrant date of November fourth, twenty twenty-six.")
+    assert found["check_number"] == "900431560"
+    assert found["paid_date"] == date(2026, 11, 4)
+
+
+def test_will_pay_on_or_after() -> None:
+    found = values("Medicare will pay one hundred forty-two dollars and sixty-four cents on or after April "
+                   "twenty-second, twenty twenty-six.")
+    assert found["paid_amount"] == Decimal("142.64")
+    assert found["paid_date"] == date(2026, 4, 22)
+    assert "paid_date" not in values("You can call back on or after May first.")
+    found = values("We'll pay two hundred twelve dollars and sixty-four cents on November twenty-fifth, twenty twenty-six.")
+    assert found["paid_amount"] == Decimal("212.64")
+    assert found["paid_date"] == date(2026, 11, 25)
+
+
+def test_denial_on_remittance_dated() -> None:
+    found = values("The denial appears on the remittance advice dated November sixteenth, twenty twenty-six.")
+    assert found["processed_date"] == date(2026, 11, 16)
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

@@ -352,6 +352,10 @@ _CONFIRM = re.compile(
     r"did i (?:get|hear|have) (?:that|this|it|you) (?:right|correctly)|"
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\b(?:if|to confirm)\b[^.;]*?\bpress\b|"
+    # The same with a word lost: "If this correct, press 1", "this is correct, press 1", "If this is press 1".
+    r"\b(?:this|that)(?: is|'s)? (?:correct|right),? press\b|\bif (?:this|that)(?: is|'s),? press\b|"
+    # Digits read back, then an offer to enter them again: "Provider number 4 1 0 0 5 1 9. ... To enter it again, press 2."
+    r"\b(?:\d ){3,}\d\b[^?]*?\bto (?:re-?enter|enter (?:it|that|this|the \w+) again)\b[^.;]*?\bpress\b|"
     # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?[.,] (?:press|dial) \S+ (?:if|to|for)\b|"
     # A conversational read-back with no keys: "That's tax ID 3 5 2 1 7. Correct?"
@@ -386,7 +390,8 @@ def confirmation(normalized: str) -> Confirmation | None:
     no = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
         rf"(?:^|[.?!] )(?:re-?enter|incorrect)(?=,? press)|"
-        rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different)"
+        rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different|"
+        rf"to enter (?:it|that|this|the \w+) again)"
         rf"[^.;]*?press ({KEY})",
         normalized,
     )

@@ -51,6 +51,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
                        r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
                        r"(?: advice)? dated|"
+                       # "The denial appears on the remittance advice dated ...".
+                       r"(?:denial|void|cancel(?:l)?ation|adjustment) (?:appears|appeared|is|was|shows) on the "
+                       r"remit(?:tance)?(?: advice)? dated|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=,? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
@@ -70,7 +73,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
-                  r"check ?write(?: of| date| dated)?)\b"),
+                  r"check ?write(?: of| date| dated)?|"
+                  # State Medicaid programs pay by warrant: "with a warrant date of November fourth".
+                  r"warrant (?:date|dated|issued|was issued)(?: of| on)?|"
+                  # "Medicare will pay ... on or after April 22": the first day the payment can be released.
+                  r"(?:(?<=dollars )|(?<=cents )|(?<=pay )|(?<=paid ))on or after)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     # "Lines billed: three" counts lines.
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
@@ -91,6 +98,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay|(?:scheduled|set|due) to pay\b(?! on)|"
+                    # "Medicare will pay one hundred forty-two dollars on or after April 22": a claim on the payment floor.
+                    r"(?:\bwill|'ll) (?:pay|release)\b(?= (?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|"
                     # Dental and some commercial plans call the payment the benefit: "Total benefit four hundred ...".
                     r"\bbenefit(?: paid| amount)?(?= (?:is |was |of )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|"
                     r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
