@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from payerline.agent.prompts import Cue, InputField, analyze_prompt
+from payerline.agent.prompts import Cue, InputField, analyze_prompt, normalize_prompt, stated_claim_number_length
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 
@@ -653,3 +653,13 @@ def test_option_whose_you_was_lost() -> None:
     options = analyze_prompt("If do not have a contract with Northmere, press 1. If you are a Northmere network "
                              "provider, press 2.").options
     assert [option.key for option in options] == ["1", "2"]
+
+
+@pytest.mark.parametrize(("text", "length"), [
+    ("To search by the 13-digit internal control number, or I C N, press 1.", 13),
+    ("Enter the thirteen digit claim number.", 13),
+    ("Enter the 12-character claim ID, followed by pound.", 12),
+    ("Enter your 10-digit NPI.", None),
+])
+def test_stated_claim_number_length(text: str, length: int | None) -> None:
+    assert stated_claim_number_length(normalize_prompt(text)) == length

@@ -46,6 +46,7 @@ from payerline.agent.prompts import (
     normalize_prompt,
     refuses_callers,
     request_for,
+    stated_claim_number_length,
     unnamed_entry,
 )
 from payerline.agent.option_parsing import KEY
@@ -170,6 +171,10 @@ class IvrNavigator(ReadoutCapture):
             return fault
         normalized = normalize_prompt(analysis.text)
         self._menu_now = bool(analysis.options)
+        stated = None if analysis.person_likely else stated_claim_number_length(normalized)
+        if stated is not None:
+            # A menu names the claim number's length without asking for it: a read-out shorter than that lost digits.
+            self._id_lengths["claim_number"].add(stated)
         if not analysis.person_likely and _SAY.search(normalized):
             self._speech_heard = True
         self._capture_readout(heard)

@@ -655,6 +655,21 @@ def turn_text(utterances: Iterable[str]) -> str:
     return " ".join(text if text.rstrip()[-1:] in ".?!;" else f"{text.rstrip()}." for text in utterances)
 
 
+_CLAIM_NUMBER_LENGTH = re.compile(r"\b(\d+|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]"
+                                  r"(?:digit|character) (?:\w+ ){0,2}?(?:claim (?:number|control number|id)|"
+                                  r"internal control number|icn|dcn|tcn|document control number)\b")
+_TEEN_COUNTS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
+
+
+def stated_claim_number_length(normalized: str) -> int | None:
+    """Return the length an IVR turn gives the payer's claim numbers ("To search by the 13-digit ICN, press 1")."""
+    match = _CLAIM_NUMBER_LENGTH.search(normalized)
+    if match is None:
+        return None
+    word = match.group(1)
+    return _TEEN_COUNTS.get(word) or _count(word)
+
+
 def refuses_callers(text: str) -> bool:
     """Tell whether a turn read as a refusal of automated calls names the calls or callers it refuses.
 
