@@ -74,7 +74,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
                   r"check ?write(?: of| date| dated)?|"
-                  # State Medicaid programs pay by warrant: "with a warrant date of November fourth".
+                  # Some state Medicaid programs pay by warrant: "with a warrant date of November fourth".
                   r"warrant (?:date|dated|issued|was issued)(?: of| on)?|"
                   # "Medicare will pay ... on or after April 22": the first day the payment can be released.
                   r"(?:(?<=dollars )|(?<=cents )|(?<=pay )|(?<=paid ))on or after)\b"),

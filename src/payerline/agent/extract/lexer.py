@@ -239,7 +239,7 @@ def _resolve_letters(tokens: list[Token]) -> list[Token]:
         if token.kind is Kind.LETTER and token.original in {"A", "I"} and not token.original.startswith("§"):
             before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
             beside_letter = any(t is not None and t.kind is Kind.LETTER for t in (before, after))
-            # Inside a spelled identifier ("E two six nine A zero one four") a capital stands between single digits.
+            # Inside a spelled identifier ("E two six nine A zero one four") the capital is between single digits.
             between_digits = all(t is not None and t.kind is Kind.NUMBER and len(t.digits) == 1 for t in (before, after))
             if not beside_letter and not between_digits:
                 token = Token(Kind.WORD, token.text.lower(), token.original, word_index=token.word_index)
