@@ -45,3 +45,21 @@ def test_out_of_network_line_skips_network_option() -> None:
                             "If you are a Northmere network provider, press 2.", "If you are a Northmere member, "
                             "press 3."], 5.0)
     assert step.actions == [PressKeys("1")]
+
+
+def test_new_search_entry_is_not_finished() -> None:
+    context = CallContext(request=make_request(), config=AgentConfig(), ivr_map=None, call_date=date(2026, 3, 20),
+                          call_id="call-1", claims=[ClaimState(0)])
+    navigator = IvrNavigator(context)
+    turn(navigator, ["Enter the from date of service as eight digits."], 1.0)
+    research = turn(navigator, ["Claim one was denied.", "Claim number 2 2 6 4 2 5 7 0 9 8 5 5 1.",
+                                "Billed amount one hundred twenty-five dollars.",
+                                "Received February twelfth, twenty twenty-six. Processed March first, twenty twenty-six.",
+                                "Group code C O, reason code ninety-seven.",
+                                "To check other dates for this member, press 2. If you are finished, press 9."], 20.0)
+    assert research.actions == [PressKeys("2")]
+    turn(navigator, ["Enter the from date of service as eight digits."], 40.0)
+    # The search the agent started is under way: its next entry is no menu to finish from.
+    through = turn(navigator, ["And the through date of service? If it's the same as the from date, press 1."], 50.0)
+    assert not through.finished
+    assert through.actions

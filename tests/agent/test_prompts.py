@@ -663,3 +663,11 @@ def test_option_whose_you_was_lost() -> None:
 ])
 def test_stated_claim_number_length(text: str, length: int | None) -> None:
     assert stated_claim_number_length(normalize_prompt(text)) == length
+
+
+def test_keyed_length_wins_over_spoken_length() -> None:
+    request = analyze_prompt("What is the from date of service? You can say it as eight digits, such as zero nine one "
+                             "five two zero two six, or key it as six digits: month, day and two-digit year.").input_request
+    assert request is not None
+    assert request.digits == 6
+    assert request.date_format is DateFormat.MMDDYY

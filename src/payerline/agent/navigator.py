@@ -105,6 +105,8 @@ class IvrNavigator(ReadoutCapture):
         self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
         self._claim_identified = False
+        # A search has had identifying entries and its read-out (or "not found") has not come yet.
+        self._search_open = False
         self._details_taken: set[int] = set()
         self._repeats: list[int] = []
         self._member_not_found = 0
@@ -234,8 +236,8 @@ class IvrNavigator(ReadoutCapture):
         you are finished, press 9." After the claim was read, hearing it again or finishing is not a new search.
         """
         claim = self._context.claims[self._context.ivr_claim]
-        if not analysis.options or not claim.ivr_readout or self._researching:
-            return False
+        if not analysis.options or not claim.ivr_readout or self._researching or self._search_open:
+            return False  # "Same as the from date? Press 1" inside a new search is that search's entry
         goal = self._goal(analysis.options)
         if goal == "finish":
             return True
@@ -678,6 +680,7 @@ class IvrNavigator(ReadoutCapture):
         if request.field in _IDENTIFYING:
             self._claim_identified = True
             self._researching = False
+            self._search_open = True
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
         kind, value = value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = EnteredValue(request.field, keys_text, attempt, kind, value)

@@ -289,12 +289,16 @@ def request_for(input_field: InputField, normalized: str) -> InputRequest:
 
 
 _NAME_FIELDS = frozenset({InputField.LAST_NAME, InputField.FIRST_NAME, InputField.FIRST_INITIAL})
-_SPOKEN_FORMAT = re.compile(r"\b(?:if (?:you're |you are )?speaking|when speaking|if you say it|to say it)\b[^.;]*")
+_SPOKEN_FORMAT = re.compile(r"\b(?:if (?:you're |you are )?speaking|when speaking|if you say it|to say it)\b[^.;]*|"
+                            # "You can say it as eight digits, ..., or key it as six digits": the spoken part.
+                            r"\bsay it as\b[^.;]*?(?=\bor (?:key|enter|type|press)\b|[.;]|$)")
 _LETTER_COUNT = re.compile(r"first (\d+|two|three|four|five|six|seven|eight|nine|ten) (?:letters|characters)")
 
 
 def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
-    digits_match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b", sentence)
+    # The keypad's length: "You can say it as eight digits, or key it as six digits" keys six.
+    digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b"
+    digits_match = re.search(digit_count, _SPOKEN_FORMAT.sub("", sentence)) or re.search(digit_count, sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
     # The letter count may come a sentence before the one matched ("Enter up to the first five letters of the

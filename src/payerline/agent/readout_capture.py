@@ -62,6 +62,7 @@ class ReadoutCapture:
 
     _context: CallContext
     _claim_identified: bool
+    _search_open: bool
     _skip_readout: bool
     _clear_ids: dict[int, dict[str, set[str]]]
     _lost_values: dict[int, set[str]]
@@ -137,6 +138,7 @@ class ReadoutCapture:
                 self._global_used.clear()
                 self._global_pressed.clear()
         if captured:
+            self._search_open = False
             # The request's claim was read, with another claim of the same dates after it (a voided claim
             # and its replacement): the read-out is the request's, to hear again like any other.
             self._skip_readout = False
@@ -302,6 +304,7 @@ class ReadoutCapture:
         """Note an IVR search that found no claim; a person is asked before the claim counts as not on file."""
         context = self._context
         claim = context.claims[context.ivr_claim]
+        self._search_open = False
         if claim.status is None:
             claim.ivr_not_found = True
             claim.ivr_readout = True
