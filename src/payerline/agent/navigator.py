@@ -414,6 +414,12 @@ class IvrNavigator(ReadoutCapture):
             self._idle_menus += 1
             # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
             if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
+                untried = self._untried_option() if goal == "claim_status" and not claim.ivr_readout else None
+                if untried is not None:
+                    # On the way to a claim search, an option of the menu is a key the IVR takes; a person's
+                    # key that this menu did not announce may be refused, and some IVRs hang up after two.
+                    self._menu_hearings.clear()
+                    return Step(self._select(untried.key, untried.phrase or untried.label))
                 return self._escape()
             return Step()
         if best.key_lost and not best.phrase:
