@@ -50,6 +50,8 @@ def test_payer_id_must_match_file_name(tmp_path):
     ('close: "20:00"', 'close: "25:00"', ":33: hours.data[0].close: close '25:00' is not a time HH:MM"),
     ("days: [mon, tue, wed, thu, fri]", "days: [mon, tue, wed, thu, fry]",
      ":33: hours.data[0].days[4]: day 'fry' is not a weekday; use mon, tue, wed, thu, fri, sat or sun"),
+    ('close: "20:00"', "close: 20:00",
+     ':33: hours.data[0].close: close was read as the number 1200, from an unquoted 20:00; quote the time, like "20:00"'),
 ])
 def test_hours_errors_name_value_and_line(old, new, expected, tmp_path):
     path = _copy(tmp_path, lambda text: text.replace(old, new, 1))
