@@ -58,3 +58,12 @@ def test_birth_after_service_rejected(dob, tmp_path, capsys):
     path = _write(tmp_path, lambda data: data["patient"].update(date_of_birth=dob))
     assert _call(path, tmp_path) == 2
     assert "patient.date_of_birth: 2026-02-03 is after claims[0].service_date_from" in capsys.readouterr().err
+
+
+def test_unknown_payer_names_folder_and_option(tmp_path, capsys):
+    path = _write(tmp_path, lambda data: data.update(payer_id="juniper-valley"))
+    code = main(["call", "--payer", "juniper-valley", "--request", str(path), "--out", str(tmp_path / "out")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "payer 'juniper-valley' is not in the bundled payers" in err
+    assert "--payers DIR" in err

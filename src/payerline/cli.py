@@ -415,7 +415,9 @@ def run_one_call(
     check_ivr_maps(payers_dir)
     payers = {eval_payer.profile.payer_id: eval_payer for eval_payer in load_eval_payers(payers_dir)}
     if payer_id not in payers:
-        raise UsageError(f"payer {payer_id!r} is not in the payer directory; known payers: {', '.join(sorted(payers))}")
+        where = "the bundled payers" if payers_dir is None else f"payer folder {payers_dir}"
+        raise UsageError(f"payer {payer_id!r} is not in {where} (known payers: {', '.join(sorted(payers))}); "
+                         "pass the folder that holds its file with --payers DIR")
     eval_payer = payers[payer_id]
     _check_request_fits_payer(request, request_path, eval_payer)
     call_start = parse_start(start, eval_payer.profile)

@@ -46,6 +46,14 @@ def test_payer_id_must_match_file_name(tmp_path):
     ]
 
 
+def test_payer_file_name_needs_suffix(tmp_path):
+    path = _copy(tmp_path, lambda text: text, name="humana.yaml")
+    assert validate_payer_file(path) == [
+        f"{path}:14: payer_id: the file name humana.yaml does not end in .payer.yaml, so `payerline eval` and "
+        "`payerline call` would not find it; rename the file humana.payer.yaml"
+    ]
+
+
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('close: "20:00"', 'close: "25:00"', ":33: hours.data[0].close: close '25:00' is not a time HH:MM"),
     ("days: [mon, tue, wed, thu, fri]", "days: [mon, tue, wed, thu, fry]",

@@ -189,7 +189,7 @@ class IvrNavigator(ReadoutCapture):
         if analysis.has(Cue.PROVIDER_NOT_RECOGNIZED):
             self._provider_not_recognized += 1
             if self._provider_not_recognized == 2:
-                # A person can find the provider by other ids than the ones this IVR takes; a biller asks for one.
+                # A person can find the provider by other ids than the ones this IVR takes, so a biller would ask for one.
                 logger.info("call %s: provider not recognized twice; asking for a person", self._context.call_id)
                 step = self._escape()
                 return Step(end=FailureReason.PROVIDER_NOT_RECOGNIZED) if step.end is not None else step
@@ -416,8 +416,8 @@ class IvrNavigator(ReadoutCapture):
             if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
                 untried = self._untried_option() if goal == "claim_status" and not claim.ivr_readout else None
                 if untried is not None:
-                    # On the way to a claim search, an option of the menu is a key the IVR takes; a person's
-                    # key that this menu did not announce may be refused, and some IVRs hang up after two.
+                    # On the way to a claim search, an option is a key this menu takes. A person's key it did not
+                    # announce may be refused, and some IVRs hang up after two refused keys.
                     self._menu_hearings.clear()
                     return Step(self._select(untried.key, untried.phrase or untried.label))
                 return self._escape()
@@ -450,11 +450,12 @@ class IvrNavigator(ReadoutCapture):
     def _untried_option(self) -> MenuOption | None:
         """Return an option of the last menu, unread for the goal, to try once before giving up.
 
-        Every way to a person has failed and no option names a word the agent
-        reads for its goal ("For Select Plus, press 1. For Choice, press 2."). A caller in
-        that spot tries the options in the order read; the agent does so for
-        at most two options per call, and never one that ends the call,
-        replays something or leads to a topic it avoids.
+        No option names a word the agent reads for its goal ("For Select
+        Plus, press 1. For Choice, press 2."), and either the goal is a claim
+        search or every way to a person has failed. A caller in that spot
+        tries the options in the order read. The agent tries at
+        most two options per call, and never one that ends the call, replays
+        something or leads to a topic it avoids.
         """
         signature, options = self._last_menu
         if len(self._explored) >= 2 or not self._menu_now:

@@ -392,6 +392,9 @@ def _check_file_name(path: Path, data: dict, problems: _Problems) -> None:
     if isinstance(payer_id, str) and path.name.endswith(".payer.yaml") and path.name != expected:
         problems.add(("payer_id",), f"payer_id {payer_id!r} does not match the file name {path.name}; "
                      f"rename the file {expected} or fix payer_id")
+    elif isinstance(payer_id, str) and not path.name.endswith(".payer.yaml"):
+        problems.add(("payer_id",), f"the file name {path.name} does not end in .payer.yaml, so `payerline eval` "
+                     f"and `payerline call` would not find it; rename the file {expected}")
 
 
 def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
