@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from payerline.agent.prompts import Cue, InputField, analyze_prompt, normalize_prompt, stated_claim_number_length
+from payerline.agent.menus import skip_option
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 
@@ -671,3 +672,29 @@ def test_keyed_length_wins_over_spoken_length() -> None:
     assert request is not None
     assert request.digits == 6
     assert request.date_format is DateFormat.MMDDYY
+
+
+def test_two_digits_each_is_six_digit_date() -> None:
+    request = analyze_prompt("Enter the injured worker's date of birth, two digits each for the month, day and "
+                             "year.").input_request
+    assert request is not None
+    assert request.date_format is DateFormat.MMDDYY
+    assert request.digits is None
+
+
+def test_use_instead_option_skips_unknown_entry() -> None:
+    options = analyze_prompt("Enter the date of injury, using two digits each for the month, day and year. If you do "
+                             "not have the date of injury, press 9 to use the injured worker's date of birth "
+                             "instead.").options
+    skip = skip_option(options)
+    assert skip is not None
+    assert skip.key == "9"
+
+
+def test_outage_naming_claim_information_is_no_closed_line() -> None:
+    outage = analyze_prompt("We are currently experiencing technical difficulties, and claim information is "
+                            "unavailable. Please try your call again later. Goodbye.")
+    assert outage.has(Cue.SYSTEMS_DOWN)
+    assert not outage.has(Cue.CLOSED)
+    closed = analyze_prompt("Claim information is unavailable after 6 p.m. Please call back during business hours.")
+    assert closed.has(Cue.CLOSED)

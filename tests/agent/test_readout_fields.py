@@ -117,6 +117,30 @@ def test_denial_on_remittance_dated() -> None:
     assert found["processed_date"] == date(2026, 11, 16)
 
 
+def test_adjusted_on_review_then_date() -> None:
+    found = values("This bill was adjusted on reconsideration on November third, twenty twenty-six.")
+    assert found["processed_date"] == date(2026, 11, 3)
+
+
+def test_balance_billable_to_worker_is_patient_share() -> None:
+    found = values("Balance billable to the injured worker: zero dollars.")
+    assert found["patient_responsibility"] == Decimal("0.00")
+
+
+def test_the_charge_was_is_billed() -> None:
+    found = values("The charge was one thousand three hundred fifty dollars, and the allowed amount was six hundred "
+                   "twelve dollars and forty cents.")
+    assert found["billed_amount"] == Decimal("1350.00")
+    assert found["allowed_amount"] == Decimal("612.40")
+
+
+def test_for_after_comma_ends_claim_number() -> None:
+    found = values("Claim one, claim number two zero two six zero four four zero zero seven seven three zero, for "
+                   "dates of service February tenth, twenty twenty-six through February tenth, twenty twenty-six, "
+                   "was denied.")
+    assert found["claim_number"] == "2026044007730"
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

@@ -410,6 +410,8 @@ class CallAgent:
                 self._hold.greeted_recording([text for text, _ in heard])
         if step.phase is Phase.IVR and self._phase is Phase.REPRESENTATIVE:
             self._awaiting_new_person = True
+            if analysis.has(Cue.BACK_TO_IVR):
+                self._navigator.sent_back()
         self._transition(step.phase)
         step.phase = None
         return step

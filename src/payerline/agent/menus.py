@@ -242,7 +242,9 @@ def mid_search_option(options: tuple[MenuOption, ...]) -> MenuOption | None:
 
 # The way past an entry the caller cannot give: "If you do not have the group number, press 9", "or press star to skip".
 _SKIP = re.compile(r"\b(?:do not|don't|does not|doesn't|dont) have\b|\bskip\b|\bnot available\b|\bunknown\b|"
-                   r"\b(?:do not|don't) know\b|\bnot sure\b")
+                   r"\b(?:do not|don't) know\b|\bnot sure\b|"
+                   # "If you do not have the date of injury, press 9 to use the date of birth instead."
+                   r"\binstead\b")
 
 
 def skip_option(options: tuple[MenuOption, ...]) -> MenuOption | None:

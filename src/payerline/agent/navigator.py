@@ -22,6 +22,7 @@ from payerline.agent.extract import Extraction
 from payerline.agent.ivr_hearings import unsettled_ivr_fields
 from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches, spoken_entry, value_for
 from payerline.agent.menus import (
+    AVOID_WORDS,
     PERSON_ROUTING,
     callback_offer,
     global_keys,
@@ -154,6 +155,11 @@ class IvrNavigator(ReadoutCapture):
     def request_person(self) -> None:
         """Steer towards a representative from now on (self-service cannot help further)."""
         self._wants_person = True
+
+    def sent_back(self) -> None:
+        """Use the IVR's self-service again: a person sent the call back to it ("Claim status is available in our
+        automated system, so I'm going to send you back to it")."""
+        self._wants_person = not self._context.config.prefer_self_service
 
     def leave(self) -> None:
         """Forget the read-out being skipped or searched again, because the next IVR visit starts at a fresh menu."""
@@ -463,6 +469,7 @@ class IvrNavigator(ReadoutCapture):
         for option in options:
             label = f"{option.label} {option.phrase or ''}".lower()
             if (not option.key or (signature, option.key) in self._explored or _NOT_TO_EXPLORE.search(label)
+                    or any(has_words(label, word) for word in AVOID_WORDS)
                     or any(self._option_score(option, goal) < 0 for goal in ("claim_status", "representative"))):
                 continue
             self._explored.add((signature, option.key))

@@ -173,7 +173,9 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.CLAIM_NUMBER, r"claim (?:number|id)|\bicn\b|\btcn\b|\bdcn\b|control number"),
         (InputField.MEMBER_ID, r"member(?:'s)? (?:id|number|identification)|medicare (?:number|id)|\bmbi\b|"
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
-                               r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number"),
+                               r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number|"
+                               # "the beneficiary's 11-digit benefits number, found on the front of the card"
+                               r"\bbenefits (?:id|number)\b"),
         # "of" is often heard as "have" or "a", or lost: "date have birth", "beneficiary's of birth".
         (InputField.DATE_OF_BIRTH, r"date (?:\w+ )?birth|\bof birth|birth ?date|\bdob\b|"
                                    # "Enter the patient's date of [birth]" with "birth" lost: a person's date is the birth date.
@@ -297,7 +299,7 @@ _LETTER_COUNT = re.compile(r"first (\d+|two|three|four|five|six|seven|eight|nine
 
 def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
     # The keypad's length: "You can say it as eight digits, or key it as six digits" keys six.
-    digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b"
+    digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b(?! each)"
     digits_match = re.search(digit_count, _SPOKEN_FORMAT.sub("", sentence)) or re.search(digit_count, sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"last (\d+|four|five|six)\b", sentence)
@@ -312,7 +314,9 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
                  r"\b(?:eight|8),? (?:month|mm)\b", keyed):
         date_format = DateFormat.MMDDYYYY
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
-                   r"\b(?:six|6),? (?:month|mm)\b", keyed):
+                   r"\b(?:six|6),? (?:month|mm)\b|"
+                   # "two digits each for the month, day and year": the year too has two.
+                   r"\b(?:two|2) digits each for (?:the )?month,? (?:the )?day,? and (?:the )?year\b", keyed):
         date_format = DateFormat.MMDDYY
     letter_method = None
     # "[press] star, then the key with the letter, then its position on that key", with words lost.
@@ -476,7 +480,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                  r"(?:need|have) to call back (?:in )?for|call back for (?:that|those|the other|another)"),
         (Cue.BACK_TO_IVR, r"(?:transfer|transferring|send|sending|put|putting) you back (?:to|into) the (?:automated|ivr|self[- ]service)|"
                           r"(?:has|have|needs?) to go through the (?:ivr|automated)|(?:cms requires|required to use) "
-                          r"(?:that )?(?:providers )?(?:use )?the (?:ivr|automated)|available (?:through|in|on) the "
+                          r"(?:that )?(?:providers )?(?:use )?the (?:ivr|automated)|available (?:through|in|on) (?:the|our) "
                           r"(?:ivr|automated system)|(?:please )?use the (?:ivr|automated system)"),
         (Cue.WRONG_DEPARTMENT, r"wrong department|(?:you've|you have) reached (?:the )?(?:\w+ )?(?:pharmacy|eligibility|"
                                r"enrollment|member services|dental|vision|behavioral health|credentialing|prior "
@@ -587,6 +591,9 @@ _OWN_AUTOMATED_SYSTEM = re.compile(r"\b(?:information|details|status)\b[^.?]{0,3
                                   # The same with its noun lost: "information that the automated provides".
                                   r"\b(?:information|details|status)\b[^.?]{0,15}\b(?:that|which) (?:the |our |your )?automated "
                                   r"(?:provides|gives|offers|reads|has)\b")
+# Words of a closed-hours message, which an outage message does not use.
+_HOURS_NAMED = re.compile(r"\bclosed\b|\bhours\b|\bopen\b|\b(?:a\.?m|p\.?m)\b|\bo'clock\b|\bweekends?\b|\bholidays?\b|"
+                          r"\bmonday\b|\bfriday\b|\bbusiness day\b")
 _ATTEMPTS_EXCEEDED = re.compile(r"\bexceeded\b|\b(?:maximum|max) number of\b|\breached (?:\w+ ){0,4}(?:attempts|tries|retries)\b|"
                                 r"too many (?:attempts|tries|invalid)")
 _SYSTEMS_NAMED = re.compile(r"\bsystems?\b[^.?]{0,30}\b(?:down|unavailable|not available|outage)|technical difficult|outage")
@@ -698,6 +705,9 @@ def analyze_prompt(text: str) -> PromptAnalysis:
         cues.add(Cue.PERSON_GREETING)
     if Cue.GOODBYE in cues and (Cue.PERSON_GREETING in cues and _PERSON_QUESTION.search(normalized)):
         cues.discard(Cue.GOODBYE)
+    if Cue.CLOSED in cues and Cue.SYSTEMS_DOWN in cues and not _HOURS_NAMED.search(normalized):
+        # "We are experiencing technical difficulties, and claim information is unavailable": an outage.
+        cues.discard(Cue.CLOSED)
     if Cue.CLOSED in cues or (_ATTEMPTS_EXCEEDED.search(normalized) and not _SYSTEMS_NAMED.search(normalized)):
         # "You have exceeded the maximum number of attempts. Please try again later." is the IVR giving up, not an outage.
         cues.discard(Cue.SYSTEMS_DOWN)

@@ -51,6 +51,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
                        r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
                        r"(?: advice)? dated|"
+                       # "This bill was adjusted on reconsideration on November third": the decision's own date.
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed) (?:on|after|upon|following|in) (?:\w+ ){1,2}"
+                       r"(?=on (?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december)\b)|"
                        # "The denial appears on the remittance advice dated ...".
                        r"(?:denial|void|cancel(?:l)?ation|adjustment) (?:appears|appeared|is|was|shows) on the "
                        r"remit(?:tance)?(?: advice)? dated|"
@@ -81,6 +85,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # Amount labels in the terms of EOBs, 835 remits and representatives.
     # "Lines billed: three" counts lines.
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
+                      # "The charge was one thousand three hundred fifty dollars."
+                      r"\bthe charge(?= (?:was|is|of|amount)\b)|"
                       r"\btotal submitted\b|"
                       r"charge amount|amount charged|charged amount"),
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
@@ -110,6 +116,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
                                r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
                                r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?|"
+                               # "Balance billable to the injured worker: zero dollars."
+                               r"\b(?:balance|amount) (?:billable|owed|due|chargeable) (?:to|from|by) (?:the )?"
+                               r"(?:patient|member|recipient|beneficiary|enrollee|injured worker|worker|employee|claimant)\b|"
                                # "Beneficiary deductible and coinsurance $603.28": the member's shares together.
                                r"\b(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)(?:,| and| plus) "
                                r"(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)\b"),

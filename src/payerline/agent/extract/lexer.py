@@ -300,10 +300,11 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
         while tokens[last].kind is not Kind.WORD:
             last += 1
     before, after = _neighbour(tokens, first, -1), _neighbour(tokens, last, 1)
+    paused = index > 0 and tokens[index - 1].kind is Kind.COMMA
     if (before is not None and first == index and before.kind is Kind.NUMBER and before.text in {"oh", "zero"}
-            and (after is None or after.kind not in (Kind.WORD, Kind.MONTH, Kind.ORDINAL))):
+            and not paused and (after is None or after.kind not in (Kind.WORD, Kind.MONTH, Kind.ORDINAL))):
         # "oh for" is 04, but in "three four zero, for services" or "... zero, for January 7" the "for" begins
-        # a phrase.
+        # a phrase, also when the phrase's words were cut off ("... three zero, for").
         return True
     digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
     return digit_before and after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
