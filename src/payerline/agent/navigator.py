@@ -132,7 +132,7 @@ class IvrNavigator(ReadoutCapture):
         self._global_pressed: set[str] = set()
         # Options taken to move on from a menu with nothing for the goal ("to continue, press 2"), by menu.
         self._onward_taken: dict[tuple[tuple[tuple[str, str], ...], str], int] = {}
-        # Options of unreadable menus tried as a last resort, by menu and key.
+        # Options of unread menus tried blind, by menu and key.
         self._explored: set[tuple[tuple[tuple[str, str], ...], str]] = set()
         self._menu_now = False
         self._last_menu: tuple[tuple, tuple[MenuOption, ...]] = ((), ())
