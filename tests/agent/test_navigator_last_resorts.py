@@ -89,9 +89,8 @@ def test_unreadable_options_tried_once() -> None:
             break
         pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
     assert step.end is FailureReason.UNESCAPABLE_LOOP
-    # On the way to a claim search, each unread option once, then the way to a person; never the message box.
-    assert pressed[:2] == ["1", "2"]
-    assert "0" in pressed
+    # The way to a person first, then each unread option once; never the message box.
+    assert pressed[0] == "0"
     assert pressed.count("1") == 1
     assert pressed.count("2") == 1
     assert "3" not in pressed
@@ -108,3 +107,17 @@ def test_entry_prompt_never_tries_options() -> None:
         pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
     assert "1" not in pressed
     assert "2" not in pressed
+
+
+def test_payer_names_never_tried_blind() -> None:
+    navigator, _ = navigator_for_call()
+    menu = ["Which payer did you send the claim to?", "Juniper Benefit Administrators, press 1.",
+            "Red Mesa Mutual Insurance, press 2.", "Basin Trades Health and Welfare Trust, press 3."]
+    pressed = []
+    for index in range(12):
+        step = turn(navigator, menu, 10.0 * index)
+        if step.end is not None:
+            break
+        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
+    assert step.end is FailureReason.UNESCAPABLE_LOOP
+    assert not {"1", "2", "3"} & set(pressed)

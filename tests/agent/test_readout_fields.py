@@ -141,6 +141,15 @@ def test_for_after_comma_ends_claim_number() -> None:
     assert found["claim_number"] == "2026044007730"
 
 
+def test_release_date_and_spend_down_date() -> None:
+    found = values("Payment amount one hundred twelve dollars and forty cents. Payment release date November "
+                   "thirteenth, twenty twenty-six.")
+    assert found["paid_date"] == date(2026, 11, 13)
+    found = values("This claim was applied to the deductible. It was applied to the member's spend-down on "
+                   "September twenty-third, twenty twenty-six.")
+    assert found["processed_date"] == date(2026, 9, 23)
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

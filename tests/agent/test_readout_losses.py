@@ -141,3 +141,19 @@ def test_claim_number_read_out_means_found() -> None:
     claim = ClaimState(0)
     claim.record("claim_number", Extraction("2616899377258", 0.9), Heard(3, 10.0, 12.0), SOURCE_IVR)
     assert claim.fields["found"].value is True
+
+
+def test_identifier_only_in_details_heard_there_again() -> None:
+    navigator, context = navigator_for()
+    turn(navigator, ["Enter the date of service as 8 digits."], 10.0)
+    menu = ["For claim details, including the I C N, press 1.", "To hear these claims again, press 4.",
+            "To check other dates, press 2."]
+    summary = ["Claim one is paid.", "Billed amount one hundred twenty-five dollars.",
+               "Paid amount ninety dollars on March third, twenty twenty-six."]
+    assert turn(navigator, summary + menu, 20.0).actions == [PressKeys("4")]  # the summary once more
+    assert turn(navigator, summary + menu, 40.0).actions == [PressKeys("1")]  # then its details
+    details = ["Claim one, I C N two two six four two five seven zero nine eight five five one."]
+    assert turn(navigator, details + menu, 60.0).actions == [PressKeys("4")]
+    assert "claim_number" in context.claims[0].fields
+    # The ICN, heard once, is heard again in the details: the summary and a new search do not read it.
+    assert turn(navigator, summary + menu, 80.0).actions == [PressKeys("1")]

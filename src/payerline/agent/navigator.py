@@ -84,7 +84,12 @@ _TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i a
 # Options never tried blind: they end the call, replay, go back, change language or leave a message.
 _NOT_TO_EXPLORE = re.compile(r"\b(?:goodbye|bye|hang up|end (?:this|the) call|exit|finished|done|repeat|again|"
                              r"main menu|previous menu|start over|spanish|espanol|español|message|voicemail|survey|fax|"
-                             r"email|mail|website|portal)\b")
+                             r"email|mail|website|portal|"
+                             # Other callers' options: a provider's office is none of these.
+                             r"members?|pharmac(?:y|ies)|pharmacists?|employers?|brokers?|dentists?|"
+                             # A payer or plan named ("Red Mesa Mutual Insurance, press 2"): choosing one at random
+                             # would search another payer's records.
+                             r"insurance|insurers?|administrators?|mutual|trust|health plans?|payers?)\b")
 _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
      InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
@@ -108,7 +113,12 @@ class IvrNavigator(ReadoutCapture):
         self._claim_identified = False
         # A search has had identifying entries and its read-out (or "not found") has not come yet.
         self._search_open = False
-        self._details_taken: set[int] = set()
+        # The claim of each details read-out asked for, in order, and whether the last one gave a doubtful
+        # value another hearing, by claim.
+        self._details_taken: list[int] = []
+        self._details_helped: dict[int, bool] = {}
+        self._details_watch: dict[int, dict[str, int]] = {}
+        self._last_goal = ""
         self._repeats: list[int] = []
         self._member_not_found = 0
         self._provider_not_recognized = 0
@@ -315,6 +325,11 @@ class IvrNavigator(ReadoutCapture):
         if self._researching:
             return "claim_status"
         if claim.ivr_readout or claim.status is not None:
+            if self._last_goal == "details":
+                before = self._details_watch.get(claim.index, {})
+                self._details_helped[claim.index] = any(
+                    _hearing_count(claim, name) > before.get(name, 0) for name in self._needs_hearing(claim))
+                self._last_goal = ""
             repeat_offered = any(score_option(option, "repeat") > 0 for option in options)
             times = sum(index == claim.index for index in self._repeats)
             # Hear a read-out again once, because noise can garble a value with no sign of it in the
@@ -324,7 +339,12 @@ class IvrNavigator(ReadoutCapture):
             if repeat_offered and (times == 0 and first or 0 < times < 3 and unsettled) and self._repeat_helps(claim):
                 return "repeat"
             details_offered = any(score_option(option, "details") > 0 for option in options)
-            if claim.missing_claim_data() and claim.index not in self._details_taken and details_offered:
+            details_times = self._details_taken.count(claim.index)
+            if claim.missing_claim_data() and details_times == 0 and details_offered:
+                return "details"
+            if details_offered and unsettled and 0 < details_times < 3 and self._details_helped.get(claim.index):
+                # A value only the details read out (the ICN of "claim details, including the ICN") is heard again
+                # there: the summary's repeat and a new search do not read it.
                 return "details"
             # A read-out with no repeat of its own is heard again by searching for the same claim.
             research_offered = any(score_option(option, "research") > 0 for option in options)
@@ -420,12 +440,6 @@ class IvrNavigator(ReadoutCapture):
             self._idle_menus += 1
             # Noise changes a menu's words from one hearing to the next, so idle hearings are counted too.
             if self._menu_hearings[signature] >= 2 or self._idle_menus >= 2:
-                untried = self._untried_option() if goal == "claim_status" and not claim.ivr_readout else None
-                if untried is not None:
-                    # On the way to a claim search, an option is a key this menu takes. A person's key it did not
-                    # announce may be refused, and some IVRs hang up after two refused keys.
-                    self._menu_hearings.clear()
-                    return Step(self._select(untried.key, untried.phrase or untried.label))
                 return self._escape()
             return Step()
         if best.key_lost and not best.phrase:
@@ -456,10 +470,9 @@ class IvrNavigator(ReadoutCapture):
     def _untried_option(self) -> MenuOption | None:
         """Return an option of the last menu, unread for the goal, to try once before giving up.
 
-        No option names a word the agent reads for its goal ("For Select
-        Plus, press 1. For Choice, press 2."), and either the goal is a claim
-        search or every way to a person has failed. A caller in that spot
-        tries the options in the order read. The agent tries at
+        Every way to a person has failed and no option names a word the agent
+        reads for its goal ("For Select Plus, press 1. For Choice, press 2.").
+        A caller in that spot tries the options in the order read. The agent tries at
         most two options per call, and never one that ends the call, replays
         something or leads to a topic it avoids.
         """
@@ -557,7 +570,8 @@ class IvrNavigator(ReadoutCapture):
 
     def _after_choice(self, goal: str) -> None:
         context = self._context
-        if goal in ("repeat", "research"):
+        self._last_goal = goal
+        if goal in ("repeat", "research", "details"):
             # A menu heard again because the agent asked to hear the read-out again is no loop.
             self._menu_hearings.clear()
             claim = context.claims[context.ivr_claim]
@@ -576,7 +590,9 @@ class IvrNavigator(ReadoutCapture):
         if goal == "repeat":
             self._repeats.append(context.ivr_claim)
         elif goal == "details":
-            self._details_taken.add(context.ivr_claim)
+            self._details_taken.append(context.ivr_claim)
+            claim = context.claims[context.ivr_claim]
+            self._details_watch[claim.index] = {name: _hearing_count(claim, name) for name in claim.fields}
         elif goal == "next_claim":
             context.ivr_claim += 1
             self._claim_identified = False

@@ -50,7 +50,9 @@ _KEY_LIST_ITEM = re.compile(rf"(?:^press |,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+
                             rf"(?=,|\s+(?:or|and)\s+{_LIST_KEY}|$)")
 # "Claim status, press 2." and "Eligibility, say eligibility or press 3.": the label opens the sentence.
 _OPTION_LABEL_FIRST = re.compile(
-    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+({KEY})(?=[.,;?]|$|\s+or\b)"
+    # A label may list callers: "Doctors, hospitals and other providers, press 2."
+    rf"(?:^|[.?!]\s+)([a-z][a-z' ]{{1,60}}?(?:, (?!or\b|and\b|say\b|press\b)[a-z][a-z' ]{{1,40}}?){{0,3}}),?\s+(?:say\s+[a-z' ]+?\s+or\s+)?(?:press|dial)\s+"
+    rf"({KEY})(?=[.,;?]|$|\s+or\b)"
 )
 _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+"

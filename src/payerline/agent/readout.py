@@ -55,6 +55,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed) (?:on|after|upon|following|in) (?:\w+ ){1,2}"
                        r"(?=on (?:january|february|march|april|may|june|july|august|september|october|november|"
                        r"december)\b)|"
+                       # "It was applied to the member's spend-down on September 23": a status with no payment.
+                       r"applied to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?(?:deductible|spend-?down)"
+                       r"(?= on (?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december)\b)|"
                        # "The denial appears on the remittance advice dated ...".
                        r"(?:denial|void|cancel(?:l)?ation|adjustment) (?:appears|appeared|is|was|shows) on the "
                        r"remit(?:tance)?(?: advice)? dated|"
@@ -77,7 +81,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
-                  r"check ?write(?: of| date| dated)?|"
+                  r"check ?write(?: of| date| dated)?|(?:payment )?release date|"
                   # Some state Medicaid programs pay by warrant: "with a warrant date of November fourth".
                   r"warrant (?:date|dated|issued|was issued)(?: of| on)?|"
                   # "Medicare will pay ... on or after April 22": the first day the payment can be released.
