@@ -397,6 +397,7 @@ def test_entry_field_by_wording(text: str, field: InputField | None) -> None:
         ("Provider number 4 1 0 0 5 1 9 0 4 3. If this correct, press 1. To enter it again, press 2.", "1", "2"),
         ("Provider number 4 1 0 0 5 1 9 0 4 3. this is correct, press 1. To enter it again, press 2.", "1", "2"),
         ("Provider number 4 1 0 0 5 1 9 0 4 3. If this is press 1. To enter it again, press 2.", "1", "2"),
+        ("I have 3 7 2 0 5 1 8 4 6 3. If that is say yes or press 1. If not, say no or press 2.", "1", "2"),
     ],
 )
 def test_readback_keys_in_either_order(text: str, yes_key: str, no_key: str) -> None:

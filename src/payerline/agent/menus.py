@@ -67,7 +67,8 @@ AVOID_WORDS = (
     # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
     "summary",
     # Logging in again as another provider leads back to the start of the tree, not to claims or a person.
-    "different provider", "another provider", "provider number",
+    "different provider", "another provider", "provider number", "different npi", "another npi", "new provider",
+    "log in again", "different tax", "another tax",
     # A call back would ring the agent's number, which takes no incoming calls.
     "call you back", "call me back", "callback",
 )

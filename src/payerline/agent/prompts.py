@@ -361,7 +361,7 @@ _CONFIRM = re.compile(
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
     r"(?:^|[.?!] )(?:you (?:have )?entered|i heard|you said|that was)\b[^?]*?\b(?:if|to confirm)\b[^.;]*?\bpress\b|"
     # The same with a word lost: "If this correct, press 1", "this is correct, press 1", "If this is press 1".
-    r"\b(?:this|that)(?: is|'s)? (?:correct|right),? press\b|\bif (?:this|that)(?: is|'s),? press\b|"
+    r"\b(?:this|that)(?: is|'s)? (?:correct|right),? press\b|\bif (?:this|that)(?: is|'s),? (?:say yes,? or )?press\b|"
     # Digits read back, then an offer to enter them again: "Provider number 4 1 0 0 5 1 9. ... To enter it again, press 2."
     r"\b(?:\d ){3,}\d\b[^?]*?\bto (?:re-?enter|enter (?:it|that|this|the \w+) again)\b[^.;]*?\bpress\b|"
     # "You entered 1 2 3. Press 1 if correct": a read-back naming each key first.
