@@ -60,6 +60,11 @@ def test_payer_file_name_needs_suffix(tmp_path):
      ":33: hours.data[0].days[4]: day 'fry' is not a weekday; use mon, tue, wed, thu, fri, sat or sun"),
     ('close: "20:00"', "close: 20:00",
      ':33: hours.data[0].close: close was read as the number 1200, from an unquoted 20:00; quote the time, like "20:00"'),
+    ('close: "20:00"', "close: 18",
+     ':33: hours.data[0].close: close 18 is a number, not a time; write HH:MM from 00:00 to 24:00 in quotes, like "08:00"'),
+    ('close: "20:00"', "close: 25:00",
+     ":33: hours.data[0].close: close was read as the number 1500, from an unquoted 25:00, which is not a time; "
+     'write HH:MM from 00:00 to 24:00 in quotes, like "08:00"'),
 ])
 def test_hours_errors_name_value_and_line(old, new, expected, tmp_path):
     path = _copy(tmp_path, lambda text: text.replace(old, new, 1))

@@ -418,11 +418,16 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     key = _key_of(error)
     if error.validator == "pattern" and key in ("open", "close"):
         return f"{key} {error.instance!r} is not a time HH:MM; use 00:00 to 24:00, like \"08:00\""
-    if error.validator == "type" and key in ("open", "close") and isinstance(error.instance, int):
+    if (error.validator == "type" and key in ("open", "close") and isinstance(error.instance, (int, float))
+            and not isinstance(error.instance, bool)):
         # YAML 1.1 reads an unquoted 13:00 as the base-60 number 780 (and 08:00 as a string, since 08 is no number).
-        hours, minutes = divmod(error.instance, 60)
-        return (f"{key} was read as the number {error.instance}, from an unquoted {hours}:{minutes:02d}; "
-                f"quote the time, like \"{hours:02d}:{minutes:02d}\"")
+        hours, minutes = divmod(int(error.instance), 60)
+        if isinstance(error.instance, int) and error.instance >= 60:
+            read = f"{key} was read as the number {error.instance}, from an unquoted {hours}:{minutes:02d}"
+            if hours < 24 or error.instance == 24 * 60:
+                return f"{read}; quote the time, like \"{hours:02d}:{minutes:02d}\""
+            return f"{read}, which is not a time; write HH:MM from 00:00 to 24:00 in quotes, like \"08:00\""
+        return f"{key} {error.instance!r} is a number, not a time; write HH:MM from 00:00 to 24:00 in quotes, like \"08:00\""
     if error.validator == "enum" and key == "days":
         return f"day {error.instance!r} is not a weekday; use mon, tue, wed, thu, fri, sat or sun"
     if error.validator == "required":
