@@ -699,3 +699,11 @@ def test_outage_naming_claim_information_is_no_closed_line() -> None:
     assert not outage.has(Cue.CLOSED)
     closed = analyze_prompt("Claim information is unavailable after 6 p.m. Please call back during business hours.")
     assert closed.has(Cue.CLOSED)
+
+
+def test_spell_or_key_is_entry() -> None:
+    request = analyze_prompt("Now spell or key up to the first six letters of the last name, then press "
+                             "pound.").input_request
+    assert request is not None
+    assert request.field is InputField.LAST_NAME
+    assert request.letters == 6

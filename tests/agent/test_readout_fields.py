@@ -150,6 +150,10 @@ def test_release_date_and_spend_down_date() -> None:
     assert found["processed_date"] == date(2026, 9, 23)
 
 
+def test_payment_colon_amount_is_paid() -> None:
+    assert values("Fund payment: one hundred thirty-four dollars and twenty cents.")["paid_amount"] == Decimal("134.20")
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

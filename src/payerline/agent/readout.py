@@ -104,7 +104,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total
                     # expected payment is ...".
-                    r"(?<!total )(?<!total expected )\bpayment(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    r"(?<!total )(?<!total expected )\bpayment:?(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay|(?:scheduled|set|due) to pay\b(?! on)|"
