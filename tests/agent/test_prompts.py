@@ -707,3 +707,10 @@ def test_spell_or_key_is_entry() -> None:
     assert request is not None
     assert request.field is InputField.LAST_NAME
     assert request.letters == 6
+
+
+def test_tin_last_digits_without_count() -> None:
+    request = analyze_prompt("Enter the last digits of your tax identification number.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+    assert request.last_digits == 5

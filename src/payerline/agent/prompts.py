@@ -336,6 +336,9 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     keys = bool(re.search(r"\benter\b|\bkey\b|\bkeypad\b|\btouch ?tone\b|followed by|press star", turn))
     if input_field is InputField.TIN and last and last.group(1) != "four":
         last_digits = _count(last.group(1))
+    elif input_field is InputField.TIN and re.search(r"\blast digits\b", sentence):
+        # "Enter the last digits of your tax identification number", its count lost: tax ids go by their last five.
+        last_digits = 5
     else:
         last_digits = None
     return InputRequest(
