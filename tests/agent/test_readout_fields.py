@@ -87,6 +87,9 @@ def test_bare_group_before_code() -> None:
     found = values("The denial is group C O, reason code two eighty-eight.")
     assert found["adjustment_group_code"] == "CO"
     assert found["carc_codes"] == ["288"]
+    found = values("The adjustment reason is group P R, code one.")
+    assert found["adjustment_group_code"] == "PR"
+    assert found["carc_codes"] == ["1"]
 
 
 def test_deductible_and_coinsurance_is_patient_share() -> None:

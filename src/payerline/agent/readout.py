@@ -141,6 +141,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # A terse read-out's "Group, C O." opens its sentence with the bare word.
     ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )|"
                               # "The denial is group C O, reason code ...": the bare word before a group code.
+                              # Not after a reason label, whose segment then keeps the group and its code.
+                              r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
                               r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
