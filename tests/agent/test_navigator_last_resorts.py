@@ -28,6 +28,17 @@ def turn(navigator: IvrNavigator, texts: list[str], at_s: float):
     return navigator.on_turn(analyze_prompt(" ".join(texts)), heard)
 
 
+def keys_until_end(navigator: IvrNavigator, menu: list[str]) -> tuple[list[str], FailureReason | None]:
+    """Play the same menu until the navigator ends the call (twelve times at most); return the keys it pressed."""
+    pressed: list[str] = []
+    for index in range(12):
+        step = turn(navigator, menu, 10.0 * index)
+        if step.end is not None:
+            return pressed, step.end
+        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
+    return pressed, None
+
+
 @pytest.mark.parametrize("texts", [
     ["Payment details cannot be released by the automated system.",
      "To speak with a provider services representative, press 0."],
@@ -82,13 +93,8 @@ def test_unknown_provider_asks_person_first() -> None:
 def test_unreadable_options_tried_once() -> None:
     navigator, _ = navigator_for_call()
     menu = ["For Select Plus, press 1.", "For Choice Advantage, press 2.", "To leave a message, press 3."]
-    pressed = []
-    for index in range(12):
-        step = turn(navigator, menu, 10.0 * index)
-        if step.end is not None:
-            break
-        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
-    assert step.end is FailureReason.UNESCAPABLE_LOOP
+    pressed, end = keys_until_end(navigator, menu)
+    assert end is FailureReason.UNESCAPABLE_LOOP
     # The way to a person first, then each unread option once; never the message box.
     assert pressed[0] == "0"
     assert pressed.count("1") == 1
@@ -113,11 +119,6 @@ def test_payer_names_never_tried_blind() -> None:
     navigator, _ = navigator_for_call()
     menu = ["Which payer did you send the claim to?", "Juniper Benefit Administrators, press 1.",
             "Red Mesa Mutual Insurance, press 2.", "Basin Trades Health and Welfare Trust, press 3."]
-    pressed = []
-    for index in range(12):
-        step = turn(navigator, menu, 10.0 * index)
-        if step.end is not None:
-            break
-        pressed += [action.digits for action in step.actions if isinstance(action, PressKeys)]
-    assert step.end is FailureReason.UNESCAPABLE_LOOP
+    pressed, end = keys_until_end(navigator, menu)
+    assert end is FailureReason.UNESCAPABLE_LOOP
     assert not {"1", "2", "3"} & set(pressed)

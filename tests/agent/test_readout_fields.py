@@ -130,7 +130,7 @@ def test_balance_billable_to_worker_is_patient_share() -> None:
     assert found["patient_responsibility"] == Decimal("0.00")
 
 
-def test_the_charge_was_is_billed() -> None:
+def test_billed_amount_from_the_charge() -> None:
     found = values("The charge was one thousand three hundred fifty dollars, and the allowed amount was six hundred "
                    "twelve dollars and forty cents.")
     assert found["billed_amount"] == Decimal("1350.00")

@@ -85,7 +85,7 @@ _TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i a
 _NOT_TO_EXPLORE = re.compile(r"\b(?:goodbye|bye|hang up|end (?:this|the) call|exit|finished|done|repeat|again|"
                              r"main menu|previous menu|start over|spanish|espanol|español|message|voicemail|survey|fax|"
                              r"email|mail|website|portal|"
-                             # Other callers' options: a provider's office is none of these.
+                             # Options for other callers, which a provider's office is not.
                              r"members?|pharmac(?:y|ies)|pharmacists?|employers?|brokers?|dentists?|"
                              # A payer or plan named ("Red Mesa Mutual Insurance, press 2"): choosing one at random
                              # would search another payer's records.
