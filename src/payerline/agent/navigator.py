@@ -472,7 +472,10 @@ class IvrNavigator(ReadoutCapture):
 
         Every way to a person has failed and no option names a word the agent
         reads for its goal ("For Select Plus, press 1. For Choice, press 2.").
-        A caller in that spot tries the options in the order read. The agent tries at
+        A caller in that spot tries the options in the order read.
+
+        NOTE: a line that hangs up after two invalid keys ends the call
+        before this is reached, because the ways to a person come first. The agent tries at
         most two options per call, and never one that ends the call, replays
         something or leads to a topic it avoids.
         """
