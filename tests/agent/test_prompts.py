@@ -714,3 +714,9 @@ def test_tin_last_digits_without_count() -> None:
     assert request is not None
     assert request.field is InputField.TIN
     assert request.last_digits == 5
+
+
+def test_client_id_is_member_id() -> None:
+    request = analyze_prompt("Enter the eleven character client ID.").input_request
+    assert request is not None
+    assert request.field is InputField.MEMBER_ID

@@ -175,7 +175,9 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
                                r"beneficiary identifier|beneficiary(?:'s)? (?:id|number)|subscriber (?:id|number)|"
                                r"medicaid (?:id|number|member)|recipient (?:id|number)|identification number|\bid number|"
                                # "the beneficiary's 11-digit benefits number, found on the front of the card"
-                               r"\bbenefits (?:id|number)\b"),
+                               r"\bbenefits (?:id|number)\b|"
+                               # Some state Medicaid programs call the member a client: "the eleven character client ID".
+                               r"\bclient(?:'s)? (?:id|number|identification)\b"),
         # "of" is often heard as "have" or "a", or lost: "date have birth", "beneficiary's of birth".
         (InputField.DATE_OF_BIRTH, r"date (?:\w+ )?birth|\bof birth|birth ?date|\bdob\b|"
                                    # "Enter the patient's date of [birth]" with "birth" lost: a person's date is the birth date.
