@@ -157,6 +157,10 @@ def test_payment_colon_amount_is_paid() -> None:
     assert values("Fund payment: one hundred thirty-four dollars and twenty cents.")["paid_amount"] == Decimal("134.20")
 
 
+def test_time_to_finalize_is_processing_days() -> None:
+    assert values("Estimated time to finalize: fourteen days.")["expected_processing_days"] == 14
+
+
 def test_release_then_amount_is_paid_amount() -> None:
     found = values("It is scheduled for release on November twenty-fourth, twenty twenty-six, "
                    "in the amount of two thousand one hundred eighty-four dollars and fifty-six cents.")

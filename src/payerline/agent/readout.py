@@ -155,7 +155,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                  r"(?:days|weeks)|processing time|"
                                  r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
                                  r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
-                                 r"takes"),
+                                 r"takes|"
+                                 # "Estimated time to finalize: fourteen days."
+                                 r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),
