@@ -67,7 +67,6 @@ _LOGIN_FIELDS = {
     LoginId.NPI: InputField.NPI, LoginId.PTAN: InputField.PTAN, LoginId.TIN: InputField.TIN,
     LoginId.TIN_LAST5: InputField.TIN, LoginId.MEDICAID_PROVIDER_ID: InputField.MEDICAID_PROVIDER_ID,
 }
-# A line's spoken question of what the call is about, before a transfer or a branch.
 # A welcome naming the callers the line serves: "provider services for physicians ... who are not in the Northmere network".
 _OUT_OF_NETWORK_LINE = re.compile(r"\b(?:line|services?|center|provider) for\b[^.]{0,80}\b(?:not in (?:the |our |a |an )?(?:\w+ )?network|"
                                   r"out[- ]of[- ]network|non-?participating|non-?contracted)\b|"
@@ -75,6 +74,7 @@ _OUT_OF_NETWORK_LINE = re.compile(r"\b(?:line|services?|center|provider) for\b[^
                                   r"(?:\w+ )?network\b")
 _NOT_CONTRACTED = re.compile(r"\b(?:do not|don't|does not|doesn't) have a contract\b|\bnot (?:in (?:the |our )?(?:\w+ )?network|"
                              r"contracted|participating)\b|\bout[- ]of[- ]network\b|\bnon-?(?:participating|contracted|network)\b")
+# A line's spoken question of what the call is about, before a transfer or a branch.
 _ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) about (?:a |the |your )?claims?\b[^.]*\?")
 # The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
 _IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
