@@ -13,7 +13,7 @@ from payerline.agent.agent import CallAgent
 from payerline.agent.context import Phase
 from payerline.clock import VirtualClock
 from payerline.errors import IllegalStateError
-from payerline.telephony.actions import HangUp
+from payerline.telephony.actions import HangUp, PressKeys
 from payerline.telephony.events import CallAnswered, CallEnded, LineSignal, SignalKind, Utterance
 
 
@@ -58,6 +58,21 @@ def test_phases_follow_the_call() -> None:
     actions = agent.handle(LineSignal(SignalKind.SILENCE, 64.0, 65.2))
     assert agent.phase is Phase.REPRESENTATIVE
     assert "automated assistant" in actions[0].text
+
+
+def test_keyed_entry_after_a_greeting_is_the_ivr() -> None:
+    """A prompt taken for a person's greeting is followed by the IVR asking for keys: the agent keys, not talks."""
+    agent = new_agent()
+    agent.start()
+    agent.handle(CallAnswered(0.5))
+    agent.handle(Utterance("Thank you for holding, this is Dana, how can I help you?", 1.0, 4.0))
+    agent.handle(LineSignal(SignalKind.SILENCE, 4.0, 5.2))
+    assert agent.phase is Phase.REPRESENTATIVE
+    agent.handle(Utterance("Key the last 5 digits of your tax I D.", 12.0, 15.0))
+    actions = agent.handle(LineSignal(SignalKind.SILENCE, 15.0, 16.2))
+    assert agent.phase is Phase.IVR
+    assert [type(action) for action in actions] == [PressKeys]
+    assert actions[0].digits == make_request().billing_provider.tin[-5:]
 
 
 def test_illegal_transition_raises() -> None:

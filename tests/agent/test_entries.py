@@ -56,6 +56,8 @@ def test_date_span_options() -> None:
     assert date_span_choice("if this is the only date of service") == "one_day"
     assert date_span_choice("to enter an ending date of service") == "range"
     assert date_span_choice("to search by member id and dates of service") is None
+    # After a read-out, a new date range starts another search.
+    assert date_span_choice("for a new date range") is None
 
 
 def test_mid_search_option_skips_ways_back() -> None:

@@ -122,3 +122,22 @@ def test_payer_names_never_tried_blind() -> None:
     pressed, end = keys_until_end(navigator, menu)
     assert end is FailureReason.UNESCAPABLE_LOOP
     assert not {"1", "2", "3"} & set(pressed)
+
+
+def test_person_option_for_questions_the_system_cannot_answer() -> None:
+    navigator, _ = navigator_for_call()
+    navigator.request_person()
+    step = turn(navigator, ["Medicare requires that claim status be obtained through this automated system.",
+                            "For a telephone reopening or a question the system cannot answer, press 1.",
+                            "To return to the main menu, press 2."], 5.0)
+    assert step.actions == [PressKeys("1")]
+
+
+def test_new_date_range_after_readout_is_no_way_to_a_person() -> None:
+    """A read-out that left fields unheard needs a person; a new date range only searches again."""
+    navigator, context = navigator_for_call()
+    context.claims[0].ivr_readout = True
+    navigator.request_person()
+    step = turn(navigator, ["For another beneficiary, press 2.", "For a new date range, press 3.",
+                            "For the main menu, press star 9 9."], 5.0)
+    assert step.actions == [PressKeys("*99")]

@@ -720,3 +720,36 @@ def test_client_id_is_member_id() -> None:
     request = analyze_prompt("Enter the eleven character client ID.").input_request
     assert request is not None
     assert request.field is InputField.MEMBER_ID
+
+
+@pytest.mark.parametrize(("text", "label", "key"), [
+    ("Claim status, 2.", "claim status", "2"),
+    ("Customer service, 0.", "customer service", "0"),
+])
+def test_label_and_key_alone_is_an_option(text: str, label: str, key: str) -> None:
+    options = analyze_prompt(text).options
+    assert [(option.label, option.key) for option in options] == [(label, key)]
+
+
+@pytest.mark.parametrize("text", [
+    "Units, 2.",
+    "Provider services is open Monday through Friday, 8 a.m. to noon and 1 p.m. to 5 p.m.",
+    "Number of claims found, 1.",
+])
+def test_counted_values_and_hours_are_no_options(text: str) -> None:
+    assert analyze_prompt(text).options == ()
+
+
+@pytest.mark.parametrize("text", [
+    "From date January first, twenty twenty-six. Press 1 to accept, 2 to re-key.",
+    "Member ID 4 8 2 1. To accept, press 1. To re-key, press 2.",
+])
+def test_accept_or_rekey_readback(text: str) -> None:
+    confirm = analyze_prompt(text).confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_step_word_before_an_entry_is_no_name() -> None:
+    analysis = analyze_prompt("Last, key uh final 5 of your tax I D.")
+    assert not analysis.has(Cue.PERSON_GREETING)

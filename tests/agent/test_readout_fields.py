@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date
+from payerline.domain.codes import ClaimStatus
 
 CALL_DATE = date(2026, 4, 1)
 
@@ -466,3 +467,10 @@ def test_customary_amount_and_check_dated() -> None:
                    "eleventh, twenty twenty-six.")
     assert found["paid_date"] == date(2026, 9, 11)
     assert found["check_number"] == "40073318"
+
+
+def test_status_of_a_claim_named_by_its_number() -> None:
+    found = values("Document control number two one six zero five zero zero zero eight five five six four one, "
+                   "received March fourth, twenty twenty-six, is pending.")
+    assert found["claim_status"] is ClaimStatus.PENDING
+    assert found["claim_number"] == "21605000855641"

@@ -369,10 +369,11 @@ class CallAgent:
                 return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
             return step
         if self._phase is Phase.REPRESENTATIVE:
-            if _ivr_menu(analysis) and not analysis.has(Cue.BACK_TO_IVR):
+            if (_ivr_menu(analysis) or _keyed_entry(analysis)) and not analysis.has(Cue.BACK_TO_IVR):
                 # The person sent the call back to the IVR without saying "transfer" ("... I have to refer you
-                # there for it."), and its menu is playing: navigate it.
-                logger.info("call %s: an IVR menu after a person; back in the IVR", self._context.call_id)
+                # there for it."), and its menu is playing: navigate it. A prompt to key an id ("Last, key the final
+                # 5 digits of your tax ID") is the IVR too: a turn taken for a person's greeting was a prompt.
+                logger.info("call %s: an IVR prompt after a person; back in the IVR", self._context.call_id)
                 self._context.sent_to_ivr += 1
                 self._awaiting_new_person = True
                 self._transition(Phase.IVR)
@@ -446,6 +447,11 @@ def _ivr_menu(analysis: PromptAnalysis) -> bool:
     """Tell whether a turn heard while talking with a person is an IVR menu: several keyed options, no person."""
     keyed = [option for option in analysis.options if option.key is not None]
     return not analysis.person_likely and len(keyed) >= 2
+
+
+def _keyed_entry(analysis: PromptAnalysis) -> bool:
+    """Tell whether a turn heard while talking with a person asks for an id on the keypad, which people never do."""
+    return not analysis.person_likely and analysis.input_request is not None and analysis.input_request.keys_only
 
 
 def _say_here(step: Step) -> None:

@@ -26,6 +26,9 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("customer service", 7), ("operator", 7), ("associate", 7), ("specialist", 7), ("provider", 4),
         ("health care professional", 4), ("physician", 4), ("english", 6), ("all other", 3), ("other", 2),
         ("something else", 3), ("be transferred", 7), ("transferred", 6),
+        # "For a telephone reopening or a question the system cannot answer, press 1."
+        ("cannot answer", 8), ("can't answer", 8), ("unable to answer", 8), ("not able to answer", 8),
+        ("further assistance", 6), ("additional assistance", 6), ("other questions", 5), ("general questions", 5),
         # A queue that offers a call back also offers to keep holding: that is the way to a person on this call.
         ("stay on hold", 11), ("continue to hold", 11), ("keep holding", 11), ("remain on hold", 11),
     ),
@@ -106,11 +109,17 @@ def score_option(option: MenuOption, goal: str) -> int:
 # A search's choice between one date of service and a range: "If this is the only date of service,
 # press 1. To enter an ending date of service, press 2."
 _ONE_DAY = re.compile(r"\b(?:only|single|one|same) (?:date|day)\b|\bno (?:ending|end|through|to) date\b")
+_NEW_SEARCH = re.compile(r"\b(?:new|another|different|other)\b[^,;]*\b(?:date|dates|range)\b")
 _RANGE = re.compile(r"\b(?:ending|end|through|thru|last|to) date\b|\bdate range\b|\brange of dates\b")
 
 
 def date_span_choice(label: str) -> str | None:
-    """Return "one_day" or "range" for an option choosing how many dates of service a search has, else None."""
+    """Return "one_day" or "range" for an option choosing how many dates of service a search has, else None.
+
+    "For a new date range, press 3" after a read-out starts another search; it chooses no span.
+    """
+    if _NEW_SEARCH.search(label):
+        return None
     if _ONE_DAY.search(label):
         return "one_day"
     if _RANGE.search(label):

@@ -710,7 +710,9 @@ class IvrNavigator(ReadoutCapture):
         self._idle_menus = 0
         if request.field is InputField.CLAIM_NUMBER and request.digits:
             self._id_lengths["claim_number"].add(request.digits)
-        if request.field in _IDENTIFYING:
+        if request.field in _IDENTIFYING or self._researching:
+            # A new search for the same claim may ask only for what narrows it ("For a new date range, press 3"
+            # asks for dates alone): its first entry starts it.
             self._claim_identified = True
             self._researching = False
             self._search_open = True

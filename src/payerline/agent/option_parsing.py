@@ -64,6 +64,11 @@ _OPTION_BARE_KEY = re.compile(
     r"(?:^|(?<=[.?!]\s))(?:for|to|if you(?: are|'re)) ((?:(?!\b(?:press|dial)\b)[a-z' ,]){3,60}?),?\s+([0-9])"
     r"(?=\.|\s+or\s+[a-z])"
 )
+# "Claim status, 2." with "press" unsaid or lost: a sentence of a label and one key, nothing after it. Labels
+# that count things ("Units, 2.", "Lines on this claim, 3.") are read-out values, not options.
+_OPTION_LABEL_KEY = re.compile(r"(?:^|(?<=[.?!]\s))([a-z][a-z' ]{2,60}?),\s+([0-9*#])(?:[.!](?=\s|$)|$)")
+_COUNTED_LABEL = re.compile(r"\b(?:units?|lines?|total|count|number|visits?|days?|amount|codes?|group|quantity|of|"
+                            r"claims|items?|times?)\b")
 # "Or use your keypad: eligibility is 1, claims is 2, and credentialing is 5."
 _OPTION_LABEL_IS = re.compile(r"(?:^|:\s*|,\s*(?:and\s+)?|\band\s+)([a-z][a-z' ]{1,40}?) is ([0-9*#])(?=[,.;]|\s+and\b|$)")
 _KEYPAD_SENTENCE = re.compile(r"\bkeypad\b|\bkeys?\b|\btouch[- ]?tone\b|\bpress\b|\bdial\b")
@@ -117,6 +122,12 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
     for match in _OPTION_LABEL_FIRST.finditer(normalized):
         label, key = match.group(1).strip(), match.group(2).replace(" ", "")
         if key not in seen_keys and not re.match(r"(?:please|to|for|if|or|and|then|now|just|you|when)\b", label):
+            seen_keys.add(key)
+            found.append((match.start(), MenuOption(label, key)))
+    for match in _OPTION_LABEL_KEY.finditer(normalized):
+        label, key = match.group(1).strip(), match.group(2)
+        if (key not in seen_keys and not _COUNTED_LABEL.search(label)
+                and not re.match(r"(?:please|to|for|if|or|and|then|now|just|you|when|press|dial|say)\b", label)):
             seen_keys.add(key)
             found.append((match.start(), MenuOption(label, key)))
     for match in _OPTION_PRESS_FOR.finditer(normalized):

@@ -380,10 +380,12 @@ _CONFIRM = re.compile(
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
-    r"\bto (?:continue|proceed|accept (?:it|this|that)),? press \S+\.? (?:or )?to (?:change|re-?enter|correct|"
+    r"\bto (?:continue|proceed|accept(?: it| this| that)?),? press \S+\.? (?:or )?to (?:change|re-?enter|re-?key|correct|"
     r"enter (?:it|that|this|them) again)|"
     # The same with each key first: "From date March fourth, 2026. Press 1 to continue, or 2 to change it."
-    r"\b(?:press|dial) \S+ to (?:continue|proceed)\b[^.?]*\bto (?:change|re-?enter|correct|enter (?:it|that|this|them) again)\b|"
+    # "Press 1 to accept, 2 to re-key."
+    r"\b(?:press|dial) \S+ to (?:continue|proceed|accept)\b[^.?]*\bto (?:change|re-?enter|re-?key|correct|"
+    r"enter (?:it|that|this|them) again)\b|"
     # A terse read-back: "MBI 5 M D 1 X N 8. Correct, press 1. Re-enter, press 2."
     r"(?:^|[.?!] )correct,? (?:press|dial) \S+[^?]*\b(?:re-?enter|incorrect|change it),? (?:press|dial)\b"
 )
@@ -395,13 +397,13 @@ def confirmation(normalized: str) -> Confirmation | None:
         return None
     yes = re.search(
         rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press)|"
-        rf"to (?:continue|proceed|accept (?:it|this|that))(?=,? press)|(?:^|[.?!] )correct(?=,? press))[^.;]*?"
+        rf"to (?:continue|proceed|accept(?: it| this| that)?)(?=,? press)|(?:^|[.?!] )correct(?=,? press))[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({KEY})\b",
         normalized,
     )
     no = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|for no|"
+        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|to re-?key|for no|"
         rf"(?:^|[.?!] )(?:re-?enter|incorrect)(?=,? press)|"
         rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different|"
         rf"to enter (?:it|that|this|the \w+) again)"
@@ -427,8 +429,8 @@ def confirmation(normalized: str) -> Confirmation | None:
 
 _KEY_FIRST = re.compile(rf"(?:\b(?:press|dial|say|or)|,) ({KEY}|star|pound) (?:if|to|for|when)\b([^.;?]*?)"
                         rf"(?=,? (?:or )?(?:press|dial|say) |,? (?:or )?(?:{KEY}|star|pound) (?:if|to|for|when)\b|[.;?]|$)")
-_NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|again|change|correct it|no|try|start over|different|mistake)\b")
-_YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate|continue|proceed)\b")
+_NO_LABEL = re.compile(r"\b(?:not|incorrect|wrong|re-?enter|re-?key|again|change|correct it|no|try|start over|different|mistake)\b")
+_YES_LABEL = re.compile(r"\b(?:correct|right|yes|confirm|accurate|continue|proceed|accept)\b")
 
 
 def _key_first_answers(normalized: str) -> tuple[str | None, str | None]:

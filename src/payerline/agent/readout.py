@@ -165,9 +165,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("date_of_service", r"dates? of service|service dates?|\bdos\b"),
 )
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
-# A claim as the subject of a status verb, after the other things said of it.
+# A claim as the subject of a status verb, after the other things said of it. The claim may be named by its number:
+# "Document control number 2 1 6 ..., received March 4, is pending."
 _STATUS_PREDICATE = re.compile(
-    r"^\W*(?:the |this |your )?(?:claim|bill|it)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    r"^\W*(?:the |this |your )?(?:claim|bill|it|document control number|internal control number|dcn|icn)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
     re.IGNORECASE,

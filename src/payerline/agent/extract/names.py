@@ -40,6 +40,8 @@ NOT_NAMES = frozenset(
         "you", "i", "he", "she", "you'll", "you're", "can", "could", "would", "should", "will",
         # Question words start the sentence after a greeting whose name was lost ("this is How can I help?").
         "how", "what", "who", "where", "when", "which", "why",
+        # Words that order an IVR's steps open its prompts the way a name opens a reply ("Last, key your tax ID").
+        "first", "next", "last", "lastly", "finally", "then", "key",
     }
 )
 _LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})
