@@ -141,3 +141,15 @@ def test_new_date_range_after_readout_is_no_way_to_a_person() -> None:
     step = turn(navigator, ["For another beneficiary, press 2.", "For a new date range, press 3.",
                             "For the main menu, press star 9 9."], 5.0)
     assert step.actions == [PressKeys("*99")]
+
+
+def test_main_menu_key_announced_with_an_entry_is_kept() -> None:
+    """ "At any time, press star 9 for the main menu" said with the first entry prompt is a way out later."""
+    navigator, context = navigator_for_call()
+    turn(navigator, ["At any time, press star 9 to return to the main menu, or press star to repeat a prompt.",
+                     "Enter the 10-digit NPI of the billing provider, then press pound."], 1.0)
+    navigator.request_person()
+    menu = ["Claim status.", "If you have the 13-digit internal control number, press 1.",
+            "To search by recipient ID and dates of service, press 2."]
+    pressed, _ = keys_until_end(navigator, menu)
+    assert "*9" in pressed

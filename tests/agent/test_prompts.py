@@ -753,3 +753,14 @@ def test_accept_or_rekey_readback(text: str) -> None:
 def test_step_word_before_an_entry_is_no_name() -> None:
     analysis = analyze_prompt("Last, key uh final 5 of your tax I D.")
     assert not analysis.has(Cue.PERSON_GREETING)
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("October twelfth, twenty twenty-six. If this date is correct, press 1. To change it, press 2.", ("1", "2")),
+    ("You entered 1 2 3. If this is correct, press 1. If it is not, press 2.", ("1", "2")),
+    ("If the member ID you entered is correct, press 1. If the member ID is not correct, press 3.", ("1", "3")),
+])
+def test_readback_naming_what_is_correct(text: str, keys: tuple[str, str]) -> None:
+    confirm = analyze_prompt(text).confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == keys

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date
+from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date, split_lines
 from payerline.domain.codes import ClaimStatus
 
 CALL_DATE = date(2026, 4, 1)
@@ -474,3 +474,45 @@ def test_status_of_a_claim_named_by_its_number() -> None:
                    "received March fourth, twenty twenty-six, is pending.")
     assert found["claim_status"] is ClaimStatus.PENDING
     assert found["claim_number"] == "21605000855641"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Allowed, two thousand nine hundred sixteen dollars. Plan payment, two thousand three hundred thirty-two dollars "
+     "and eighty cents.", {"allowed_amount": Decimal("2916.00"), "paid_amount": Decimal("2332.80")}),
+    ("The student's share is five hundred eighty-three dollars and twenty cents.",
+     {"patient_responsibility": Decimal("583.20")}),
+    ("We received the claim for date of service November seventeenth, twenty twenty-six on November twentieth, "
+     "twenty twenty-six.", {"received_date": date(2026, 11, 20)}),
+    ("We received it on November ninth, twenty twenty-six and approved it on November twentieth, twenty twenty-six.",
+     {"received_date": date(2026, 11, 9), "processed_date": date(2026, 11, 20)}),
+    ("We received it on January ninth, twenty twenty-six and issued the denial on January twenty-third, twenty "
+     "twenty-six.", {"received_date": date(2026, 1, 9), "processed_date": date(2026, 1, 23)}),
+    ("This claim is approved for the payment cycle of April sixth, twenty twenty-six, in the amount of one hundred "
+     "forty dollars and seventy cents.", {"paid_date": date(2026, 4, 6), "paid_amount": Decimal("140.70")}),
+])
+def test_readout_sentences_from_outside_payers(text: str, expected: dict[str, object]) -> None:
+    assert values(text) == expected
+
+
+def test_service_date_is_the_date_nearest_its_label() -> None:
+    text = ("We received the claim for date of service November seventeenth, twenty twenty-six on November "
+            "twentieth, twenty twenty-six.")
+    found = parse_service_date(text, CALL_DATE)
+    assert found is not None and found.value == date(2026, 11, 17)
+
+
+def test_claim_blocks_ignore_a_claim_number_referred_back_to() -> None:
+    texts = ["We located two claims.",
+             "Claim number M P two six two six four, for services on September fourteenth, was cancelled.",
+             "It was received on September twenty-first. No payment will be issued on this claim number.",
+             "Claim number M P two six two five nine, for services on September fourteenth, was paid."]
+    assert claim_blocks(texts) == [[0], [1, 2], [3]]
+
+
+def test_line_labels_do_not_start_lines() -> None:
+    texts = ["Claim status: partially paid.",
+             "Line one, procedure code nine zero eight three seven.", "Line status paid.",
+             "Line paid amount one hundred forty dollars and seventy cents.",
+             "Line two, procedure code nine zero eight five three.", "Line status denied."]
+    _, lines = split_lines(texts)
+    assert [line.start for line in lines] == [1, 4]

@@ -218,6 +218,8 @@ class CallAgent:
             self._hold.end(self._context.now_s)
         if self._phase is Phase.IVR:
             self._navigator.leave()
+        if self._phase is Phase.REPRESENTATIVE:
+            self._navigator.person_left()
         if target is Phase.HOLD:
             self._hold.begin(self._context.now_s)
         self._phase = target

@@ -171,6 +171,11 @@ class IvrNavigator(ReadoutCapture):
         automated system, so I'm going to send you back to it")."""
         self._wants_person = not self._context.config.prefer_self_service
 
+    def person_left(self) -> None:
+        """Forget the key pressed for a person once one was reached: the menus after that person are the IVR's
+        own again, not a question about which person to transfer to."""
+        self._person_requested = False
+
     def leave(self) -> None:
         """Forget the read-out being skipped or searched again, because the next IVR visit starts at a fresh menu."""
         self._skip_readout = False
@@ -189,6 +194,9 @@ class IvrNavigator(ReadoutCapture):
             return fault
         normalized = normalize_prompt(analysis.text)
         self._menu_now = bool(analysis.options)
+        # "At any time, press star 9 for the main menu" is often said in the same turn as the first entry prompt.
+        for name, key in global_keys(analysis.options).items():
+            self._global_keys.setdefault(name, key)
         stated = None if analysis.person_likely else stated_claim_number_length(normalized)
         if stated is not None:
             # A menu names the claim number's length without asking for it: a read-out shorter than that lost digits.
@@ -368,8 +376,6 @@ class IvrNavigator(ReadoutCapture):
             self._out_of_network_line = True
         signature = tuple(sorted((option.key or "", option.label) for option in options))
         self._last_menu = (signature, options)
-        for name, key in global_keys(options).items():
-            self._global_keys.setdefault(name, key)
         self._menu_hearings[signature] = self._menu_hearings.get(signature, 0) + 1
         if self._menu_hearings[signature] >= self._context.config.max_menu_repeats:
             return self._escape()

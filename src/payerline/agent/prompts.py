@@ -360,7 +360,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
 
 
 _CONFIRM = re.compile(
-    r"if (?:this|that|the (?:number|date|information|entry|amount))(?:'s| is) (?:correct|right)|if correct|"
+    # "If this date is correct", "If the member ID you entered is correct".
+    r"if (?:this|that|these|the|your)(?: [\w-]+){0,4}?(?:'s| is| are) (?:correct|right|accurate)|if correct|"
     r"is (?:that|this) (?:correct|right)|(?:press|say) \S+ (?:if|for) (?:correct|yes)|"
     r"did i (?:get|hear|have) (?:that|this|it|you) (?:right|correctly)|"
     # A read-back whose "correct" was lost: "You entered 1 2 3. If press 1. To re-enter, press 2."
@@ -396,14 +397,15 @@ def confirmation(normalized: str) -> Confirmation | None:
     if not _CONFIRM.search(normalized):
         return None
     yes = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:correct|right)|if correct|if yes|for yes|say yes|to confirm(?=,? press)|"
+        rf"(?:if (?:this|that|these|the|your)(?: [\w-]+){{0,4}}?(?:'s| is| are) (?:correct|right|accurate)|if correct|if yes|"
+        rf"for yes|say yes|to confirm(?=,? press)|"
         rf"to (?:continue|proceed|accept(?: it| this| that)?)(?=,? press)|(?:^|[.?!] )correct(?=,? press))[^.;]*?"
         # "If correct, 1." when "press" was lost.
         rf"(?:press |,\s*)({KEY})\b",
         normalized,
     )
     no = re.search(
-        rf"(?:if (?:this|that|the \w+)(?:'s| is) (?:not|incorrect|wrong)|if not|if incorrect|to re-?enter|to re-?key|for no|"
+        rf"(?:if (?:this|that|these|the|your)(?: [\w-]+){{0,4}}?(?:'s| is| are) (?:not|incorrect|wrong)|if not|if (?:it|they)(?:'s| is| are) not|if incorrect|to re-?enter|to re-?key|for no|"
         rf"(?:^|[.?!] )(?:re-?enter|incorrect)(?=,? press)|"
         rf"to try again|to change|to correct|say no|otherwise|to start over|if you made a mistake|to enter a different|"
         rf"to enter (?:it|that|this|the \w+) again)"

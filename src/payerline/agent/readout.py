@@ -41,7 +41,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
-                       r"approved (?:it |the claim |this claim )?for payment on|(?:was |were )?closed on|closed date|"
+                       # "... and issued the denial on January twenty-third".
+                       r"(?:issued|sent|made) (?:the|its|a|our) (?:denial|decision|determination)\b|"
+                       r"approved (?:it |the claim |this claim )?(?:for payment )?on\b|(?:was |were )?closed on|closed date|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation|cancel) date|(?:finished|completed|done) processing|"
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
@@ -104,7 +106,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total
                     # expected payment is ...".
-                    r"(?<!total )(?<!total expected )\bpayment:?(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                    r"(?<!total )(?<!total expected )\bpayment[:,]?(?= (?:is |was |will be |comes to |totals? )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!:))|"
                     r"reimbursement(?: amount)?|amount reimbursed|\breimbursed\b|expects? to pay|expected to pay|"
                     r"approved to pay|(?:scheduled|set|due) to pay\b(?! on)|"
@@ -114,7 +116,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     # Dental and some commercial plans call the payment the benefit: "Total benefit four hundred ...".
                     r"\bbenefit(?: paid| amount)?(?= (?:is |was |of )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|"
                     r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
-    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|worker|employee|claimant)(?:'s)? "
+    # A student health plan's "student's share", a commercial plan's "insured's portion".
+    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|worker|employee|claimant|student|"
+                               r"insured|subscriber|policyholder)(?:'s)? "
                                r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
@@ -192,7 +196,9 @@ _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$
 _RELEASED_AMOUNT = re.compile(r"([^.]*\b(?:dollars?|cents?)\b),? (?:to be|will be|is scheduled to be|scheduled to be) "
                               r"(?:released|paid|issued)\b", re.IGNORECASE)
 # The same with the amount last: "It is scheduled for release on November 24, in the amount of $2,184.56."
-_RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending) (?:for|to be) (?:release|released|payment|paid)\b"
+# "This claim is approved for the payment cycle of April 6, in the amount of $140.70" too.
+_RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending|approved) (?:for|to be) (?:the )?(?:release|released|payment|paid|"
+                                  r"pay(?:ment)? cycle|financial cycle)\b"
                                   r"[^.]*?\bin the amount of ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
 # Words that make such a sentence a status after all: the whole allowed amount, or no payment.
 _WHOLE_AMOUNT = re.compile(r"\ballowed amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b", re.IGNORECASE)
@@ -217,12 +223,25 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     for sentence in _SENTENCE.split(text):
         earlier = set(found)
         from_sentence = 0
+        undated = None
         for name, segment in _value_segments(sentence):
+            if name == "date_of_service" and undated is not None and undated not in found:
+                # "We received the claim for date of service November 17 on November 20": the date after "on"
+                # completes the verb before the service date.
+                service = _MONTH_DATE.search(segment)
+                tail = _ON_DATE.match(segment, service.end()) if service is not None else None
+                dated = extract_date(segment[tail.end():], reference, first=True) if tail is not None else None
+                if dated is not None:
+                    found[undated] = dated
+                    from_sentence += 1
+            undated = None
             # "Paid on DATE" in a status sentence may be the processing date; a check date is the payment's own.
             check_date = name == "paid_date" and paid_on_only and _CHECK_DATE.match(segment) is not None
             if (name in found and not check_date) or name == "date_of_service":
                 continue
             value = _extract_segment(name, segment, reference, readout)
+            if value is None and name in _DATE_FIELDS:
+                undated = name
             if value is not None:
                 found[name] = value
                 from_sentence += 1
@@ -323,6 +342,9 @@ _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:ta
 _NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
+# "on" and a date right after a service date: "... November seventeenth, twenty twenty-six on November twentieth".
+_ON_DATE = re.compile(r"\s*,?\s+on\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december)\b)", re.IGNORECASE)
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 _LOST_AMOUNT_FIELDS = frozenset({"billed_amount", "allowed_amount", "paid_amount", "patient_responsibility"})
 # Remnants of a date or an amount whose other words were lost: a month, a spoken year, "dollars".
@@ -524,8 +546,9 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
 
 # Workers' compensation lines read a provider's claims as bills: "Bill two. Bill control number ...".
 _CLAIM_START = re.compile(r"^\s*(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
-_CLAIM_NUMBER_LABEL = re.compile(r"\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|\b(?:internal|document|claim|bill) control number\b",
-                                 re.IGNORECASE)
+# A label that names a claim's number, not one that refers back to it ("No payment will be issued on this claim number").
+_CLAIM_NUMBER_LABEL = re.compile(r"(?<!this )(?<!that )(?<!the same )(?:\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|"
+                                 r"\b(?:internal|document|claim|bill) control number\b)(?!\s*[.?!]?$)", re.IGNORECASE)
 
 
 def claim_blocks(texts: list[str]) -> list[list[int]]:
@@ -551,7 +574,8 @@ def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | N
     """Return the date of service a read-out sentence gives ("Date of service March fourth, 2026")."""
     for name, segment in _segments(text):
         if name == "date_of_service":
-            dated = extract_date(segment, reference)
+            # The date nearest the label: a later one ("... on November twentieth") belongs to another verb.
+            dated = extract_date(segment, reference, first=True)
             if dated is not None and dated.confidence >= 0.9:
                 return dated
     return None
@@ -611,7 +635,10 @@ def _without_date_words(segment: str) -> str:
     return _SPOKEN_YEAR.sub(" ", _MONTH_DATE.sub(" ", segment))
 
 
-_LINE_START = re.compile(r"\s*(?:service )?line (?:\w+|\d+)\b[,:]?", re.IGNORECASE)
+# "Line two, ...", not a line's own label ("Line status paid.", "Line paid amount ...").
+_LINE_START = re.compile(r"\s*(?:service )?line (?!(?:status|paid|billed|allowed|amount|denial|denied|reason|remark|"
+                         r"adjustment|charges?|procedure|code|units?|date|dates|detail|details|level|items?)\b)"
+                         r"(?:\w+|\d+)\b[,:]?", re.IGNORECASE)
 _MENU_TEXT = re.compile(r"\bpress\b|\bsay\b [a-z]+ or|\bto hear\b|\bmain menu\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\b(?:procedure|cpt|hcpcs|code)(?: code)?,?\s+(.+?)(?:[.,;]|$)", re.IGNORECASE)
 
