@@ -420,3 +420,9 @@ def test_other_dates_search_not_person() -> None:
     assert score_option(MenuOption("check other dates for this beneficiary", "3"), "representative") == 0
     assert score_option(MenuOption("all other questions", "9"), "representative") > 0
     assert score_option(MenuOption("be transferred", "1"), "representative") > 0
+
+
+def test_claims_among_other_topics_is_the_claim_option() -> None:
+    label = "calling about a specific patient's eligibility, benefits or claims"
+    assert score_option(MenuOption(label, "1"), "claim_status") > 0
+    assert score_option(MenuOption("claims appeals", "5"), "claim_status") < 0

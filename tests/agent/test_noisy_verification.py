@@ -92,6 +92,13 @@ def test_mismatch_bare_id_adds_subscriber_id() -> None:
     assert "6675928638" in text
 
 
+def test_mismatch_that_lost_its_not_offers_another_id() -> None:
+    dialog = dialog_for(subscriber=SUBSCRIBER)
+    turn(dialog, "What's the ID, including the prefix?")
+    text = said(turn(dialog, "Hmm, matching on my end. Could you repeat that?"))
+    assert "6675928638" in text
+
+
 def test_mismatch_on_birth_date_adds_the_subscriber_s() -> None:
     dialog = dialog_for(subscriber=SUBSCRIBER)
     turn(dialog, "uh date of birth?", confidence=0.25)

@@ -82,6 +82,13 @@ def test_typo_key_reported_with_line(tmp_path: Path) -> None:
     assert any(f"example-medicare.payer.yaml:{line}: ivr.menus.ptan" in p and "tpye" in p for p in problems), problems
 
 
+def test_out_of_range_number_says_the_bound(tmp_path: Path) -> None:
+    data = yaml.safe_load(docs_example())
+    data["ivr"]["menus"]["main"]["timeout_s"] = 0
+    problems = validate_payer_file(write(tmp_path, yaml.safe_dump(data)))
+    assert any("ivr.menus.main.timeout_s" in p and "must be greater than 0" in p for p in problems), problems
+
+
 def test_bad_file_lists_every_semantic_problem(tmp_path: Path) -> None:
     data = yaml.safe_load(docs_example())
     data["timezone"] = "America/Nowhere"

@@ -356,6 +356,18 @@ def test_member_lookup_with_key_scheme_name(ngs: PayerFile) -> None:
     assert find_member(ngs.records, session) is None
 
 
+def test_member_search_after_an_ssn_finds_no_one(ngs: PayerFile) -> None:
+    from payerline.sandbox.keypad import Entry
+    from payerline.sandbox.lookup import Session, find_member
+
+    member = ngs.records.members[3]
+    session = Session()
+    session.slots["member_id"] = Entry(member.member_id, "")
+    assert find_member(ngs.records, session) == member
+    session.slots["ssn"] = Entry("123456789", "")
+    assert find_member(ngs.records, session) is None
+
+
 def test_member_id_with_letters_keyed_one_key_each(ngs: PayerFile) -> None:
     from payerline.sandbox.keypad import decode, id_keys
     from payerline.sandbox.lookup import Session, find_member

@@ -79,6 +79,10 @@ AVOID_WORDS = (
 # An option for a list of callers that ends with providers in general: "If you are calling from a doctor's office,
 # hospital, pharmacy or other medical provider". A pharmacy among them is a kind of caller, not a topic to avoid.
 _CALLER_LIST = re.compile(r"\bor (?:any )?other (?:\w+ ){0,2}(?:providers?|professionals?)\b")
+# One option for several topics, claims among them: "If you are calling about a patient's eligibility, benefits or
+# claims, press 1." The topics to avoid share the option with the one wanted.
+_TOPICS_WITH_CLAIMS = re.compile(r"(?:,|\bor|\band)\s+claims?(?: status)?\s*$|"
+                                 r"^(?:\w+ )?claims?(?: status)?(?:,| or\b| and\b)(?! (?:appeals?|remittances?)\b)")
 _OTHER_SEARCH = re.compile(r"\bother (?:dates?|claims?|members?|beneficiar(?:y|ies)|patients?|recipients?|services?)\b")
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
 _AGAIN = re.compile(r"\bagain\b")
@@ -99,7 +103,7 @@ def score_option(option: MenuOption, goal: str) -> int:
         # "To repeat these options" replays the menu, not the read-out before it.
         score = 0
     if (score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS)
-            and not _CALLER_LIST.search(label)):
+            and not _CALLER_LIST.search(label) and not (goal == "claim_status" and _TOPICS_WITH_CLAIMS.search(label))):
         score -= 10
     if score and goal in ("claim_status", "next_claim", "research") and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score -= 10  # "To hear these claims again" names claims, but only replays what was just read

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 IvrStep = Generator[object, object, "str | IvrExit"]
 
 
+# Each of these slots names the member one way; storing one forgets the other.
+_MEMBER_KEYS = {"ssn": "member_id", "member_id": "ssn"}
+
+
 @dataclass(frozen=True)
 class IvrExit:
     """The caller's way out of the IVR: ``transfer`` (to ``department``) or ``hangup``."""
@@ -173,6 +177,10 @@ class IvrRunner:
             slots[node.slot] = entry
             if node.slot == "dos_from":
                 slots.pop("dos_to", None)  # A new from-date starts a new range, so a stale to-date must not widen it.
+            if node.slot in _MEMBER_KEYS:
+                # An SSN entered after a member id replaces it (and the other way round): the search goes by the
+                # last one, and the sandbox holds no SSNs.
+                slots.pop(_MEMBER_KEYS[node.slot], None)
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next
 

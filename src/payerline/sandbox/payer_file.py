@@ -445,6 +445,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator in ("anyOf", "oneOf") and error.context:
         best = jsonschema.exceptions.best_match(error.context)
         return f"{error.instance!r} is invalid: {best.message}"
+    bounds = {"exclusiveMinimum": "greater than", "minimum": "at least", "exclusiveMaximum": "less than",
+              "maximum": "at most"}
+    if error.validator in bounds:
+        return f"{error.instance!r} is out of range; {key or 'the value'} must be {bounds[error.validator]} {error.validator_value}"
     return error.message
 
 
