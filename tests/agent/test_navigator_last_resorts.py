@@ -153,3 +153,23 @@ def test_main_menu_key_announced_with_an_entry_is_kept() -> None:
             "To search by recipient ID and dates of service, press 2."]
     pressed, _ = keys_until_end(navigator, menu)
     assert "*9" in pressed
+
+
+def test_greeting_sentence_alone_is_no_sign_off() -> None:
+    """A slow line's first sentence, "Thank you for calling ...", arrives as a turn of its own."""
+    navigator, _ = navigator_for_call()
+    step = turn(navigator, ["Thank you for calling Sweetbay Community Health Plan."], 1.0)
+    assert not step.finished
+    assert step.end is None
+
+
+def test_unanswerable_prompt_is_left_to_time_out_before_giving_up() -> None:
+    """With every way out tried, the agent stays silent: many IVRs transfer a caller who keys nothing."""
+    navigator, _ = navigator_for_call()
+    navigator.request_person()
+    entry = ["Please enter the 13-digit claim number, followed by the pound sign."]
+    steps = [turn(navigator, entry, 10.0 * index) for index in range(12)]
+    silent = [step for step in steps if not step.actions and step.end is None]
+    assert len(silent) >= 3
+    assert steps[-1].end is not None
+

@@ -251,6 +251,7 @@ def test_menu_after_greeting_stays_ivr() -> None:
         "This line isn't for automated callers.",
         "Cobalt Ridge does not accept calls from systems. Please have a staff member call.",
         "We can't take calls placed by computer software.",
+        "This line is for provider office staff only. Automated calls cannot be assisted. Goodbye.",
     ],
 )
 def test_automated_refused_with_general_negations(text: str) -> None:
@@ -764,3 +765,10 @@ def test_readback_naming_what_is_correct(text: str, keys: tuple[str, str]) -> No
     confirm = analyze_prompt(text).confirmation
     assert confirm is not None
     assert (confirm.yes_key, confirm.no_key) == keys
+
+
+def test_one_key_for_each_letter_is_key_per_letter() -> None:
+    request = analyze_prompt("Using your telephone keypad, enter the first four letters of the member's last name, "
+                             "pressing one key for each letter, followed by the pound sign.").input_request
+    assert request is not None
+    assert request.letter_method is LetterMethod.KEY

@@ -479,6 +479,10 @@ def test_status_of_a_claim_named_by_its_number() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Allowed, two thousand nine hundred sixteen dollars. Plan payment, two thousand three hundred thirty-two dollars "
      "and eighty cents.", {"allowed_amount": Decimal("2916.00"), "paid_amount": Decimal("2332.80")}),
+    ("This claim denied on October eighth, twenty twenty-six.",
+     {"claim_status": ClaimStatus.DENIED, "processed_date": date(2026, 10, 8)}),
+    ("Billed two hundred forty dollars. Approved one hundred eighteen dollars and sixty cents.",
+     {"billed_amount": Decimal("240.00"), "allowed_amount": Decimal("118.60")}),
     ("The student's share is five hundred eighty-three dollars and twenty cents.",
      {"patient_responsibility": Decimal("583.20")}),
     ("We received the claim for date of service November seventeenth, twenty twenty-six on November twentieth, "

@@ -83,6 +83,10 @@ _CALLER_LIST = re.compile(r"\bor (?:any )?other (?:\w+ ){0,2}(?:providers?|profe
 # claims, press 1." The topics to avoid share the option with the one wanted.
 _TOPICS_WITH_CLAIMS = re.compile(r"(?:,|\bor|\band)\s+claims?(?: status)?\s*$|"
                                  r"^(?:\w+ )?claims?(?: status)?(?:,| or\b| and\b)(?! (?:appeals?|remittances?)\b)")
+# "For enrollment, E D I, or to speak with customer service": a person at the end of a list of topics.
+_PERSON_AMONG_TOPICS = re.compile(r"(?:,|\bor|\band)\s+(?:to\s+)?(?:speak|talk)\s+(?:with|to)\b|"
+                                  r"(?:,|\bor|\band)\s+(?:for\s+)?(?:a\s+|an\s+)?(?:representative|agent|customer service|"
+                                  r"operator)\b")
 _OTHER_SEARCH = re.compile(r"\bother (?:dates?|claims?|members?|beneficiar(?:y|ies)|patients?|recipients?|services?)\b")
 # An offer to hear something "again" that lost its verb ("To hear at again"), but not a retry or a new search.
 _AGAIN = re.compile(r"\bagain\b")
@@ -103,7 +107,8 @@ def score_option(option: MenuOption, goal: str) -> int:
         # "To repeat these options" replays the menu, not the read-out before it.
         score = 0
     if (score and goal in ("claim_status", "representative") and any(has_words(label, word) for word in AVOID_WORDS)
-            and not _CALLER_LIST.search(label) and not (goal == "claim_status" and _TOPICS_WITH_CLAIMS.search(label))):
+            and not _CALLER_LIST.search(label) and not (goal == "claim_status" and _TOPICS_WITH_CLAIMS.search(label))
+            and not (goal == "representative" and _PERSON_AMONG_TOPICS.search(label))):
         score -= 10
     if score and goal in ("claim_status", "next_claim", "research") and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score -= 10  # "To hear these claims again" names claims, but only replays what was just read

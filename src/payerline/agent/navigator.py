@@ -96,6 +96,13 @@ _IDENTIFYING = frozenset(
 )
 
 
+# Turns left unanswered before giving up: three attempts is the common IVR limit, and the message after the last
+# one ("We are unable to complete your request.") comes before its transfer or hang-up.
+_SILENT_WAITS = 4
+# A turn of nothing but thanks, with no "goodbye": "Thank you for calling Sweetbay Community Health Plan."
+_THANKS_ONLY = re.compile(r"\W*thank you for calling\b[^.?!]*[.!]?\s*")
+
+
 class IvrNavigator(ReadoutCapture):
     """Chooses what to press or say at each IVR prompt."""
 
@@ -110,6 +117,9 @@ class IvrNavigator(ReadoutCapture):
         self._questions_answered: dict[str, int] = {}
         self._menu_hearings: dict[tuple[tuple[str, str], ...], int] = {}
         self._escapes_used = 0
+        # Menus and entries left unanswered after every way out failed: many IVRs send a caller who keys nothing to
+        # a person after their last attempt, and the rest hang up, which ends the call as giving up would.
+        self._silent_waits = 0
         self._claim_identified = False
         # A search has had identifying entries and its read-out (or "not found") has not come yet.
         self._search_open = False
@@ -150,6 +160,7 @@ class IvrNavigator(ReadoutCapture):
         self._speech_heard = False
         # The last choice requested a person, so a menu that follows and offers none is a question about the call's topic.
         self._person_requested = False
+        self._person_requested_at: tuple | None = None
         # Evidence about identifiers: lengths from the request and prompts, values heard clearly, by claim.
         self._id_lengths: dict[str, set[int]] = {"claim_number": {
             len(query.payer_claim_number) for query in context.request.claims if query.payer_claim_number}}
@@ -247,11 +258,20 @@ class IvrNavigator(ReadoutCapture):
             return Step(phase=Phase.REPRESENTATIVE)
         if analysis.has(Cue.HOLD) or analysis.has(Cue.TRANSFER):
             return Step(phase=Phase.HOLD)
-        if analysis.has(Cue.GOODBYE):
+        if analysis.has(Cue.GOODBYE) and not self._greeting_thanks(normalized):
             return Step(finished=True)
         if self._timeouts >= 2:
             return self._escape()
         return Step()
+
+    def _greeting_thanks(self, normalized: str) -> bool:
+        """Tell whether a turn that is only "Thank you for calling Sweetbay Health Plan." greets rather than signs off.
+
+        A slow line pauses after its first sentence, which then arrives alone. Before anything was read out it is
+        the greeting; a line that signs off that way hangs up next, which ends the call anyway.
+        """
+        return (_THANKS_ONLY.fullmatch(normalized) is not None
+                and not any(claim.ivr_readout or claim.fields for claim in self._context.claims))
 
     def _menu_after_readout(self, analysis: PromptAnalysis) -> bool:
         """Tell whether an entry prompt after a read-out is also its menu, and the goal is one of its options.
@@ -395,7 +415,8 @@ class IvrNavigator(ReadoutCapture):
             self._after_choice("next_claim")
             goal = "claim_status"
         if goal == "representative" and (PERSON_ROUTING.search(normalize_prompt(analysis.text)) or (
-                self._person_requested and not any(self._option_score(option, goal) > 0 for option in options))):
+                self._person_requested and signature != self._person_requested_at
+                and not any(self._option_score(option, goal) > 0 for option in options))):
             # "So I can get you to the right team, press 1 for claims"; after a key for a person, a menu with no
             # person in it ("So we can direct your call, ...") is that same question.
             goal = "person_routing"
@@ -455,8 +476,17 @@ class IvrNavigator(ReadoutCapture):
         self._wrong_branch = False
         self._idle_menus = 0
         self._after_choice(goal)
-        self._person_requested = goal == "representative"
+        self._request_person_from(goal == "representative")
         return Step(self._select(best.key, best.phrase or best.label))
+
+    def _request_person_from(self, requested: bool) -> None:
+        """Note whether the key just chosen asks for a person, and the menu it was chosen in.
+
+        The menu that follows such a key with no person in it is the line asking which person ("So we can direct
+        your call, ..."); the same menu again means the key was refused.
+        """
+        self._person_requested = requested
+        self._person_requested_at = self._last_menu[0] if requested and self._last_menu else None
 
     def _onward_option(self, signature: tuple, options: tuple[MenuOption, ...]) -> MenuOption | None:
         """Return an option that moves on from this menu ("to continue", "other options"), twice per menu at most.
@@ -518,7 +548,7 @@ class IvrNavigator(ReadoutCapture):
                             goal, name)
                 self._global_used.add(name)
                 self._global_pressed.add(key)
-                self._person_requested = name == "representative"
+                self._request_person_from(name == "representative")
                 self._idle_menus = 0
                 return Step([PressKeys(key)])
         return None
@@ -662,11 +692,16 @@ class IvrNavigator(ReadoutCapture):
             if onward is not None:
                 self._menu_hearings.clear()
                 return Step(self._select(onward.key, onward.phrase or onward.label))
+            if self._silent_waits < _SILENT_WAITS:
+                self._silent_waits += 1
+                logger.info("call %s: no way out left; letting the IVR time out", self._context.call_id)
+                return Step()
             logger.info("call %s: IVR loop not escaped after %d tries", self._context.call_id, self._escapes_used)
             return Step(end=FailureReason.UNESCAPABLE_LOOP)
         actions = ways[self._escapes_used]
         self._escapes_used += 1
-        self._person_requested = True
+        # Only the person's own key or word asks for a person; the main menu is a menu like any other.
+        self._request_person_from(actions in ([PressKeys(representative_key)], [Speak("representative")]))
         self._menu_hearings.clear()
         self._timeouts = 0
         return Step(actions)

@@ -325,7 +325,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     if re.search(r"star key|star method|using the star|\*|pressing star|press star|\bstar,? then\b|"
                  r"\bposition on (?:that|the) key\b|\bletter's position\b", turn):
         letter_method = LetterMethod.STAR
-    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key per letter|"
+    elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key (?:per|for each|for every) letter|"
                    r"key (?:that has|with|carrying) (?:that|the|each) letter|"
                    r"key (?:that|which) (?:has|carries|contains|shows) (?:it|that letter|the letter)", turn):
         letter_method = LetterMethod.KEY
@@ -588,7 +588,8 @@ _IVR_MARKERS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b|\bto rep
 _AUTOMATED_POLICY = re.compile(
     r"\b(?:accept|accepts|take|takes|allow|allows|permit|permits|handle|handles)\b[^.?]{0,30}"
     r"\b(?:automated|robotic|robo|auto)[- ]?(?:calls?|callers?|dial(?:ing|ers?)|assistants?|systems?)\b|"
-    r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed)\b"
+    r"\b(?:automated|robotic) (?:calls|callers)\b[^.?]{0,20}\b(?:accepted|permitted|allowed|assisted|helped|handled|"
+    r"serviced|taken)\b"
 )
 # A refusal aimed at the caller ("we do not accept automated calls"), not a notice about the payer's own system.
 _REFUSES_CALLERS = re.compile(r"\b(?:automated|robot\w*|recorded|artificial|machine|auto)[- ]?(?:calls?|callers?|dial\w*)\b|"

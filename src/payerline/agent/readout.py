@@ -101,7 +101,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)|"
                        # Out-of-network lines allow the usual, customary and reasonable (UCR) amount.
                        r"(?:reasonable|usual) and customary(?: amount| allowance| charge)?|\bucr(?: amount)?\b|"
-                       r"qualifying payment amount"),
+                       r"qualifying payment amount|"
+                       # "Billed two hundred forty dollars. Approved one hundred eighteen dollars and sixty cents."
+                       r"\bapproved(?= (?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total
@@ -187,6 +190,9 @@ _OUTCOME_PREDICATE = re.compile(
 # The claim as "it" after a date: "We received it on November 13, and it's pending review."
 _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (?:now |currently |still )?"
                                 r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided)\b", re.IGNORECASE)
+# The claim's verb with no "was": "This claim denied on October eighth."
+_BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
+                               r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
 _PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
@@ -275,7 +281,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             if status is not None:
                 found["claim_status"] = status
         predicate = (_STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
-                     or _PRONOUN_PREDICATE.search(sentence))
+                     or _PRONOUN_PREDICATE.search(sentence) or _BARE_VERB_STATUS.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
         if predicate is not None and _NEGATED.search(sentence[predicate.start():predicate.start(1)]):
