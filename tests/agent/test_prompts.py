@@ -772,3 +772,17 @@ def test_one_key_for_each_letter_is_key_per_letter() -> None:
                              "pressing one key for each letter, followed by the pound sign.").input_request
     assert request is not None
     assert request.letter_method is LetterMethod.KEY
+
+
+def test_entry_after_last_without_a_verb() -> None:
+    request = analyze_prompt("Last, the final five digits of your tax identification number.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN
+    assert request.last_digits == 5
+
+
+def test_readback_to_confirm_or_change() -> None:
+    confirm = analyze_prompt("From date November tenth, twenty twenty-six. To confirm, press 1 or say yes. To change "
+                             "it, press 2 or say no.").confirmation
+    assert confirm is not None
+    assert (confirm.yes_key, confirm.no_key) == ("1", "2")

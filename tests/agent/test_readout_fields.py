@@ -520,3 +520,22 @@ def test_line_labels_do_not_start_lines() -> None:
              "Line two, procedure code nine zero eight five three.", "Line status denied."]
     _, lines = split_lines(texts)
     assert [line.start for line in lines] == [1, 4]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adjusted: November twelfth, twenty twenty-six.", {"processed_date": date(2026, 11, 12)}),
+    ("Patient resp: twenty-eight dollars and forty-seven cents.", {"patient_responsibility": Decimal("28.47")}),
+    ("Pay date: December ninth, twenty twenty-six.", {"paid_date": date(2026, 12, 9)}),
+    ("Group: C O.", {"adjustment_group_code": "CO"}),
+    ("Allow: fourteen days.", {"expected_processing_days": 14}),
+    ("For date of service September ninth, twenty twenty-six, claim number B V two six zero nine one four zero one "
+     "one eight was partially paid on September twenty-fifth, twenty twenty-six.",
+     {"claim_number": "BV2609140118", "paid_date": date(2026, 9, 25), "claim_status": ClaimStatus.PARTIALLY_PAID}),
+])
+def test_terse_and_service_date_first_readouts(text: str, expected: dict[str, object]) -> None:
+    assert values(text) == expected
+
+
+def test_labelled_deductible_is_the_amount_applied() -> None:
+    found = parse_deductible("Deductible: one hundred eighteen dollars and seventy-seven cents.")
+    assert found is not None and found.value == Decimal("118.77")

@@ -213,7 +213,8 @@ def _count(word: str) -> int | None:
 
 
 # Conversational IVRs ask follow-ups without a verb: "And the last 5 digits of your tax ID."
-_FOLLOW_UP = re.compile(r"(?:and|now|next|then|also),? (?:the |your |its )")
+# "Next, the patient's date of birth.", "Last, the final five digits of your tax ID."
+_FOLLOW_UP = re.compile(r"(?:and|now|next|then|also|last|lastly|finally),? (?:the |your |its )")
 # "[Enter] your PTAN, [followed] by the pound key": the way to end an entry marks a request.
 _ENTRY_TAIL = re.compile(r"\b(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#)|\bthen press (?:pound|#)")
 _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{KEY}?\s*(?:to|for)\b.*$")
@@ -304,7 +305,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b(?! each)"
     digits_match = re.search(digit_count, _SPOKEN_FORMAT.sub("", sentence)) or re.search(digit_count, sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
-    last = re.search(r"last (\d+|four|five|six)\b", sentence)
+    last = re.search(r"(?:last|final) (\d+|four|five|six)\b", sentence)
     # The letter count may come a sentence before the one matched ("Enter up to the first five letters of the
     # last name. You can also say the last name.").
     letters = _LETTER_COUNT.search(sentence) or _LETTER_COUNT.search(turn)
@@ -381,7 +382,8 @@ _CONFIRM = re.compile(
     # "Just to confirm, that's July twenty-ninth, nineteen sixty-six?"
     r"(?:^|[.?!] )(?:just to confirm|to confirm|let me confirm|confirming)\b[^?]*\?|"
     # "From date October twentieth, twenty twenty-six. To continue, press 1. To change it, press 2."
-    r"\bto (?:continue|proceed|accept(?: it| this| that)?),? press \S+\.? (?:or )?to (?:change|re-?enter|re-?key|correct|"
+    # "To confirm, press 1 or say yes. To change it, press 2 or say no."
+    r"\bto (?:continue|proceed|confirm|accept(?: it| this| that)?),? press \S+(?: or say yes)?\.? (?:or )?to (?:change|re-?enter|re-?key|correct|"
     r"enter (?:it|that|this|them) again)|"
     # The same with each key first: "From date March fourth, 2026. Press 1 to continue, or 2 to change it."
     # "Press 1 to accept, 2 to re-key."

@@ -64,10 +64,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        # "The denial appears on the remittance advice dated ...".
                        r"(?:denial|void|cancel(?:l)?ation|adjustment) (?:appears|appeared|is|was|shows) on the "
                        r"remit(?:tance)?(?: advice)? dated|"
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=,? (?:on )?"
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=[,:]? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid (?:on|date)|payment date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+    ("paid_date", r"(?:paid (?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
                   r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -124,6 +124,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"insured|subscriber|policyholder)(?:'s)? "
                                r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
                                r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
+                               # A terse read-out's "Patient resp: twenty-eight dollars".
+                               r"\b(?:patient|member|pt) resp\b\.?|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
                                r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
                                r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? co-?pay(?:ment)?|"
@@ -146,7 +148,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("bulk_payment_amount", r"bulk|total (?:check|eft|payment on the remit|check ?write) amount|whole check|eft total|check total|"
                             r"check ?write total"),
     # A terse read-out's "Group, C O." opens its sentence with the bare word.
-    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=,? )|"
+    ("adjustment_group_code", r"group code|(?:adjustment|denial|reason) group|^\W*group\b(?=[,:]? )|"
                               # "The denial is group C O, reason code ...": the bare word before a group code.
                               # Not after a reason label, whose segment then keeps the group and its code.
                               r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
@@ -158,7 +160,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                    r"\breason(?=,? (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("rarc_codes", r"remark codes?|\brarcs?\b|\bremarks?\b"),
-    ("expected_processing_days", r"allow (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
+    ("expected_processing_days", r"allow:? (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
                                  r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
                                  r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
@@ -175,7 +177,9 @@ _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern i
 # A claim as the subject of a status verb, after the other things said of it. The claim may be named by its number:
 # "Document control number 2 1 6 ..., received March 4, is pending."
 _STATUS_PREDICATE = re.compile(
-    r"^\W*(?:the |this |your )?(?:claim|bill|it|document control number|internal control number|dcn|icn)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    # "For date of service September ninth, claim number B V 2 6 ... was partially paid on ...": a service date first.
+    r"^\W*(?:for (?:the )?dates? of service (?:[^,.]*,\s*){1,2}?)?(?:the |this |your )?"
+    r"(?:claim|bill|it|document control number|internal control number|dcn|icn)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
     re.IGNORECASE,
@@ -491,8 +495,9 @@ _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 _ON = re.compile(r"\bon\b", re.IGNORECASE)
 # Medicaid's spend-down is the member's deductible under another name.
+# A terse read-out labels it: "Deductible: one hundred eighteen dollars and seventy-seven cents."
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
-                         r"(?:deductible|spend-?down)", re.IGNORECASE)
+                         r"(?:deductible|spend-?down)|^\W*deductible\s*:", re.IGNORECASE)
 
 
 def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
