@@ -8,7 +8,7 @@ from scripted_payer import make_request
 
 from payerline.agent.config import AgentConfig
 from payerline.agent.context import CallContext
-from payerline.agent.entries import EnteredValue, letter_method, readback_matches
+from payerline.agent.entries import EnteredValue, entry_keys, letter_method, readback_matches
 from payerline.agent.menus import PERSON_ROUTING, date_span_choice, global_keys, mid_search_option
 from payerline.agent.prompts import MenuOption
 from payerline.agent.prompts import InputField, analyze_prompt
@@ -88,3 +88,13 @@ def test_date_prompt_without_format_uses_last_stated() -> None:
     request = analyze_prompt("Enter the through date of service.").input_request
     assert request is not None
     assert entry_keys("date", "2026-08-29", request, context, 0, "Enter the through date of service.") == "082926"
+
+
+def test_first_name_keyed_to_the_letters_asked() -> None:
+    prompt = "Say the patient's first name, or key in the first three letters of it, pressing one key for each letter."
+    request = analyze_prompt(prompt).input_request
+    assert request is not None
+    context = context_for(None)
+    first_name = context.request.patient.first_name
+    keys = entry_keys("name", first_name, request, context, 0, prompt)
+    assert len(keys) == min(3, len(first_name))

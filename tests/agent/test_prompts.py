@@ -786,3 +786,9 @@ def test_readback_to_confirm_or_change() -> None:
                              "it, press 2 or say no.").confirmation
     assert confirm is not None
     assert (confirm.yes_key, confirm.no_key) == ("1", "2")
+
+
+def test_member_id_named_by_the_plan() -> None:
+    request = analyze_prompt("Enter the member's 8-character KidsCare ID, followed by pound.").input_request
+    assert request is not None
+    assert request.field is InputField.MEMBER_ID

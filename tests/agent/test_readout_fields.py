@@ -539,3 +539,12 @@ def test_terse_and_service_date_first_readouts(text: str, expected: dict[str, ob
 def test_labelled_deductible_is_the_amount_applied() -> None:
     found = parse_deductible("Deductible: one hundred eighteen dollars and seventy-seven cents.")
     assert found is not None and found.value == Decimal("118.77")
+
+
+def test_detail_lines_keep_line_labels_out_of_the_claim() -> None:
+    texts = ["Claim status: partially paid.",
+             "Detail line one. Procedure nine zero eight three seven.", "Line status paid. Line paid amount ten dollars.",
+             "Detail line two. Procedure nine zero seven eight five.", "Line status denied. Line paid amount zero dollars."]
+    claim_level, lines = split_lines(texts)
+    assert claim_level == 1
+    assert [line.start for line in lines] == [1, 3]

@@ -113,6 +113,9 @@ def entry_keys(kind: str, value: str, request: InputRequest, context: CallContex
         if _wants_initial(context, prompt_text):
             keys += formats.keyed_characters(context.request.patient.first_name[:1], method)
         return keys
+    if kind == "name" and request.letters:
+        # "Key in the first three letters of the first name".
+        value = formats.truncated_last_name(value, request.letters)
     return formats.keyed_characters(value, letter_method(request, context, attempt, prompt_text))
 
 

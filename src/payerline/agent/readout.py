@@ -647,9 +647,11 @@ def _without_date_words(segment: str) -> str:
 
 
 # "Line two, ...", not a line's own label ("Line status paid.", "Line paid amount ...").
-_LINE_START = re.compile(r"\s*(?:service )?line (?!(?:status|paid|billed|allowed|amount|denial|denied|reason|remark|"
-                         r"adjustment|charges?|procedure|code|units?|date|dates|detail|details|level|items?)\b)"
-                         r"(?:\w+|\d+)\b[,:]?", re.IGNORECASE)
+_LINE_LABELS = (r"(?:status|paid|billed|allowed|amount|denial|denied|reason|remark|adjustment|charges?|procedure|code|"
+                r"units?|date|dates|detail|details|level|items?)")
+_LINE_START = re.compile(rf"\s*(?:service |detail )?line (?!{_LINE_LABELS}\b)(?:\w+|\d+)\b[,:]?", re.IGNORECASE)
+# A line's own label opening a sentence: "Line status paid.", "Line paid amount ...". Never claim-level.
+_LINE_LABEL = re.compile(rf"\s*(?:service |detail )?line {_LINE_LABELS}\b", re.IGNORECASE)
 _MENU_TEXT = re.compile(r"\bpress\b|\bsay\b [a-z]+ or|\bto hear\b|\bmain menu\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\b(?:procedure|cpt|hcpcs|code)(?: code)?,?\s+(.+?)(?:[.,;]|$)", re.IGNORECASE)
 
@@ -687,7 +689,8 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
     lines: list[LineReadout] = []
     claim_level = len(texts)
     for index, text in enumerate(texts):
-        if _LINE_START.match(text) or (lines and _starts_line_number(text, len(lines) + 1)):
+        if (_LINE_START.match(text) or (lines and _starts_line_number(text, len(lines) + 1))
+                or (not lines and _LINE_LABEL.match(text))):
             if not lines:
                 claim_level = index
             lines.append(LineReadout([text], index))
