@@ -524,6 +524,10 @@ def test_line_labels_do_not_start_lines() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Adjusted: November twelfth, twenty twenty-six.", {"processed_date": date(2026, 11, 12)}),
+    ("This claim appeared on the remittance advice dated October twelfth, twenty twenty-six.",
+     {"paid_date": date(2026, 10, 12)}),
+    ("This claim is scheduled to appear on the remittance advice dated November thirtieth, twenty twenty-six.",
+     {"paid_date": date(2026, 11, 30)}),
     ("Patient resp: twenty-eight dollars and forty-seven cents.", {"patient_responsibility": Decimal("28.47")}),
     ("Pay date: December ninth, twenty twenty-six.", {"paid_date": date(2026, 12, 9)}),
     ("Group: C O.", {"adjustment_group_code": "CO"}),

@@ -78,6 +78,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # "Paid January twenty-ninth, twenty twenty-six by E F T ...": "paid" then a date, not an amount.
                   r"\bpaid(?= (?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december)\b)|"
+                  # "This claim appeared on the remittance advice dated October twelfth": the claim's payment.
+                  r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
+                  r"remit(?:tance)?(?: advice)? dated|"
                   r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
