@@ -432,3 +432,9 @@ def test_person_at_the_end_of_a_topic_list_is_the_person_option() -> None:
     label = "enrollment, e d i, or to speak with customer service"
     assert score_option(MenuOption(label, "5"), "representative") > 0
     assert score_option(MenuOption("enrollment", "5"), "representative") <= 0
+
+
+def test_claims_inside_a_topic_list_and_electronic_claims() -> None:
+    label = "a patient's eligibility, benefits, claims or authorizations"
+    assert score_option(MenuOption(label, "1"), "claim_status") > 0
+    assert score_option(MenuOption("electronic claims and edi support", "3"), "claim_status") < 0

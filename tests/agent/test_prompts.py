@@ -792,3 +792,9 @@ def test_member_id_named_by_the_plan() -> None:
     request = analyze_prompt("Enter the member's 8-character KidsCare ID, followed by pound.").input_request
     assert request is not None
     assert request.field is InputField.MEMBER_ID
+
+
+def test_and_now_the_field_is_an_entry() -> None:
+    request = analyze_prompt("And now the 9-digit tax ID number that goes with that NPI.").input_request
+    assert request is not None
+    assert request.field is InputField.TIN

@@ -524,6 +524,7 @@ def test_line_labels_do_not_start_lines() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Adjusted: November twelfth, twenty twenty-six.", {"processed_date": date(2026, 11, 12)}),
+    ("Beneficiary coinsurance zero dollars.", {"patient_responsibility": Decimal("0.00")}),
     ("This claim appeared on the remittance advice dated October twelfth, twenty twenty-six.",
      {"paid_date": date(2026, 10, 12)}),
     ("This claim is scheduled to appear on the remittance advice dated November thirtieth, twenty twenty-six.",

@@ -66,6 +66,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
 AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
     "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
+    # Electronic claims support (EDI, clearinghouses) answers no claim's status.
+    "electronic claims", "edi", "clearinghouse",
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
     # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
     "summary",
@@ -81,8 +83,8 @@ AVOID_WORDS = (
 _CALLER_LIST = re.compile(r"\bor (?:any )?other (?:\w+ ){0,2}(?:providers?|professionals?)\b")
 # One option for several topics, claims among them: "If you are calling about a patient's eligibility, benefits or
 # claims, press 1." The topics to avoid share the option with the one wanted.
-_TOPICS_WITH_CLAIMS = re.compile(r"(?:,|\bor|\band)\s+claims?(?: status)?\s*$|"
-                                 r"^(?:\w+ )?claims?(?: status)?(?:,| or\b| and\b)(?! (?:appeals?|remittances?)\b)")
+_TOPICS_WITH_CLAIMS = re.compile(r"(?:,|\bor|\band)\s+claims?(?: status)?(?:\s*$|\s*,|\s+or\b|\s+and\b)|"
+                                 r"^(?!electronic\b)(?:\w+ )?claims?(?: status)?(?:,| or\b| and\b)(?! (?:appeals?|remittances?)\b)")
 # "For enrollment, E D I, or to speak with customer service": a person at the end of a list of topics.
 _PERSON_AMONG_TOPICS = re.compile(r"(?:,|\bor|\band)\s+(?:to\s+)?(?:speak|talk)\s+(?:with|to)\b|"
                                   r"(?:,|\bor|\band)\s+(?:for\s+)?(?:a\s+|an\s+)?(?:representative|agent|customer service|"

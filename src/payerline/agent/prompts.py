@@ -217,7 +217,7 @@ def _count(word: str) -> int | None:
 
 # Conversational IVRs ask follow-ups without a verb: "And the last 5 digits of your tax ID."
 # "Next, the patient's date of birth.", "Last, the final five digits of your tax ID."
-_FOLLOW_UP = re.compile(r"(?:and|now|next|then|also|last|lastly|finally),? (?:the |your |its )")
+_FOLLOW_UP = re.compile(r"(?:and,? )?(?:and|now|next|then|also|last|lastly|finally),? (?:the |your |its )")
 # "[Enter] your PTAN, [followed] by the pound key": the way to end an entry marks a request.
 _ENTRY_TAIL = re.compile(r"\b(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#)|\bthen press (?:pound|#)")
 _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{KEY}?\s*(?:to|for)\b.*$")
