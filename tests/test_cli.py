@@ -32,6 +32,11 @@ def test_unknown_option_is_usage_error(capsys):
     assert "Traceback" not in err
 
 
+def test_abbreviated_option_is_not_guessed(capsys):
+    assert main(["eval", "--payer", "ngs-medicare", "--scenarios", "2", "--json", "out.json"]) == 2
+    assert "unknown option --payer" in capsys.readouterr().err
+
+
 def test_help_returns_zero(capsys):
     assert main(["--help"]) == 0
     assert "eval" in capsys.readouterr().out

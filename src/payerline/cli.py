@@ -47,6 +47,11 @@ class _Parser(argparse.ArgumentParser):
 
     _arg_strings: list[str] = []
 
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        # "eval --payer X" must not be taken as "--payers X": an option is matched only when spelled in full.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
         self._arg_strings = list(sys.argv[1:] if args is None else args)
         return super().parse_known_args(args, namespace)

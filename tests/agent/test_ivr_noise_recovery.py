@@ -428,7 +428,7 @@ def test_claims_among_other_topics_is_the_claim_option() -> None:
     assert score_option(MenuOption("claims appeals", "5"), "claim_status") < 0
 
 
-def test_person_at_the_end_of_a_topic_list_is_the_person_option() -> None:
+def test_person_after_topic_list() -> None:
     label = "enrollment, e d i, or to speak with customer service"
     assert score_option(MenuOption(label, "5"), "representative") > 0
     assert score_option(MenuOption("enrollment", "5"), "representative") <= 0

@@ -133,8 +133,8 @@ def test_person_option_for_questions_the_system_cannot_answer() -> None:
     assert step.actions == [PressKeys("1")]
 
 
-def test_new_date_range_after_readout_is_no_way_to_a_person() -> None:
-    """A read-out that left fields unheard needs a person; a new date range only searches again."""
+def test_new_date_range_not_person() -> None:
+    """A read-out that left fields unheard needs a person. A new date range only searches again."""
     navigator, context = navigator_for_call()
     context.claims[0].ivr_readout = True
     navigator.request_person()
@@ -143,7 +143,7 @@ def test_new_date_range_after_readout_is_no_way_to_a_person() -> None:
     assert step.actions == [PressKeys("*99")]
 
 
-def test_main_menu_key_announced_with_an_entry_is_kept() -> None:
+def test_main_menu_key_from_entry_turn() -> None:
     """ "At any time, press star 9 for the main menu" said with the first entry prompt is a way out later."""
     navigator, context = navigator_for_call()
     turn(navigator, ["At any time, press star 9 to return to the main menu, or press star to repeat a prompt.",
@@ -163,7 +163,7 @@ def test_greeting_sentence_alone_is_no_sign_off() -> None:
     assert step.end is None
 
 
-def test_unanswerable_prompt_is_left_to_time_out_before_giving_up() -> None:
+def test_dead_end_waits_before_giving_up() -> None:
     """With every way out tried, the agent stays silent: many IVRs transfer a caller who keys nothing."""
     navigator, _ = navigator_for_call()
     navigator.request_person()

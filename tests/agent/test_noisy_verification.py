@@ -245,3 +245,15 @@ def test_member_and_tax_id_both_answered() -> None:
 ])
 def test_payers_own_automated_system_is_not_a_refusal(text: str) -> None:
     assert not analyze_prompt(text).has(Cue.AUTOMATED_REFUSED)
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Can I get the provider's NPI?", FailureReason.PROVIDER_NOT_RECOGNIZED),
+    ("What's the member ID?", FailureReason.MEMBER_NOT_FOUND),
+])
+def test_failed_verification_names_what_did_not_match(question: str, reason: FailureReason) -> None:
+    dialog = dialog_for()
+    turn(dialog, question)
+    turn(dialog, MISMATCH)
+    step = turn(dialog, "I'm sorry, that doesn't match our records, so I can't discuss it with you.")
+    assert step.end is reason

@@ -767,7 +767,7 @@ def test_readback_naming_what_is_correct(text: str, keys: tuple[str, str]) -> No
     assert (confirm.yes_key, confirm.no_key) == keys
 
 
-def test_one_key_for_each_letter_is_key_per_letter() -> None:
+def test_one_key_each_letter() -> None:
     request = analyze_prompt("Using your telephone keypad, enter the first four letters of the member's last name, "
                              "pressing one key for each letter, followed by the pound sign.").input_request
     assert request is not None

@@ -505,7 +505,7 @@ def test_service_date_is_the_date_nearest_its_label() -> None:
     assert found is not None and found.value == date(2026, 11, 17)
 
 
-def test_claim_blocks_ignore_a_claim_number_referred_back_to() -> None:
+def test_claim_blocks_ignore_back_reference() -> None:
     texts = ["We located two claims.",
              "Claim number M P two six two six four, for services on September fourteenth, was cancelled.",
              "It was received on September twenty-first. No payment will be issued on this claim number.",
@@ -546,7 +546,7 @@ def test_labelled_deductible_is_the_amount_applied() -> None:
     assert found is not None and found.value == Decimal("118.77")
 
 
-def test_detail_lines_keep_line_labels_out_of_the_claim() -> None:
+def test_detail_line_labels_stay_lines() -> None:
     texts = ["Claim status: partially paid.",
              "Detail line one. Procedure nine zero eight three seven.", "Line status paid. Line paid amount ten dollars.",
              "Detail line two. Procedure nine zero seven eight five.", "Line status denied. Line paid amount zero dollars."]

@@ -136,6 +136,19 @@ def test_invalid_yaml_reports_line(tmp_path: Path) -> None:
     assert re.match(rf"^{re.escape(str(path))}:\d+: ", problems[0])
 
 
+def test_unquoted_at_sign_says_to_quote(tmp_path: Path) -> None:
+    problems = validate_payer_file(write(tmp_path, "format: x\nnext: @hangup\n"))
+    assert len(problems) == 1
+    assert "put the value in quotes" in problems[0]
+
+
+def test_number_where_a_string_belongs_says_to_quote(tmp_path: Path) -> None:
+    data = yaml.safe_load(docs_example())
+    data["ivr"]["menus"]["main"]["options"][0]["key"] = 9
+    problems = validate_payer_file(write(tmp_path, yaml.safe_dump(data)))
+    assert any("options[0].key" in p and 'put it in quotes, like "9"' in p for p in problems), problems
+
+
 def test_status_without_required_value(tmp_path: Path) -> None:
     data = yaml.safe_load(docs_example())
     data["records"]["members"][0]["claims"][1].pop("carc_codes")

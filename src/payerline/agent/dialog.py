@@ -74,6 +74,8 @@ QUESTIONS: dict[str, str] = {
     "reference_number": "Could I get a reference number for this call?",
 }
 
+# Verification answers that identify the provider, not the member.
+_PROVIDER_KINDS = frozenset({"npi", "npi_kind", "tin", "ptan", "medicaid_provider_id"})
 
 
 class RepresentativeDialog(ReadbackMixin):
@@ -125,6 +127,8 @@ class RepresentativeDialog(ReadbackMixin):
         self._faults_checked: set[FailureReason] = set()
         # Whether the representative reported a mismatch: a refusal after it is a failed verification.
         self._mismatch_heard = False
+        # The kinds of answer the mismatch was about (the answers given just before it).
+        self._mismatched_kinds: list[str] = []
 
     @property
     def greeted(self) -> bool:
@@ -155,6 +159,7 @@ class RepresentativeDialog(ReadbackMixin):
         self._unclear = 0
         self._person_heard = analysis.has(Cue.PERSON_GREETING)
         self._mismatch_heard = False
+        self._mismatched_kinds = []
         if first_person or context.claims_missing_data() or not self._claim_order:
             self._claim_order = context.claims_missing_data() or [context.rep_claim]
             context.rep_claim = self._claim_order[0]
@@ -294,6 +299,7 @@ class RepresentativeDialog(ReadbackMixin):
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
         if MISMATCH.search(normalized):
             self._mismatch_heard = True
+            self._mismatched_kinds = list(self._verification.last_answer_kinds)
             text = self._verification.after_mismatch()
             if text:
                 return Step([Speak(text)])
@@ -406,8 +412,10 @@ class RepresentativeDialog(ReadbackMixin):
         if whole:
             # "Without the correct [information] I can't release anything": verification failed.
             if UNVERIFIED.search(normalized) or self._mismatch_heard:
-                # A refusal right after "that doesn't match" ends a failed verification too.
-                return self._stop(FailureReason.MEMBER_NOT_FOUND)
+                # A refusal right after "that doesn't match" ends a failed verification too. When the answers that
+                # did not match were the provider's ids, the provider is what the payer does not know.
+                provider = bool(self._mismatched_kinds) and set(self._mismatched_kinds) <= _PROVIDER_KINDS
+                return self._stop(FailureReason.PROVIDER_NOT_RECOGNIZED if provider else FailureReason.MEMBER_NOT_FOUND)
             if not self._verification.answered_any:
                 # Refused before any question about the caller: only the disclosure was heard, so the
                 # refusal is of automated callers, even when the words that said so were lost.

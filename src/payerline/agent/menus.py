@@ -66,7 +66,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
 AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
     "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
-    # Electronic claims support (EDI, clearinghouses) answers no claim's status.
+    # Electronic claims support (EDI, clearinghouses) gives no claim's status.
     "electronic claims", "edi", "clearinghouse",
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
     # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
@@ -127,7 +127,7 @@ _RANGE = re.compile(r"\b(?:ending|end|through|thru|last|to) date\b|\bdate range\
 def date_span_choice(label: str) -> str | None:
     """Return "one_day" or "range" for an option choosing how many dates of service a search has, else None.
 
-    "For a new date range, press 3" after a read-out starts another search; it chooses no span.
+    "For a new date range, press 3" after a read-out starts another search, so it chooses no span.
     """
     if _NEW_SEARCH.search(label):
         return None

@@ -268,7 +268,7 @@ class IvrNavigator(ReadoutCapture):
         """Tell whether a turn that is only "Thank you for calling Sweetbay Health Plan." greets rather than signs off.
 
         A slow line pauses after its first sentence, which then arrives alone. Before anything was read out it is
-        the greeting; a line that signs off that way hangs up next, which ends the call anyway.
+        the greeting. A line that signs off that way hangs up next, which ends the call anyway.
         """
         return (_THANKS_ONLY.fullmatch(normalized) is not None
                 and not any(claim.ivr_readout or claim.fields for claim in self._context.claims))
@@ -483,7 +483,7 @@ class IvrNavigator(ReadoutCapture):
         """Note whether the key just chosen asks for a person, and the menu it was chosen in.
 
         The menu that follows such a key with no person in it is the line asking which person ("So we can direct
-        your call, ..."); the same menu again means the key was refused.
+        your call, ..."). The same menu heard again means the key was refused.
         """
         self._person_requested = requested
         self._person_requested_at = self._last_menu[0] if requested and self._last_menu else None
@@ -700,7 +700,7 @@ class IvrNavigator(ReadoutCapture):
             return Step(end=FailureReason.UNESCAPABLE_LOOP)
         actions = ways[self._escapes_used]
         self._escapes_used += 1
-        # Only the person's own key or word asks for a person; the main menu is a menu like any other.
+        # Only the person's own key or word requests a person. The main menu is a menu like any other.
         self._request_person_from(actions in ([PressKeys(representative_key)], [Speak("representative")]))
         self._menu_hearings.clear()
         self._timeouts = 0

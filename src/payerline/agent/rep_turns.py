@@ -85,7 +85,7 @@ MISMATCH = re.compile(
     r"(?:doesn't|does not|didn't|did not) match|not matching|no match|one more time|not what i have|try that again|"
     r"that's not what|(?:doesn't|does not|don't|isn't|is not|not) lin(?:e|ing) up|double[- ]check|"
     r"i'm not (?:finding|seeing|getting) (?:a match|that)|not getting a match|(?:can't|cannot|couldn't) find a match|"
-    # "Hmm, that's not matching on my end" with "not" lost: nobody reports a match on their end.
+    # "Hmm, that's not matching on my end" with "not" lost: representatives report a mismatch this way, not a match.
     r"\bmatching (?:on|an|in|at) (?:my|our) (?:end|side)\b"
 )
 

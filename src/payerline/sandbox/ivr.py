@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 IvrStep = Generator[object, object, "str | IvrExit"]
 
 
-# Each of these slots names the member one way; storing one forgets the other.
+# Each of these slots identifies the member one way, so storing one clears the other.
 _MEMBER_KEYS = {"ssn": "member_id", "member_id": "ssn"}
 
 
@@ -178,8 +178,8 @@ class IvrRunner:
             if node.slot == "dos_from":
                 slots.pop("dos_to", None)  # A new from-date starts a new range, so a stale to-date must not widen it.
             if node.slot in _MEMBER_KEYS:
-                # An SSN entered after a member id replaces it (and the other way round): the search goes by the
-                # last one, and the sandbox holds no SSNs.
+                # An SSN entered after a member id replaces it (and the other way round): the search uses the
+                # last one, and the records contain no SSNs.
                 slots.pop(_MEMBER_KEYS[node.slot], None)
             self.call.note(f"collect {node_id} stored {node.slot}")
             return node.next

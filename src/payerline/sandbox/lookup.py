@@ -65,7 +65,7 @@ def find_member(records: Records, session: Session) -> MemberRecord | None:
     """Return the member matching the member id and any name or birth date entered."""
     member_id = session.value("member_id")
     if member_id is None or "ssn" in session.slots:
-        return None  # an SSN search never finds anyone: the sandbox holds no SSNs
+        return None  # an SSN search never finds anyone, because the records contain no SSNs
     for member in records.members:
         if not _id_matches(member.member_id, session.slots["member_id"]):
             continue

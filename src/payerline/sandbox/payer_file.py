@@ -445,6 +445,9 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator in ("anyOf", "oneOf") and error.context:
         best = jsonschema.exceptions.best_match(error.context)
         return f"{error.instance!r} is invalid: {best.message}"
+    if (error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, (int, float))
+            and not isinstance(error.instance, bool)):
+        return f"{error.instance!r} is a number, not a string; put it in quotes, like \"{error.instance}\""
     bounds = {"exclusiveMinimum": "greater than", "minimum": "at least", "exclusiveMaximum": "less than",
               "maximum": "at most"}
     if error.validator in bounds:

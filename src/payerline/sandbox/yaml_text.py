@@ -87,6 +87,16 @@ def _count_aliases(text: str, path: Path) -> None:
                                   "write the values out instead of referring to anchors")
 
 
+def _yaml_hint(problem: str) -> str:
+    """Return what to do about a PyYAML syntax problem that authors often meet, or nothing."""
+    if "cannot start any token" in problem:
+        # "@hangup", "`x`" and "%" start no plain YAML value.
+        return "; put the value in quotes, like goto: \"@hangup\""
+    if "expected <block end>" in problem or "expected the node content" in problem:
+        return "; check the indentation of this line against the lines above it, and do not mix [ ] or { } with - items"
+    return ""
+
+
 def compose_and_load(text: str, path: Path) -> tuple[yaml.Node | None, object]:
     """Return the node tree (for line numbers) and the data of ``text``.
 
@@ -99,7 +109,8 @@ def compose_and_load(text: str, path: Path) -> tuple[yaml.Node | None, object]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        raise YamlProblem(f"{path}{line}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
+        problem = str(getattr(error, "problem", None) or error)
+        raise YamlProblem(f"{path}{line}: not valid YAML: {problem}{_yaml_hint(problem)}") from None
     problems: list[str] = []
     if root is not None:
         _check_duplicates(root, path, problems)
