@@ -798,3 +798,10 @@ def test_and_now_the_field_is_an_entry() -> None:
     request = analyze_prompt("And now the 9-digit tax ID number that goes with that NPI.").input_request
     assert request is not None
     assert request.field is InputField.TIN
+
+
+def test_letter_key_named_in_the_prompt() -> None:
+    request = analyze_prompt("Enter the member's 9-character Ocotillo ID, followed by the pound sign. For the letter A "
+                             "at the start of the ID, press 2.").input_request
+    assert request is not None
+    assert request.letter_method is LetterMethod.KEY

@@ -544,6 +544,9 @@ def test_terse_and_service_date_first_readouts(text: str, expected: dict[str, ob
 def test_labelled_deductible_is_the_amount_applied() -> None:
     found = parse_deductible("Deductible: one hundred eighteen dollars and seventy-seven cents.")
     assert found is not None and found.value == Decimal("118.77")
+    found = parse_deductible("Amount applied to the member's Part B deductible: one hundred twenty-eight dollars and "
+                             "forty-five cents.")
+    assert found is not None and found.value == Decimal("128.45")
 
 
 def test_detail_line_labels_stay_lines() -> None:

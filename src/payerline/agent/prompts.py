@@ -331,6 +331,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         letter_method = LetterMethod.STAR
     elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key (?:per|for each|for every) letter|"
                    r"key (?:that has|with|carrying) (?:that|the|each) letter|"
+                   # "For the letter A at the start of the ID, press 2": the letter's own key.
+                   r"\bfor the letters? [a-z](?: [a-z])*(?: at the (?:start|beginning) of [^,.]*)?,? press \d+\b|"
                    r"key (?:that|which) (?:has|carries|contains|shows) (?:it|that letter|the letter)", turn):
         letter_method = LetterMethod.KEY
     elif input_field in _NAME_FIELDS and re.search(r"spell (?:it|the \w+ ?\w*) (?:on|using) (?:your|the) (?:telephone )?keypad", turn):

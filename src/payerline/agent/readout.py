@@ -501,6 +501,8 @@ _ON = re.compile(r"\bon\b", re.IGNORECASE)
 # Medicaid's spend-down is the member's deductible under another name.
 # A terse read-out labels it: "Deductible: one hundred eighteen dollars and seventy-seven cents."
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
+                         # "applied to the member's Part B deductible", "... annual deductible".
+                         r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
                          r"(?:deductible|spend-?down)|^\W*deductible\s*:", re.IGNORECASE)
 
 
