@@ -452,7 +452,7 @@ def _ivr_menu(analysis: PromptAnalysis) -> bool:
 
 
 def _keyed_entry(analysis: PromptAnalysis) -> bool:
-    """Tell whether a turn heard while talking with a person asks for an id on the keypad, which people never do."""
+    """Tell whether a turn heard while talking with a person requests an id on the keypad, as IVRs do and representatives do not."""
     return not analysis.person_likely and analysis.input_request is not None and analysis.input_request.keys_only
 
 
