@@ -317,6 +317,19 @@ def test_twin_claims_prefer_read_charges() -> None:
     assert other_claim_sentences(texts, query, date(2026, 12, 1)) == {1, 2}
 
 
+def test_twin_claims_prefer_the_requested_span() -> None:
+    texts = ["Number of claims found: two.",
+             "Claim one. Document control number two one zero two six five six four.",
+             "Dates of service January nineteenth, twenty twenty-six through January twenty-third, twenty twenty-six.",
+             "Current status, adjusted.",
+             "Claim two. Document control number two one zero two six five seven one.",
+             "Current status, cancelled."]
+    one_day = ClaimQuery(service_date_from=date(2026, 1, 19), billed_amount=Decimal("11200.00"))
+    assert other_claim_sentences(texts, one_day, date(2026, 4, 1)) == {1, 2, 3}
+    span = one_day.model_copy(update={"service_date_to": date(2026, 1, 23)})
+    assert other_claim_sentences(texts, span, date(2026, 4, 1)) == {4, 5}
+
+
 def test_restated_number_after_reading_the_wrong_line() -> None:
     text = ("The ICN on that one is three double two six, double two six oh, oh four one eight, one, oh, I'm sorry, "
             "I was reading the wrong line, triple two six double two six oh oh four one eight one.")

@@ -186,7 +186,7 @@ def test_check_in_brings_missed_greeting() -> None:
 
 def test_check_ins() -> None:
     for text in ["Hello? Are you there?", "Hi, did I lose you?", "Hello? Are you still their?", "Can you hear me?",
-                 "Is anyone there?", "Hello?", "Hello? Hello?"]:
+                 "Is anyone there?", "Hello?", "Hello? Hello?", "Hello? Still there?"]:
         assert checks_in(text), text
         assert analyze_prompt(text).person_likely, text
     assert not checks_in("Are you still there? To repeat the menu, press 9.")
@@ -202,6 +202,16 @@ def test_greeting_names() -> None:
     assert greeting_name("Thank you for calling. This is Humana's provider line.") is None
     assert greeting_name("You've reached Cedar Valley Health Plan provider services.") is None
     assert greeting_name("It's Tuesday.") is None
+    # A clipped pickup names the person in a sentence of its own; a department or a courtesy word is no name.
+    assert greeting_name("Provider services. Vince. Go ahead.") == "Vince"
+    assert greeting_name("Claims department. Thanks. Go ahead.") is None
+    assert greeting_name("Provider services. Billing. Please hold.") is None
+
+
+def test_clipped_pickup_greeted() -> None:
+    assert decide_pickup(analyze_prompt("Provider services. Vince. Go ahead."), PickupEvidence()) is Pickup.GREET
+    assert decide_pickup(analyze_prompt("Provider services. Go ahead."), PickupEvidence()) is Pickup.GREET
+    assert decide_pickup(analyze_prompt("Go ahead and hold for the next agent."), PickupEvidence()) is Pickup.WAIT
 
 
 def test_questions_to_caller() -> None:

@@ -92,6 +92,7 @@ def test_confirmation_keys_and_readback() -> None:
         ("Our offices are currently closed. Our business hours are 8 to 5.", Cue.CLOSED),
         ("Our systems are down at this time, please call back later.", Cue.SYSTEMS_DOWN),
         ("We do not accept automated calls.", Cue.AUTOMATED_REFUSED),
+        ("No automated calls on this line. Goodbye.", Cue.AUTOMATED_REFUSED),
         ("Please hold while I transfer your call.", Cue.TRANSFER),
         ("Thank you for holding, this is Dana, how can I help you?", Cue.PERSON_GREETING),
         ("I'm sorry, I can only look at one claim per call.", Cue.ONE_CLAIM_PER_CALL),

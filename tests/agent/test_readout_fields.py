@@ -556,3 +556,14 @@ def test_detail_line_labels_stay_lines() -> None:
     claim_level, lines = split_lines(texts)
     assert claim_level == 1
     assert [line.start for line in lines] == [1, 3]
+
+
+def test_reimbursement_then_payment_is_allowed_then_paid() -> None:
+    found = values("Total charges three thousand nine hundred eighty dollars. Reimbursement one thousand five hundred "
+                   "forty dollars. Payment one thousand two hundred thirty-two dollars on March second, twenty "
+                   "twenty-six.")
+    assert found["allowed_amount"] == Decimal("1540.00")
+    assert found["paid_amount"] == Decimal("1232.00")
+    assert found["paid_date"] == date(2026, 3, 2)
+    # Alone, a reimbursement is what the payer paid.
+    assert values("Reimbursement one thousand five hundred forty dollars.")["paid_amount"] == Decimal("1540.00")

@@ -71,6 +71,8 @@ SILENCE_CREDIT = 2.0
 WATCH_S = 2.0
 
 _IVR_WORDS = re.compile(r"\bpress\b|\benter\b|\bpound\b|\bmain menu\b")
+# A person's cue to start talking, said last: "Provider services. Vince. Go ahead."
+_INVITES_CALLER = re.compile(r"\bgo ahead\W*$", re.IGNORECASE)
 _FILLERS = re.compile(r"\b(?:uh|um|er|ah)\b,?\s*", re.IGNORECASE)
 
 
@@ -104,7 +106,7 @@ def content_score(analysis: PromptAnalysis) -> float:
         score = 3.0
     elif greeting_name(text) is not None:
         score = 2.5
-    elif question_to_caller(text) or _sounds_like_hello(text):
+    elif question_to_caller(text) or _sounds_like_hello(text) or _INVITES_CALLER.search(text):
         score = 2.0
     if analysis.has(Cue.HOLD) and not (analysis.has(Cue.PERSON_GREETING) or greeting_name(text)):
         score -= 3.0

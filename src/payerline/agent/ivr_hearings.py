@@ -18,7 +18,13 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from payerline.agent.confirm import LOW_CONFIDENCE, MAX_RECOVERED_DIGITS, is_subsequence, merge_hearings, most_heard
-from payerline.agent.readout import claim_blocks, fullest_hearing, parse_fields, parse_service_date
+from payerline.agent.readout import (
+    claim_blocks,
+    fullest_hearing,
+    parse_fields,
+    parse_service_date,
+    parse_service_end,
+)
 from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord
 from payerline.domain.request import ClaimQuery
 
@@ -216,15 +222,20 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
     """
     last_day = query.service_date_to or query.service_date_from
     other: set[int] = set()
-    # Claims the read-out gave for the request's dates and charges: block, claim number, billed amount heard.
-    candidates: list[tuple[list[int], str, bool]] = []
+    # Claims the read-out gave for the request's dates and charges: block, claim number, billed amount heard, and
+    # whether a span it read ends where the request's does.
+    candidates: list[tuple[list[int], str, bool, bool]] = []
     for block in claim_blocks(texts):
         number: str | None = None
         billed_matches = False
+        span_fits = True
         for index in block:
             fields = parse_fields(texts[index], call_date)
             billed = fields.get("billed_amount")
             served = parse_service_date(texts[index], call_date)
+            served_to = parse_service_end(texts[index], call_date)
+            if served_to is not None and served_to.value != last_day:
+                span_fits = False
             if (billed is not None and billed.value != query.billed_amount
                     and not lost_words_of(billed.value, query.billed_amount)) or (
                 served is not None and not query.service_date_from <= served.value <= last_day
@@ -236,17 +247,18 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
                 number = str(fields["claim_number"].value)
         else:
             if number is not None:
-                candidates.append((block, number, billed_matches))
+                candidates.append((block, number, billed_matches, span_fits))
     # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not
-    # mix: the request's claim number picks one, else the first that read the request's charges, else the first.
-    # A claim number ``taken`` by another claim of the call is left to that claim.
+    # mix: the request's claim number picks one. Else a claim whose span, if read, ends on the request's last day
+    # comes first ("January 19 through January 23" is not a request for January 19 alone), then one that read the
+    # request's charges, then the first. A claim number ``taken`` by another claim of the call is left to that claim.
     kept_number = query.payer_claim_number
     free = [candidate for candidate in candidates if not any(_same_number(candidate[1], number) for number in taken)]
     choices = free or candidates
     if kept_number is None and choices:
-        kept_number = next((number for _, number, billed in choices if billed), choices[0][1])
+        kept_number = min(choices, key=lambda choice: (not choice[3], not choice[2]))[1]
     twins: set[str] = set()
-    for block, number, _ in candidates:
+    for block, number, _, _ in candidates:
         if kept_number is not None and not _same_number(number, kept_number):
             other.update(block)
             twins.add(number)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from payerline.agent.extract.lexer import join_spelled_initialisms
-from payerline.agent.extract.names import extract_person_name
+from payerline.agent.extract.names import extract_person_name, lone_name
 from payerline.agent.option_parsing import KEY, OPTION_KEY_LOST, MenuOption, menu_options
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
@@ -473,6 +473,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 # With its "not" lost: a line tells a caller whether it accepts automated calls only to refuse one.
                                 r"\baccepts? (?:automated|robot|robotic|recorded|artificial)\b[^.?]{0,30}\bcalls?\b|"
                                 r"\baccepts? calls from (?:an? )?(?:automated|robot|robotic|recorded|artificial)\b|"
+                                # "No automated calls on this line."
+                                r"\bno (?:automated|robot\w*|robo|recorded|artificial)[- ]?(?:calls|callers|dial\w*|systems|"
+                                r"assistants)\b|"
                                 # "We can only take calls from a live person on this line."
                                 r"\bonly (?:take|accept|handle|answer|speak with|talk to|help) (?:calls? from )?"
                                 r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b"),
@@ -781,7 +784,8 @@ _SIZED_ENTRY = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
 _CHECK_IN = re.compile(
     r"\b(?:are )?you (?:still )?there\b|\bdid i lose you\b|\bcan you hear me\b|\b(?:is )?any ?(?:one|body) there\b|"
     r"\bhello\W+(?:hello|are you|is anyone|anybody|can you)\b|\blose you\b|\bare you still\b|"
-    r"\byou still with me\b|\blost you\b|\bdid i lose\b|\bhello\W*are (?:you )?there\b"
+    r"\byou still with me\b|\blost you\b|\bdid i lose\b|\bhello\W*are (?:you )?there\b|\bhello\W+still there\b|"
+    r"^still there\b"
 )
 _BARE_HELLO = re.compile(r"(?:(?:hello|hi|hey)\W*){1,3}\?")
 # A self-introduction that names the speaker: "Dana speaking", "you've got Desmond", "this was Luis" (a
@@ -819,7 +823,7 @@ def greeting_name(text: str) -> str | None:
         name = match.group(1) or match.group(2)
         if name.lower() not in _NOT_A_NAME:
             return name
-    return None
+    return lone_name(text)
 
 
 def question_to_caller(text: str) -> bool:

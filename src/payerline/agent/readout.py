@@ -232,6 +232,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     """
     found: dict[str, Extraction[Any]] = {}
     paid_on_only = False
+    reimbursed: Extraction[Any] | None = None  # a paid amount labelled "reimbursement", until a payment follows
     text = join_spelled_initialisms(text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
@@ -251,6 +252,10 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             undated = None
             # "Paid on DATE" in a status sentence may be the processing date; a check date is the payment's own.
             check_date = name == "paid_date" and paid_on_only and _CHECK_DATE.match(segment) is not None
+            if name == "paid_amount" and reimbursed is not None and not _REIMBURSEMENT.match(segment):
+                _reimbursement_as_allowed(found, reimbursed, segment, reference)
+                reimbursed = None
+                continue
             if (name in found and not check_date) or name == "date_of_service":
                 continue
             value = _extract_segment(name, segment, reference, readout)
@@ -259,6 +264,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             if value is not None:
                 found[name] = value
                 from_sentence += 1
+                if name == "paid_amount" and _REIMBURSEMENT.match(segment) and "allowed_amount" not in found:
+                    reimbursed = value
                 if name == "paid_date":
                     paid_on_only = _PAID_ON.match(segment) is not None
             if name == "paid_amount" and value is not None and "paid_date" not in found:
@@ -302,6 +309,25 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             if status is not None:
                 found["claim_status"] = status
     return found
+
+
+# "Reimbursement one thousand five hundred forty dollars. Payment one thousand two hundred thirty-two dollars": with
+# a payment named after it, the reimbursement is what the payer allows, before the patient's share comes off.
+_REIMBURSEMENT = re.compile(r"reimburse", re.IGNORECASE)
+
+
+def _reimbursement_as_allowed(found: dict[str, Extraction[Any]], reimbursed: Extraction[Any], segment: str,
+                              reference: date | None) -> None:
+    """Make a "reimbursement" amount the allowed one when a smaller payment follows it in the same read-out."""
+    payment = _extract_segment("paid_amount", segment, reference)
+    if payment is None or payment.value > reimbursed.value or "allowed_amount" in found:
+        return
+    found["allowed_amount"] = reimbursed
+    found["paid_amount"] = payment
+    if "paid_date" not in found:
+        paid_on = _date_after_on(segment, reference)
+        if paid_on is not None:
+            found["paid_date"] = paid_on
 
 
 # An amount named before its label: "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars and
@@ -598,6 +624,18 @@ def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | N
     return None
 
 
+def parse_service_end(text: str, reference: date | None) -> Extraction[Any] | None:
+    """Return the last date of service a read-out sentence gives for a span ("... January 19 through January 23")."""
+    for name, segment in _segments(text):
+        if name == "date_of_service":
+            through = _THROUGH.search(segment)
+            dated = extract_date(segment[through.end():], reference, first=True) if through is not None else None
+            if dated is not None and dated.confidence >= 0.9:
+                return dated
+    return None
+
+
+_THROUGH = re.compile(r"\b(?:through|thru)\b", re.IGNORECASE)
 _MONTH_DATE = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b[^.;]*?"
     r"(?:\b(?:19|20)\d\d\b|twenty[- ]\w+(?:[- ]\w+)?|two thousand(?: and)?(?: [\w-]+)?)",

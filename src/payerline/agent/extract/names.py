@@ -25,6 +25,11 @@ _WEAK_INTRO = re.compile(
     r"\b(?:you've reached|you have reached|it's|it is|put down)\s+([A-Za-z][a-z]+)",
     re.IGNORECASE,
 )
+# A capitalised word that is a whole sentence, in a turn of a few words: "Provider services. Vince. Go ahead."
+_LONE_NAME = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+)[.!,](?=\s|$)")
+_LONE_NAME_MAX_WORDS = 8
+_DEPARTMENT_WORDS = frozenset({"services", "billing", "eligibility", "enrollment", "benefits", "authorizations",
+                               "payments", "department", "support", "operator", "representative", "goodbye", "bye"})
 _LAST_INITIAL = re.compile(r"\blast initial(?: is)?\s+([A-Za-z])\b", re.IGNORECASE)
 _INITIAL_AFTER = re.compile(r"^\s+([A-Z])\b(?:\.|,|$| as in)")
 NOT_NAMES = frozenset(
@@ -55,6 +60,9 @@ def extract_person_name(text: str) -> Extraction[str] | None:
         first = _leading_name(text)
         confidence = 0.7
     if first is None:
+        first = lone_name(text)
+        confidence = 0.6
+    if first is None:
         return None
     initial = _last_initial(text, first)
     return Extraction(f"{first} {initial}." if initial else first, confidence)
@@ -82,6 +90,18 @@ def _leading_name(text: str) -> str | None:
             return word
         return None
     return None
+
+
+def lone_name(text: str) -> str | None:
+    """Read a name said as a sentence of its own in a clipped greeting ("Provider services. Vince. Go ahead.")."""
+    if len(re.findall(r"[A-Za-z']+", text)) > _LONE_NAME_MAX_WORDS:
+        return None
+    for match in _LONE_NAME.finditer(text):
+        word = match.group(1)
+        if word.lower() not in NOT_NAMES and word.lower() not in _DEPARTMENT_WORDS:
+            return word
+    return None
+
 
 
 def _last_initial(text: str, first: str) -> str | None:
