@@ -20,7 +20,7 @@ from payerline.agent.extract import (
     extract_yes_no,
 )
 from payerline.agent.extract.lexer import Kind, tokenize
-from payerline.agent.ivr_hearings import other_claim_sentences
+from payerline.agent.ivr_hearings import judge_readout_claims, other_claim_sentences
 from payerline.agent.readout import claim_blocks, parse_answer, parse_fields
 from payerline.domain.request import ClaimQuery
 
@@ -328,6 +328,39 @@ def test_twin_claims_prefer_the_requested_span() -> None:
     assert other_claim_sentences(texts, one_day, date(2026, 4, 1)) == {1, 2, 3}
     span = one_day.model_copy(update={"service_date_to": date(2026, 1, 23)})
     assert other_claim_sentences(texts, span, date(2026, 4, 1)) == {4, 5}
+
+
+PLACES_ONLY = ["For those dates, I found two claims.",
+               "Claim one, date of service September eighth, twenty twenty-six.",
+               "Status: cancelled.",
+               "Claim two, date of service September eighth, twenty twenty-six.",
+               "Status: paid.",
+               "Billed charges two hundred forty dollars."]
+DETAILS = ["Details for claim one.",
+           "The I C N is two two two six two five three zero three eight eight one two.",
+           "Details for claim two.",
+           "The I C N is two two two six two six eight zero four nine nine three seven.",
+           "Patient responsibility thirty dollars and forty-seven cents."]
+
+
+def test_twins_by_place_keep_the_one_with_the_requested_charges() -> None:
+    query = ClaimQuery(service_date_from=date(2026, 9, 8), billed_amount=Decimal("240.00"))
+    judged = judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1))
+    assert judged.other_sentences == {1, 2} and judged.kept_ordinal == 2
+    # Another claim of the call kept the second place: this one takes the first.
+    assert judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1), taken_ordinals={2}).kept_ordinal == 1
+
+
+def test_twins_by_place_wait_for_the_requested_number() -> None:
+    query = ClaimQuery(service_date_from=date(2026, 9, 8), billed_amount=Decimal("240.00"),
+                       payer_claim_number="2226253038812")
+    # The listing names no numbers: neither place is kept yet.
+    assert judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1)).other_sentences == {1, 2, 3, 4, 5}
+    details = judge_readout_claims(DETAILS, query, date(2026, 12, 1))
+    assert details.kept_ordinal == 1 and details.other_sentences == {2, 3, 4}
+    # Heard again after the detail, the listing keeps the place the number was read in.
+    again = judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1), kept_ordinal=1)
+    assert again.other_sentences == {3, 4, 5}
 
 
 def test_restated_number_after_reading_the_wrong_line() -> None:

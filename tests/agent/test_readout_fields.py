@@ -7,7 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from payerline.agent.extract import Extraction
 from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date, split_lines
+from payerline.agent.readout_capture import approved_as_payment
+from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus
 
 CALL_DATE = date(2026, 4, 1)
@@ -567,3 +570,34 @@ def test_reimbursement_then_payment_is_allowed_then_paid() -> None:
     assert found["paid_date"] == date(2026, 3, 2)
     # Alone, a reimbursement is what the payer paid.
     assert values("Reimbursement one thousand five hundred forty dollars.")["paid_amount"] == Decimal("1540.00")
+
+
+@pytest.mark.parametrize("text", [
+    "This claim has been approved to pay and will be released in the financial cycle dated November thirteenth, "
+    "twenty twenty-six.",
+    "The claim is approved and waiting for the next payment cycle.",
+    "Status: approved for payment.",
+    "The claim is approved, paid in the next payment cycle.",
+])
+def test_payment_still_to_come_is_payment_floor(text: str) -> None:
+    assert values(text)["claim_status"] is ClaimStatus.PAYMENT_FLOOR
+
+
+def test_approval_followed_by_payment_is_paid() -> None:
+    assert values("The claim was approved for payment and paid on March 3, 2026.")["claim_status"] is ClaimStatus.PAID
+
+
+def test_approved_amount_of_a_claim_awaiting_payment_is_its_payment() -> None:
+    heard = Heard(utterance=3, start_s=1.0, end_s=2.0)
+    claim = ClaimState(0)
+    claim.record("claim_status", Extraction(ClaimStatus.PAYMENT_FLOOR, 0.9), heard, SOURCE_IVR)
+    claim.record("allowed_amount", Extraction(Decimal("48.75"), 0.95), heard, SOURCE_IVR)
+    approved_as_payment(claim)
+    assert claim.fields["paid_amount"].value == Decimal("48.75")
+    # With a share left to the patient, the payment is less than what was approved: nothing is assumed.
+    owing = ClaimState(1)
+    owing.record("claim_status", Extraction(ClaimStatus.PAYMENT_FLOOR, 0.9), heard, SOURCE_IVR)
+    owing.record("allowed_amount", Extraction(Decimal("48.75"), 0.95), heard, SOURCE_IVR)
+    owing.record("patient_responsibility", Extraction(Decimal("10.00"), 0.95), heard, SOURCE_IVR)
+    approved_as_payment(owing)
+    assert "paid_amount" not in owing.fields

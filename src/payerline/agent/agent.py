@@ -25,7 +25,15 @@ from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.dialog import RepresentativeDialog
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.navigator import IvrNavigator
-from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, checks_in, question_to_caller, turn_text
+from payerline.agent.prompts import (
+    Cue,
+    PromptAnalysis,
+    analyze_prompt,
+    checks_in,
+    offers_spoken_choices,
+    question_to_caller,
+    turn_text,
+)
 from payerline.agent.results import CallFacts, ClaimState, Heard, build_result
 from payerline.clock import Clock
 from payerline.domain.codes import FailureReason
@@ -354,7 +362,8 @@ class CallAgent:
 
     def _route(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]], ended_by: SignalKind | None) -> Step:
         if self._phase is Phase.IVR:
-            if analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options:
+            if (analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options
+                    and not offers_spoken_choices(analysis.text)):
                 return self._reach_person(analysis, heard)
             return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
         if self._phase is Phase.HOLD:

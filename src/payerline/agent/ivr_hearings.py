@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from payerline.agent.confirm import LOW_CONFIDENCE, MAX_RECOVERED_DIGITS, is_subsequence, merge_hearings, most_heard
 from payerline.agent.readout import (
+    block_ordinal,
     claim_blocks,
     fullest_hearing,
     parse_fields,
@@ -204,6 +205,18 @@ class ReadoutClaims(NamedTuple):
     """Sentences about other claims: other charges or dates, or the twin not kept."""
     twin_numbers: set[str]
     """Claim numbers of claims read for the request's dates and charges that were not kept."""
+    kept_ordinal: int | None = None
+    """Which claim of the listing was kept ("Claim two, ..."), when twins were read by their place in it."""
+
+
+class _Candidate(NamedTuple):
+    """A claim of a read-out that may be the request's."""
+
+    block: list[int]
+    number: str | None
+    billed_matches: bool
+    span_fits: bool
+    ordinal: int | None
 
 
 def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date,
@@ -213,22 +226,28 @@ def other_claim_sentences(texts: list[str], query: ClaimQuery, call_date: date,
 
 
 def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
-                         taken: Collection[str] = ()) -> ReadoutClaims:
+                         taken: Collection[str] = (), kept_ordinal: int | None = None,
+                         taken_ordinals: Collection[int] = ()) -> ReadoutClaims:
     """Sort a read-out's claims into the request's claim and the others.
 
     A claim's status can come before its charges ("Claim status:
     cancelled. ... Billed amount sixty-five dollars."), so each claim of
-    the read-out is judged whole before any of it is kept.
+    the read-out is judged whole before any of it is kept. A listing may
+    name its claims only by place ("Claim one, ... Status: cancelled.
+    Claim two, ... Status: paid.") and give their numbers in a detail read
+    later ("Details for claim two. The ICN is ..."); ``kept_ordinal`` is
+    the place kept from an earlier listing, so the detail of that claim is
+    the one kept; ``taken_ordinals`` are places other claims of the call
+    kept.
     """
     last_day = query.service_date_to or query.service_date_from
     other: set[int] = set()
-    # Claims the read-out gave for the request's dates and charges: block, claim number, billed amount heard, and
-    # whether a span it read ends where the request's does.
-    candidates: list[tuple[list[int], str, bool, bool]] = []
+    candidates: list[_Candidate] = []
     for block in claim_blocks(texts):
         number: str | None = None
         billed_matches = False
         span_fits = True
+        has_status = False
         for index in block:
             fields = parse_fields(texts[index], call_date)
             billed = fields.get("billed_amount")
@@ -243,26 +262,49 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
                 other.update(block)
                 break
             billed_matches = billed_matches or billed is not None
+            has_status = has_status or "claim_status" in fields
             if number is None and "claim_number" in fields:
                 number = str(fields["claim_number"].value)
         else:
-            if number is not None:
-                candidates.append((block, number, billed_matches, span_fits))
+            ordinal = block_ordinal(texts[block[0]])
+            # A claim named only by its place in a listing counts once it says something of its own.
+            if number is not None or (ordinal is not None and (has_status or billed_matches)):
+                candidates.append(_Candidate(block, number, billed_matches, span_fits, ordinal))
     # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not
-    # mix: the request's claim number picks one. Else a claim whose span, if read, ends on the request's last day
-    # comes first ("January 19 through January 23" is not a request for January 19 alone), then one that read the
-    # request's charges, then the first. A claim number ``taken`` by another claim of the call is left to that claim.
-    kept_number = query.payer_claim_number
-    free = [candidate for candidate in candidates if not any(_same_number(candidate[1], number) for number in taken)]
-    choices = free or candidates
-    if kept_number is None and choices:
-        kept_number = min(choices, key=lambda choice: (not choice[3], not choice[2]))[1]
+    # mix: the request's claim number picks one, then the place kept from an earlier listing. Else a claim whose
+    # span, if read, ends on the request's last day comes first ("January 19 through January 23" is not a request
+    # for January 19 alone), then one that read the request's charges, then the first. A claim number ``taken`` by
+    # another claim of the call is left to that claim.
+    if len(candidates) < 2 and query.payer_claim_number is None:
+        return ReadoutClaims(other, set())
+    kept: _Candidate | None = None
+    if kept_ordinal is not None:
+        kept = next((candidate for candidate in candidates if candidate.ordinal == kept_ordinal), None)
+    if query.payer_claim_number is not None:
+        by_number = next((candidate for candidate in candidates if candidate.number is not None
+                          and _same_number(candidate.number, query.payer_claim_number)), None)
+        kept = by_number or (kept if kept is not None and kept.number is None else None)
+        if kept is None:
+            # The request's number was not read here, so every numbered claim is another one. Claims named only by
+            # place cannot be told apart yet: none is kept until a read-out with numbers shows which place is the
+            # request's.
+            for candidate in candidates:
+                if candidate.number is not None or len(candidates) > 1:
+                    other.update(candidate.block)
+            return ReadoutClaims(other, {c.number for c in candidates if c.number is not None})
+    if kept is None:
+        free = [candidate for candidate in candidates if candidate.ordinal not in taken_ordinals and (
+                candidate.number is None or not any(_same_number(candidate.number, number) for number in taken))]
+        kept = min(free or candidates, key=lambda candidate: (not candidate.span_fits, not candidate.billed_matches))
     twins: set[str] = set()
-    for block, number, _, _ in candidates:
-        if kept_number is not None and not _same_number(number, kept_number):
-            other.update(block)
-            twins.add(number)
-    return ReadoutClaims(other, twins)
+    for candidate in candidates:
+        if candidate is kept or (kept.number is not None and candidate.number is not None
+                                 and _same_number(candidate.number, kept.number)):
+            continue
+        other.update(candidate.block)
+        if candidate.number is not None:
+            twins.add(candidate.number)
+    return ReadoutClaims(other, twins, kept.ordinal)
 
 
 def _same_number(heard: str, known: str) -> bool:

@@ -45,6 +45,7 @@ from payerline.agent.prompts import (
     confirmation,
     input_request,
     normalize_prompt,
+    offers_spoken_choices,
     refuses_callers,
     request_for,
     stated_claim_number_length,
@@ -254,7 +255,7 @@ class IvrNavigator(ReadoutCapture):
             return Step(phase=Phase.HOLD)
         if analysis.options:
             return self._choose(analysis)
-        if analysis.person_likely and analysis.has(Cue.PERSON_GREETING):
+        if analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not offers_spoken_choices(analysis.text):
             return Step(phase=Phase.REPRESENTATIVE)
         if analysis.has(Cue.HOLD) or analysis.has(Cue.TRANSFER):
             return Step(phase=Phase.HOLD)

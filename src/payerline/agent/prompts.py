@@ -484,12 +484,12 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                      r"business hours are|hours of operation|call back during|regular business hours|"
                      r"(?:reached|called|calling)\b[^.?]{0,60}? after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),
-        (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing)|"
+        (Cue.SYSTEMS_DOWN, r"systems? (?:is|are) (?:currently |temporarily )?(?:down|unavailable|not available|experiencing|not responding)|"
                            r"\bsystems? (?:just )?went down\b|can't pull anything up\b[^?]*\bcall (?:us )?back\b|"
                            r"trouble (?:reaching|accessing|connecting to) (?:our |the )?(?:claims? )?system|"
                            r"trouble (?:getting to|pulling up|getting) (?:that|the|your|claim) information|"
                            r"technical difficult|system outage|"
-                           r"(?:call|try) (?:us |your call )?(?:back |again )?(?:(?:a little |a bit |some time )?later|"
+                           r"(?:call|try) (?:us |your (?:call|inquiry|request) )?(?:back |again )?(?:(?:a little |a bit |some time )?later|"
                            r"in a (?:little |short )?while)|"
                            r"\bsystems? (?:is|are) having (?:some )?(?:trouble|problems|issues|difficult)|"
                            r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
@@ -509,11 +509,12 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:intake|help ?desk|services|department|line|unit|desk)|"
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
-                               r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?claims?|"
+                               r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?(?:claims?|bills)\b|"
                                r"call back and (?:choose|select|pick) claim status|"
-                               r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information)|"
+                               r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information|bills|bill information)|"
                                r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "
-                               r"(?:unit|department|desk)\b|call back,? (?:and|an|to) (?:choose|select|pick|go through) the (?:claims?|provider) (?:option|menu)|"
+                               r"(?:unit|department|desk)\b|call back,? (?:and|an|to) (?:choose|select|pick|go through) the (?:\w+ )?(?:claims?|provider|bill) "
+                               r"(?:option|menu)|"
                                # A person outside provider services sends the caller there.
                                r"(?:need|have) to (?:call |contact |reach )?(?:the |our )?provider services\b|"
                                r"(?:calling|reached|this is) (?:the )?(?:(?!provider)\w+ )?member services\b|"
@@ -532,7 +533,14 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"not (?:pulling|bringing|coming) up (?:anyone|anybody|a member|that member|the member)|"
                                r"(?:nobody|no one|no member)(?:'s| is)? (?:coming|showing) up|"
                                # "Without the correct information I'm not able to [release] anything": verification failed.
-                               r"without (?:the |that )?correct\b"),
+                               r"without (?:the |that )?correct\b|"
+                               # "Since that doesn't match, I'm not able to go over the member's claims today."
+                               r"\b(?:since|because|as) (?:that|it|those|this|the information) (?:doesn't|does not|didn't|did not|"
+                               r"don't|do not) match\b|"
+                               # "I wasn't able to authenticate that information, so I can't release claim details."
+                               r"(?:wasn't|was not|weren't|were not|unable|not able|couldn't|could not) (?:able )?(?:to )?"
+                               r"(?:authenticate|verify|validate) (?:that |the |this |your |those )?(?:information|member|patient|"
+                               r"caller|details|identity)\b"),
         (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\bno claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
                               r"to|did not|didn't) (?:find|locate) (?:a |any |the |that )?(?:claims?|bills?)\b|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
@@ -756,6 +764,9 @@ def analyze_prompt(text: str) -> PromptAnalysis:
 
 
 def _person_likely(text: str, normalized: str) -> bool:
+    if offers_spoken_choices(text):
+        # "What else can I do for you? You can say 'repeat that' or 'I'm done'": a speech IVR's question.
+        return False
     if _IVR_MARKERS.search(normalized):
         # A person who picks up right after a recorded announcement is heard in the same turn.
         sentences = re.split(r"(?<=[.?!])\s+", text.strip())
@@ -802,6 +813,15 @@ _NOT_A_NAME = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "reached",
     "how", "where", "when", "which", "why",
 })
+
+
+# An IVR that takes speech lists what the caller may say: "You can say 'repeat that', 'line details', or 'I'm done'."
+_SPOKEN_CHOICES = re.compile(r"\byou (?:can|may) (?:also )?say\b(?! (?:that|so|it)\b)|\bsay ['\"\u2018\u201c]\w", re.IGNORECASE)
+
+
+def offers_spoken_choices(text: str) -> bool:
+    """Tell whether a turn lists phrases the caller may say, as a speech IVR does and a person does not."""
+    return _SPOKEN_CHOICES.search(text) is not None
 
 
 def checks_in(text: str) -> bool:

@@ -182,10 +182,13 @@ _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern i
 # "Document control number 2 1 6 ..., received March 4, is pending."
 _STATUS_PREDICATE = re.compile(
     # "For date of service September ninth, claim number B V 2 6 ... was partially paid on ...": a service date first.
-    r"^\W*(?:for (?:the )?dates? of service (?:[^,.]*,\s*){1,2}?)?(?:the |this |your )?"
-    r"(?:claim|bill|it|document control number|internal control number|dcn|icn)\b[^.]*?\b(?:was|is|has been|were)\b[^.]*?\b("
+    r"^\W*(?:for (?:the )?dates? of service (?:[^,.]*,\s*){1,2}?)?(?:the |this |that |your )?"
+    r"(?:claim|bill|it|(?<=this )one|(?<=that )one|document control number|internal control number|dcn|icn)\b[^.]*?"
+    r"\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
-    r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process)\b(?! amount)",
+    r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
+    # "This claim has been approved to pay and will be released in the financial cycle dated ...".
+    r"approved (?:to pay|for payment))\b(?! amount)",
     re.IGNORECASE,
 )
 # Outcomes no amount label can be mistaken for, whatever the subject: "The allowed amount ... was applied to
@@ -305,7 +308,9 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             predicate = None  # "Some charges were reduced or denied" is about lines of a claim, not the claim
         if "claim_status" not in found and predicate is not None:
             # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
-            status = extract_claim_status(predicate.group(1))
+            # An approval is read with what follows it: "approved to pay, and paid on ..." is paid.
+            verb = predicate.group(1)
+            status = extract_claim_status(sentence[predicate.start(1):] if verb.lower().startswith("approved") else verb)
             if status is not None:
                 found["claim_status"] = status
     return found
@@ -379,7 +384,9 @@ def paid_date_label(text: str) -> str | None:
 
 _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:tance)? (?:advice )?date)\b", re.IGNORECASE)
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
-_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|"
+                         # "... applied to the deductible, so there's no plan payment."
+                         r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 _LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 # "on" and a date right after a service date: "... November seventeenth, twenty twenty-six on November twentieth".
@@ -588,7 +595,11 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
 
 
 # Workers' compensation lines read a provider's claims as bills: "Bill two. Bill control number ...".
-_CLAIM_START = re.compile(r"^\s*(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b", re.IGNORECASE)
+# "Details for claim two." heads the second claim's detail after a summary of all of them.
+_CLAIM_START = re.compile(r"^\s*(?:details? (?:for|on|of) )?(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b",
+                          re.IGNORECASE)
+_BLOCK_ORDINAL = re.compile(r"^\W*(?:details? (?:for|on|of) )?(?:claim|bill) (\d+|one|two|three|four|five|six)\b", re.IGNORECASE)
+_ORDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A label that names a claim's number, not one that refers back to it ("No payment will be issued on this claim number").
 _CLAIM_NUMBER_LABEL = re.compile(r"(?<!this )(?<!that )(?<!the same )(?:\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|"
                                  r"\b(?:internal|document|claim|bill) control number\b)(?!\s*[.?!]?$)", re.IGNORECASE)
@@ -611,6 +622,15 @@ def claim_blocks(texts: list[str]) -> list[list[int]]:
         blocks[-1].append(index)
         numbered = numbered or names_number
     return blocks
+
+
+def block_ordinal(text: str) -> int | None:
+    """Return which claim of a listing a sentence starts ("Claim two, date of service ..." is 2), or None."""
+    match = _BLOCK_ORDINAL.match(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _ORDINAL_WORDS[word]
 
 
 def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | None:

@@ -40,7 +40,7 @@ from payerline.agent.readout import (
     split_lines,
     summary_after_lines,
 )
-from payerline.agent.results import SOURCE_IVR, Heard
+from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus
 from payerline.domain.result import PERSON_FIELDS
 
@@ -92,6 +92,9 @@ class ReadoutCapture:
         claim_heard = heard[:claim_level] + [heard[index] for index in summary]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
         other_claims = self._other_claims([text for text, _ in claim_heard])
+        _forget_other_claims_values(claim, [text for index, (text, _) in enumerate(claim_heard) if index in other_claims],
+                                    [text for index, (text, _) in enumerate(claim_heard) if index not in other_claims],
+                                    context.call_date)
         captured = False
         for index, (text, where) in enumerate(claim_heard):
             if index in other_claims:
@@ -143,6 +146,7 @@ class ReadoutCapture:
             # and its replacement): the read-out is the request's, to hear again like any other.
             self._skip_readout = False
         self._deductible_as_responsibility()
+        approved_as_payment(claim)
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
         settle_ivr_fields(claim, self._evidence(claim.index))
@@ -242,8 +246,12 @@ class ReadoutCapture:
                  if claim.index != context.ivr_claim and "claim_number" in claim.fields}
         taken.update(number for index in range(len(context.claims)) if index != context.ivr_claim
                      and (number := context.claim_query(index).payer_claim_number) is not None)
-        judged = judge_readout_claims(texts, context.claim_query(context.ivr_claim), context.call_date, taken)
+        taken_places = {place for index, place in context.kept_ordinals.items() if index != context.ivr_claim}
+        judged = judge_readout_claims(texts, context.claim_query(context.ivr_claim), context.call_date, taken,
+                                      context.kept_ordinals.get(context.ivr_claim), taken_places)
         context.twin_numbers.setdefault(context.ivr_claim, set()).update(judged.twin_numbers)
+        if judged.kept_ordinal is not None:
+            context.kept_ordinals[context.ivr_claim] = judged.kept_ordinal
         other = judged.other_sentences
         if other:
             logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
@@ -309,6 +317,40 @@ class ReadoutCapture:
             claim.ivr_not_found = True
             claim.ivr_readout = True
             claim.notes.append("the IVR found no claim for these search details")
+
+
+def _forget_other_claims_values(claim: ClaimState, other: list[str], kept: list[str], call_date: date) -> None:
+    """Drop read-out values that a claim now known to be another one gave, and the request's claim did not.
+
+    A listing arrives in pieces: "Claim one, ... Status: cancelled." may be
+    taken before "Claim two, ... Billed charges two hundred forty dollars"
+    shows that the second claim is the request's.
+    """
+    if not other:
+        return
+    theirs = {name: value.value for text in other for name, value in parse_fields(text, call_date, readout=True).items()}
+    ours = [(name, value.value) for text in kept for name, value in parse_fields(text, call_date, readout=True).items()]
+    for name, value in theirs.items():
+        record = claim.fields.get(name)
+        if record is not None and record.source == SOURCE_IVR and record.value == value and (name, value) not in ours:
+            del claim.fields[name]
+            claim.ivr_hearings.pop(name, None)
+
+
+def approved_as_payment(claim: ClaimState) -> None:
+    """Take the approved amount of a claim waiting for its payment cycle as the amount it will be paid.
+
+    "This claim has been approved to pay and will be released in the
+    financial cycle dated ... Approved amount forty-eight dollars": with no
+    payment named and nothing left to the patient, what was approved is
+    what the payment will be.
+    """
+    allowed = claim.fields.get("allowed_amount")
+    owed = claim.fields.get("patient_responsibility")
+    if (claim.status != ClaimStatus.PAYMENT_FLOOR or "paid_amount" in claim.fields or allowed is None
+            or allowed.source != SOURCE_IVR or (owed is not None and owed.value != 0)):
+        return
+    claim.record("paid_amount", Extraction(allowed.value, min(allowed.confidence, 0.8)), allowed.heard, SOURCE_IVR)
 
 
 def _readout_text(text: str) -> str:

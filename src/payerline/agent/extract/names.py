@@ -26,7 +26,7 @@ _WEAK_INTRO = re.compile(
     re.IGNORECASE,
 )
 # A capitalised word that is a whole sentence, in a turn of a few words: "Provider services. Vince. Go ahead."
-_LONE_NAME = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+)[.!,](?=\s|$)")
+_LONE_NAME = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+)[.!](?=\s|$)")
 _LONE_NAME_MAX_WORDS = 8
 _DEPARTMENT_WORDS = frozenset({"services", "billing", "eligibility", "enrollment", "benefits", "authorizations",
                                "payments", "department", "support", "operator", "representative", "goodbye", "bye"})
@@ -47,6 +47,8 @@ NOT_NAMES = frozenset(
         "how", "what", "who", "where", "when", "which", "why",
         # Words that order an IVR's steps open its prompts the way a name opens a reply ("Last, key your tax ID").
         "first", "next", "last", "lastly", "finally", "then", "key",
+        # Sounds and courtesies said alone ("Hmm, I can't use that date", "Perfect. And the date of birth?").
+        "hmm", "hm", "mm", "ah", "oh", "well", "great", "perfect", "got", "done", "bye", "goodbye", "sorry",
     }
 )
 _LEAD_WORDS = frozenset({"um", "uh", "yeah", "okay", "so", "sorry", "sure", "oh", "well", "yes", "hi", "hello"})

@@ -25,7 +25,13 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                             r"went (all )?to (the )?deductible|applied toward)\b"),
         (ClaimStatus.PARTIALLY_PAID, r"\b(partial(ly)? (paid|payment|pay)|paid in part)\b"),
         (ClaimStatus.DENIED, r"\b(denied|deny|denial|rejected)\b"),
-        (ClaimStatus.PAYMENT_FLOOR, r"\b(payment floor|on the floor)\b"),
+        (ClaimStatus.PAYMENT_FLOOR, r"\b(payment floor|on the floor|"
+                                    # Lines that have no "payment floor" name the payment still to come.
+                                    r"(will|to) be (released|paid|issued) (in|on|with) the (next )?(\w+ )?"
+                                    r"(financial|payment|check|checkwrite) (cycle|run)|"
+                                    r"(waiting|awaiting) (for )?(the )?(next )?(\w+ )?(payment|financial|check|checkwrite) "
+                                    r"(cycle|run)|(paid|released|issued) (in|with) the next (\w+ )?(payment|financial|check|checkwrite) (cycle|run)|"
+                                    r"approved (to pay|for payment)(?!.*\b(paid|issued|sent|cleared)\b))\b"),
         (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
         (ClaimStatus.PENDING, r"\b(pending|pended|in process|in processing|suspense|under review|"
                               r"medical review|being processed|still processing)\b"),
