@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from payerline.agent.menus import score_option, skip_option
 from payerline.agent.prompts import Cue, InputField, analyze_prompt, normalize_prompt, stated_claim_number_length
-from payerline.agent.menus import skip_option
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 
@@ -99,6 +99,9 @@ def test_confirmation_keys_and_readback() -> None:
          Cue.MEMBER_NOT_FOUND),
         ("I'm sorry, I wasn't able to authenticate that information, so I can't release claim details on this call.",
          Cue.MEMBER_NOT_FOUND),
+        ("I'm sorry, I'm still not able to match that, so I can't go over claim details on this call.",
+         Cue.MEMBER_NOT_FOUND),
+        ("Ugh, our claims system just locked up on me. Can you try back in an hour or so?", Cue.SYSTEMS_DOWN),
         ("We do not accept automated calls.", Cue.AUTOMATED_REFUSED),
         ("No automated calls on this line. Goodbye.", Cue.AUTOMATED_REFUSED),
         ("Please hold while I transfer your call.", Cue.TRANSFER),
@@ -814,3 +817,19 @@ def test_letter_key_named_in_the_prompt() -> None:
                              "at the start of the ID, press 2.").input_request
     assert request is not None
     assert request.letter_method is LetterMethod.KEY
+
+
+def test_provider_option_beats_injured_people_and_their_lawyers() -> None:
+    options = analyze_prompt(
+        "If you're a doctor's office, hospital, billing company or collection agency calling about a medical bill, "
+        "press 1, or say provider. If you were hurt in an accident, or you're calling from an attorney's office, "
+        "press 2, or say claimant. To report a new accident, press 3.").options
+    best = max(options, key=lambda option: score_option(option, "claim_status"))
+    assert best.key == "1"
+
+
+def test_speech_menu_question_is_no_person() -> None:
+    analysis = analyze_prompt("What else can I do for you? You can say 'repeat that', 'line details', "
+                              "'another claim', or 'I'm done'.")
+    assert not analysis.person_likely
+    assert analyze_prompt("Hi, thanks for waiting. My name is Lupe. What can I do for you?").person_likely

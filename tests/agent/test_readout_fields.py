@@ -601,3 +601,22 @@ def test_approved_amount_of_a_claim_awaiting_payment_is_its_payment() -> None:
     owing.record("patient_responsibility", Extraction(Decimal("10.00"), 0.95), heard, SOURCE_IVR)
     approved_as_payment(owing)
     assert "paid_amount" not in owing.fields
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We received it on March sixteenth, twenty twenty-six, and it's paid.",
+     {"received_date": date(2026, 3, 16), "claim_status": ClaimStatus.PAID}),
+    ("This one was paid on November sixth, twenty twenty-six.",
+     {"paid_date": date(2026, 11, 6), "claim_status": ClaimStatus.PAID}),
+    ("This claim was approved on November sixteenth, twenty twenty-six and is waiting for the next payment cycle.",
+     {"processed_date": date(2026, 11, 16), "claim_status": ClaimStatus.PAYMENT_FLOOR}),
+    ("It finalized on March eighteenth, twenty twenty-six, and payment is scheduled to go out on March twenty-sixth, "
+     "twenty twenty-six.", {"processed_date": date(2026, 3, 18), "paid_date": date(2026, 3, 26)}),
+    ("This claim was cancelled, by void request, on March sixth, twenty twenty-six.",
+     {"processed_date": date(2026, 3, 6), "claim_status": ClaimStatus.CANCELLED}),
+    ("This claim was processed on September eighth, twenty twenty-six and applied to the deductible, so there's no "
+     "plan payment.", {"processed_date": date(2026, 9, 8), "claim_status": ClaimStatus.APPLIED_TO_DEDUCTIBLE,
+                       "paid_amount": Decimal("0.00")}),
+])
+def test_conversational_readout_sentences(text: str, expected: dict[str, object]) -> None:
+    assert values(text) == expected

@@ -76,6 +76,8 @@ AVOID_WORDS = (
     "log in again", "different tax", "another tax",
     # A call back would ring the agent's number, which takes no incoming calls.
     "call you back", "call me back", "callback",
+    # Auto and workers' compensation lines sort injured people and their lawyers from providers.
+    "claimant", "attorney", "were hurt", "injured person", "injured worker calling",
 )
 
 # An option for a list of callers that ends with providers in general: "If you are calling from a doctor's office,

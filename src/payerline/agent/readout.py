@@ -57,6 +57,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed) (?:on|after|upon|following|in) (?:\w+ ){1,2}"
                        r"(?=on (?:january|february|march|april|may|june|july|august|september|october|november|"
                        r"december)\b)|"
+                       # "This claim was cancelled, by void request, on March sixth": an aside between the verb and its date.
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed), (?:by|per|due to|after|upon|following|at) "
+                       r"(?:[\w'-]+ ){0,3}[\w'-]+, (?=on (?:january|february|march|april|may|june|july|august|september|"
+                       r"october|november|december)\b)|"
                        # "It was applied to the member's spend-down on September 23": a status with no payment.
                        r"applied to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?(?:deductible|spend-?down)"
                        r"(?= on (?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -81,7 +85,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # "This claim appeared on the remittance advice dated October twelfth": the claim's payment.
                   r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
                   r"remit(?:tance)?(?: advice)? dated|"
-                  r"payment went out|went out on|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
+                  r"payment went out|went out on|"
+                  # "... and payment is scheduled to go out on March twenty-sixth".
+                  r"(?:scheduled|set|due|expected) to go out(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
@@ -188,7 +194,9 @@ _STATUS_PREDICATE = re.compile(
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
     # "This claim has been approved to pay and will be released in the financial cycle dated ...".
-    r"approved (?:to pay|for payment))\b(?! amount)",
+    r"approved (?:to pay|for payment)|"
+    # "... was approved on November 16 and is waiting for the next payment cycle."
+    r"(?:waiting|awaiting) (?:for )?(?:the )?(?:next )?(?:\w+ )?(?:payment|check|financial|checkwrite) (?:cycle|run))\b(?! amount)",
     re.IGNORECASE,
 )
 # Outcomes no amount label can be mistaken for, whatever the subject: "The allowed amount ... was applied to
@@ -200,7 +208,8 @@ _OUTCOME_PREDICATE = re.compile(
 )
 # The claim as "it" after a date: "We received it on November 13, and it's pending review."
 _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (?:now |currently |still )?"
-                                r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided)\b", re.IGNORECASE)
+                                r"(pending|pended|in process|under review|denied|adjusted|cancel+ed|voided|partially paid|paid)\b"
+                                r"(?! amount)", re.IGNORECASE)
 # The claim's verb with no "was": "This claim denied on October eighth."
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
