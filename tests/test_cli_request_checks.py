@@ -48,7 +48,7 @@ def test_service_date_after_today_rejected(tmp_path, capsys):
 
 def test_call_start_before_service_date_warns(tmp_path, capsys):
     code = _call(EXAMPLE, tmp_path, "--start", "2026-01-06T10:00-06:00")
-    assert code == 0
+    assert code == 1  # the call runs, but a payer that cannot have the claim yet leaves it incomplete
     assert "warning: call start 2026-01-06T10:00:00-06:00 is before claims[0].service_date_from" \
         in capsys.readouterr().err
 
@@ -67,3 +67,23 @@ def test_unknown_payer_names_folder_and_option(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "payer 'juniper-valley' is not in the bundled payers" in err
     assert "--payers DIR" in err
+
+
+def test_call_exit_code_says_whether_every_claim_completed(tmp_path):
+    assert _call(EXAMPLE, tmp_path) == 0
+    closed = _call(EXAMPLE, tmp_path, "--start", "2026-04-18T10:00-04:00")  # a Saturday: the payer is closed
+    assert closed == 1
+
+
+def test_person_who_keeps_asking_for_the_same_answer_ends_the_call(tmp_path, capsys):
+    # The payer holds the claim at $550.00: a person who cannot find one at $551.00 keeps asking which claim.
+    path = _write(tmp_path, lambda data: data["claims"][0].update(billed_amount="551.00"))
+    assert _call(path, tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "needs_human" in out and "reason unescapable_loop" in out
+    result = json.loads(next((tmp_path / "out").glob("*/result.json")).read_text())
+    transcript = json.loads(next((tmp_path / "out").glob("*/transcript.json")).read_text())
+    said = [turn["text"] for turn in transcript["turns"] if turn["side"] == "agent" and turn["kind"] == "speech"]
+    # The date is given once on request, up to four more times when asked again, and once when the person repeats.
+    assert max(said.count(text) for text in set(said)) <= 6
+    assert result[0]["outcome"] == "needs_human" and result[0]["reason"] == "unescapable_loop"

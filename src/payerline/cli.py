@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import payerline
 from payerline.clock import RealClock, VirtualClock
+from payerline.domain.codes import Outcome
 from payerline.domain.result import ClaimResult
 from payerline.domain.transcript import Transcript
 from payerline.errors import PayerFileError, RequestValidationError, UsageError
@@ -453,7 +454,8 @@ def run_one_call(
         print(f"claim {result.claim_index + 1}: {result.outcome.value}: {detail}")
     print(f"call {scenario.scenario_id}: {format_duration(output.simulated_s)} simulated; "
           f"wrote {folder / 'result.json'} and {folder / 'transcript.json'}")
-    return EXIT_OK
+    # A script can tell a call that answered every claim from one that left work for a person.
+    return EXIT_OK if all(result.outcome is Outcome.COMPLETED for result in results) else EXIT_FAILED
 
 
 def _check_request_fits_payer(request: ClaimStatusRequest, request_path: Path, eval_payer: EvalPayer) -> None:

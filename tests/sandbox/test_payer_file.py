@@ -191,3 +191,21 @@ def test_docs_running_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     exec(compile(code, "sandbox-payers.md", "exec"), namespace)
     assert "ringback" in capsys.readouterr().out
     assert namespace["line"].keys_received[0][1] == "2"
+
+
+def test_unquoted_id_says_leading_zeros_are_lost(tmp_path: Path) -> None:
+    data = yaml.safe_load(docs_example())
+    data["records"]["providers"][0]["tin"] = 342391  # what YAML makes of an unquoted 001234567
+    problems = validate_payer_file(write(tmp_path, yaml.safe_dump(data, sort_keys=False)))
+    assert any("tin 342391 is a number" in p and "drops leading zeros" in p for p in problems), problems
+
+
+def test_tab_indentation_says_to_use_spaces(tmp_path: Path) -> None:
+    problems = validate_payer_file(write(tmp_path, "format: x\nsource:\n\tguide: y\n"))
+    assert len(problems) == 1 and "indent with spaces, not tabs" in problems[0], problems
+
+
+def test_unclosed_quote_names_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, 'format: x\nname: "Sunmesa\npayer_id: y\nversion: "1"\nhours:\n  line: []\n')
+    problems = validate_payer_file(path)
+    assert len(problems) == 1 and problems[0].startswith(f"{path}:2: ") and "not closed" in problems[0], problems

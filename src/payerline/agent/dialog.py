@@ -78,6 +78,11 @@ QUESTIONS: dict[str, str] = {
 _PROVIDER_KINDS = frozenset({"npi", "npi_kind", "tin", "ptan", "medicaid_provider_id"})
 
 
+# The same answer given this many times, and asked for again, is a loop: the person is not finding the claim
+# from it, and giving it once more will not change that.
+MAX_SAME_ANSWER = 4
+
+
 class RepresentativeDialog(ReadbackMixin):
     """Talks with one or more representatives during a call."""
 
@@ -104,6 +109,8 @@ class RepresentativeDialog(ReadbackMixin):
         self._announced: set[int] = set()
         self._silences = 0
         self._repeats = 0
+        # How often each answer was given: a person who keeps asking for what was just given is going nowhere.
+        self._given: dict[str, int] = {}
         self._last_speech = ""
         self._waiting_after_ack = False
         # Fields heard this turn in an utterance below LOW_CONFIDENCE, and those asked again once.
@@ -228,7 +235,13 @@ class RepresentativeDialog(ReadbackMixin):
         if answers:
             self._repeats = 0
             self._release_pending()
-            return Step([Speak(" ".join(answers))])
+            answer = " ".join(answers)
+            self._given[answer] = self._given.get(answer, 0) + 1
+            if self._given[answer] > MAX_SAME_ANSWER:
+                logger.info("call %s: the person asked for the same answer %d times; stopping",
+                            self._context.call_id, self._given[answer])
+                return self._stop(FailureReason.UNESCAPABLE_LOOP)
+            return Step([Speak(answer)])
         normalized = normalize_prompt(analysis.text)
         if (analysis.has(Cue.MORE_HELP) and not GO_AHEAD_WITH.search(normalized)
                 or CLAIM_FOUND.search(normalized) or analysis.has(Cue.CLAIM_NOT_FOUND)):

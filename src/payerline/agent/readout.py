@@ -181,7 +181,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),
     ("reference_number", r"reference(?: number)?|call ref\b|interaction number"),
-    ("date_of_service", r"dates? of service|service dates?|\bdos\b"),
+    # "Claim number ..., for service on November second, is pending."
+    ("date_of_service", r"dates? of service|service dates?|\bdos\b|"
+                        r"\bfor (?:the )?services? (?:on|dated|beginning|from|starting)\b"),
 )
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
 # A claim as the subject of a status verb, after the other things said of it. The claim may be named by its number:
@@ -194,7 +196,7 @@ _STATUS_PREDICATE = re.compile(
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
     # "This claim has been approved to pay and will be released in the financial cycle dated ...".
-    r"approved (?:to pay|for payment)|"
+    r"approved (?:to pay|for payment)|received|"
     # "... was approved on November 16 and is waiting for the next payment cycle."
     r"(?:waiting|awaiting) (?:for )?(?:the )?(?:next )?(?:\w+ )?(?:payment|check|financial|checkwrite) (?:cycle|run))\b(?! amount)",
     re.IGNORECASE,
@@ -213,6 +215,10 @@ _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (
 # The claim's verb with no "was": "This claim denied on October eighth."
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
+# Nothing done with a claim since it arrived: "... was received on November 18 and hasn't been reviewed yet".
+_NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at)\b|"
+                            r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
+                            r"(?:review|processing|adjudication)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
 _PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
@@ -319,7 +325,13 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             # "Claim one, claim number ..., was processed on ... and partially paid on ...": the claim's verb.
             # An approval is read with what follows it: "approved to pay, and paid on ..." is paid.
             verb = predicate.group(1)
-            status = extract_claim_status(sentence[predicate.start(1):] if verb.lower().startswith("approved") else verb)
+            # So is a receipt: "received on March 3 and paid on March 20" is paid. A receipt alone is the status only
+            # when the sentence says nothing has happened since ("... and hasn't been reviewed yet").
+            status = extract_claim_status(sentence[predicate.start(1):]
+                                          if verb.lower().startswith(("approved", "received")) else verb)
+            if (status is not None and status.value is ClaimStatus.RECEIVED
+                    and not _NOTHING_SINCE.search(sentence[predicate.end(1):])):
+                status = None
             if status is not None:
                 found["claim_status"] = status
     return found

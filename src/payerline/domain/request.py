@@ -351,6 +351,9 @@ def _message(item: dict[str, Any]) -> str:
     if kind == "literal_error":
         return f"{_shown(value)} is not supported; use {ctx.get('expected')}"
     if kind == "enum":
+        if field == "relationship":
+            # A subscriber is given only for a dependent, so "self" is no choice there.
+            return f"{_shown(value)} is not a relationship; use 'spouse', 'child' or 'other'"
         return f"{_shown(value)} is not one of {ctx.get('expected')}; use one of those"
     if kind.startswith("date_"):
         return f"{_shown(value)} is not a date; write it as YYYY-MM-DD, like 2026-01-12"

@@ -447,12 +447,21 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is invalid: {best.message}"
     if (error.validator == "type" and error.validator_value == "string" and isinstance(error.instance, (int, float))
             and not isinstance(error.instance, bool)):
+        if key in _ID_FIELDS:
+            # YAML drops an id's leading zeros (and reads 0-led digits as octal), so the number shown may not be
+            # what the author typed.
+            return (f"{key} {error.instance!r} is a number, not a string: YAML reads unquoted digits as a number and "
+                    f"drops leading zeros; put the id in quotes exactly as written, like {key}: \"001234567\"")
         return f"{error.instance!r} is a number, not a string; put it in quotes, like \"{error.instance}\""
     bounds = {"exclusiveMinimum": "greater than", "minimum": "at least", "exclusiveMaximum": "less than",
               "maximum": "at most"}
     if error.validator in bounds:
         return f"{error.instance!r} is out of range; {key or 'the value'} must be {bounds[error.validator]} {error.validator_value}"
     return error.message
+
+
+_ID_FIELDS = frozenset({"tin", "npi", "billing_npi", "rendering_npi", "member_id", "ptan", "medicaid_provider_id",
+                        "claim_number", "check_number", "ssn", "group_number", "provider_number"})
 
 
 def validate_payer_file(path: Path) -> list[str]:

@@ -9,6 +9,7 @@ file and its line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -89,12 +90,29 @@ def _count_aliases(text: str, path: Path) -> None:
 
 def _yaml_hint(problem: str) -> str:
     """Return what to do about a PyYAML syntax problem that authors often meet, or nothing."""
+    if "'\\t'" in problem:
+        return "; indent with spaces, not tabs"
     if "cannot start any token" in problem:
         # "@hangup", "`x`" and "%" start no plain YAML value.
         return "; put the value in quotes, like goto: \"@hangup\""
     if "expected <block end>" in problem or "expected the node content" in problem:
         return "; check the indentation of this line against the lines above it, and do not mix [ ] or { } with - items"
     return ""
+
+
+def _unclosed_quote_line(text: str, problem_line: int) -> int | None:
+    """Return the 1-based line, at or before ``problem_line``, whose double quote never closes, or None.
+
+    An unclosed quote runs on into the lines after it, so PyYAML reports a
+    problem further down, often as one of indentation.
+    """
+    lines = text.splitlines()[:problem_line + 1]
+    for number, raw in enumerate(lines, start=1):
+        content = raw.split(" #")[0] if raw.count('"') == 0 else raw
+        quotes = len(re.findall(r'(?<!\\)"', content))
+        if quotes % 2 and not raw.rstrip().endswith("\\"):
+            return number
+    return None
 
 
 def compose_and_load(text: str, path: Path) -> tuple[yaml.Node | None, object]:
@@ -110,6 +128,10 @@ def compose_and_load(text: str, path: Path) -> tuple[yaml.Node | None, object]:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         problem = str(getattr(error, "problem", None) or error)
+        unclosed = _unclosed_quote_line(text, mark.line) if mark else None
+        if unclosed is not None:
+            raise YamlProblem(f"{path}:{unclosed}: not valid YAML: a quote opened on this line is not closed "
+                              f"(the parser noticed at line {mark.line + 1}); close it") from None
         raise YamlProblem(f"{path}{line}: not valid YAML: {problem}{_yaml_hint(problem)}") from None
     problems: list[str] = []
     if root is not None:

@@ -31,7 +31,8 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                     r"(financial|payment|check|checkwrite) (cycle|run)|"
                                     r"(waiting|awaiting) (for )?(the )?(next )?(\w+ )?(payment|financial|check|checkwrite) "
                                     r"(cycle|run)|(paid|released|issued) (in|with) the next (\w+ )?(payment|financial|check|checkwrite) (cycle|run)|"
-                                    r"approved (to pay|for payment)(?!.*\b(paid|issued|sent|cleared)\b))\b"),
+                                    r"approved (to pay|for payment)(?!.*(?<!not )(?<!n't )(?<!not been )(?<!n't been )(?<!not yet )"
+                                    r"\b(paid|issued|sent|cleared)\b))\b"),
         (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
         (ClaimStatus.PENDING, r"\b(pending|pended|in process|in processing|suspense|under review|"
                               r"medical review|being processed|still processing)\b"),
