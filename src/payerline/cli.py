@@ -454,7 +454,7 @@ def run_one_call(
         print(f"claim {result.claim_index + 1}: {result.outcome.value}: {detail}")
     print(f"call {scenario.scenario_id}: {format_duration(output.simulated_s)} simulated; "
           f"wrote {folder / 'result.json'} and {folder / 'transcript.json'}")
-    # A script can tell a call that answered every claim from one that left work for a person.
+    # A script can distinguish a call that completed every claim from one that left work for a person.
     return EXIT_OK if all(result.outcome is Outcome.COMPLETED for result in results) else EXIT_FAILED
 
 

@@ -343,21 +343,23 @@ DETAILS = ["Details for claim one.",
            "Patient responsibility thirty dollars and forty-seven cents."]
 
 
-def test_twins_by_place_keep_the_one_with_the_requested_charges() -> None:
+def test_twins_by_place_prefer_charges() -> None:
     query = ClaimQuery(service_date_from=date(2026, 9, 8), billed_amount=Decimal("240.00"))
     judged = judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1))
-    assert judged.other_sentences == {1, 2} and judged.kept_ordinal == 2
+    assert judged.other_sentences == {1, 2}
+    assert judged.kept_ordinal == 2
     # Another claim of the call kept the second place: this one takes the first.
     assert judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1), taken_ordinals={2}).kept_ordinal == 1
 
 
-def test_twins_by_place_wait_for_the_requested_number() -> None:
+def test_twins_by_place_await_number() -> None:
     query = ClaimQuery(service_date_from=date(2026, 9, 8), billed_amount=Decimal("240.00"),
                        payer_claim_number="2226253038812")
     # The listing names no numbers: neither place is kept yet.
     assert judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1)).other_sentences == {1, 2, 3, 4, 5}
     details = judge_readout_claims(DETAILS, query, date(2026, 12, 1))
-    assert details.kept_ordinal == 1 and details.other_sentences == {2, 3, 4}
+    assert details.kept_ordinal == 1
+    assert details.other_sentences == {2, 3, 4}
     # Heard again after the detail, the listing keeps the place the number was read in.
     again = judge_readout_claims(PLACES_ONLY, query, date(2026, 12, 1), kept_ordinal=1)
     assert again.other_sentences == {3, 4, 5}

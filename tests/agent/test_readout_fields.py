@@ -587,7 +587,7 @@ def test_approval_followed_by_payment_is_paid() -> None:
     assert values("The claim was approved for payment and paid on March 3, 2026.")["claim_status"] is ClaimStatus.PAID
 
 
-def test_approved_amount_of_a_claim_awaiting_payment_is_its_payment() -> None:
+def test_payment_floor_approved_amount_is_paid() -> None:
     heard = Heard(utterance=3, start_s=1.0, end_s=2.0)
     claim = ClaimState(0)
     claim.record("claim_status", Extraction(ClaimStatus.PAYMENT_FLOOR, 0.9), heard, SOURCE_IVR)

@@ -139,3 +139,17 @@ def test_required_fields_cover_every_status():
 
 def test_required_fields_unknown_status():
     assert required_fields(None, person_reached=False) == ("found", "claim_status")
+
+
+def test_example_request_fits_request_schema():
+    example = Path(__file__).resolve().parents[2] / "examples" / "claim-status-request.json"
+    schema = packaged_schema("claim-status-request.v1.json")
+    jsonschema.validate(json.loads(example.read_text()), schema)
+    missing = json.loads(example.read_text())
+    del missing["member_id"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(missing, schema)
+    misspelled = json.loads(example.read_text())
+    misspelled["claims"][0]["billed"] = misspelled["claims"][0].pop("billed_amount")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(misspelled, schema)

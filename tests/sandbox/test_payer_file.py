@@ -202,10 +202,21 @@ def test_unquoted_id_says_leading_zeros_are_lost(tmp_path: Path) -> None:
 
 def test_tab_indentation_says_to_use_spaces(tmp_path: Path) -> None:
     problems = validate_payer_file(write(tmp_path, "format: x\nsource:\n\tguide: y\n"))
-    assert len(problems) == 1 and "indent with spaces, not tabs" in problems[0], problems
+    assert len(problems) == 1, problems
+    assert "indent with spaces, not tabs" in problems[0]
 
 
 def test_unclosed_quote_names_its_line(tmp_path: Path) -> None:
     path = write(tmp_path, 'format: x\nname: "Sunmesa\npayer_id: y\nversion: "1"\nhours:\n  line: []\n')
     problems = validate_payer_file(path)
-    assert len(problems) == 1 and problems[0].startswith(f"{path}:2: ") and "not closed" in problems[0], problems
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:2: ")
+    assert "not closed" in problems[0]
+
+
+def test_docs_list_every_field_label() -> None:
+    bank = yaml.safe_load((Path(__file__).resolve().parents[2] / "src" / "payerline" / "sandbox" / "phrasebank.yaml")
+                          .read_text())
+    docs = DOCS.read_text()
+    for field, label in bank["field_labels"].items():
+        assert f"| `{field}` | {label} |" in docs, field

@@ -67,7 +67,7 @@ class CallContext:
     sent_to_ivr: int = 0
     # Claim numbers the IVR read for a claim's dates and charges besides the one kept (its twins), by claim.
     twin_numbers: dict[int, set[str]] = field(default_factory=dict)
-    # Which claim of an IVR listing was kept for a claim ("Claim two, ..."), when twins were told apart by place.
+    # Which claim of an IVR listing was kept for a claim ("Claim two, ..."), when twins were distinguished by place.
     kept_ordinals: dict[int, int] = field(default_factory=dict)
     last_letter_method: LetterMethod | None = None
     # The date format the IVR last stated; its later date prompts that lose the format use it.

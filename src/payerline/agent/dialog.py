@@ -238,7 +238,7 @@ class RepresentativeDialog(ReadbackMixin):
             answer = " ".join(answers)
             self._given[answer] = self._given.get(answer, 0) + 1
             if self._given[answer] > MAX_SAME_ANSWER:
-                logger.info("call %s: the person asked for the same answer %d times; stopping",
+                logger.info("call %s: the person requested the same answer %d times; ending the call",
                             self._context.call_id, self._given[answer])
                 return self._stop(FailureReason.UNESCAPABLE_LOOP)
             return Step([Speak(answer)])

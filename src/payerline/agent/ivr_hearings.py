@@ -206,7 +206,7 @@ class ReadoutClaims(NamedTuple):
     twin_numbers: set[str]
     """Claim numbers of claims read for the request's dates and charges that were not kept."""
     kept_ordinal: int | None = None
-    """Which claim of the listing was kept ("Claim two, ..."), when twins were read by their place in it."""
+    """Place in the listing of the claim kept ("Claim two, ..." is 2), when twins were read by their place."""
 
 
 class _Candidate(NamedTuple):
@@ -286,7 +286,7 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
         kept = by_number or (kept if kept is not None and kept.number is None else None)
         if kept is None:
             # The request's number was not read here, so every numbered claim is another one. Claims named only by
-            # place cannot be told apart yet: none is kept until a read-out with numbers shows which place is the
+            # place cannot be distinguished yet: none is kept until a read-out with numbers shows which place is the
             # request's.
             for candidate in candidates:
                 if candidate.number is not None or len(candidates) > 1:
