@@ -370,3 +370,13 @@ def test_restated_number_after_reading_the_wrong_line() -> None:
             "I was reading the wrong line, triple two six double two six oh oh four one eight one.")
     found = extract_identifier(text)
     assert found is not None and found.value == "2226226004181"
+
+
+def test_line_detail_amount_is_no_twin() -> None:
+    # A line's billed amount is not the claim's: the block is skipped, but it names no twin whose values to drop.
+    texts = ["Claim one. ICN two two two six two six six four zero one zero four five.", "Detail lines three.",
+             "Date September eighteenth, twenty twenty-six. Billed nine hundred eighty dollars."]
+    query = ClaimQuery(service_date_from=date(2026, 9, 18), billed_amount=Decimal("2680.00"))
+    judged = judge_readout_claims(texts, query, date(2026, 12, 1))
+    assert judged.other_sentences == {0, 1, 2}
+    assert judged.twin_sentences == frozenset()

@@ -620,3 +620,19 @@ def test_payment_floor_approved_amount_is_paid() -> None:
 ])
 def test_conversational_readout_sentences(text: str, expected: dict[str, object]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Claim one, claim number two six three zero six eight two one eight one two one five, was received on November "
+    "ninth, twenty twenty-six and is waiting to be processed.",
+    "The claim with service beginning March ninth, twenty twenty-six, has been received and is not yet in review.",
+    "Claim number two six three two, for service on November ninth, twenty twenty-six, was received on November "
+    "eighteenth, twenty twenty-six and hasn't been reviewed yet.",
+])
+def test_receipt_with_nothing_since_is_received(text: str) -> None:
+    assert values(text)["claim_status"] is ClaimStatus.RECEIVED
+
+
+def test_receipt_with_a_date_alone_is_no_status() -> None:
+    assert "claim_status" not in values("The claim was received on March 3, 2026.")
+    assert values("The claim was received on March 3, 2026 and paid on March 20, 2026.")["claim_status"] is ClaimStatus.PAID

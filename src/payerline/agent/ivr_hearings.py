@@ -205,6 +205,8 @@ class ReadoutClaims(NamedTuple):
     """Sentences about other claims: other charges or dates, or the twin not kept."""
     twin_numbers: set[str]
     """Claim numbers of claims read for the request's dates and charges that were not kept."""
+    twin_sentences: frozenset[int] = frozenset()
+    """Sentences of the claims read for the request's dates and charges that were not kept."""
     kept_ordinal: int | None = None
     """Place in the listing of the claim kept ("Claim two, ..." is 2), when twins were read by their place."""
 
@@ -297,14 +299,16 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
                 candidate.number is None or not any(_same_number(candidate.number, number) for number in taken))]
         kept = min(free or candidates, key=lambda candidate: (not candidate.span_fits, not candidate.billed_matches))
     twins: set[str] = set()
+    twin_sentences: set[int] = set()
     for candidate in candidates:
         if candidate is kept or (kept.number is not None and candidate.number is not None
                                  and _same_number(candidate.number, kept.number)):
             continue
         other.update(candidate.block)
+        twin_sentences.update(candidate.block)
         if candidate.number is not None:
             twins.add(candidate.number)
-    return ReadoutClaims(other, twins, kept.ordinal)
+    return ReadoutClaims(other, twins, frozenset(twin_sentences), kept.ordinal)
 
 
 def _same_number(heard: str, known: str) -> bool:

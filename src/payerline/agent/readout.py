@@ -216,9 +216,13 @@ _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
 # Nothing done with a claim since it arrived: "... was received on November 18 and hasn't been reviewed yet".
-_NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at)\b|"
+# "... has been received": a present perfect with nothing after it is where the claim is now, not a date said.
+_HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.IGNORECASE)
+_NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
+                            r"in (?:review|process|processing))\b|"
                             r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
-                            r"(?:review|processing|adjudication)\b", re.IGNORECASE)
+                            r"(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b",
+                            re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
 _PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
@@ -330,7 +334,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             status = extract_claim_status(sentence[predicate.start(1):]
                                           if verb.lower().startswith(("approved", "received")) else verb)
             if (status is not None and status.value is ClaimStatus.RECEIVED
-                    and not _NOTHING_SINCE.search(sentence[predicate.end(1):])):
+                    and not _NOTHING_SINCE.search(sentence[predicate.end(1):])
+                    and not _HAS_BEEN_RECEIVED.search(sentence)):
                 status = None
             if status is not None:
                 found["claim_status"] = status

@@ -91,8 +91,8 @@ class ReadoutCapture:
         heard = [(_readout_text(text), where) for text, where in heard]
         claim_heard = heard[:claim_level] + [heard[index] for index in summary]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
-        other_claims = self._other_claims([text for text, _ in claim_heard])
-        _forget_other_claims_values(claim, [text for index, (text, _) in enumerate(claim_heard) if index in other_claims],
+        other_claims, twin_sentences = self._other_claims([text for text, _ in claim_heard])
+        _forget_other_claims_values(claim, [text for index, (text, _) in enumerate(claim_heard) if index in twin_sentences],
                                     [text for index, (text, _) in enumerate(claim_heard) if index not in other_claims],
                                     context.call_date)
         captured = False
@@ -237,8 +237,8 @@ class ReadoutCapture:
             logger.info("call %s: IVR read-out %s failed a structural check; ignoring it", context.call_id, sorted(doubtful))
         return doubtful
 
-    def _other_claims(self, texts: list[str]) -> set[int]:
-        """Return the sentences of read-out claims whose charges or date of service are not the request's."""
+    def _other_claims(self, texts: list[str]) -> tuple[set[int], frozenset[int]]:
+        """Return the sentences of read-out claims that are not the request's, and those of its twins among them."""
         context = self._context
         # A claim number another claim of the call has, or is asked about by, is not this claim's (two requests for
         # twin claims).
@@ -255,7 +255,7 @@ class ReadoutCapture:
         other = judged.other_sentences
         if other:
             logger.info("call %s: IVR read a claim with other charges or dates; skipping it", context.call_id)
-        return other
+        return other, judged.twin_sentences
 
     def _deductible_as_responsibility(self) -> None:
         """Take the deductible of a claim applied to the deductible as its patient responsibility.
