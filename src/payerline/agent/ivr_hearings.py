@@ -23,8 +23,7 @@ from payerline.agent.readout import (
     claim_blocks,
     fullest_hearing,
     parse_fields,
-    parse_service_date,
-    parse_service_end,
+    parse_service_span,
 )
 from payerline.agent.results import SOURCE_IVR, ClaimState, FieldRecord
 from payerline.domain.request import ClaimQuery
@@ -253,8 +252,7 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
         for index in block:
             fields = parse_fields(texts[index], call_date)
             billed = fields.get("billed_amount")
-            served = parse_service_date(texts[index], call_date)
-            served_to = parse_service_end(texts[index], call_date)
+            served, served_to = parse_service_span(texts[index], call_date)
             if served_to is not None and served_to.value != last_day:
                 span_fits = False
             if (billed is not None and billed.value != query.billed_amount

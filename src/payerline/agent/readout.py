@@ -672,13 +672,29 @@ def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | N
 
 def parse_service_end(text: str, reference: date | None) -> Extraction[Any] | None:
     """Return the last date of service a read-out sentence gives for a span ("... January 19 through January 23")."""
+    return parse_service_span(text, reference)[1]
+
+
+def parse_service_span(text: str, reference: date | None) -> tuple[Extraction[Any] | None, Extraction[Any] | None]:
+    """Return the first and the last date of service of a read-out sentence, cutting it at labels once.
+
+    Each is the first confident one found, as ``parse_service_date`` and ``parse_service_end`` would return.
+    """
+    first: Extraction[Any] | None = None
+    last: Extraction[Any] | None = None
     for name, segment in _segments(text):
-        if name == "date_of_service":
-            through = _THROUGH.search(segment)
-            dated = extract_date(segment[through.end():], reference, first=True) if through is not None else None
-            if dated is not None and dated.confidence >= 0.9:
-                return dated
-    return None
+        if name != "date_of_service":
+            continue
+        if first is None:
+            dated = extract_date(segment, reference, first=True)
+            first = dated if dated is not None and dated.confidence >= 0.9 else None
+        through = _THROUGH.search(segment) if last is None else None
+        if through is not None:
+            dated = extract_date(segment[through.end():], reference, first=True)
+            last = dated if dated is not None and dated.confidence >= 0.9 else None
+        if first is not None and last is not None:
+            break
+    return first, last
 
 
 _THROUGH = re.compile(r"\b(?:through|thru)\b", re.IGNORECASE)
