@@ -89,3 +89,13 @@ def test_repeated_question_loop_ends_call(tmp_path, capsys):
     assert max(spoken.count(text) for text in set(spoken)) <= 6
     assert result[0]["outcome"] == "needs_human"
     assert result[0]["reason"] == "unescapable_loop"
+
+
+def test_call_loads_only_its_payer(tmp_path, monkeypatch):
+    from payerline.sandbox import payer_file
+
+    loaded = []
+    original = payer_file.load_payer_file
+    monkeypatch.setattr(payer_file, "load_payer_file", lambda path: loaded.append(path.name) or original(path))
+    assert _call(EXAMPLE, tmp_path) == 0
+    assert loaded == ["ngs-medicare.payer.yaml"]

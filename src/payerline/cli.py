@@ -419,7 +419,7 @@ def run_one_call(
             "make them match"
         )
     check_ivr_maps(payers_dir)
-    payers = {eval_payer.profile.payer_id: eval_payer for eval_payer in load_eval_payers(payers_dir)}
+    payers = {eval_payer.profile.payer_id: eval_payer for eval_payer in load_eval_payers(payers_dir, only=payer_id)}
     if payer_id not in payers:
         where = "the bundled payers" if payers_dir is None else f"payer folder {payers_dir}"
         raise UsageError(f"payer {payer_id!r} is not in {where} (known payers: {', '.join(sorted(payers))}); "

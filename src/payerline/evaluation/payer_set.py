@@ -13,17 +13,19 @@ from payerline.evaluation.sandbox_facts import ivr_fields_for, profile_of, reado
 logger = logging.getLogger(__name__)
 
 
-def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[EvalPayer]:
+def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True, only: str | None = None) -> list[EvalPayer]:
     """Load every payer file in ``folder`` (the bundled payers when None), sorted by payer id.
 
     Each payer's IVR map is the ``<payer_id>.ivr-map.yaml`` beside it, if
-    present and ``use_ivr_maps`` is set.
+    present and ``use_ivr_maps`` is set. With ``only``, a folder that has
+    ``<only>.payer.yaml`` loads just that file (a payer file is named after
+    its payer id), so one call does not parse every payer of the folder.
 
     Raises:
         UsageError: if the folder does not exist or contains no payer file.
         PayerFileError: if a payer file or IVR map is invalid.
     """
-    from payerline.payers.directory import bundled_payers_dir, ivr_map_path, payer_file_paths
+    from payerline.payers.directory import PAYER_FILE_SUFFIX, bundled_payers_dir, ivr_map_path, payer_file_paths
     from payerline.payers.ivr_map import load_ivr_map
     from payerline.sandbox.payer_file import load_payer_file
 
@@ -33,6 +35,8 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True) -> list[
     if not folder.is_dir():
         raise UsageError(f"payer directory {folder} does not exist; pass a folder of *.payer.yaml files")
     paths = payer_file_paths(folder)
+    if only is not None and folder / f"{only}{PAYER_FILE_SUFFIX}" in paths:
+        paths = [folder / f"{only}{PAYER_FILE_SUFFIX}"]
     if not paths:
         raise UsageError(f"payer directory {folder} contains no *.payer.yaml file; add one or pass another folder")
 
