@@ -267,7 +267,7 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
                 number = str(fields["claim_number"].value)
         else:
             ordinal = block_ordinal(texts[block[0]])
-            # A claim named only by its place in a listing counts once it says something of its own.
+            # A claim named only by its place in a listing counts once it gives a status or the request's charges.
             if number is not None or (ordinal is not None and (has_status or billed_matches)):
                 candidates.append(_Candidate(block, number, billed_matches, span_fits, ordinal))
     # Two claims for the request's dates (a claim and its duplicate, a voided claim and its replacement) must not

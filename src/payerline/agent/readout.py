@@ -216,7 +216,7 @@ _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
 # Nothing done with a claim since it arrived: "... was received on November 18 and hasn't been reviewed yet".
-# "... has been received": a present perfect with nothing after it is where the claim is now, not a date said.
+# "... has been received": a present perfect with nothing after it states where the claim is now, not a date.
 _HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.IGNORECASE)
 _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
                             r"in (?:review|process|processing))\b|"
@@ -670,15 +670,10 @@ def parse_service_date(text: str, reference: date | None) -> Extraction[Any] | N
     return None
 
 
-def parse_service_end(text: str, reference: date | None) -> Extraction[Any] | None:
-    """Return the last date of service a read-out sentence gives for a span ("... January 19 through January 23")."""
-    return parse_service_span(text, reference)[1]
-
-
 def parse_service_span(text: str, reference: date | None) -> tuple[Extraction[Any] | None, Extraction[Any] | None]:
     """Return the first and the last date of service of a read-out sentence, cutting it at labels once.
 
-    Each is the first confident one found, as ``parse_service_date`` and ``parse_service_end`` would return.
+    The first date is the one ``parse_service_date`` returns; the last is the first confident date after "through".
     """
     first: Extraction[Any] | None = None
     last: Extraction[Any] | None = None
