@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from payerline.agent.extract import Extraction
-from payerline.agent.readout import claim_blocks, parse_deductible, parse_fields, parse_service_date, split_lines
+from payerline.agent.readout import block_ordinal, claim_blocks, parse_deductible, parse_fields, parse_service_date, split_lines
 from payerline.agent.readout_capture import approved_as_payment
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus
@@ -636,3 +636,16 @@ def test_receipt_with_nothing_since_is_received(text: str) -> None:
 def test_receipt_with_a_date_alone_is_no_status() -> None:
     assert "claim_status" not in values("The claim was received on March 3, 2026.")
     assert values("The claim was received on March 3, 2026 and paid on March 20, 2026.")["claim_status"] is ClaimStatus.PAID
+
+
+def test_numbered_listing_starts_claims_and_takes_lettered_numbers() -> None:
+    texts = ["I found two claims. I'll go through them from the earliest date of service.",
+             "Number one. Date of service February sixth, twenty twenty-six, claim Q two six zero three zero nine "
+             "zero zero one five three.",
+             "That claim is paid.",
+             "Number two. Date of service February sixth, twenty twenty-six, claim Q two six zero three one eight "
+             "zero zero six seven zero.",
+             "That claim was cancelled on February twenty-fifth, twenty twenty-six."]
+    assert claim_blocks(texts) == [[0], [1, 2], [3, 4]]
+    assert [block_ordinal(texts[1]), block_ordinal(texts[3]), block_ordinal("Number of claims found: two.")] == [1, 2, None]
+    assert parse_fields(texts[3], CALL_DATE)["claim_number"].value == "Q26031800670"

@@ -28,7 +28,8 @@ def value_for(context: CallContext, request: InputRequest, prompt_text: str, att
     provider = req.rendering_provider if "rendering" in lowered and req.rendering_provider else req.billing_provider
     field = request.field
     if field is InputField.NPI:
-        return "digits", provider.npi
+        # A PIN made of the NPI's last digits.
+        return "digits", provider.npi[-request.last_digits:] if request.last_digits else provider.npi
     if field is InputField.PTAN:
         return ("chars", provider.ptan) if provider.ptan else None
     if field is InputField.TIN:

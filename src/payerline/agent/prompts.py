@@ -50,6 +50,8 @@ class InputField(StrEnum):
     CALLBACK_NUMBER = "callback_number"
     ZIP_CODE = "zip_code"
     SSN = "ssn"
+    # A provider PIN the request does not carry; keyed only when the prompt says which digits it is.
+    PIN = "pin"
 
 
 class Cue(StrEnum):
@@ -158,6 +160,8 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
     (input_field, re.compile(pattern))
     for input_field, pattern in (
         (InputField.SSN, r"social security|\bssn\b"),
+        # Before the member id's "identification number": "your 5-digit personal identification number".
+        (InputField.PIN, r"personal identification number|\bpin\b"),
         (InputField.NPI, r"\bn ?p ?i\b|national provider identifier"),
         # A Medicare provider number is the PTAN: "the provider's Medicare number", "your Medicare provider number".
         (InputField.PTAN, r"\bptan\b|provider transaction access number|provider(?:'s)? medicare (?:number|id)|"
@@ -349,6 +353,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         last_digits = 5
     else:
         last_digits = None
+    if input_field is InputField.PIN:
+        input_field, last_digits = _pin_source(turn)
     return InputRequest(
         field=input_field,
         digits=digits,
@@ -363,6 +369,22 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         bare_name=input_field is InputField.LAST_NAME and not re.search(r"last name|surname|letters of", sentence)
         and _BARE_NAME.search(sentence) is not None,
     )
+
+
+# "If you have never changed your PIN, it is the last five digits of the tax identification number."
+_PIN_SOURCE = re.compile(r"\b(?:last|final) (\d+|four|five|six) (?:digits )?of (?:the |your )?(?:provider's |group's )?"
+                         r"(?:(tax id|tin\b|tax identification|employer identification|ein\b)|(npi\b|n p i\b|national provider))")
+
+
+def _pin_source(turn: str) -> tuple[InputField, int | None]:
+    """Return the identifier a provider PIN is made of, as the prompt explains it, and how many last digits.
+
+    A PIN the prompt does not explain stays a PIN, which the agent does not have.
+    """
+    source = _PIN_SOURCE.search(turn)
+    if source is None:
+        return InputField.PIN, None
+    return (InputField.TIN if source.group(2) else InputField.NPI), _count(source.group(1))
 
 
 _CONFIRM = re.compile(
@@ -512,7 +534,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:intake|help ?desk|services|department|line|unit|desk)|"
                                r"(?:i|we) (?:only|just) (?:handle|do|work) (?:pharmacy|eligibility|enrollment|dental|"
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
-                               r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?(?:claims?|bills)\b|"
+                               r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?(?:claims?|bills)\b"
+                               # "I don't see any claims from your practice for this member" found none.
+                               r"(?! (?:from|for|in|on|matching|under|with|that|this|between)\b)|"
                                r"call back and (?:choose|select|pick) claim status|"
                                r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information|bills|bill information)|"
                                r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "

@@ -36,8 +36,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"document control number|under claim|(?:claim|document) control|control number|document number|"
                      # "Claim six zero two six zero one ...", with no "number": "claim" then a long run of digits,
                      # but not "Claim one, two six ..." (the claim's place in the read-out, then its number).
+                     # A letter prefix may come first: "claim Q two six zero four ...".
                      r"\bclaim(?!,? (?:one|two|three|four|five|won|to|too|for|\d),)"
-                     r"(?=,? (?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
+                     r"(?=,? (?:[a-z] ){0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
@@ -622,9 +623,12 @@ def parse_unlabelled_claim_number(text: str) -> Extraction[Any] | None:
 
 # Workers' compensation lines read a provider's claims as bills: "Bill two. Bill control number ...".
 # "Details for claim two." heads the second claim's detail after a summary of all of them.
-_CLAIM_START = re.compile(r"^\s*(?:details? (?:for|on|of) )?(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b",
-                          re.IGNORECASE)
-_BLOCK_ORDINAL = re.compile(r"^\W*(?:details? (?:for|on|of) )?(?:claim|bill) (\d+|one|two|three|four|five|six)\b", re.IGNORECASE)
+# A listing may number its claims without naming them: "Number one. Date of service ..., claim Q two six ...".
+_LISTING_PLACE = r"(?:number|item) (?:\d|one|two|three|four|five|six)(?=[.,:])"
+_CLAIM_START = re.compile(r"^\s*(?:(?:details? (?:for|on|of) )?(?:claim|bill) (?:\d+|one|two|three|four|five|six|number)\b|"
+                          rf"{_LISTING_PLACE})", re.IGNORECASE)
+_BLOCK_ORDINAL = re.compile(r"^\W*(?:(?:details? (?:for|on|of) )?(?:claim|bill) (\d+|one|two|three|four|five|six)\b|"
+                            r"(?:number|item) (\d|one|two|three|four|five|six)(?=[.,:]))", re.IGNORECASE)
 _ORDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A label that names a claim's number, not one that refers back to it ("No payment will be issued on this claim number").
 _CLAIM_NUMBER_LABEL = re.compile(r"(?<!this )(?<!that )(?<!the same )(?:\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|"
@@ -655,7 +659,7 @@ def block_ordinal(text: str) -> int | None:
     match = _BLOCK_ORDINAL.match(text)
     if match is None:
         return None
-    word = match.group(1).lower()
+    word = (match.group(1) or match.group(2)).lower()
     return int(word) if word.isdigit() else _ORDINAL_WORDS[word]
 
 
