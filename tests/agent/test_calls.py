@@ -6,6 +6,8 @@ import re
 import time
 from datetime import date
 
+import pytest
+
 from scripted_payer import (
     NPI,
     START,
@@ -410,6 +412,29 @@ def test_deductible_read_out_is_patient_responsibility() -> None:
     assert result.fields.patient_responsibility is not None
     assert str(result.fields.patient_responsibility.value) == "45.50"
     assert result.fields.patient_responsibility.evidence.source == "ivr"
+
+
+@pytest.mark.parametrize(("copay", "taken"), [("twenty dollars", "20.00"), ("five dollars", None)])
+def test_copay_read_alone_is_patient_responsibility_when_it_is_the_whole_gap(copay: str, taken: str | None) -> None:
+    nodes = main_menu_nodes(
+        readout=Node(
+            ["Claim number 2 2 1 2 3 4 5 6 7 8 9.",
+             "Claim status: paid.",
+             "Billed amount one hundred twenty-five dollars. Allowed amount ninety dollars.",
+             "Paid amount seventy dollars.",
+             f"Copayment {copay}.",
+             "To speak with a representative press 0. To hear another claim press 1."],
+            {"0": "hold", "1": "dos"},
+        )
+    )
+    rep = full_rep()
+    rep.answers.insert(0, (r"patient|responsib|owe", "The patient owes twenty dollars."))
+    output, _ = call(lambda clock: ScriptedLine(clock, nodes, rep))
+    responsibility = output.results[0].fields.patient_responsibility
+    assert responsibility is not None
+    # A copay short of the gap leaves the field to the representative.
+    assert responsibility.evidence.source == ("ivr" if taken else "representative")
+    assert str(responsibility.value) == "20.00"
 
 
 def test_readout_of_another_claim_skipped_whole() -> None:

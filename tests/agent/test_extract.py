@@ -20,6 +20,7 @@ from payerline.agent.extract import (
     extract_rarc_codes,
     extract_yes_no,
 )
+from payerline.agent.prompts import greeting_name
 from payerline.domain.codes import ClaimStatus
 
 CALL_DATE = date(2026, 3, 20)
@@ -185,3 +186,9 @@ def test_claim_not_yet_received_is_not_on_file(text: str, status: str) -> None:
     found = extract_claim_status(text)
     assert found is not None
     assert found.value.value == status
+
+
+def test_accented_representative_name_is_whole() -> None:
+    extraction = extract_person_name("Thanks for holding, this is Tomás. How can I help?")
+    assert extraction is not None and extraction.value == "Tomás"
+    assert greeting_name("Bluewater, Zoë speaking.") == "Zoë"

@@ -649,3 +649,16 @@ def test_numbered_listing_starts_claims_and_takes_lettered_numbers() -> None:
     assert claim_blocks(texts) == [[0], [1, 2], [3, 4]]
     assert [block_ordinal(texts[1]), block_ordinal(texts[3]), block_ordinal("Number of claims found: two.")] == [1, 2, None]
     assert parse_fields(texts[3], CALL_DATE)["claim_number"].value == "Q26031800670"
+
+
+def test_payer_name_before_claim_keeps_the_status_verb() -> None:
+    fields = parse_fields("Harborline claim number two six zero three two seven zero zero five eight eight, for services "
+                          "starting March eleventh, twenty twenty-six, was denied on March twenty-seventh, twenty "
+                          "twenty-six.", CALL_DATE)
+    assert fields["claim_status"].value is ClaimStatus.DENIED
+    assert "claim_status" not in parse_fields("The line for claim one is denied.", CALL_DATE)
+
+
+def test_participant_owes_is_patient_responsibility() -> None:
+    fields = parse_fields("The participant owes eighty-two dollars.", CALL_DATE)
+    assert fields["patient_responsibility"].value == Decimal("82.00")

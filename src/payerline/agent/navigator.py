@@ -139,6 +139,7 @@ class IvrNavigator(ReadoutCapture):
         self._wrong_branch = False
         self._out_of_network_line = False
         self._deductibles: dict[int, tuple[Extraction[Decimal], Heard]] = {}
+        self._copays: dict[int, tuple[Extraction[Decimal], Heard]] = {}
         # Per claim: the date a read-out gave as "paid on", and whether it gave a check or EFT date.
         self._paid_on_dates: dict[int, date] = {}
         self._check_dated: set[int] = set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from payerline.agent.extract.lexer import join_spelled_initialisms
-from payerline.agent.extract.names import extract_person_name, lone_name
+from payerline.agent.extract.names import NAME_LOWER, NAME_UPPER, extract_person_name, lone_name
 from payerline.agent.option_parsing import KEY, OPTION_KEY_LOST, MenuOption, menu_options
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
@@ -833,8 +833,8 @@ _BARE_HELLO = re.compile(r"(?:(?:hello|hi|hey)\W*){1,3}\?")
 # recogniser's "was" for "is"), "Priya here". The name must look like one (capitalised, not a possessive).
 _INTRODUCED = re.compile(
     r"\b(?i:(?:this|the|is) (?:is|was|as)|my (?:name )?is|you've got|you have|you got|got|you've reached|you have reached|"
-    r"name's|speaking with|it's)\s+([A-Z][a-z]+)\b(?!'s|-)(?! (?:[A-Z][a-z]+ )*(?:Health|Plan|Medicare|Medicaid|"
-    r"Services|Insurance|Care|Line|Department)\b)|\b([A-Z][a-z]+) (?:speaking|here)\b(?=[.,!?]|$)"
+    rf"name's|speaking with|it's)\s+([{NAME_UPPER}][{NAME_LOWER}]+)\b(?!'s|-)(?! (?:[A-Z][a-z]+ )*(?:Health|Plan|Medicare|"
+    rf"Medicaid|Services|Insurance|Care|Line|Department)\b)|\b([{NAME_UPPER}][{NAME_LOWER}]+) (?:speaking|here)\b(?=[.,!?]|$)"
 )
 _NOT_A_NAME = frozenset({
     "the", "a", "an", "our", "your", "my", "provider", "member", "claims", "customer", "medicare", "medicaid",

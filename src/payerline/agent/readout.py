@@ -130,15 +130,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"\bbenefit(?: paid| amount)?(?= (?:is |was |of )?(?:\$|\d|zero|one|two|three|four|five|six|seven|eight|"
                     r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     # A student health plan's "student's share", a commercial plan's "insured's portion".
-    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|worker|employee|claimant|student|"
+    ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|participant|worker|employee|claimant|student|"
                                r"insured|subscriber|policyholder)(?:'s)? "
                                r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
-                               r"patient owes|member owes|\bpr amount|cost[- ]shar(?:e|ing)|"
+                               r"(?:patient|member|participant|recipient|beneficiary|enrollee|insured|subscriber) owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                # A terse read-out's "Patient resp: twenty-eight dollars".
                                r"\b(?:patient|member|pt) resp\b\.?|"
-                               r"(?:amount |balance )?owed by (?:the )?(?:patient|member|recipient|beneficiary|enrollee)|"
-                               r"(?:patient|member|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
-                               r"(?:patient|member|recipient|beneficiary|enrollee)(?:'s)? (?:co-?pay(?:ment)?|"
+                               r"(?:amount |balance )?owed by (?:the )?(?:patient|member|participant|recipient|beneficiary|enrollee)|"
+                               r"(?:patient|member|participant|recipient|beneficiary|enrollee) is responsible for|(?:patient|member|participant|recipient|beneficiary|enrollee)(?:'s)? out[- ]of[- ]pocket|"
+                               r"(?:patient|member|participant|recipient|beneficiary|enrollee)(?:'s)? (?:co-?pay(?:ment)?|"
                                r"co-?insurance)|"
                                # "Balance billable to the injured worker: zero dollars."
                                r"\b(?:balance|amount) (?:billable|owed|due|chargeable) (?:to|from|by) (?:the )?"
@@ -192,6 +192,8 @@ _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern i
 _STATUS_PREDICATE = re.compile(
     # "For date of service September ninth, claim number B V 2 6 ... was partially paid on ...": a service date first.
     r"^\W*(?:for (?:the )?dates? of service (?:[^,.]*,\s*){1,2}?)?(?:the |this |that |your )?"
+    # "Harborline claim number ... was denied": the payer's or plan's name before "claim".
+    r"(?:(?:(?!(?:service|line|detail|procedure|charge)s?\b)[\w'-]+ ){1,2}(?=claim\b))?"
     r"(?:claim|bill|it|(?<=this )one|(?<=that )one|document control number|internal control number|dcn|icn)\b[^.]*?"
     r"\b(?:was|is|has been|were)\b[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
@@ -573,6 +575,18 @@ def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | No
         return None
     dated = extract_date(segment[matches[-1].end():], reference)
     return dated if dated is not None and dated.confidence >= 0.9 else None
+
+
+# "Copayment five dollars." read as a field of its own: the patient's copay.
+_COPAY_ALONE = re.compile(r"^\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:)?\s", re.IGNORECASE)
+
+
+def parse_copay(text: str) -> Extraction[Any] | None:
+    """Return the copay a read-out reads as a field of its own ("Copayment five dollars"), or ``None``."""
+    match = _COPAY_ALONE.match(text)
+    if match is None:
+        return None
+    return extract_money(_money_text(text[match.end():]), "patient_responsibility")
 
 
 def parse_deductible(text: str) -> Extraction[Any] | None:

@@ -34,6 +34,7 @@ from payerline.agent.readout import (
     lines_in_order,
     lost_values,
     paid_date_label,
+    parse_copay,
     parse_deductible,
     parse_fields,
     parse_unlabelled_claim_number,
@@ -69,6 +70,7 @@ class ReadoutCapture:
     _claim_level: dict[int, set[str]]
     _id_lengths: dict[str, set[int]]
     _deductibles: dict[int, tuple[Extraction[Decimal], Heard]]
+    _copays: dict[int, tuple[Extraction[Decimal], Heard]]
     _deductibles_taken: set[tuple[int, int]]
     _paid_on_dates: dict[int, date]
     _check_dated: set[int]
@@ -111,6 +113,9 @@ class ReadoutCapture:
             if unlabelled is not None and unlabelled_name is not None:
                 values[unlabelled_name] = unlabelled
             deductible = parse_deductible(text)
+            copay = parse_copay(text)
+            if copay is not None and not self._skip_readout:
+                self._copays[context.ivr_claim] = (copay, where)
             if not self._skip_readout:
                 self._note_lost_values(text, values)
             if not values:
@@ -146,6 +151,7 @@ class ReadoutCapture:
             # and its replacement): the read-out is the request's, to hear again like any other.
             self._skip_readout = False
         self._deductible_as_responsibility()
+        self._copay_as_responsibility()
         approved_as_payment(claim)
         if lines and not self._skip_readout:
             self._capture_lines(lines, heard)
@@ -273,6 +279,25 @@ class ReadoutCapture:
         if (context.ivr_claim, where.utterance) in self._deductibles_taken:
             return
         self._deductibles_taken.add((context.ivr_claim, where.utterance))
+        context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)
+
+    def _copay_as_responsibility(self) -> None:
+        """Take a copay read as a field of its own as the patient responsibility, when it is all the patient owes.
+
+        "Allowed $112.40. Paid $107.40. Copayment $5.00." names no patient
+        responsibility, but the copay is the whole gap between the allowed
+        amount and the payment. A copay that is only part of that gap (a
+        deductible or coinsurance besides) is not taken.
+        """
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        heard = self._copays.get(context.ivr_claim)
+        allowed, paid = claim.fields.get("allowed_amount"), claim.fields.get("paid_amount")
+        if heard is None or "patient_responsibility" in claim.fields or allowed is None or paid is None:
+            return
+        amount, where = heard
+        if allowed.value - paid.value != amount.value:
+            return
         context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)
 
     def _capture_lines(self, lines: list[LineReadout], heard: list[tuple[str, Heard]]) -> None:

@@ -12,21 +12,26 @@ import re
 from payerline.agent.extract.lexer import Kind, tokenize
 from payerline.agent.extract.result import Extraction
 
+# Names may carry accented Latin letters ("Tomás", "Zoë").
+NAME_UPPER = "A-ZÀ-ÖØ-Þ"
+NAME_LOWER = "a-zß-öø-ÿ"
+_UP, _LOW = NAME_UPPER, NAME_LOWER
 # Introductions that name the speaker, then ones that may name the payer instead
 # ("you've reached Desert Sage Health Plan, this is Colleen").
 _INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|you're speaking with|you are speaking with|speaking with|"
-    r"you spoke with|you're talking (?:to|with)|you are talking (?:to|with)|i'm|i am|first name is)\s+([A-Za-z][a-z]+)",
+    r"you spoke with|you're talking (?:to|with)|you are talking (?:to|with)|i'm|i am|first name is)\s+"
+    rf"([{_UP}{_LOW}][{_LOW}]+)",
     re.IGNORECASE,
 )
 # "Desert Sage provider services, Yvette speaking."
-_SPEAKING = re.compile(r"\b([A-Z][a-z]+) speaking\b")
+_SPEAKING = re.compile(rf"\b([{_UP}][{_LOW}]+) speaking\b")
 _WEAK_INTRO = re.compile(
-    r"\b(?:you've reached|you have reached|it's|it is|put down)\s+([A-Za-z][a-z]+)",
+    rf"\b(?:you've reached|you have reached|it's|it is|put down)\s+([{_UP}{_LOW}][{_LOW}]+)",
     re.IGNORECASE,
 )
 # A capitalised word that is a whole sentence, in a turn of a few words: "Provider services. Vince. Go ahead."
-_LONE_NAME = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z]+)[.!](?=\s|$)")
+_LONE_NAME = re.compile(rf"(?:^|[.!?]\s+)([{_UP}][{_LOW}]+)[.!](?=\s|$)")
 _LONE_NAME_MAX_WORDS = 8
 _DEPARTMENT_WORDS = frozenset({"services", "billing", "eligibility", "enrollment", "benefits", "authorizations",
                                "payments", "department", "support", "operator", "representative", "goodbye", "bye"})
@@ -82,7 +87,7 @@ def _introduced_name(text: str) -> str | None:
 
 def _leading_name(text: str) -> str | None:
     """Read a name said alone first ("Kevin, and my last initial is M")."""
-    for match in list(re.finditer(r"[A-Za-z']+", text))[:4]:
+    for match in list(re.finditer(rf"[{_UP}{_LOW}']+", text))[:4]:
         word = match.group()
         if word.lower() in _LEAD_WORDS:
             continue
@@ -96,7 +101,7 @@ def _leading_name(text: str) -> str | None:
 
 def lone_name(text: str) -> str | None:
     """Read a name said as a sentence of its own in a clipped greeting ("Provider services. Vince. Go ahead.")."""
-    if len(re.findall(r"[A-Za-z']+", text)) > _LONE_NAME_MAX_WORDS:
+    if len(re.findall(rf"[{_UP}{_LOW}']+", text)) > _LONE_NAME_MAX_WORDS:
         return None
     for match in _LONE_NAME.finditer(text):
         word = match.group(1)
