@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from payerline.agent.menus import score_option, skip_option
-from payerline.agent.prompts import Cue, InputField, analyze_prompt, normalize_prompt, stated_claim_number_length
+from payerline.agent.prompts import (
+    Cue,
+    InputField,
+    analyze_prompt,
+    names_outage,
+    normalize_prompt,
+    stated_claim_number_length,
+)
 from payerline.payers.ivr_map import DateFormat, LetterMethod
 
 
@@ -861,3 +868,31 @@ def test_no_claims_from_the_practice_is_claim_not_found() -> None:
     assert Cue.CLAIM_NOT_FOUND in cues
     assert Cue.WRONG_DEPARTMENT not in cues
     assert Cue.WRONG_DEPARTMENT in analyze_prompt("Sorry, I can't see medical claims here.").cues
+
+
+@pytest.mark.parametrize("text", [
+    "Next, six-digit Provider Transaction Access Number, also known as your Medicare certification number.",
+    "Next, a six-digit Provider Transaction Access Number.",
+    "the six-digit Transaction Access Number, also known as your Medicare certification number.",
+])
+def test_clipped_ptan_follow_ups_are_requests(text: str) -> None:
+    request = analyze_prompt(text).input_request
+    assert request is not None and request.field is InputField.PTAN
+
+
+def test_facility_identification_number_is_the_tax_id() -> None:
+    for text in ("And finally, the last five digits of the facility's identification number.",
+                 "And finally, last five digits of the facility's tax identification number."):
+        request = analyze_prompt(text).input_request
+        assert request is not None
+        assert (request.field, request.last_digits) == (InputField.TIN, 5)
+
+
+def test_automated_dialing_systems_refused() -> None:
+    cues = analyze_prompt("Automated dialing systems are not permitted to use this line. Goodbye.").cues
+    assert Cue.AUTOMATED_REFUSED in cues
+
+
+def test_outage_words() -> None:
+    assert names_outage("The host system is not responding. Please try again later.")
+    assert not names_outage("We are unable to process your request. Please try your call again later. Goodbye.")

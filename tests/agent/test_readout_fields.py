@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 
 from payerline.agent.extract import Extraction
-from payerline.agent.readout import block_ordinal, claim_blocks, parse_deductible, parse_fields, parse_service_date, split_lines
+from payerline.agent.readout import (
+    block_ordinal,
+    claim_blocks,
+    parse_deductible,
+    parse_fields,
+    parse_service_date,
+    parse_service_span,
+    split_lines,
+)
 from payerline.agent.readout_capture import approved_as_payment
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus
@@ -662,3 +670,31 @@ def test_payer_name_before_claim_keeps_the_status_verb() -> None:
 def test_participant_owes_is_patient_responsibility() -> None:
     fields = parse_fields("The participant owes eighty-two dollars.", CALL_DATE)
     assert fields["patient_responsibility"].value == Decimal("82.00")
+
+
+def test_payment_sent_date_is_paid_date() -> None:
+    fields = parse_fields("Plan payment was eighty-nine dollars and eighty cents, sent March nineteenth, twenty "
+                          "twenty-six, check or E F T number three zero four four seven eight one two.", CALL_DATE)
+    assert fields["paid_date"].value == date(2026, 3, 19)
+    assert fields["paid_amount"].value == Decimal("89.80")
+
+
+def test_facility_statement_span_is_the_service_span() -> None:
+    text = "Claim one. Statement covers period January twelfth, twenty twenty-six through February ninth, twenty twenty-six."
+    first, last = parse_service_span(text, CALL_DATE)
+    assert first is not None and last is not None
+    assert (first.value, last.value) == (date(2026, 1, 12), date(2026, 2, 9))
+
+
+@pytest.mark.parametrize("text", [
+    "This claim has been received on March twenty-seventh, twenty twenty-six and is in initial edits.",
+    "It's been approved for payment and is awaiting payment in the next payment cycle.",
+])
+def test_status_sentences_from_outside_payers(text: str) -> None:
+    assert "claim_status" in parse_fields(text, CALL_DATE, readout=True)
+
+
+def test_payment_scheduled_to_release_is_paid_date() -> None:
+    fields = parse_fields("Expected reimbursement nineteen thousand dollars, scheduled to release April sixth, twenty "
+                          "twenty-six.", CALL_DATE)
+    assert fields["paid_date"].value == date(2026, 4, 6)

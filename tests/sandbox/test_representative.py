@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from sandbox_helpers import find_claim, run_to_representative
 from scripted_caller import ScriptedCaller
@@ -10,6 +11,7 @@ from scripted_caller import ScriptedCaller
 from payerline.domain.codes import ClaimStatus
 from payerline.sandbox import hearing
 from payerline.sandbox.phrases import PhraseBank
+from payerline.sandbox.representative import Representative
 from payerline.sandbox.scenario import RepBehaviour
 
 BANK = PhraseBank.default()
@@ -181,3 +183,16 @@ def test_repeat_without_answer_replays_last_words(ngs) -> None:
     index = next(i for i, t in enumerate(caller.turns) if t.text == question)
     before = [t.text for t in caller.turns[:index] if t.side == "far"][-1]
     assert answer_after(caller, question) == before
+
+
+def test_claims_on_one_date_are_told_apart_by_the_charges_named(ngs) -> None:
+    _, claim = find_claim(ngs, ClaimStatus.PAID)
+    twin = claim.model_copy(update={"id": "twin", "claim_number": None, "billed_amount": claim.billed_amount + 100})
+    rep = SimpleNamespace(claims=[claim, twin])
+    rep.claims_by_number = lambda text: Representative.claims_by_number(rep, text)
+    rep.claims_by_date = lambda dates: Representative.claims_by_date(rep, dates)
+    served = claim.service_date_from.strftime("%B %d, %Y")
+    asked = f"I'm calling about date of service {served}, billed amount ${twin.billed_amount:.2f}."
+    assert [found.id for found in Representative.claims_described(rep, asked)] == ["twin", claim.id]
+    plain = f"I'm calling about date of service {served}."
+    assert [found.id for found in Representative.claims_described(rep, plain)] == [claim.id, "twin"]

@@ -30,6 +30,7 @@ from payerline.agent.prompts import (
     PromptAnalysis,
     analyze_prompt,
     checks_in,
+    names_outage,
     offers_spoken_choices,
     question_to_caller,
     turn_text,
@@ -78,6 +79,8 @@ _FAULT_CUES: tuple[tuple[Cue, FailureReason], ...] = (
     (Cue.MEMBER_NOT_FOUND, FailureReason.MEMBER_NOT_FOUND),
     (Cue.PROVIDER_NOT_RECOGNIZED, FailureReason.PROVIDER_NOT_RECOGNIZED),
 )
+
+_LOOKUP_FAULTS = frozenset({FailureReason.MEMBER_NOT_FOUND, FailureReason.PROVIDER_NOT_RECOGNIZED})
 
 
 class CallAgent:
@@ -351,6 +354,11 @@ class CallAgent:
             return
         for cue, reason in _FAULT_CUES:
             if analysis.has(cue):
+                if (reason is FailureReason.SYSTEMS_DOWN and self._context.last_fault in _LOOKUP_FAULTS
+                        and not names_outage(analysis.text)):
+                    # "Unable to process your request, try again later" after "the Medicare number and last name do
+                    # not match": the lookup failed, and the line gave up on it in its generic words.
+                    return
                 self._context.last_fault = reason
                 return
 

@@ -44,6 +44,7 @@ from payerline.agent.prompts import (
     PromptAnalysis,
     confirmation,
     input_request,
+    names_outage,
     normalize_prompt,
     offers_spoken_choices,
     refuses_callers,
@@ -335,6 +336,10 @@ class IvrNavigator(ReadoutCapture):
             self._context.last_fault = None
             return None
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.options:
+            if self._member_not_found and not names_outage(analysis.text):
+                # "Unable to process your request, try again later" right after "the Medicare number and last name
+                # do not match": the line gave up on the member in its generic words.
+                return Step(end=FailureReason.MEMBER_NOT_FOUND)
             return Step(end=FailureReason.SYSTEMS_DOWN)
         return None
 

@@ -164,9 +164,14 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.PIN, r"personal identification number|\bpin\b"),
         (InputField.NPI, r"\bn ?p ?i\b|national provider identifier"),
         # A Medicare provider number is the PTAN: "the provider's Medicare number", "your Medicare provider number".
-        (InputField.PTAN, r"\bptan\b|provider transaction access number|provider(?:'s)? medicare (?:number|id)|"
+        (InputField.PTAN, r"\bptan\b|(?:provider )?transaction access number|provider (?:transaction )?access\b|"
+                          # A Part A facility's PTAN is its CMS certification number.
+                          r"(?:medicare |cms )certification number|\bccn\b|provider(?:'s)? medicare (?:number|id)|"
                           r"medicare provider (?:number|id)"),
-        (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b|\btax number"),
+        (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b|\btax number|"
+                         # "the facility's identification number" with "tax" lost: a provider's own identification number.
+                         r"\b(?:facility|provider|practice|group|office|clinic|hospital|agency)(?:'s)? (?:federal )?"
+                         r"identification number"),
         (InputField.MEDICAID_PROVIDER_ID, r"medicaid provider|provider (?:number|id)|provider(?:'s)? medicaid (?:number|id)|"
                                           # "Enter your [plan] Medicaid number" to a provider that lost "provider":
                                           # "your" is the caller's own number, not a member's.
@@ -221,7 +226,12 @@ def _count(word: str) -> int | None:
 
 # Conversational IVRs ask follow-ups without a verb: "And the last 5 digits of your tax ID."
 # "Next, the patient's date of birth.", "Last, the final five digits of your tax ID."
-_FOLLOW_UP = re.compile(r"(?:and,? )?(?:and|now|next|then|also|last|lastly|finally),? (?:the |your |its )")
+# "Next, six-digit Provider Transaction Access Number", or with its first words lost, "the six-digit PTAN ...".
+_FOLLOW_UP = re.compile(r"(?:and,? )?(?:and|now|next|then|also|last|lastly|finally),? (?:the |your |its )|"
+                        r"(?:(?:and,? )?[a-z]+,? )?(?:the |your |an? )?"
+                        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:digit|character)\b|"
+                        # "And finally, last five digits of the facility's tax identification number."
+                        r"(?:(?:and,? )?[a-z]+,? )?(?:the )?(?:last|final|first) (?:\d+|four|five|six) (?:digits|characters)\b")
 # "[Enter] your PTAN, [followed] by the pound key": the way to end an entry marks a request.
 _ENTRY_TAIL = re.compile(r"\b(?:followed )?(?:by|buy|bye) (?:the )?(?:pound|#)|\bthen press (?:pound|#)")
 _ALTERNATIVE_OPTION = re.compile(rf",?\s*(?:or|if you (?:do not|don't) have[^,]*,)\s*(?:press|say)\s+{KEY}?\s*(?:to|for)\b.*$")
@@ -485,8 +495,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"\b(?:automated|robot|robotic|recording|recorded call(?:er|s)?|artificial|bots?|machine|"
                                 # "does not accept calls from [automated] systems" with "automated" lost
                                 r"calls? (?:from|placed by|made by) (?:\w+ ){0,2}(?:systems|computers?|software))\b|"
-                                r"automated(?: (?:and|or) recorded)? (?:calls|callers|systems?) (?:are not|aren't|is not|"
-                                r"cannot be|can't be) (?:accepted|permitted|allowed|supported|taken)|"
+                                r"automated(?: (?:and|or) recorded)? (?:dialing |calling )?(?:calls|callers|systems?) "
+                                r"(?:are not|aren't|is not|cannot be|can't be) (?:accepted|permitted|allowed|supported|taken)|"
                                 r"\b(?:for )?(?:live|real) (?:callers|persons?|people|humans) only\b|"
                                 # With its "not" lost: nobody tells an automated caller what they will release to one.
                                 r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
@@ -737,6 +747,15 @@ def stated_claim_number_length(normalized: str) -> int | None:
         return None
     word = match.group(1)
     return _TEEN_COUNTS.get(word) or _count(word)
+
+
+# Words that say the payer's systems are out, not that the caller's entries failed.
+_OUTAGE = re.compile(r"\b(?:system|systems|host|down|outage|unavailable|maintenance|technical|locked up)\b", re.IGNORECASE)
+
+
+def names_outage(text: str) -> bool:
+    """Tell whether a "try again later" turn says the payer's systems are out ("the host system is not responding")."""
+    return _OUTAGE.search(text) is not None
 
 
 def refuses_callers(text: str) -> bool:

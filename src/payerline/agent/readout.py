@@ -88,7 +88,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"remit(?:tance)?(?: advice)? dated|"
                   r"payment went out|went out on|"
                   # "... and payment is scheduled to go out on March twenty-sixth".
-                  r"(?:scheduled|set|due|expected) to go out(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
+                  r"(?:scheduled|set|due|expected) to (?:go out|release|be released|issue|be issued)(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
@@ -184,7 +184,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("reference_number", r"reference(?: number)?|call ref\b|interaction number"),
     # "Claim number ..., for service on November second, is pending."
     ("date_of_service", r"dates? of service|service dates?|\bdos\b|"
-                        r"\bfor (?:the )?services? (?:on|dated|beginning|from|starting)\b"),
+                        r"\bfor (?:the )?services? (?:on|dated|beginning|from|starting)\b|"
+                        # A facility claim's span: "Statement covers period January twelfth through February ninth".
+                        r"\bstatement covers?(?: (?:period|dates?))?(?: from)?|\b(?:service|billing) period\b"),
 )
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _LABELS)
 # A claim as the subject of a status verb, after the other things said of it. The claim may be named by its number:
@@ -195,7 +197,8 @@ _STATUS_PREDICATE = re.compile(
     # "Harborline claim number ... was denied": the payer's or plan's name before "claim".
     r"(?:(?:(?!(?:service|line|detail|procedure|charge)s?\b)[\w'-]+ ){1,2}(?=claim\b))?"
     r"(?:claim|bill|it|(?<=this )one|(?<=that )one|document control number|internal control number|dcn|icn)\b[^.]*?"
-    r"\b(?:was|is|has been|were)\b[^.]*?\b("
+    # "It's been approved for payment": a contracted verb.
+    r"(?:\b(?:was|is|has been|were)\b|'s\b)[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
     # "This claim has been approved to pay and will be released in the financial cycle dated ...".
@@ -224,7 +227,9 @@ _HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.I
 _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
                             r"in (?:review|process|processing))\b|"
                             r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
-                            r"(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b",
+                            r"(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b|"
+                            # "... received on March 27 and is in initial edits": still at the front door.
+                            r"\bin (?:initial|front[- ]end|pre-?processing) (?:edits?|review|intake|processing)\b|\bin intake\b",
                             re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
@@ -559,7 +564,8 @@ _LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<
 
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
-_ON = re.compile(r"\bon\b", re.IGNORECASE)
+# "paid fifty dollars on March third", "payment was fifty dollars, sent March third".
+_ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNORECASE)
 # Medicaid's spend-down is the member's deductible under another name.
 # A terse read-out labels it: "Deductible: one hundred eighteen dollars and seventy-seven cents."
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
@@ -569,7 +575,7 @@ _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |memb
 
 
 def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
-    """Read the date of "paid fifty dollars on March third": the payment's date."""
+    """Read the date of "paid fifty dollars on March third" or "... fifty dollars, sent March third": the payment's."""
     matches = list(_ON.finditer(segment))
     if not matches:
         return None

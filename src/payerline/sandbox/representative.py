@@ -250,6 +250,17 @@ class Representative:
     def claims_by_number(self, text: str) -> list[ClaimRecord]:
         return [c for c in self.claims if c.claim_number and hearing.contains_id(text, c.claim_number)]
 
+    def claims_described(self, text: str) -> list[ClaimRecord]:
+        """Return the claims a caller's words point to: by claim number, else by date of service.
+
+        Of several claims on the date, those whose billed amount the caller
+        named come first, as a person comparing the charges would pick them.
+        """
+        found = self.claims_by_number(text) or self.claims_by_date(hearing.dates_in(text))
+        amounts = set(hearing.amounts_in(text))
+        billed = [claim for claim in found if claim.billed_amount in amounts]
+        return billed + [claim for claim in found if claim not in billed]
+
     def select_claim(self, claim: ClaimRecord) -> RepStep:
         self.claim = claim
         self.last = []
@@ -268,7 +279,10 @@ class Representative:
         if questions.is_readback(text):
             return None
         dates = hearing.dates_in(text)
+        amounts = set(hearing.amounts_in(text))
         matches = [c for c in others if c.service_date_from in dates]
+        # Of several claims on the date, one with the charges the caller named first.
+        matches.sort(key=lambda claim: claim.billed_amount not in amounts)
         fresh = [c for c in matches if c.id not in self.discussed]
         return (fresh or matches or [None])[0]
 
@@ -280,7 +294,7 @@ class Representative:
         if claim is None:
             yield from self.say([self.pick("next_claim")])
             text = yield from self.listen_or_prompt()
-            found = self.claims_by_number(text) or self.claims_by_date(hearing.dates_in(text))
+            found = self.claims_described(text)
             if not found:
                 yield from self.say([self.pick("claim_not_on_file")])
                 return

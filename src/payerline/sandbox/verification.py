@@ -203,7 +203,7 @@ class Verifier:
 
     def _identify_claim(self, item: str) -> Generator[object, object, None]:
         rep = self.rep
-        found = rep.claims_by_number(rep.heard_text) or rep.claims_by_date(hearing.dates_in(rep.heard_text))
+        found = rep.claims_described(rep.heard_text)
         wordings = rep.bank.verification[item]
         question = self.rng.choice(wordings)
         attempts = 0
@@ -211,7 +211,7 @@ class Verifier:
             attempts += 1
             yield from rep.say([question])
             text = yield from rep.listen_or_prompt()
-            found = rep.claims_by_number(text) or rep.claims_by_date(hearing.dates_in(text))
+            found = rep.claims_described(text)
             if not found:
                 question = rep.pick("claim_not_matched") if hearing.dates_in(text) else rep.bank.verification["date_of_service"][0]
         if not found:
