@@ -471,3 +471,26 @@ def test_login_menu_by_npi_or_tax_id_answered() -> None:
     result = output.results[0]
     assert result.fields.claim_number is not None
     assert result.fields.claim_number.evidence.source == "ivr"
+
+
+def test_claim_number_not_found_twice_searches_by_patient() -> None:
+    nodes = main_menu_nodes()
+    nodes["start"] = Node(["For claim status press 2."], {"2": "npi"})
+    nodes["tin"] = Node(["Enter the last five digits of your tax ID."], {r"\d{5}": "claim_number"})
+    nodes["claim_number"] = Node(
+        ["Key in the claim number, followed by the pound key.",
+         "If you don't have a claim number, press 5 and then pound, and we'll search by patient instead."],
+        {r"5#": "dos", r"\d{6,}#": "dos"},
+        check=lambda entry: entry == "5#",
+        invalid="I'm sorry, I couldn't find a claim with that number for your office.",
+    )
+    request = make_request(1)
+    claim = request.claims[0].model_copy(update={"payer_claim_number": "22999999999"})
+    request = request.model_copy(update={"claims": [claim]})
+    clock = VirtualClock(START)
+    line = ScriptedLine(clock, nodes, full_rep())
+    output = run_call(request, line, clock, call_id="call-1")
+    keyed = pressed(output)
+    tries = keyed.count("22999999999#")
+    assert tries == AgentConfig().max_entry_attempts
+    assert keyed[keyed.index("22999999999#") + tries] == "5#"

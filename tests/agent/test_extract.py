@@ -192,3 +192,9 @@ def test_accented_representative_name_is_whole() -> None:
     extraction = extract_person_name("Thanks for holding, this is Tomás. How can I help?")
     assert extraction is not None and extraction.value == "Tomás"
     assert greeting_name("Bluewater, Zoë speaking.") == "Zoë"
+
+
+def test_capital_a_before_double_is_a_letter() -> None:
+    extraction = extract_identifier("Our reference for the claim is B W two six, A double zero five, eight three zero two.")
+    assert extraction is not None and extraction.value == "BW26A0058302"
+    assert extract_identifier("I have a double room.") is None

@@ -896,3 +896,8 @@ def test_automated_dialing_systems_refused() -> None:
 def test_outage_words() -> None:
     assert names_outage("The host system is not responding. Please try again later.")
     assert not names_outage("We are unable to process your request. Please try your call again later. Goodbye.")
+
+
+def test_only_a_live_person_is_a_refusal() -> None:
+    cues = analyze_prompt("I'm sorry, we're only able to speak with a live person from the provider's office. Goodbye.").cues
+    assert Cue.AUTOMATED_REFUSED in cues

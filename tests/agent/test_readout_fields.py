@@ -17,7 +17,7 @@ from payerline.agent.readout import (
     parse_service_span,
     split_lines,
 )
-from payerline.agent.readout_capture import approved_as_payment
+from payerline.agent.readout_capture import approved_as_payment, readout_text
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
 from payerline.domain.codes import ClaimStatus
 
@@ -698,3 +698,11 @@ def test_payment_scheduled_to_release_is_paid_date() -> None:
     fields = parse_fields("Expected reimbursement nineteen thousand dollars, scheduled to release April sixth, twenty "
                           "twenty-six.", CALL_DATE)
     assert fields["paid_date"].value == date(2026, 4, 6)
+
+
+def test_reference_number_in_a_readout_is_the_claim_number() -> None:
+    text = readout_text("For dates beginning February eleventh, twenty twenty-six, reference number B W two six A zero "
+                         "zero six seven seven one nine.")
+    assert parse_fields(text, CALL_DATE, readout=True)["claim_number"].value == "BW26A0067719"
+    call_reference = "Your reference number for this call is one two three four five six."
+    assert readout_text(call_reference) == call_reference

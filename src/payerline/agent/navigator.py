@@ -79,8 +79,16 @@ _NOT_CONTRACTED = re.compile(r"\b(?:do not|don't|does not|doesn't) have a contra
 # A line's spoken question of what the call is about, before a transfer or a branch.
 _ABOUT_A_CLAIM = re.compile(r"\b(?:is (?:this|it|your call)|are you calling) about (?:a |the |your )?claims?\b[^.]*\?")
 # The key for a caller without the value asked for: "If not, press 2", "Otherwise, press 9".
-_IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you don't(?: have (?:it|one))?|if you do not(?: have (?:it|one))?),? "
-                         rf"(?:just )?press ({KEY})(?!\w)")
+# "If you don't have a claim number, press 5 and then pound": the key, and a pound after it.
+_IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you (?:don't|do not)(?: have (?:it|one|(?:a|an|the|your) "
+                         rf"[\w' -]{{0,30}}?(?:number|id)))?),? (?:just )?press ({KEY})(?!\w)"
+                         rf"(?:,? (?:and )?(?:then |followed by )(?:the )?(pound|#))?")
+
+
+def _keys_without(match: re.Match[str]) -> PressKeys:
+    """Return the keys of an "if you don't have it" option, with the pound it asks for after them."""
+    return PressKeys(match.group(1).replace(" ", "") + ("#" if match.group(2) else ""))
+
 _TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i am|we're|we are|now) (?:transferring|connecting)\b|"
                                  r"\b(?:while|as) (?:i|we) (?:transfer|connect)\b|\bone moment while\b")
 # Options never tried blind: they end the call, replay, go back, change language or leave a message.
@@ -735,6 +743,10 @@ class IvrNavigator(ReadoutCapture):
         attempt = self._attempts.get(request.field, 0) + 1 if retry else 0
         if retry and attempt >= self._context.config.max_entry_attempts:
             logger.info("call %s: %s rejected %d times", self._context.call_id, request.field, attempt)
+            without = _IF_NOT_KEY.search(normalize_prompt(analysis.text))
+            if request.field is InputField.CLAIM_NUMBER and without is not None:
+                # "If you don't have a claim number, press 5": a number the IVR cannot find, so search by patient.
+                return Step([_keys_without(without)])
             if not self._wants_person:
                 return self._escape()
             return Step(end=FailureReason.IVR_FAILURE)
@@ -751,7 +763,7 @@ class IvrNavigator(ReadoutCapture):
             # "If you have the claim number, enter it now. If not, press 2 and I'll search by member instead."
             without = _IF_NOT_KEY.search(normalize_prompt(analysis.text))
             if without is not None:
-                return Step([PressKeys(without.group(1).replace(" ", ""))])
+                return Step([_keys_without(without)])
             if analysis.options:
                 return self._choose(analysis)
             return self._escape()

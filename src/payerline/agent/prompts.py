@@ -498,6 +498,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"automated(?: (?:and|or) recorded)? (?:dialing |calling )?(?:calls|callers|systems?) "
                                 r"(?:are not|aren't|is not|cannot be|can't be) (?:accepted|permitted|allowed|supported|taken)|"
                                 r"\b(?:for )?(?:live|real) (?:callers|persons?|people|humans) only\b|"
+                                # "We're only able to speak with a live person from the provider's office."
+                                r"\bonly (?:able to |allowed to |permitted to |going to )?(?:speak|talk|work|deal) "
+                                r"(?:with|to) (?:a |an )?(?:live|real|actual) (?:person|people|human|caller|staff)\b|"
                                 # With its "not" lost: nobody tells an automated caller what they will release to one.
                                 r"(?:release|give out|give|provide|discuss|share)\b[^.?]{0,40}\b(?:to|with) an? "
                                 r"(?:automated|robot|robotic|recorded|artificial|machine)\b|"

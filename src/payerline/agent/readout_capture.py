@@ -90,7 +90,7 @@ class ReadoutCapture:
         texts = [text for text, _ in heard]
         claim_level, lines = split_lines(texts)
         summary = summary_after_lines(texts, lines)
-        heard = [(_readout_text(text), where) for text, where in heard]
+        heard = [(readout_text(text), where) for text, where in heard]
         claim_heard = heard[:claim_level] + [heard[index] for index in summary]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
         other_claims, twin_sentences = self._other_claims([text for text, _ in claim_heard])
@@ -378,7 +378,13 @@ def approved_as_payment(claim: ClaimState) -> None:
     claim.record("paid_amount", Extraction(allowed.value, min(allowed.confidence, 0.8)), allowed.heard, SOURCE_IVR)
 
 
-def _readout_text(text: str) -> str:
+# A reference number for the call itself, which some IVRs give before the transfer to a person.
+_CLAIM_REFERENCE = re.compile(r"\breference (?:number|no\.?|#)", re.IGNORECASE)
+_CALL_REFERENCE = re.compile(r"\b(?:this|the|your|today's) call\b|\bcall reference\b|\breference (?:number )?for (?:this|the|your|today's) "
+                             r"(?:call|inquiry)\b", re.IGNORECASE)
+
+
+def readout_text(text: str) -> str:
     """Return an utterance without its menu options and entry prompts; nothing for a read-back of an entry.
 
     "To search by member ID, date of service and billed amount, press 2"
@@ -391,5 +397,9 @@ def _readout_text(text: str) -> str:
     for sentence in re.split(r"(?<=[.?!;])\s+", text.strip()):
         normalized = normalize_prompt(sentence)
         if normalized and not menu_options(normalized) and input_request(normalized) is None:
+            if not _CALL_REFERENCE.search(sentence):
+                # "For dates beginning February 11, reference number B W two six A ...": an IVR reads no call
+                # reference inside a claim's read-out, so the reference named there is the claim's number.
+                sentence = _CLAIM_REFERENCE.sub("claim number", sentence)
             kept.append(sentence)
     return " ".join(kept)

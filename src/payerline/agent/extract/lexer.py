@@ -240,7 +240,9 @@ def _resolve_letters(tokens: list[Token]) -> list[Token]:
             before, after = _neighbour(tokens, index, -1), _neighbour(tokens, index, 1)
             beside_letter = any(t is not None and t.kind is Kind.LETTER for t in (before, after))
             # Inside a spelled identifier ("E two six nine A zero one four") the capital is between single digits.
-            between_digits = all(t is not None and t.kind is Kind.NUMBER and len(t.digits) == 1 for t in (before, after))
+            # So it is before "double zero": "B W two six, A double zero five".
+            between_digits = all(t is not None and (t.kind is Kind.NUMBER and len(t.digits) == 1 or
+                                                    t is after and t.kind is Kind.MULTIPLIER) for t in (before, after))
             if not beside_letter and not between_digits:
                 token = Token(Kind.WORD, token.text.lower(), token.original, word_index=token.word_index)
         if token.kind is Kind.LETTER and token.original == "O":
