@@ -901,3 +901,18 @@ def test_outage_words() -> None:
 def test_only_a_live_person_is_a_refusal() -> None:
     cues = analyze_prompt("I'm sorry, we're only able to speak with a live person from the provider's office. Goodbye.").cues
     assert Cue.AUTOMATED_REFUSED in cues
+
+
+@pytest.mark.parametrize(("text", "date_format"), [
+    ("Now the patient's date of birth. On the keypad, use two digits for month, day and year.", DateFormat.MMDDYY),
+    ("Now the patient's date of birth. On the keypad, too digits each for month, day in year.", DateFormat.MMDDYY),
+    ("Enter the date of birth, using two digits for the month, two for the day and four for the year.", None),
+])
+def test_two_digits_each_heard_loosely(text: str, date_format: DateFormat | None) -> None:
+    request = analyze_prompt(text).input_request
+    assert request is not None and request.date_format is date_format
+
+
+def test_line_only_for_live_staff_refuses_automated_callers() -> None:
+    cues = analyze_prompt("I'm sorry, this line is only for live provider staff. We automated calls. Goodbye.").cues
+    assert Cue.AUTOMATED_REFUSED in cues

@@ -706,3 +706,8 @@ def test_reference_number_in_a_readout_is_the_claim_number() -> None:
     assert parse_fields(text, CALL_DATE, readout=True)["claim_number"].value == "BW26A0067719"
     call_reference = "Your reference number for this call is one two three four five six."
     assert readout_text(call_reference) == call_reference
+
+
+def test_explanation_of_benefits_codes_are_reason_codes() -> None:
+    fields = parse_fields("Explanation of benefits codes ninety-six, adjustment group C O.", CALL_DATE, readout=True)
+    assert fields["carc_codes"].value == ["96"]

@@ -336,7 +336,9 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
                    r"\b(?:six|6),? (?:month|mm)\b|"
                    # "two digits each for the month, day and year": the year too has two.
-                   r"\b(?:two|2) digits each for (?:the )?month,? (?:the )?day,? and (?:the )?year\b", keyed):
+                   # Heard as "too digits each for month, day in year".
+                   r"\b(?:two|2|too|to) digits (?:each )?for (?:the )?(?:month|day)\b[^.]{0,20}\byear\b",
+                   keyed):
         date_format = DateFormat.MMDDYY
     letter_method = None
     # "[press] star, then the key with the letter, then its position on that key", with words lost.
@@ -498,6 +500,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"automated(?: (?:and|or) recorded)? (?:dialing |calling )?(?:calls|callers|systems?) "
                                 r"(?:are not|aren't|is not|cannot be|can't be) (?:accepted|permitted|allowed|supported|taken)|"
                                 r"\b(?:for )?(?:live|real) (?:callers|persons?|people|humans) only\b|"
+                                r"\bonly for (?:live|real|actual) (?:[\w']+ ){0,2}(?:staff|callers|people|persons|humans)\b|"
                                 # "We're only able to speak with a live person from the provider's office."
                                 r"\bonly (?:able to |allowed to |permitted to |going to )?(?:speak|talk|work|deal) "
                                 r"(?:with|to) (?:a |an )?(?:live|real|actual) (?:person|people|human|caller|staff)\b|"

@@ -165,6 +165,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                               r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
                               r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
+                   r"explanation of benefits? codes?|\be ?o ?b codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
                    r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
                    # "Adjustment group P R, reason two.": the group's reason, a number after it.
