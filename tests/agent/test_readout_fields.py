@@ -711,3 +711,8 @@ def test_reference_number_in_a_readout_is_the_claim_number() -> None:
 def test_explanation_of_benefits_codes_are_reason_codes() -> None:
     fields = parse_fields("Explanation of benefits codes ninety-six, adjustment group C O.", CALL_DATE, readout=True)
     assert fields["carc_codes"].value == ["96"]
+
+
+def test_payment_reference_stays_a_payment_reference() -> None:
+    text = "Payment reference number E T two six zero four nine zero two."
+    assert readout_text(text) == text

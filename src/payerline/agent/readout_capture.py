@@ -379,7 +379,9 @@ def approved_as_payment(claim: ClaimState) -> None:
 
 
 # A reference number for the call itself, which some IVRs give before the transfer to a person.
-_CLAIM_REFERENCE = re.compile(r"\breference (?:number|no\.?|#)", re.IGNORECASE)
+# Not a payment's reference: "Payment reference number E T two six ..." is the check or EFT number.
+_CLAIM_REFERENCE = re.compile(r"(?<!payment )(?<!check )(?<!eft )(?<!e f t )(?<!remittance )(?<!remit )(?<!trace )"
+                              r"(?<!transaction )(?<!confirmation )(?<!call )\breference (?:number|no\.?|#)", re.IGNORECASE)
 _CALL_REFERENCE = re.compile(r"\b(?:this|the|your|today's) call\b|\bcall reference\b|\breference (?:number )?for (?:this|the|your|today's) "
                              r"(?:call|inquiry)\b", re.IGNORECASE)
 
