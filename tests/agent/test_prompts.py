@@ -916,3 +916,9 @@ def test_two_digits_each_heard_loosely(text: str, date_format: DateFormat | None
 def test_line_only_for_live_staff_refuses_automated_callers() -> None:
     cues = analyze_prompt("I'm sorry, this line is only for live provider staff. We automated calls. Goodbye.").cues
     assert Cue.AUTOMATED_REFUSED in cues
+
+
+def test_cannot_see_claims_from_here_is_wrong_department() -> None:
+    cues = analyze_prompt("It looks like your call came to utilization management intake by mistake. I can't see claims "
+                          "from here, so you'll need to call the provider line again.").cues
+    assert Cue.WRONG_DEPARTMENT in cues

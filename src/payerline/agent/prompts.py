@@ -552,7 +552,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"vision|credentialing|appeals|prior auth)|(?:can't|cannot|don't|not able to|unable to) (?:help with|handle|do|see|"
                                r"look up|access|pull up) (?:any |medical |out-of-network |in-network |facility |dental )?(?:claims?|bills)\b"
                                # "I don't see any claims from your practice for this member" found none.
-                               r"(?! (?:from|for|in|on|matching|under|with|that|this|between)\b)|"
+                               r"(?! (?:from (?:your|the|this|that) (?:practice|office|provider|clinic|group|facility)|"
+                               r"for (?:this|that|the) (?:member|patient|date|recipient|beneficiary)|in (?:that|this|the) "
+                               r"(?:date|range|period)|on file|matching|under|between)\b)|"
                                r"call back and (?:choose|select|pick) claim status|"
                                r"(?:don't|do not) have access to (?:provider |medical )?(?:claims?|claim information|bills|bill information)|"
                                r"(?:(?:you've|you have) reached|this is) (?:the )?(?:(?!claim|provider)[a-z' -]){3,40} "
