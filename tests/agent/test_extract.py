@@ -198,3 +198,8 @@ def test_capital_a_before_double_is_a_letter() -> None:
     extraction = extract_identifier("Our reference for the claim is B W two six, A double zero five, eight three zero two.")
     assert extraction is not None and extraction.value == "BW26A0058302"
     assert extract_identifier("I have a double room.") is None
+
+
+def test_not_seeing_a_claim_is_not_on_file() -> None:
+    extraction = extract_claim_status("I'm not seeing a claim for that on our system for this beneficiary and supplier.")
+    assert extraction is not None and extraction.value is ClaimStatus.NOT_ON_FILE

@@ -922,3 +922,8 @@ def test_cannot_see_claims_from_here_is_wrong_department() -> None:
     cues = analyze_prompt("It looks like your call came to utilization management intake by mistake. I can't see claims "
                           "from here, so you'll need to call the provider line again.").cues
     assert Cue.WRONG_DEPARTMENT in cues
+
+
+def test_key_and_press_pound_is_an_entry() -> None:
+    request = analyze_prompt("Say the patient's last name, or key up to the first six letters of it and press pound.").input_request
+    assert request is not None and request.field is InputField.LAST_NAME and request.letters == 6

@@ -716,3 +716,16 @@ def test_explanation_of_benefits_codes_are_reason_codes() -> None:
 def test_payment_reference_stays_a_payment_reference() -> None:
     text = "Payment reference number E T two six zero four nine zero two."
     assert readout_text(text) == text
+
+
+def test_received_and_not_yet_in_processing_is_received() -> None:
+    fields = parse_fields("This claim has been received on March tenth, twenty twenty-six and is not yet in processing.",
+                          CALL_DATE, readout=True)
+    assert fields["claim_status"].value is ClaimStatus.RECEIVED
+
+
+def test_no_payment_does_not_zero_the_allowed_amount() -> None:
+    fields = parse_fields("The full allowed amount was applied to the deductible, with no payment. Billed three hundred "
+                          "forty dollars, allowed two hundred twelve dollars and fifty cents.", CALL_DATE, readout=True)
+    assert fields["allowed_amount"].value == Decimal("212.50")
+    assert fields["paid_amount"].value == Decimal("0.00")

@@ -247,7 +247,9 @@ def input_request(normalized: str) -> InputRequest | None:
         if OPTION_KEY_LOST.search(sentence):
             continue  # "For another date of service, press or say another date." is a menu option.
         if re.search(rf"\b(?:press|dial)\s+(?:{KEY}|star|pound)(?!\w)", sentence) and not re.search(
-            r"\b(?:enter|say|key in|key|spell|type)\b.*\b(?:followed by|then press)\b", sentence
+            # "... or key up to the first six letters of it and press pound": the pound ends the entry.
+            r"\b(?:enter|say|key in|key|spell|type)\b.*(?:\b(?:followed by|then press)\b|\band (?:then )?press (?:pound|#))",
+            sentence
         ):
             continue
         requested = _ALTERNATIVE_OPTION.sub("", sentence)

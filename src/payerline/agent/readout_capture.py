@@ -50,7 +50,8 @@ logger = logging.getLogger("payerline.agent.navigator")
 # Hold and menu announcements that name claim data ("Claim status, pending claims and checks are
 # available in the IVR ...") point elsewhere and read out no claim.
 _ANNOUNCEMENT = re.compile(
-    r"\b(?:available|find|check them|look up|access)\b.*\b(?:ivr|portal|website|web site|online|self[- ]service)\b|"
+    r"\b(?:available|find|check them|look up|access)\b.*\b(?:ivr|portal|website|web site|online|self[- ]service|"
+    r"automated system|automated line|phone system)\b|"
     r"\b(?:web portal|website|www\.|dot com)\b|call is important|\bplease (?:stay on the line|hold)\b",
     re.IGNORECASE,
 )

@@ -37,6 +37,9 @@ FIELD_KEYWORDS: dict[str, frozenset[str]] = {
 }
 
 
+_CHARGE_FIELDS = frozenset({"billed_amount", "allowed_amount"})
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
@@ -56,6 +59,10 @@ def extract_money(text: str, field: str | None = None) -> Extraction[Decimal] | 
     """
     tokens = _and_misheard(without_fillers(tokenize(text)))
     mentions = [mention for mention in _drop_corrected(tokens, _mentions(tokens)) if not _lost_dollars(tokens, mention)]
+    if field in _CHARGE_FIELDS:
+        # "The full allowed amount was applied to the deductible, with no payment": "no payment" zeroes a payment,
+        # never the charges or the allowed amount.
+        mentions = [mention for mention in mentions if tokens[mention.start].text not in ("no", "nothing")]
     if not mentions:
         return None
     chosen = _choose(tokens, mentions, FIELD_KEYWORDS.get(field or "", frozenset()))

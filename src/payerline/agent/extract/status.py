@@ -15,6 +15,7 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
     for status, pattern in (
         (ClaimStatus.NOT_ON_FILE, r"\b(not on file|no record|not finding|can't find|cannot find|"
                                   r"unable to (find|locate)|not (in|showing in) (our|the) system|no claims? (on file|found)|"
+                                  r"not seeing (a|any|that|the) claim|"
                                   r"don't (see|have) (any|a|that) claim|no such claim|not found|"
                                   # "It looks like that claim has not been received."
                                   r"(hasn't|haven't|wasn't|has not|have not|was not)( yet)?( been)? received|never received|"
@@ -34,8 +35,9 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                     r"approved (to pay|for payment)(?!.*(?<!not )(?<!n't )(?<!not been )(?<!n't been )(?<!not yet )"
                                     r"\b(paid|issued|sent|cleared)\b))\b"),
         (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
-        (ClaimStatus.PENDING, r"\b(pending|pended|in process|in processing|suspense|under review|"
-                              r"medical review|being processed|still processing)\b"),
+        # Not "received ... and is not yet in processing": a claim not yet worked is only received.
+        (ClaimStatus.PENDING, r"\b(pending|pended|(?<!not )(?<!not yet )(?<!n't )(?<!n't yet )(in process|in processing)|"
+                              r"suspense|under review|medical review|being processed|still processing)\b"),
         (ClaimStatus.RECEIVED, r"\b(received|receive|logged|acknowledged)\b"),
     )
 )
