@@ -11,11 +11,13 @@ from payerline.agent.extract import Extraction
 from payerline.agent.readout import (
     block_ordinal,
     claim_blocks,
+    parse_copay,
     parse_deductible,
     parse_fields,
     parse_service_date,
     parse_service_span,
     split_lines,
+    summary_after_lines,
 )
 from payerline.agent.readout_capture import approved_as_payment, readout_text
 from payerline.agent.results import SOURCE_IVR, ClaimState, Heard
@@ -729,3 +731,19 @@ def test_no_payment_does_not_zero_the_allowed_amount() -> None:
                           "forty dollars, allowed two hundred twelve dollars and fifty cents.", CALL_DATE, readout=True)
     assert fields["allowed_amount"].value == Decimal("212.50")
     assert fields["paid_amount"].value == Decimal("0.00")
+
+
+def test_claim_totals_after_lines_are_claim_level() -> None:
+    texts = ["Line one, procedure seven three five six two, service date January twenty-second, twenty twenty-six.",
+             "Line two, procedure nine nine two zero four, service date January twenty-second, twenty twenty-six.",
+             "Here are the claim totals.",
+             "Total charges five hundred twenty dollars.",
+             "To hear that claim information again, press 1 or say repeat."]
+    _, lines = split_lines(texts)
+    assert summary_after_lines(texts, lines) == [2, 3]
+
+
+def test_copay_inside_a_longer_utterance() -> None:
+    text = "Allowed eighty-six dollars and forty cents. Paid eighty-one dollars and forty cents. Copayment five dollars."
+    copay = parse_copay(text)
+    assert copay is not None and copay.value == Decimal("5.00")

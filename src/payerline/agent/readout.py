@@ -585,15 +585,17 @@ def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | No
 
 
 # "Copayment five dollars." read as a field of its own: the patient's copay.
-_COPAY_ALONE = re.compile(r"^\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:)?\s", re.IGNORECASE)
+_COPAY_ALONE = re.compile(r"(?:^|[.!?]\s+)\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:)?\s",
+                          re.IGNORECASE)
 
 
 def parse_copay(text: str) -> Extraction[Any] | None:
     """Return the copay a read-out reads as a field of its own ("Copayment five dollars"), or ``None``."""
-    match = _COPAY_ALONE.match(text)
+    match = _COPAY_ALONE.search(text)
     if match is None:
         return None
-    return extract_money(_money_text(text[match.end():]), "patient_responsibility")
+    sentence = re.split(r"(?<=[.!?])\s+", text[match.end():], maxsplit=1)[0]
+    return extract_money(_money_text(sentence), "patient_responsibility")
 
 
 def parse_deductible(text: str) -> Extraction[Any] | None:
@@ -829,8 +831,9 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
 
 # A read-out that gives a claim's lines before its totals returns to the claim: "Summary for claim one. This claim
 # was cancelled on ...", "Claim totals: billed ...".
-_CLAIM_SUMMARY = re.compile(r"\s*(?:summary|totals?|claim (?:totals?|summary))\b|\s*(?:this|the) claim (?:was|is|has)\b",
-                            re.IGNORECASE)
+# "Here are the claim totals.", "Now the claim summary." also open the claim-level part.
+_CLAIM_SUMMARY = re.compile(r"\s*(?:(?:here (?:are|is)|now|next),? (?:the )?)?(?:summary|totals?|claim (?:totals?|summary))\b|"
+                            r"\s*(?:this|the) claim (?:was|is|has)\b", re.IGNORECASE)
 
 
 def summary_after_lines(texts: list[str], lines: list[LineReadout]) -> list[int]:
