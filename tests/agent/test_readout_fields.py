@@ -747,3 +747,13 @@ def test_copay_inside_a_longer_utterance() -> None:
     text = "Allowed eighty-six dollars and forty cents. Paid eighty-one dollars and forty cents. Copayment five dollars."
     copay = parse_copay(text)
     assert copay is not None and copay.value == Decimal("5.00")
+
+
+def test_terse_list_deductible_and_payment_date() -> None:
+    deductible = parse_deductible("Billed one hundred eighty dollars, allowed one hundred four dollars and seventy-five "
+                                  "cents, deductible one hundred four dollars and seventy-five cents, government payment "
+                                  "zero dollars.")
+    assert deductible is not None and deductible.value == Decimal("104.75")
+    fields = parse_fields("This claim was partially paid, with payment on February twenty-seventh, twenty twenty-six.",
+                          CALL_DATE, readout=True)
+    assert fields["paid_date"].value == date(2026, 2, 27)

@@ -86,7 +86,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # "This claim appeared on the remittance advice dated October twelfth": the claim's payment.
                   r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
                   r"remit(?:tance)?(?: advice)? dated|"
-                  r"payment went out|went out on|"
+                  r"payment went out|went out on|with (?:a )?payment (?:on|dated)|"
                   # "... and payment is scheduled to go out on March twenty-sixth".
                   r"(?:scheduled|set|due|expected) to (?:go out|release|be released|issue|be issued)(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
@@ -572,7 +572,10 @@ _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNOREC
 _DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
                          # "applied to the member's Part B deductible", "... annual deductible".
                          r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
-                         r"(?:deductible|spend-?down)|^\W*deductible\s*:", re.IGNORECASE)
+                         r"(?:deductible|spend-?down)|^\W*deductible\s*:|"
+                         # A terse list: "Billed ..., allowed ..., deductible one hundred four dollars, ...".
+                         r"(?:^|[,;.]\s+)deductible(?=,? (?:\$?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 
 
 def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
