@@ -415,7 +415,7 @@ def test_deductible_read_out_is_patient_responsibility() -> None:
 
 
 @pytest.mark.parametrize(("copay", "taken"), [("twenty dollars", "20.00"), ("five dollars", None)])
-def test_copay_read_alone_is_patient_responsibility_when_it_is_the_whole_gap(copay: str, taken: str | None) -> None:
+def test_copay_alone_fills_responsibility(copay: str, taken: str | None) -> None:
     nodes = main_menu_nodes(
         readout=Node(
             ["Claim number 2 2 1 2 3 4 5 6 7 8 9.",

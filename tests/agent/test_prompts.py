@@ -842,7 +842,7 @@ def test_speech_menu_question_is_no_person() -> None:
     assert analyze_prompt("Hi, thanks for waiting. My name is Lupe. What can I do for you?").person_likely
 
 
-def test_pin_made_of_the_tax_id_keys_its_last_digits() -> None:
+def test_pin_from_tax_id_digits() -> None:
     request = analyze_prompt("Enter your 5-digit personal identification number, followed by the pound key. If you "
                              "have never changed your PIN, it is the last five digits of the tax identification "
                              "number on your enrollment.").input_request
@@ -851,7 +851,7 @@ def test_pin_made_of_the_tax_id_keys_its_last_digits() -> None:
     assert request.last_digits == 5
 
 
-def test_pin_made_of_the_npi_keys_its_last_digits() -> None:
+def test_pin_from_npi_digits() -> None:
     request = analyze_prompt("Key your PIN followed by the pound sign. Your PIN is the last four digits of your NPI.").input_request
     assert request is not None
     assert (request.field, request.last_digits) == (InputField.NPI, 4)
@@ -863,7 +863,7 @@ def test_unexplained_pin_is_a_pin() -> None:
     assert request.field is InputField.PIN
 
 
-def test_no_claims_from_the_practice_is_claim_not_found() -> None:
+def test_no_practice_claims_not_found() -> None:
     cues = analyze_prompt("I don't see any claims from your practice for this member in that date range.").cues
     assert Cue.CLAIM_NOT_FOUND in cues
     assert Cue.WRONG_DEPARTMENT not in cues

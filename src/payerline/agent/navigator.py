@@ -86,7 +86,7 @@ _IF_NOT_KEY = re.compile(rf"\b(?:if not|otherwise|if you (?:don't|do not)(?: hav
 
 
 def _keys_without(match: re.Match[str]) -> PressKeys:
-    """Return the keys of an "if you don't have it" option, with the pound it asks for after them."""
+    """Return the keys of an "if you don't have it" option, with the pound the prompt requests after them."""
     return PressKeys(match.group(1).replace(" ", "") + ("#" if match.group(2) else ""))
 
 _TRANSFER_UNDER_WAY = re.compile(r"\bplease (?:continue to )?hold\b|\b(?:i'm|i am|we're|we are|now) (?:transferring|connecting)\b|"

@@ -50,7 +50,7 @@ class InputField(StrEnum):
     CALLBACK_NUMBER = "callback_number"
     ZIP_CODE = "zip_code"
     SSN = "ssn"
-    # A provider PIN the request does not carry; keyed only when the prompt says which digits it is.
+    # A provider PIN, which no request carries. It is keyed only when the prompt names the digits it is made of.
     PIN = "pin"
 
 
