@@ -143,6 +143,11 @@ def test_call_does_not_overwrite_previous_call(tmp_path, capsys):
     folders = sorted(path.name for path in tmp_path.iterdir())
     assert len(folders) == 2
     assert folders[1] == folders[0] + "-2"
+    # Each call's results carry the id of the folder they are in.
+    for folder in folders:
+        results = json.loads((tmp_path / folder / "result.json").read_text())
+        assert {result["call_id"] for result in results} == {folder}
+    assert f"call {folders[1]}:" in capsys.readouterr().out
 
 
 def test_binary_ivr_map_in_eval_payers_is_one_line(tmp_path, capsys):

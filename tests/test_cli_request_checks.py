@@ -75,20 +75,17 @@ def test_call_exit_code_says_whether_every_claim_completed(tmp_path):
     assert closed == 1
 
 
-def test_repeated_question_loop_ends_call(tmp_path, capsys):
-    # The payer's record bills $550.00: a person who cannot find a claim at $551.00 keeps asking which claim.
+def test_claim_without_record_ends_as_not_found(tmp_path, capsys):
+    # The payer's record bills $550.00: the person finds no claim at $551.00 and has no filing limit to give.
     path = _write(tmp_path, lambda data: data["claims"][0].update(billed_amount="551.00"))
     assert _call(path, tmp_path) == 1
     out = capsys.readouterr().out
-    assert "needs_human" in out
-    assert "reason unescapable_loop" in out
+    assert "status not_on_file, reason claim_not_found" in out
     result = json.loads(next((tmp_path / "out").glob("*/result.json")).read_text())
-    transcript = json.loads(next((tmp_path / "out").glob("*/transcript.json")).read_text())
-    spoken = [turn["text"] for turn in transcript["turns"] if turn["side"] == "agent" and turn["kind"] == "speech"]
-    # The date is given once on request, up to four more times when asked again, and once when the person repeats.
-    assert max(spoken.count(text) for text in set(spoken)) <= 6
-    assert result[0]["outcome"] == "needs_human"
-    assert result[0]["reason"] == "unescapable_loop"
+    assert result[0]["outcome"] == "partial"
+    assert result[0]["missing_fields"] == ["timely_filing_days"]
+    # The call still ends with the person's name and a reference number.
+    assert result[0]["fields"]["reference_number"] is not None
 
 
 def test_call_loads_only_its_payer(tmp_path, monkeypatch):

@@ -430,18 +430,20 @@ def run_one_call(
     _warn_service_after_start(request, call_start)
     scenario = scenario_for_request(request, eval_payer.profile, call_start, seed)
 
+    # A second call of the same request and start goes to "<call_id>-2", and its results carry that id too.
+    folder = unused_folder(out / scenario.scenario_id)
+    call_id = folder.name
     harness = default_harness()
     clock = VirtualClock(scenario.start)
     line = harness.make_line(eval_payer.payer, scenario, clock, None)
     try:
         output = harness.run_call(
-            request, line, clock, call_id=scenario.scenario_id,
+            request, line, clock, call_id=call_id,
             ivr_map=eval_payer.ivr_map, payer_file_version=eval_payer.payer.version,
         )
     finally:
         line.close()
     results = [with_versions(result, eval_payer.payer, eval_payer.ivr_map) for result in output.results]
-    folder = unused_folder(out / scenario.scenario_id)
     write_call_files(folder, results, output.transcript)
 
     for result in results:
@@ -452,7 +454,7 @@ def run_one_call(
         if result.missing_fields:
             detail += f", missing {', '.join(result.missing_fields)}"
         print(f"claim {result.claim_index + 1}: {result.outcome.value}: {detail}")
-    print(f"call {scenario.scenario_id}: {format_duration(output.simulated_s)} simulated; "
+    print(f"call {call_id}: {format_duration(output.simulated_s)} simulated; "
           f"wrote {folder / 'result.json'} and {folder / 'transcript.json'}")
     # A script can distinguish a call that completed every claim from one that left work for a person.
     return EXIT_OK if all(result.outcome is Outcome.COMPLETED for result in results) else EXIT_FAILED

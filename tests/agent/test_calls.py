@@ -494,3 +494,17 @@ def test_claim_number_not_found_twice_searches_by_patient() -> None:
     tries = keyed.count("22999999999#")
     assert tries == AgentConfig().max_entry_attempts
     assert keyed[keyed.index("22999999999#") + tries] == "5#"
+
+
+def test_person_asking_the_same_thing_forever_ends_call() -> None:
+    rep = full_rep()
+    rep.answers = [(r".", "Which claim are you calling about? What's the date of service?")]
+    output, _ = call(lambda clock: ScriptedLine(clock, main_menu_nodes(readout=Node(
+        ["No claims were found for the date of service entered. To speak with a representative press 0."],
+        {"0": "hold"})), rep))
+    result = output.results[0]
+    assert result.outcome is Outcome.NEEDS_HUMAN
+    assert result.reason is FailureReason.UNESCAPABLE_LOOP
+    spoken = agent_speech(output)
+    # The date is given once on request, up to four more times when asked again, and once when the person repeats.
+    assert max(spoken.count(text) for text in set(spoken)) <= 6

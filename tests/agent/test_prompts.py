@@ -927,3 +927,9 @@ def test_cannot_see_claims_from_here_is_wrong_department() -> None:
 def test_key_and_press_pound_is_an_entry() -> None:
     request = analyze_prompt("Say the patient's last name, or key up to the first six letters of it and press pound.").input_request
     assert request is not None and request.field is InputField.LAST_NAME and request.letters == 6
+
+
+@pytest.mark.parametrize("text", ["There's no check number on that claim.",
+                                  "I don't have a timely filing limit for that one."])
+def test_value_the_claim_lacks_is_not_asked_again(text: str) -> None:
+    assert Cue.REFUSED in analyze_prompt(text).cues

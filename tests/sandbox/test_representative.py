@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from types import SimpleNamespace
 
 from sandbox_helpers import find_claim, run_to_representative
@@ -196,3 +197,16 @@ def test_claims_on_one_date_are_told_apart_by_the_charges_named(ngs) -> None:
     assert [found.id for found in Representative.claims_described(rep, asked)] == ["twin", claim.id]
     plain = f"I'm calling about date of service {served}."
     assert [found.id for found in Representative.claims_described(rep, plain)] == [claim.id, "twin"]
+
+
+def test_no_record_then_field_question_says_no_value(kentucky) -> None:
+    member, claim = find_claim(kentucky, ClaimStatus.PAID)
+    dates = {c.service_date_from for m in kentucky.records.members for c in m.claims}
+    unused = next(claim.service_date_from + timedelta(days=days) for days in range(1, 60)
+                  if claim.service_date_from + timedelta(days=days) not in dates)
+    ghost = claim.model_copy(update={"id": "ghost", "service_date_from": unused, "service_date_to": None})
+    question = "What's the timely filing limit?"
+    caller, _ = run_to_representative(kentucky, member, ghost, [question])
+    assert any(t in BANK.dialog["claim_not_on_file"] for t in caller.far_text())
+    answer = answer_after(caller, question)
+    assert any(answer == t.format(label="timely filing limit") for t in BANK.dialog["no_value"])

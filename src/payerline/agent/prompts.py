@@ -613,6 +613,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                       r"\bnot) (?:give out|release|provide|discuss|disclose|share)\b"
                       r"(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"
                       r"doesn't match what's on|does not match what is on|"
+                      # A value the claim does not have: "There's no check number on that claim", "I don't have a
+                      # timely filing limit for that one."
+                      r"\bthere(?:'s| is) no [\w' -]{1,40} (?:on|for) (?:that|this|the) (?:claim|one)\b|"
+                      r"\b(?:i|we) (?:don't|do not) have (?:a|an|any) [\w' -]{1,40} for (?:that|this|the) (?:one|claim)\b|"
                       # "I can't go any further on this call": the representative stops helping altogether.
                       r"(?:can't|cannot|can not|unable to|not able to) (?:go|get|take (?:this|it)) (?:any )?further|"
                       # With its "not" lost: the representative points to the remit instead of giving the value.

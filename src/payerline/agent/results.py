@@ -209,7 +209,8 @@ def _outcome(
     refused = FailureReason.PAYER_REFUSED if claim.refused_fields & set(missing) else None
     reason = claim.reason or facts.stop_reason or refused or FailureReason.INFORMATION_INCOMPLETE
     not_found = claim.status is ClaimStatus.NOT_ON_FILE or (claim.status is None and claim.ivr_not_found)
-    if not_found and reason is FailureReason.INFORMATION_INCOMPLETE:
+    if not_found and reason in (FailureReason.INFORMATION_INCOMPLETE, FailureReason.PAYER_REFUSED):
+        # "I don't have a timely filing limit for that one" about a claim with no record is no refusal.
         reason = FailureReason.CLAIM_NOT_FOUND
     if reason in NEEDS_HUMAN_REASONS:
         return Outcome.NEEDS_HUMAN, reason
