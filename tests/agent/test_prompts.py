@@ -926,7 +926,9 @@ def test_cannot_see_claims_from_here_is_wrong_department() -> None:
 
 def test_key_and_press_pound_is_an_entry() -> None:
     request = analyze_prompt("Say the patient's last name, or key up to the first six letters of it and press pound.").input_request
-    assert request is not None and request.field is InputField.LAST_NAME and request.letters == 6
+    assert request is not None
+    assert request.field is InputField.LAST_NAME
+    assert request.letters == 6
 
 
 @pytest.mark.parametrize("text", ["There's no check number on that claim.",

@@ -702,7 +702,7 @@ def test_payment_scheduled_to_release_is_paid_date() -> None:
     assert fields["paid_date"].value == date(2026, 4, 6)
 
 
-def test_reference_number_in_a_readout_is_the_claim_number() -> None:
+def test_readout_reference_is_claim_number() -> None:
     text = readout_text("For dates beginning February eleventh, twenty twenty-six, reference number B W two six A zero "
                          "zero six seven seven one nine.")
     assert parse_fields(text, CALL_DATE, readout=True)["claim_number"].value == "BW26A0067719"

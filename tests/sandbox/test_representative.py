@@ -186,7 +186,7 @@ def test_repeat_without_answer_replays_last_words(ngs) -> None:
     assert answer_after(caller, question) == before
 
 
-def test_claims_on_one_date_are_told_apart_by_the_charges_named(ngs) -> None:
+def test_same_date_claims_picked_by_charges(ngs) -> None:
     _, claim = find_claim(ngs, ClaimStatus.PAID)
     twin = claim.model_copy(update={"id": "twin", "claim_number": None, "billed_amount": claim.billed_amount + 100})
     rep = SimpleNamespace(claims=[claim, twin])

@@ -165,7 +165,7 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.NPI, r"\bn ?p ?i\b|national provider identifier"),
         # A Medicare provider number is the PTAN: "the provider's Medicare number", "your Medicare provider number".
         (InputField.PTAN, r"\bptan\b|(?:provider )?transaction access number|provider (?:transaction )?access\b|"
-                          # A Part A facility's PTAN is its CMS certification number.
+                          # A Part A facility's PTAN is usually its CMS certification number.
                           r"(?:medicare |cms )certification number|\bccn\b|provider(?:'s)? medicare (?:number|id)|"
                           r"medicare provider (?:number|id)"),
         (InputField.TIN, r"\btax id|\btin\b|tax identification|employer identification|\bein\b|\btax number|"
@@ -763,12 +763,12 @@ def stated_claim_number_length(normalized: str) -> int | None:
     return _TEEN_COUNTS.get(word) or _count(word)
 
 
-# Words that say the payer's systems are out, not that the caller's entries failed.
+# Words that name an outage of the payer's systems, not a failure of the caller's entries.
 _OUTAGE = re.compile(r"\b(?:system|systems|host|down|outage|unavailable|maintenance|technical|locked up)\b", re.IGNORECASE)
 
 
 def names_outage(text: str) -> bool:
-    """Tell whether a "try again later" turn says the payer's systems are out ("the host system is not responding")."""
+    """Tell whether a "try again later" turn names an outage of the payer's systems ("the host system is not responding")."""
     return _OUTAGE.search(text) is not None
 
 

@@ -67,8 +67,8 @@ class Representative:
         self.mumble_pending = self.behaviour == RepBehaviour.MUMBLES_ONCE
         self.correction_pending = self.behaviour == RepBehaviour.SELF_CORRECTS
         self.heard_text = ""
-        # The caller's claim matched no record, and the representative said so.
-        self.no_record_told = False
+        # The caller's claim matched no record, and the representative reported it.
+        self.no_record_reported = False
         self.last_said: tuple[Spoken, ...] = ()
 
     # -- setup ---------------------------------------------------------------
@@ -299,7 +299,7 @@ class Representative:
             found = self.claims_described(text)
             if not found:
                 # The claim discussed before is not the one asked about now.
-                self.claim, self.no_record_told = None, True
+                self.claim, self.no_record_reported = None, True
                 yield from self.say([self.pick("claim_not_on_file")])
                 return
             claim = found[0]
@@ -308,8 +308,8 @@ class Representative:
     # -- answers -----------------------------------------------------------
 
     def _answer_fields(self, fields: list[str]) -> Generator[object, object, list[Spoken]]:
-        if self.claim is None and self.no_record_told:
-            # A person who found no record has no value to give, and says so rather than asking which claim.
+        if self.claim is None and self.no_record_reported:
+            # A person who found no record has no value to give, and reports that rather than asking which claim.
             return [Spoken(self.pick("no_value", label=self.bank.field_labels[field])) for field in fields]
         if self.claim is None:
             return [Spoken(self.pick("which_claim"))]

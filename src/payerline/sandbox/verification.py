@@ -215,7 +215,7 @@ class Verifier:
             if not found:
                 question = rep.pick("claim_not_matched") if hearing.dates_in(text) else rep.bank.verification["date_of_service"][0]
         if not found:
-            rep.no_record_told = True
+            rep.no_record_reported = True
             yield from rep.say([rep.pick("claim_not_on_file")])
             return
         fresh = [claim for claim in found if claim.id not in rep.discussed]
