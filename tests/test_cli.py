@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +223,14 @@ def test_payer_file_for_directory_is_usage_error(tmp_path, capsys):
                  "--json", str(tmp_path / "r.json")])
     assert code == 2
     assert "is a file, not a directory" in capsys.readouterr().err
+
+
+def test_folder_of_payer_sets_names_its_subfolders(tmp_path, capsys):
+    source = Path(__file__).resolve().parents[1] / "eval-payers" / "author-6"
+    (tmp_path / "author-6").mkdir()
+    for path in source.glob("*.payer.yaml"):
+        (tmp_path / "author-6" / path.name).write_text(path.read_text())
+    code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(tmp_path),
+                 "--json", str(tmp_path / "r.json")])
+    assert code == 2
+    assert f"1 of its subfolders do; pass one of them, such as {tmp_path / 'author-6'}" in capsys.readouterr().err

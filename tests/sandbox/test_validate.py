@@ -8,7 +8,7 @@ import pytest
 
 from payerline.payers.directory import bundled_payers_dir
 from payerline.sandbox.payer_file import validate_payer_file
-from payerline.sandbox.validate import main
+from payerline.sandbox.validate import main, problems_of
 
 BUNDLED = bundled_payers_dir() / "humana.payer.yaml"
 
@@ -93,3 +93,11 @@ def test_ivr_map_validated_as_map(tmp_path, capsys):
 def test_bundled_ivr_maps_valid(capsys):
     maps = sorted(str(path) for path in bundled_payers_dir().glob("*.ivr-map.yaml"))
     assert main(maps) == 0
+
+
+def test_request_json_is_named_not_a_payer_file(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text("{}")
+    problems = problems_of(path)
+    assert len(problems) == 1
+    assert "a JSON file is neither a payer file" in problems[0]

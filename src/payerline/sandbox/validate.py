@@ -11,6 +11,10 @@ from payerline.sandbox.payer_file import validate_payer_file
 
 def problems_of(path: Path) -> list[str]:
     """Return the problems of a payer file, or of an IVR map when the name ends in ``.ivr-map.yaml``."""
+    if path.suffix.lower() == ".json":
+        # A call request is JSON; payer files and IVR maps are YAML.
+        return [f"{path}: a JSON file is neither a payer file (*.payer.yaml) nor an IVR map (*.ivr-map.yaml); "
+                f"`payerline call --request {path}` checks a request before it dials"]
     if path.name.endswith(IVR_MAP_SUFFIX):
         from payerline.payers.map_check import validate_ivr_map_file
 
@@ -29,9 +33,10 @@ def main(paths: list[str]) -> int:
         if problems:
             failed += 1
             for problem in problems:
-                print(problem, file=sys.stderr)
+                print(problem, file=sys.stderr, flush=True)
         else:
-            print(f"{name}: valid")
+            # Flushed, so "valid" lines and problems keep their order when both streams go to one place.
+            print(f"{name}: valid", flush=True)
     if failed:
         print(f"{failed} of {len(paths)} files are invalid", file=sys.stderr)
     return 1 if failed else 0
