@@ -12,7 +12,7 @@ from payerline.sandbox.payer_file import validate_payer_file
 def problems_of(path: Path) -> list[str]:
     """Return the problems of a payer file, or of an IVR map when the name ends in ``.ivr-map.yaml``."""
     if path.suffix.lower() == ".json":
-        # A call request is JSON; payer files and IVR maps are YAML.
+        # A call request is JSON, while payer files and IVR maps are YAML.
         return [f"{path}: a JSON file is neither a payer file (*.payer.yaml) nor an IVR map (*.ivr-map.yaml); "
                 f"`payerline call --request {path}` checks a request before it dials"]
     if path.name.endswith(IVR_MAP_SUFFIX):
