@@ -292,11 +292,11 @@ class ReadoutCapture:
         """
         context = self._context
         claim = context.claims[context.ivr_claim]
-        heard = self._copays.get(context.ivr_claim)
+        copay = self._copays.get(context.ivr_claim)
         allowed, paid = claim.fields.get("allowed_amount"), claim.fields.get("paid_amount")
-        if heard is None or "patient_responsibility" in claim.fields or allowed is None or paid is None:
+        if copay is None or "patient_responsibility" in claim.fields or allowed is None or paid is None:
             return
-        amount, where = heard
+        amount, where = copay
         if allowed.value - paid.value != amount.value:
             return
         context.capture(context.ivr_claim, {"patient_responsibility": Extraction(amount.value, 0.85)}, where, SOURCE_IVR)

@@ -41,9 +41,9 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True, only: st
         nested = sorted({path.parent.name for path in folder.glob(f"*/*{PAYER_FILE_SUFFIX}")})
         if nested:
             # eval-payers/ has one folder per author, and the set to run is one of them.
-            shown = ", ".join(f"{folder / name}" for name in nested[:3]) + (" ..." if len(nested) > 3 else "")
+            examples = ", ".join(f"{folder / name}" for name in nested[:3]) + (" ..." if len(nested) > 3 else "")
             raise UsageError(f"payer directory {folder} contains no *.payer.yaml file, but {len(nested)} of its "
-                             f"subfolders do; pass one of them, such as {shown}")
+                             f"subfolders do; pass one of them, such as {examples}")
         raise UsageError(f"payer directory {folder} contains no *.payer.yaml file; add one or pass another folder")
 
     payers: list[EvalPayer] = []

@@ -259,9 +259,7 @@ class Representative:
         named come first, as a person comparing the charges would pick them.
         """
         found = self.claims_by_number(text) or self.claims_by_date(hearing.dates_in(text))
-        amounts = set(hearing.amounts_in(text))
-        billed = [claim for claim in found if claim.billed_amount in amounts]
-        return billed + [claim for claim in found if claim not in billed]
+        return _named_charges_first(found, text)
 
     def select_claim(self, claim: ClaimRecord) -> RepStep:
         self.claim = claim
@@ -281,10 +279,7 @@ class Representative:
         if questions.is_readback(text):
             return None
         dates = hearing.dates_in(text)
-        amounts = set(hearing.amounts_in(text))
-        matches = [c for c in others if c.service_date_from in dates]
-        # Of several claims on the date, one with the charges the caller named first.
-        matches.sort(key=lambda claim: claim.billed_amount not in amounts)
+        matches = _named_charges_first([c for c in others if c.service_date_from in dates], text)
         fresh = [c for c in matches if c.id not in self.discussed]
         return (fresh or matches or [None])[0]
 
@@ -478,3 +473,9 @@ def _mentions(field: str, value: object, text: str) -> bool | None:
             return True
         return False if len(hearing.characters_in(text)) >= max(5, len(value) - 3) else None
     return None
+
+
+def _named_charges_first(claims: list[ClaimRecord], text: str) -> list[ClaimRecord]:
+    """Order ``claims`` with those whose billed amount ``text`` names first, keeping their order otherwise."""
+    amounts = set(hearing.amounts_in(text))
+    return sorted(claims, key=lambda claim: claim.billed_amount not in amounts)
