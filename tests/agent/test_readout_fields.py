@@ -350,6 +350,13 @@ def test_payment_reference_is_the_trace_number() -> None:
         "EFT30041990")
 
 
+def test_reference_number_of_a_payment_keeps_the_trace_letters() -> None:
+    found = values("It was finalized on March fourth, twenty twenty-six and payment issued March sixth, twenty "
+                   "twenty-six, reference number E F T zero zero nine four one zero two.")
+    assert found["check_number"] == "EFT0094102"
+    assert "reference_number" not in found
+
+
 def test_claim_then_digits_is_the_claim_number() -> None:
     found = values("Claim six zero two six zero one two three four five zero zero one, date of service January "
                    "twelfth, twenty twenty-six.")
@@ -708,6 +715,9 @@ def test_readout_reference_is_claim_number() -> None:
     assert parse_fields(text, CALL_DATE, readout=True)["claim_number"].value == "BW26A0067719"
     call_reference = "Your reference number for this call is one two three four five six."
     assert readout_text(call_reference) == call_reference
+    trace = readout_text("Payment issued March sixth, twenty twenty-six, reference number E F T zero zero nine four one "
+                         "zero two.")
+    assert parse_fields(trace, CALL_DATE, readout=True)["check_number"].value == "EFT0094102"
 
 
 def test_explanation_of_benefits_codes_are_reason_codes() -> None:

@@ -423,7 +423,6 @@ _NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|"
                          # "... applied to the deductible, so there's no plan payment."
                          r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
-_LOST_DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 # "on" and a date right after a service date: "... November seventeenth, twenty twenty-six on November twentieth".
 _ON_DATE = re.compile(r"\s*,?\s+on\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
                       r"november|december)\b)", re.IGNORECASE)
@@ -452,7 +451,7 @@ def lost_values(text: str, reference: date | None) -> set[str]:
             if name in found:
                 continue
             lowered = segment.lower()
-            if (name in _LOST_DATE_FIELDS and _DATE_REMNANT.search(lowered)) or (
+            if (name in _DATE_FIELDS and _DATE_REMNANT.search(lowered)) or (
                 name in _LOST_AMOUNT_FIELDS and _AMOUNT_REMNANT.search(lowered)
             ):
                 lost.add(name)
@@ -519,6 +518,11 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
     for start, end, name in hits:
         if kept and start < kept[-1][1]:
             continue
+        if kept and kept[-1][2] == "reference_number" and name == "check_number" and _TRACE_PREFIX.fullmatch(
+                sentence, kept[-1][1], end):
+            # "payment issued March 6, reference number E F T zero zero nine ...": the reference is the
+            # payment's, and its letters are part of the trace.
+            start = kept.pop()[0]
         kept.append((start, end, name))
     segments = []
     for index, (start, _, name) in enumerate(kept):
@@ -563,8 +567,8 @@ _LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<
                              r"(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))", re.IGNORECASE)
 
 
+_TRACE_PREFIX = re.compile(r"\s*(?:is\s+|:\s*)?(?:EFT|ACH|TRN)\b", re.IGNORECASE)
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
-_TO_APPEAR = re.compile(r"\bto (?:appear|show up|post|be posted|be loaded|be on file)\b|\bon file\b", re.IGNORECASE)
 # "paid fifty dollars on March third", "payment was fifty dollars, sent March third".
 _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNORECASE)
 # Medicaid's spend-down is the member's deductible under another name.

@@ -380,9 +380,12 @@ def approved_as_payment(claim: ClaimState) -> None:
 
 
 # A reference number for the call itself, which some IVRs give before the transfer to a person.
-# Not a payment's reference: "Payment reference number E T two six ..." is the check or EFT number.
+# Not a payment's reference: "Payment reference number E T two six ..." is the check or EFT number, and so is a
+# reference whose value opens with a trace's letters.
 _CLAIM_REFERENCE = re.compile(r"(?<!payment )(?<!check )(?<!eft )(?<!e f t )(?<!remittance )(?<!remit )(?<!trace )"
-                              r"(?<!transaction )(?<!confirmation )(?<!call )\breference (?:number|no\.?|#)", re.IGNORECASE)
+                              r"(?<!transaction )(?<!confirmation )(?<!call )\breference (?:number|no\.?|#)"
+                              # "..., reference number E F T zero zero nine ...": a payment's trace.
+                              r"(?!,? (?:is )?(?:eft|e f t|ach|a c h|trn|t r n)\b)", re.IGNORECASE)
 _CALL_REFERENCE = re.compile(r"\b(?:this|the|your|today's) call\b|\bcall reference\b|\breference (?:number )?for (?:this|the|your|today's) "
                              r"(?:call|inquiry)\b", re.IGNORECASE)
 
