@@ -114,6 +114,17 @@ def test_spelled_eft_label_check_number() -> None:
     assert found["paid_date"] == date(2026, 10, 5)
 
 
+@pytest.mark.parametrize(("answer", "trace"), [
+    ("E F T E F T, double eight three, oh nine nine, seven six.", "EFT88309976"),
+    ("Trace E F T double eight three oh nine nine seven six.", "EFT88309976"),
+    ("EFT number is E F T double eight three oh nine nine seven six.", "EFT88309976"),
+    ("E F T, double eight three, oh nine nine, seven six.", "88309976"),
+    ("Trace, double eight three oh nine nine seven six.", "88309976"),
+])
+def test_trace_letters_after_a_payment_word(answer: str, trace: str) -> None:
+    assert parse_answer("check_number", answer, CALL_DATE)["check_number"].value == trace
+
+
 # --- dates read digit by digit ----------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "value"), [

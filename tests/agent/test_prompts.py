@@ -35,6 +35,27 @@ def test_menu_option_forms(text: str, label: str, key: str | None, phrase: str |
     assert match[0].phrase == phrase
 
 
+def test_an_example_entry_is_no_option() -> None:
+    analysis = analyze_prompt("Enter the total billed charge for the trip, in dollars and cents, without the decimal "
+                              "point. Then press pound. For example, for eight hundred twelve dollars and fifty cents, "
+                              "enter 8 1 2 5 0.")
+    assert analysis.options == ()
+    assert analysis.input_request is not None
+    assert analysis.input_request.field is InputField.BILLED_AMOUNT
+    spoken = analyze_prompt("Tell me in a few words. For example, you can say claim status, or press 2.")
+    assert [option.key for option in spoken.options] == ["2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Enter the date of transport as six digits: two for the month, two for the day and two for the year.",
+    "Key the visit date as eight digits.",
+])
+def test_other_names_for_the_date_of_service(text: str) -> None:
+    request = analyze_prompt(text).input_request
+    assert request is not None
+    assert request.field is InputField.DATE_OF_SERVICE
+
+
 def test_menu_options_in_order() -> None:
     analysis = analyze_prompt("For eligibility, press 1. For claim status, press 2. For all other inquiries, press 3.")
     assert [option.key for option in analysis.options] == ["1", "2", "3"]

@@ -350,6 +350,34 @@ def test_payment_reference_is_the_trace_number() -> None:
         "EFT30041990")
 
 
+def test_paid_in_full_on_a_date_is_the_paid_date() -> None:
+    found = values("This claim was paid in full on March thirty-first, twenty twenty-six.")
+    assert found["paid_date"] == date(2026, 3, 31)
+
+
+def test_not_yet_entered_processing_is_received() -> None:
+    found = values("This claim has been received on March fourteenth, twenty twenty-six and has not yet entered "
+                   "processing.")
+    assert found["claim_status"] is ClaimStatus.RECEIVED
+
+
+def test_full_approved_amount_to_the_deductible_is_the_status() -> None:
+    found = values("The full approved amount was applied to the deductible. No Medicare payment was made.")
+    assert found["claim_status"] is ClaimStatus.APPLIED_TO_DEDUCTIBLE
+    assert found["paid_amount"] == Decimal("0.00")
+
+
+def test_expected_decision_is_the_processing_time() -> None:
+    assert values("Expect a decision in about fourteen days.")["expected_processing_days"] == 14
+
+
+def test_charge_submitted_is_the_billed_amount() -> None:
+    found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
+                   "dollars.")
+    assert found["billed_amount"] == Decimal("1288.00")
+    assert found["allowed_amount"] == Decimal("1010.00")
+
+
 def test_reference_number_of_a_payment_keeps_the_trace_letters() -> None:
     found = values("It was finalized on March fourth, twenty twenty-six and payment issued March sixth, twenty "
                    "twenty-six, reference number E F T zero zero nine four one zero two.")

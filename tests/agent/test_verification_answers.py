@@ -96,3 +96,16 @@ def test_earlier_claims_number_is_recognized() -> None:
 def test_statement_starting_with_cant_asks_nothing() -> None:
     # "[They] can't be billed for an accepted injury." with its subject lost is no question about the charges.
     assert not dialog_for()._answers("can't be billed for an accepted injury.")
+
+
+def test_date_of_service_names_the_charges_when_two_claims_share_it() -> None:
+    request = make_request(2)
+    same_day = [claim.model_copy(update={"service_date_from": date(2026, 3, 12)}) for claim in request.claims]
+    context = CallContext(request=request.model_copy(update={"claims": same_day}), config=AgentConfig(),
+                          ivr_map=None, call_date=date(2026, 3, 20), call_id="call-1",
+                          claims=[ClaimState(0), ClaimState(1)])
+    dialog = RepresentativeDialog(context)
+    context.rep_claim = 1
+    assert answer(dialog, "What's the date of service?") == (
+        "The date of service is March 12, 2026, that's 03/12/2026, the claim billed $300.00.")
+    assert "billed" not in answer(dialog_for(), "What's the date of service?")

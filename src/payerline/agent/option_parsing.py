@@ -99,8 +99,16 @@ OPTION_KEY_LOST = re.compile(
 )
 
 
+# An example of an entry is no option: "For example, for eight hundred twelve dollars and fifty cents, enter 8 1 2 5 0."
+# A spoken menu's examples ("For example, you can say claim status") are options, so a sentence with "say" stays.
+_KEYED_EXAMPLE = re.compile(r"(?:^|(?<=[.?!] ))(?:for example|for instance|e\.g\.)\b(?![^.?!]*\bsay\b)[^.?!]*[.?!]?",
+                            re.IGNORECASE)
+
+
 def menu_options(normalized: str) -> tuple[MenuOption, ...]:
     """Find the menu options offered in a normalized turn, in the order heard."""
+    # Blanked, not cut, so that the options' positions keep their order.
+    normalized = _KEYED_EXAMPLE.sub(lambda match: " " * len(match.group(0)), normalized)
     found: list[tuple[int, MenuOption]] = []
     seen_keys: set[str] = set()
     for match in _OPTION_FOR_PRESS.finditer(normalized):

@@ -199,11 +199,15 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
         (InputField.DATE_OF_SERVICE_FROM, r"(?:from|beginning|begin|start|starting) date|first date of service"),
         # "Place of service" and "type of service" are codes, not dates.
         (InputField.DATE_OF_SERVICE, r"dates? (?:\w+ )?service|(?<!place )(?<!type )(?<!level )\bof service|service date|"
-                                     r"\bdos\b"),
+                                     r"\bdos\b|"
+                                     # An ambulance line's "date of transport", a clinic's "visit date".
+                                     r"\bdates? of (?:the )?(?:transport|trip|visit|treatment|encounter)\b|"
+                                     r"\b(?:transport|trip|visit|treatment|encounter) date\b"),
         (InputField.LAST_NAME, r"last name|surname|letters of the (?:\w+'?s )?name"),
         (InputField.FIRST_INITIAL, r"first initial|(?:first|1st) letter of (?:the |your )?(?:\w+'?s )?first name"),
         (InputField.FIRST_NAME, r"first name"),
-        (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges"),
+        (InputField.BILLED_AMOUNT, r"billed amount|amount billed|total charges?|charge amount|billed charges?\b|"
+                                   r"total billed\b|submitted (?:charges?|amount)|amount submitted"),
         (InputField.CALLBACK_NUMBER, r"(?:phone|telephone|callback) number"),
         (InputField.ZIP_CODE, r"zip code"),
         # "Say the patient's name" with "first" or "last" lost: the navigator decides which from the entries before.

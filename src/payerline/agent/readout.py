@@ -72,7 +72,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=[,:]? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid (?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+    ("paid_date", r"(?:paid (?:in full )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
                   r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -103,7 +103,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       # "The charge was one thousand three hundred fifty dollars."
                       r"\bthe charge(?= (?:was|is|of|amount)\b)|"
-                      r"\btotal submitted\b|"
+                      r"\btotal submitted\b|\b(?:charges?|amount) (?:submitted|billed)\b|"
                       r"charge amount|amount charged|charged amount"),
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
     ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
@@ -178,7 +178,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                  r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
                                  r"takes|"
                                  # "Estimated time to finalize: fourteen days."
-                                 r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b"),
+                                 r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b|"
+                                 # "Expect a decision in about fourteen days."
+                                 r"\bexpect (?:a )?(?:decision|determination|resolution|an? answer) (?:in|within)\b|"
+                                 r"\b(?:decision|determination) (?:is )?expected (?:in|within)\b"),
     ("timely_filing_days", r"timely filing|filing limit"),
     ("check_cashed", r"\bcashed\b|\bcleared\b|outstanding"),
     ("missing_information", r"\bmissing\b|we need|waiting on|need(?:s)? the"),
@@ -226,7 +229,7 @@ _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied
 # "... has been received": a present perfect with nothing after it states where the claim is now, not a date.
 _HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.IGNORECASE)
 _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
-                            r"in (?:review|process|processing))\b|"
+                            r"in (?:review|process|processing)|(?:entered|started|begun|gone into) (?:processing|review))\b|"
                             r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
                             r"(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b|"
                             # "... received on March 27 and is in initial edits": still at the front door.
@@ -246,7 +249,9 @@ _RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending|approved) (?:
                                   r"pay(?:ment)? cycle|financial cycle)\b"
                                   r"[^.]*?\bin the amount of ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
 # Words that make such a sentence a status after all: the whole allowed amount, or no payment.
-_WHOLE_AMOUNT = re.compile(r"\ballowed amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b", re.IGNORECASE)
+# "The full approved amount was applied to the deductible": the whole claim, so its status.
+_WHOLE_AMOUNT = re.compile(r"\b(?:allowed|approved) amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b|"
+                           r"\b(?:full|entire|whole) (?:\w+ )?amount\b", re.IGNORECASE)
 _STATUS_CONTEXT = re.compile(r"\bstatus\b|\b(?:this|that|the|your) claim (?:is|was|has)|\bclaim (?:was|is)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECASE)
@@ -397,7 +402,7 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
 # A sentence about part of a labelled amount: "Of the member's share, thirty-one dollars went to the deductible."
 _PART_OF = re.compile(r"^\W*of (?:the|that|this)\b[^,.]{0,40},[^.]*\b(?:went|goes|was applied|were applied|applies|"
                       r"was taken|counts?|counted) (?:to|toward|towards)\b", re.IGNORECASE)
-_PAID_ON = re.compile(r"\s*paid on\b", re.IGNORECASE)
+_PAID_ON = re.compile(r"\s*paid (?:in full )?on\b", re.IGNORECASE)
 _CHECK_DATE = re.compile(r"\s*(?:(?:check|eft|payment) (?:date|was issued|issued)|issued|released)\b", re.IGNORECASE)
 
 
@@ -421,7 +426,7 @@ _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:ta
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
 _NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|"
                          # "... applied to the deductible, so there's no plan payment."
-                         r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+                         r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno (?:medicare |medicaid |plan |insurance )?payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 # "on" and a date right after a service date: "... November seventeenth, twenty twenty-six on November twentieth".
 _ON_DATE = re.compile(r"\s*,?\s+on\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
@@ -523,6 +528,12 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
             # "payment issued March 6, reference number E F T zero zero nine ...": the reference is the
             # payment's, and its letters are part of the trace.
             start = kept.pop()[0]
+        elif name == "check_number" and _TRACE_PREFIX.fullmatch(sentence, start, end):
+            # "Trace E F T double eight ...", "E F T E F T, double eight ...": the word before names the payment,
+            # so the letters after it open the trace.
+            lead = _TRACE_LEAD.search(sentence, 0, start)
+            if lead is not None and (not kept or lead.start() >= kept[-1][1]):
+                start = lead.start()
         kept.append((start, end, name))
     segments = []
     for index, (start, _, name) in enumerate(kept):
@@ -563,11 +574,13 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
 # An initialism joined for label matching that starts a trace number's value right after its label ("number EFT
 # eight eight one two"). Without the label ("went out under E F T zero ...") it names how the payment went.
 _LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<=number, )|(?<=reference )|"
-                             r"(?<=reference is ))(EFT|ACH|TRN)"
-                             r"(?= (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d))", re.IGNORECASE)
+                             r"(?<=reference is )|(?<=trace )|(?<=eft )|(?<=ach ))(EFT|ACH|TRN)"
+                             r"(?=,? (?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d))",
+                             re.IGNORECASE)
 
 
 _TRACE_PREFIX = re.compile(r"\s*(?:is\s+|:\s*)?(?:EFT|ACH|TRN)\b", re.IGNORECASE)
+_TRACE_LEAD = re.compile(r"\b(?:trace|eft|ach)\s*$", re.IGNORECASE)
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 # "paid fifty dollars on March third", "payment was fifty dollars, sent March third".
 _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNORECASE)

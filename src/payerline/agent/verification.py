@@ -329,7 +329,13 @@ class VerificationAnswers:
                     f"The dates of service are {formats.spoken_date(query.service_date_from)} through "
                     f"{formats.spoken_date(query.service_date_to)}."
                 )
-            return f"The date of service is {_both_dates(query.service_date_from)}."
+            answer = f"The date of service is {_both_dates(query.service_date_from)}."
+            same_day = [claim for claim in request.claims
+                        if claim is not query and claim.service_date_from == query.service_date_from]
+            if same_day and query.billed_amount is not None:
+                # Two claims on one day: the charges tell the person which one is meant.
+                answer = f"{answer[:-1]}, the claim billed ${query.billed_amount:,.2f}."
+            return answer
         if kind == "billed_amount":
             return f"The billed amount is ${query.billed_amount:.2f}."
         if kind == "claim_number":

@@ -403,7 +403,12 @@ _SPELLED_INITIALISM = re.compile(
 _SPELLED_LABEL_FIRST = re.compile(r"(?:^|(?<=[.?!;] ))(i c n|d c n|t c n)\b(?= \w\b)", re.IGNORECASE)
 
 
+# A payment's label before a trace that starts with the same letters: "E F T E F T, double eight three ...".
+_SPELLED_LABEL_TWICE = re.compile(r"\b(e f t|a c h)(?= \1\b)", re.IGNORECASE)
+
+
 def join_spelled_initialisms(text: str) -> str:
     """Join initialisms read letter by letter into the one word that labels and prompts are matched against."""
     text = _SPELLED_LABEL_FIRST.sub(lambda match: match.group(1).replace(" ", ""), text)
+    text = _SPELLED_LABEL_TWICE.sub(lambda match: match.group(1).replace(" ", ""), text)
     return _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
