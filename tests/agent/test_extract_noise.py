@@ -1,11 +1,15 @@
-"""Extractors on text with speech-recognition errors: misheard "and", lost dollars, a lost year."""
+"""Extractors and cues on text with speech-recognition errors: misheard words, lost dollars, a lost year."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from payerline.agent.extract import extract_date, extract_money, extract_yes_no
+import pytest
+
+from payerline.agent.extract import extract_date, extract_identifier, extract_money, extract_yes_no
+from payerline.agent.prompts import Cue, analyze_prompt
+from payerline.agent.readout import parse_answer
 
 
 def test_money_reads_misheard_and_before_cents() -> None:
@@ -47,3 +51,31 @@ def test_yes_no_reads_know_as_no() -> None:
     heard = extract_yes_no("know, it's fifty-nine dollars and fourteen cents.")
     assert heard is not None and heard.value is False
     assert extract_yes_no("I know that one") is None
+
+
+def test_identifier_homophone_between_letter_and_digit() -> None:
+    heard = extract_identifier("Number's R W to six, A double oh six, three three oh seven.")
+    assert heard is not None and heard.value == "RW26A0063307"
+
+
+def test_identifier_stops_before_for_heard_as_four() -> None:
+    heard = extract_identifier("Claim one, document number two one zero two six zero zero zero four eight eight one one "
+                               "nine, four dates February fourth.")
+    assert heard is not None and heard.value == "21026000488119"
+
+
+def test_claim_id_label_left_of_a_lost_claim_word() -> None:
+    found = parse_answer("claim_number", "I D, two six zero four, one double zero eight, double one six four.", None)
+    assert found["claim_number"].value == "260410081164"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sorry, we calls from a live person on this line. Goodbye.",
+    "I'm sorry, we only take calls from a person on this line. Goodbye.",
+])
+def test_refusal_of_automated_callers_with_words_lost(text: str) -> None:
+    assert analyze_prompt(text).has(Cue.AUTOMATED_REFUSED)
+
+
+def test_no_claim_heard_as_know_claim() -> None:
+    assert analyze_prompt("know claim was found matching information entered.").has(Cue.CLAIM_NOT_FOUND)

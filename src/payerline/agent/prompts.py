@@ -522,7 +522,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"assistants)\b|"
                                 # "We can only take calls from a live person on this line."
                                 r"\bonly (?:take|accept|handle|answer|speak with|talk to|help) (?:calls? from )?"
-                                r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b"),
+                                r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b|"
+                                # The same with "only take" or "live" lost on a noisy line.
+                                r"\bcalls? from (?:an? )?(?:live|real|actual) (?:person|people|persons|humans?) on this line\b|"
+                                r"\bonly (?:take|accept|handle|answer) calls? from (?:an? )?(?:person|people|humans?)\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
@@ -595,7 +598,8 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:wasn't|was not|weren't|were not|unable|not able|couldn't|could not) (?:able )?(?:to )?"
                                r"(?:authenticate|verify|validate) (?:that |the |this |your |those )?(?:information|member|patient|"
                                r"caller|details|identity)\b"),
-        (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\bno claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
+        # "Know claim was found": "no" heard as its homophone.
+        (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\b(?:no|know) claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
                               r"to|did not|didn't) (?:find|locate) (?:a |any |the |that )?(?:claims?|bills?)\b|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
                               r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),

@@ -497,6 +497,9 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
     if field == "check_number":
         # Unlabelled, "went out under E F T zero zero ..." names the payment's method before its trace.
         asked = _extract_segment(field, join_spelled_initialisms(text), reference)
+    elif field == "claim_number":
+        # "[Claim] I D, two six zero four ...": what is left of a "claim ID" label is not part of the number.
+        asked = FIELD_EXTRACTORS[field](_ID_LABEL_LEFT.sub("", text), reference)
     else:
         asked = FIELD_EXTRACTORS[field](text, reference)
     if asked is not None:
@@ -579,6 +582,8 @@ _LETTERED_TRACE = re.compile(r"(?:(?<=number )|(?<=number is )|(?<=number: )|(?<
                              re.IGNORECASE)
 
 
+_ID_LABEL_LEFT = re.compile(r"^\W*(?:(?:that's|it's|it is)\s+)?(?:i d|id)\b,?\s*(?=(?:zero|oh|one|two|three|four|five|"
+                            r"six|seven|eight|nine|double|triple|\d)\b)", re.IGNORECASE)
 _TRACE_PREFIX = re.compile(r"\s*(?:is\s+|:\s*)?(?:EFT|ACH|TRN)\b", re.IGNORECASE)
 _TRACE_LEAD = re.compile(r"\b(?:trace|eft|ach)\s*$", re.IGNORECASE)
 _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})

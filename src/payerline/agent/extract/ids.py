@@ -14,6 +14,8 @@ from payerline.agent.extract.numbers import atoms_from, cardinal, digit_string
 from payerline.agent.extract.result import Extraction
 
 _RUN_WORDS = frozenset({"then", "dash", "hyphen"})
+# Words that follow "for" but not a digit closing an identifier.
+_AFTER_FOR = frozenset({"date", "dates", "service", "services", "the", "this", "that", "a", "an", "dos"})
 MIN_IDENTIFIER_LENGTH = 4
 
 
@@ -46,6 +48,9 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
         if _is_run_token(token):
             current.append(token)
             continue
+        if current and token.text in _AFTER_FOR and current[-1].text == "four" and len(current) > 2 and (
+                current[-2].kind is Kind.COMMA):
+            current = current[:-2]  # "... one one nine, four dates February 4": "for" heard as "four"
         if current:
             runs.append(current)
         current = []

@@ -267,7 +267,8 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     right before "hundred" or "thousand" with no number before it ("too
     hundred thirty-six" is 236), between "thousand" and a number ("one
     thousand for forty-four"), in a list joined by "and" ("for and two
-    thirty-six" and "four and to thirty-six" are 4 and 236), and first in an
+    thirty-six" and "four and to thirty-six" are 4 and 236), between a
+    spelled letter and a digit ("R W to six A ..."), and first in an
     identifier read digit by digit after its label ("the ICN is for one zero two").
     """
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -309,7 +310,10 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
         # a phrase, also when the phrase's words were cut off ("... three zero, for").
         return True
     digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
-    return digit_before and after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
+    digit_after = after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
+    # "R W to six A ...": a spelled letter of an identifier, then digits.
+    letter_before = before is not None and before.kind is Kind.LETTER and not paused
+    return (digit_before or letter_before) and digit_after
 
 
 # Words right before an identifier read out: "The claim number is ...", "ICN ...".
