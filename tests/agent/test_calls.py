@@ -254,6 +254,15 @@ def test_automated_callers_refused() -> None:
     assert result.reason is FailureReason.AUTOMATED_CALLS_REFUSED
 
 
+def test_staff_only_answer_to_an_automated_caller_is_a_refusal() -> None:
+    rep = Representative(greeting="Medical bills, this is Wendell.",
+                         verification=[("This line is for provider office staff only. Goodbye.", r".*")])
+    output, _ = call(lambda clock: ScriptedLine(clock, main_menu_nodes(), rep))
+    result = output.results[0]
+    assert result.outcome is Outcome.NEEDS_HUMAN
+    assert result.reason is FailureReason.AUTOMATED_CALLS_REFUSED
+
+
 def test_self_service_only_call_completes_without_person() -> None:
     nodes = main_menu_nodes(
         readout=Node(

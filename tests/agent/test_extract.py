@@ -194,6 +194,17 @@ def test_accented_representative_name_is_whole() -> None:
     assert greeting_name("Bluewater, Zoë speaking.") == "Zoë"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brightwater provider line, my name is Hye-jin. Who do I have the pleasure of speaking with?", "Hye-jin"),
+    ("This is Jean-Luc, how can I help?", "Jean-Luc"),
+    ("Provider services, Hye-jin speaking.", "Hye-jin"),
+    ("This is McKenzie.", "McKenzie"),
+])
+def test_hyphenated_and_inner_capital_names_are_whole(text: str, name: str) -> None:
+    extraction = extract_person_name(text)
+    assert extraction is not None and extraction.value == name
+
+
 def test_capital_a_before_double_is_a_letter() -> None:
     extraction = extract_identifier("Our reference for the claim is B W two six, A double zero five, eight three zero two.")
     assert extraction is not None and extraction.value == "BW26A0058302"

@@ -13,9 +13,11 @@ from payerline.agent.readout import (
     claim_blocks,
     parse_copay,
     parse_deductible,
+    parse_answer,
     parse_fields,
     parse_service_date,
     parse_service_span,
+    reimbursements_as_allowed,
     split_lines,
     summary_after_lines,
 )
@@ -369,6 +371,44 @@ def test_full_approved_amount_to_the_deductible_is_the_status() -> None:
 
 def test_expected_decision_is_the_processing_time() -> None:
     assert values("Expect a decision in about fourteen days.")["expected_processing_days"] == 14
+
+
+def test_toward_the_deductible_and_no_government_payment() -> None:
+    text = ("TRICARE allowable one hundred eighteen dollars and sixty cents. Toward the deductible: one hundred "
+            "eighteen dollars and sixty cents. No government payment was made.")
+    assert values(text)["paid_amount"] == Decimal("0.00")
+    deductible = parse_deductible(text)
+    assert deductible is not None and deductible.value == Decimal("118.60")
+
+
+def test_normal_processing_is_the_processing_time() -> None:
+    assert values("It came in March fourth, twenty twenty-six. Normal processing is thirty days.")[
+        "expected_processing_days"] == 30
+
+
+def test_approved_for_payment_as_of_is_the_processed_date() -> None:
+    found = values("This claim is approved for payment as of March fourteenth, twenty twenty-six. The payment of "
+                   "eighty-eight dollars and ten cents is scheduled to release on March twenty-seventh, twenty "
+                   "twenty-six.")
+    assert found["processed_date"] == date(2026, 3, 14)
+    assert found["paid_date"] == date(2026, 3, 27)
+    assert found["claim_status"] is ClaimStatus.PAYMENT_FLOOR
+
+
+def test_reimbursement_before_a_smaller_net_payment_is_the_allowed_amount() -> None:
+    texts = ["Total charges eighteen thousand four hundred fifty dollars. Reimbursement amount nine thousand one "
+             "hundred twelve dollars and forty cents.",
+             "Deductible one thousand six hundred seventy-six dollars.",
+             "Net payment seven thousand four hundred thirty-six dollars and forty cents, issued March tenth, twenty "
+             "twenty-six."]
+    relabelled = reimbursements_as_allowed(texts, CALL_DATE)
+    assert values(relabelled[0])["allowed_amount"] == Decimal("9112.40")
+    assert "paid_amount" not in values(relabelled[0])
+    assert reimbursements_as_allowed(texts[:2], CALL_DATE) == texts[:2]
+    answer = parse_answer("allowed_amount", "Reimbursement amount is nine thousand one hundred twelve dollars and "
+                          "forty cents.", CALL_DATE)
+    assert answer["allowed_amount"].value == Decimal("9112.40")
+    assert "paid_amount" not in answer
 
 
 def test_charge_submitted_is_the_billed_amount() -> None:

@@ -54,6 +54,10 @@ from payerline.telephony.actions import HangUp, Speak
 
 logger = logging.getLogger(__name__)
 
+# A person's answer to an automated caller that has introduced itself: "This line is for provider office staff only."
+# An IVR's greeting may say the same to members, so only a person's saying it is a refusal.
+_STAFF_ONLY = re.compile(r"\bthis line is for (?:[\w']+ ){0,3}(?:staff|personnel|employees) only\b", re.IGNORECASE)
+
 QUESTIONS: dict[str, str] = {
     "claim_status": "What is the status of the claim?",
     "claim_number": "What is the claim number?",
@@ -370,7 +374,7 @@ class RepresentativeDialog(ReadbackMixin):
             answer = extract_yes_no(analysis.text)
             if answer is not None and answer.value or analysis.has(Cue.GOODBYE):
                 return self._stop(checking[0])
-        if analysis.has(Cue.AUTOMATED_REFUSED):
+        if analysis.has(Cue.AUTOMATED_REFUSED) or _STAFF_ONLY.search(analysis.text):
             return self._stop_unless_doubtful(FailureReason.AUTOMATED_CALLS_REFUSED, Cue.AUTOMATED_REFUSED, analysis, heard)
         if analysis.has(Cue.CLOSED):
             return self._stop_unless_doubtful(FailureReason.PAYER_CLOSED, Cue.CLOSED, analysis, heard)

@@ -44,7 +44,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        # "... and issued the denial on January twenty-third".
                        r"(?:issued|sent|made) (?:the|its|a|our) (?:denial|decision|determination)\b|"
-                       r"approved (?:it |the claim |this claim )?(?:for payment )?on\b|(?:was |were )?closed on|closed date|"
+                       r"approved (?:it |the claim |this claim )?(?:for payment )?(?:on|as of)\b|(?:was |were )?closed on|closed date|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation|cancel) date|(?:finished|completed|done) processing|"
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
@@ -179,6 +179,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                  r"takes|"
                                  # "Estimated time to finalize: fourteen days."
                                  r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b|"
+                                 # "Normal processing is thirty days."
+                                 r"\b(?:normal|standard|typical|usual|average) processing (?:time )?(?:is|runs|takes)\b|"
                                  # "Expect a decision in about fourteen days."
                                  r"\bexpect (?:a )?(?:decision|determination|resolution|an? answer) (?:in|within)\b|"
                                  r"\b(?:decision|determination) (?:is )?expected (?:in|within)\b"),
@@ -375,6 +377,37 @@ def _reimbursement_as_allowed(found: dict[str, Extraction[Any]], reimbursed: Ext
             found["paid_date"] = paid_on
 
 
+def reimbursements_as_allowed(texts: list[str], reference: date | None) -> list[str]:
+    """Relabel a "reimbursement" amount as the allowed one when a later utterance of the read-out pays less.
+
+    "Reimbursement amount $9,112.40." then "Deductible $1,676." then "Net
+    payment $7,436.40, ...": what is left after the patient's share is the
+    payment, so the reimbursement is what the payer allows. Within one
+    utterance, parse_fields does this itself.
+    """
+    out = list(texts)
+    for index, text in enumerate(texts):
+        if not _REIMBURSEMENT.search(text):
+            continue
+        own = parse_fields(text, reference, readout=True)
+        reimbursed = own.get("paid_amount")
+        if reimbursed is None or "allowed_amount" in own:
+            continue
+        for later in texts[index + 1:index + 4]:
+            found = parse_fields(later, reference, readout=True)
+            if "claim_number" in found or "allowed_amount" in found:
+                break  # another claim's read-out, or an allowed amount of its own
+            payment = found.get("paid_amount")
+            if payment is not None and not _REIMBURSEMENT.search(later):
+                if payment.value < reimbursed.value:
+                    out[index] = _REIMBURSEMENT_LABEL.sub("allowed amount", text)
+                break
+    return out
+
+
+_REIMBURSEMENT_LABEL = re.compile(r"\breimbursement(?: amount)?\b", re.IGNORECASE)
+
+
 # An amount named before its label: "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars and
 # sixty cents was allowed and ninety-four dollars was paid." The labels after the amounts would give each the next one.
 _AMOUNT_THEN_LABEL = re.compile(r"\b(?:dollars?|cents?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?(billed|allowed|paid)\b",
@@ -426,7 +459,7 @@ _PAID_ON_REMIT = re.compile(r"\s*(?:remit(?:tance)?(?: advice)? dated|remit(?:ta
 # A claim status stating that nothing was paid: "applied to the deductible, with no payment".
 _NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|"
                          # "... applied to the deductible, so there's no plan payment."
-                         r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno (?:medicare |medicaid |plan |insurance )?payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+                         r"\b(?:there's|there is|there was|so) no (?:medicare |medicaid |plan |insurance )?payment\b|\bno benefit (?:is|was) (?:payable|paid)\b|\bno (?:[\w-]+ )?payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
                          re.IGNORECASE)
 # "on" and a date right after a service date: "... November seventeenth, twenty twenty-six on November twentieth".
 _ON_DATE = re.compile(r"\s*,?\s+on\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
@@ -492,6 +525,9 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
         if status is not None:
             found["claim_status"] = status
         return found
+    if field == "allowed_amount" and _REIMBURSEMENT.search(text) and "paid_amount" in found:
+        # "What is the allowed amount?" "Reimbursement amount is $9,112.40.": the payer's name for what it allows.
+        found["allowed_amount"] = found.pop("paid_amount")
     if field in found:
         return found
     if field == "check_number":
@@ -591,7 +627,7 @@ _DATE_FIELDS = frozenset({"received_date", "processed_date", "paid_date"})
 _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNORECASE)
 # Medicaid's spend-down is the member's deductible under another name.
 # A terse read-out labels it: "Deductible: one hundred eighteen dollars and seventy-seven cents."
-_DEDUCTIBLE = re.compile(r"(?:applied|went|taken) to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
+_DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
                          # "applied to the member's Part B deductible", "... annual deductible".
                          r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
                          r"(?:deductible|spend-?down)|^\W*deductible\s*:|"

@@ -38,6 +38,7 @@ from payerline.agent.readout import (
     parse_deductible,
     parse_fields,
     parse_unlabelled_claim_number,
+    reimbursements_as_allowed,
     split_lines,
     summary_after_lines,
 )
@@ -93,6 +94,8 @@ class ReadoutCapture:
         summary = summary_after_lines(texts, lines)
         heard = [(readout_text(text), where) for text, where in heard]
         claim_heard = heard[:claim_level] + [heard[index] for index in summary]
+        relabelled = reimbursements_as_allowed([text for text, _ in claim_heard], context.call_date)
+        claim_heard = [(text, where) for text, (_, where) in zip(relabelled, claim_heard)]
         # A repeated read-out of several claims reads the other claims again too, so each hearing is filtered.
         other_claims, twin_sentences = self._other_claims([text for text, _ in claim_heard])
         _forget_other_claims_values(claim, [text for index, (text, _) in enumerate(claim_heard) if index in twin_sentences],

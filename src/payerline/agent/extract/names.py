@@ -16,22 +16,24 @@ from payerline.agent.extract.result import Extraction
 NAME_UPPER = "A-ZÀ-ÖØ-Þ"
 NAME_LOWER = "a-zß-öø-ÿ"
 _UP, _LOW = NAME_UPPER, NAME_LOWER
+# A first name, with a second part after a hyphen ("Hye-jin", "Jean-Luc").
+_NAME = rf"[{_UP}{_LOW}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 # Introductions that name the speaker, then ones that may name the payer instead
 # ("you've reached Desert Sage Health Plan, this is Colleen").
 _INTRO = re.compile(
     r"\b(?:my name is|my name's|name is|this is|you're speaking with|you are speaking with|speaking with|"
     r"you spoke with|you're talking (?:to|with)|you are talking (?:to|with)|i'm|i am|first name is)\s+"
-    rf"([{_UP}{_LOW}][{_LOW}]+)",
+    rf"({_NAME})",
     re.IGNORECASE,
 )
 # "Desert Sage provider services, Yvette speaking."
-_SPEAKING = re.compile(rf"\b([{_UP}][{_LOW}]+) speaking\b")
+_SPEAKING = re.compile(rf"\b([{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?) speaking\b")
 _WEAK_INTRO = re.compile(
-    rf"\b(?:you've reached|you have reached|it's|it is|put down)\s+([{_UP}{_LOW}][{_LOW}]+)",
+    rf"\b(?:you've reached|you have reached|it's|it is|put down)\s+({_NAME})",
     re.IGNORECASE,
 )
 # A capitalised word that is a whole sentence, in a turn of a few words: "Provider services. Vince. Go ahead."
-_LONE_NAME = re.compile(rf"(?:^|[.!?]\s+)([{_UP}][{_LOW}]+)[.!](?=\s|$)")
+_LONE_NAME = re.compile(rf"(?:^|[.!?]\s+)([{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?)[.!](?=\s|$)")
 _LONE_NAME_MAX_WORDS = 8
 _DEPARTMENT_WORDS = frozenset({"services", "billing", "eligibility", "enrollment", "benefits", "authorizations",
                                "payments", "department", "support", "operator", "representative", "goodbye", "bye"})
@@ -81,19 +83,20 @@ def _introduced_name(text: str) -> str | None:
         if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
             continue  # "my name is [lost]. May I have yours?": the word starts the next question
         if word.lower() not in NOT_NAMES and (word[0].isupper() or text.islower()):
-            return word[0].upper() + word[1:].lower()
+            rest = word[1:]
+            return word[0].upper() + (rest.lower() if rest.isupper() or text.islower() else rest)
     return None
 
 
 def _leading_name(text: str) -> str | None:
     """Read a name said alone first ("Kevin, and my last initial is M")."""
-    for match in list(re.finditer(rf"[{_UP}{_LOW}']+", text))[:4]:
+    for match in list(re.finditer(rf"[{_UP}{_LOW}']+(?:-[{_UP}{_LOW}]+)?", text))[:4]:
         word = match.group()
         if word.lower() in _LEAD_WORDS:
             continue
         if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
             return None  # "May I have your name?" and "Can we ..." are questions, not names.
-        if word[0].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES and word.isalpha():
+        if word[0].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES and word.replace("-", "").isalpha():
             return word
         return None
     return None
