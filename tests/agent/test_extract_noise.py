@@ -72,6 +72,7 @@ def test_claim_id_label_left_of_a_lost_claim_word() -> None:
 @pytest.mark.parametrize("text", [
     "I'm sorry, we calls from a live person on this line. Goodbye.",
     "I'm sorry, we only take calls from a person on this line. Goodbye.",
+    "I'm sorry, we can only assist live callers on this line. Goodbye.",
 ])
 def test_refusal_of_automated_callers_with_words_lost(text: str) -> None:
     assert analyze_prompt(text).has(Cue.AUTOMATED_REFUSED)
@@ -79,3 +80,10 @@ def test_refusal_of_automated_callers_with_words_lost(text: str) -> None:
 
 def test_no_claim_heard_as_know_claim() -> None:
     assert analyze_prompt("know claim was found matching information entered.").has(Cue.CLAIM_NOT_FOUND)
+
+
+def test_maintenance_notice_with_try_lost_is_an_outage() -> None:
+    analysis = analyze_prompt("We're sorry. Claim information is temporarily unavailable due to system maintenance. "
+                              "Please again later or the provider portal. Goodbye.")
+    assert analysis.has(Cue.SYSTEMS_DOWN)
+    assert not analysis.has(Cue.CLOSED)

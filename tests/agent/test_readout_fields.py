@@ -411,6 +411,27 @@ def test_reimbursement_before_a_smaller_net_payment_is_the_allowed_amount() -> N
     assert "paid_amount" not in answer
 
 
+def test_revenue_lines_are_lines() -> None:
+    texts = ["This claim was paid.",
+             "Revenue line one: code zero one two zero, charges nine thousand eight hundred dollars, paid four thousand "
+             "one hundred twenty dollars.",
+             "Revenue line two: code zero two five zero, charges three thousand six hundred fifty dollars, paid one "
+             "thousand five hundred sixteen dollars and forty cents."]
+    claim_level, lines = split_lines(texts)
+    assert claim_level == 1
+    assert len(lines) == 2
+
+
+def test_paid_comma_on_a_date_is_the_paid_date() -> None:
+    assert values("This claim was partially paid, on February twentieth, twenty twenty-six.")["paid_date"] == (
+        date(2026, 2, 20))
+
+
+def test_a_document_dated_within_days_is_no_processing_time() -> None:
+    assert values("Pended for: signed treatment plan dated within 90 days. Allow forty-five days for "
+                  "adjudication.")["expected_processing_days"] == 45
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

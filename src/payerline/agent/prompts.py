@@ -521,7 +521,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"\bno (?:automated|robot\w*|robo|recorded|artificial)[- ]?(?:calls|callers|dial\w*|systems|"
                                 r"assistants)\b|"
                                 # "We can only take calls from a live person on this line."
-                                r"\bonly (?:take|accept|handle|answer|speak with|talk to|help) (?:calls? from )?"
+                                r"\bonly (?:take|accept|handle|answer|speak with|talk to|help|assist|serve|work with) (?:calls? from )?"
                                 r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b|"
                                 # The same with "only take" or "live" lost on a noisy line.
                                 r"\bcalls? from (?:an? )?(?:live|real|actual) (?:person|people|persons|humans?) on this line\b|"
@@ -542,7 +542,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                            r"(?:call|try) (?:us |your (?:call|inquiry|request) )?(?:back |again )?(?:(?:a little |a bit |some time )?later|"
                            r"in a (?:little |short )?while)|"
                            r"\bsystems? (?:is|are) having (?:some )?(?:trouble|problems|issues|difficult)|"
-                           r"unable to (?:access|process) (?:your request|claim information|claims?) at this time"),
+                           r"unable to (?:access|process) (?:your request|claim information|claims?) at this time|"
+                           # "Claim information is temporarily unavailable due to system maintenance."
+                           r"\b(?:information|system|systems|data|claims?) (?:is|are) temporarily unavailable\b|"
+                           r"\bunavailable due to (?:scheduled )?(?:system )?maintenance\b"),
         (Cue.ONE_CLAIM_PER_CALL, r"one (?:claim|member|patient|inquiry)(?: inquiry| inquiries| lookup)? per call|"
                                  r"call back for (?:any |the )?(?:additional|other|more|remaining) claims|only (?:look at|handle|do|address|help with|"
                                  r"take) one (?:claim|member|patient)|call back (?:in )?for the (?:next|other|second)|"

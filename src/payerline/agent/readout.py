@@ -72,7 +72,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=[,:]? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid (?:in full )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+    ("paid_date", r"(?:paid,? (?:in full,? )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
                   r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -175,7 +175,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("expected_processing_days", r"allow:? (?:up to |about |another )?[\w-]+(?: [\w-]+)? (?:more )?(?:business |calendar )?"
                                  r"(?:days|weeks)|processing time|"
                                  r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
-                                 r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
+                                 # Not "a treatment plan dated within 90 days": what a missing document must be.
+                                 r"(?<!dated )(?<!signed )within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
                                  r"takes|"
                                  # "Estimated time to finalize: fourteen days."
                                  r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b|"
@@ -435,7 +436,7 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
 # A sentence about part of a labelled amount: "Of the member's share, thirty-one dollars went to the deductible."
 _PART_OF = re.compile(r"^\W*of (?:the|that|this)\b[^,.]{0,40},[^.]*\b(?:went|goes|was applied|were applied|applies|"
                       r"was taken|counts?|counted) (?:to|toward|towards)\b", re.IGNORECASE)
-_PAID_ON = re.compile(r"\s*paid (?:in full )?on\b", re.IGNORECASE)
+_PAID_ON = re.compile(r"\s*paid,? (?:in full,? )?on\b", re.IGNORECASE)
 _CHECK_DATE = re.compile(r"\s*(?:(?:check|eft|payment) (?:date|was issued|issued)|issued|released)\b", re.IGNORECASE)
 
 
@@ -838,9 +839,11 @@ def _without_date_words(segment: str) -> str:
 # "Line two, ...", not a line's own label ("Line status paid.", "Line paid amount ...").
 _LINE_LABELS = (r"(?:status|paid|billed|allowed|amount|denial|denied|reason|remark|adjustment|charges?|procedure|code|"
                 r"units?|date|dates|detail|details|level|items?)")
-_LINE_START = re.compile(rf"\s*(?:service |detail )?line (?!{_LINE_LABELS}\b)(?:\w+|\d+)\b[,:]?", re.IGNORECASE)
+# "Line one:", "Service line two,", and a facility's "Revenue line one:" or "Revenue code line two".
+_LINE_START = re.compile(rf"\s*(?:service |detail |revenue (?:code )?|procedure )?line (?!{_LINE_LABELS}\b)(?:\w+|\d+)\b[,:]?",
+                         re.IGNORECASE)
 # A line's own label opening a sentence: "Line status paid.", "Line paid amount ...". Never claim-level.
-_LINE_LABEL = re.compile(rf"\s*(?:service |detail )?line {_LINE_LABELS}\b", re.IGNORECASE)
+_LINE_LABEL = re.compile(rf"\s*(?:service |detail |revenue (?:code )?|procedure )?line {_LINE_LABELS}\b", re.IGNORECASE)
 _MENU_TEXT = re.compile(r"\bpress\b|\bsay\b [a-z]+ or|\bto hear\b|\bmain menu\b", re.IGNORECASE)
 _PROCEDURE = re.compile(r"\b(?:procedure|cpt|hcpcs|code)(?: code)?,?\s+(.+?)(?:[.,;]|$)", re.IGNORECASE)
 
