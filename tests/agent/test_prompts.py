@@ -56,6 +56,22 @@ def test_other_names_for_the_date_of_service(text: str) -> None:
     assert request.field is InputField.DATE_OF_SERVICE
 
 
+def test_status_of_a_named_kind_of_claim_beats_where_to_send_claims() -> None:
+    analysis = analyze_prompt("Main menu. For the status of a medical crossover claim, press 1. For the claims mailing "
+                              "address and electronic payer I D, press 4. To speak with a crossover claims "
+                              "specialist, press 5.")
+    best = max(analysis.options, key=lambda option: score_option(option, "claim_status"))
+    assert best.key == "1"
+
+
+def test_patient_id_is_the_member_id() -> None:
+    request = analyze_prompt("Enter the eleven digit patient I D, which is the subscriber's nine digit number followed "
+                             "by the patient's two digit suffix, then press pound.").input_request
+    assert request is not None
+    assert request.field is InputField.MEMBER_ID
+    assert request.digits == 11
+
+
 def test_menu_options_in_order() -> None:
     analysis = analyze_prompt("For eligibility, press 1. For claim status, press 2. For all other inquiries, press 3.")
     assert [option.key for option in analysis.options] == ["1", "2", "3"]

@@ -432,6 +432,29 @@ def test_a_document_dated_within_days_is_no_processing_time() -> None:
                   "adjudication.")["expected_processing_days"] == 45
 
 
+def test_amount_awaiting_release_is_the_payment() -> None:
+    found = values("Medicare allowed, one hundred four dollars and eighty-five cents. Approved amount awaiting "
+                   "release, eighty-three dollars and eighty-eight cents. Status, this claim is on the payment floor.")
+    assert found["allowed_amount"] == Decimal("104.85")
+    assert found["paid_amount"] == Decimal("83.88")
+
+
+def test_paid_on_a_date_then_on_a_payment_number() -> None:
+    found = values("Cedar Crest paid one hundred sixty dollars on February nineteenth, twenty twenty-six, on payment "
+                   "number eight eight three zero zero three four four one eight.")
+    assert found["paid_date"] == date(2026, 2, 19)
+    assert found["check_number"] == "8830034418"
+
+
+def test_payer_denied_this_bill_on_a_date() -> None:
+    found = values("Bill review denied this bill on January twenty-ninth, twenty twenty-six.")
+    assert found["claim_status"] is ClaimStatus.DENIED
+    assert found["processed_date"] == date(2026, 1, 29)
+    reviewed = values("This bill is approved for payment in the amount of four hundred fifty-five dollars and twenty "
+                      "cents, reviewed February twenty-seventh, twenty twenty-six.")
+    assert reviewed["processed_date"] == date(2026, 2, 27)
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

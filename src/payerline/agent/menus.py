@@ -66,8 +66,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
 AVOID_WORDS = (
     "eligibility", "benefit", "authorization", "pharmacy", "remittance", "remit", "redetermination", "appeal",
     "pricing", "financial", "duplicate", "deductible", "enrollment", "credentialing", "ordering", "repeat",
-    # Electronic claims support (EDI, clearinghouses) gives no claim's status.
-    "electronic claims", "edi", "clearinghouse",
+    # Electronic claims support (EDI, clearinghouses) gives no claim's status, nor does where to send claims.
+    "electronic claims", "edi", "clearinghouse", "mailing address", "claims address", "payer id", "fax number",
     "survey", "spanish", "espanol", "pending claims", "oxygen", "cmn", "supplies", "hear that again", "social security",
     # A list of a member's claims reads no claim's details ("For a summary of [pending] claims for a member").
     "summary",
@@ -98,11 +98,16 @@ _MENU_REPEAT = re.compile(r"\b(?:these|the|this) (?:options|choices|menu|selecti
 _NOT_REPEAT_AGAIN = re.compile(r"\b(?:try|search|enter|start|call|dial|key|say)\b(?: \w+)? again\b")
 
 
+_STATUS_OF_CLAIM = re.compile(r"\bstatus of (?:a |an |the |your |my )?(?:[\w-]+ ){0,3}(?:claim|bill)s?\b")
+
+
 def score_option(option: MenuOption, goal: str) -> int:
     label = f"{option.label} {option.phrase or ''}".lower()
     if _CALLBACK.search(label):
         return -20  # a call back would ring the agent's number, which takes no incoming calls
     score = max((weight for word, weight in GOAL_WORDS[goal] if has_words(label, word)), default=0)
+    if goal == "claim_status" and _STATUS_OF_CLAIM.search(label):
+        score = max(score, 12)  # "For the status of a medical crossover claim"
     if goal == "repeat" and not score and _AGAIN.search(label) and not _NOT_REPEAT_AGAIN.search(label):
         score = 8
     if goal in ("representative", "person_routing") and score <= 2 and _OTHER_SEARCH.search(label):

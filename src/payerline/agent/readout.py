@@ -44,7 +44,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        # "... and issued the denial on January twenty-third".
                        r"(?:issued|sent|made) (?:the|its|a|our) (?:denial|decision|determination)\b|"
-                       r"approved (?:it |the claim |this claim )?(?:for payment )?(?:on|as of)\b|(?:was |were )?closed on|closed date|"
+                       r"approved (?:it |the claim |this claim )?(?:for payment )?(?:on|as of)\b|"
+                       # "Bill review denied this bill on January 29", "..., reviewed February 27".
+                       r"\b(?:denied|adjusted|rejected|cancel+ed|voided) (?:this|the|your) (?:claim|bill) on\b|"
+                       r"\breviewed(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december)\b)|(?:was |were )?closed on|closed date|"
                        r"date of (?:processing|adjudication|decision|adjustment|denial)|(?:adjustment|denial|void|cancel(?:l)?ation|cancel) date|(?:finished|completed|done) processing|"
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
@@ -116,6 +120,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"\bapproved(?= (?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
+                    # A claim on the payment floor: "Approved amount awaiting release, eighty-three dollars ...".
+                    r"\b(?:approved )?amount (?:awaiting|pending|scheduled for|set for|due for) (?:release|payment)\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
                     # "... so the payment is zero dollars", "Expected payment eighty-four dollars", but not "their total
                     # expected payment is ...".
@@ -228,6 +234,9 @@ _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (
 # The claim's verb with no "was": "This claim denied on October eighth."
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
+# The payer's verb with the claim as its object: "Bill review denied this bill on January twenty-ninth."
+_ACTIVE_VERB_STATUS = re.compile(r"\b(denied|adjusted|rejected|cancel+ed|voided) (?:this|the|your) (?:claim|bill)"
+                                 r"(?= on\b|,|\.|$)", re.IGNORECASE)
 # Nothing done with a claim since it arrived: "... was received on November 18 and hasn't been reviewed yet".
 # "... has been received": a present perfect with nothing after it states where the claim is now, not a date.
 _HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.IGNORECASE)
@@ -335,7 +344,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
             if status is not None:
                 found["claim_status"] = status
         predicate = (_STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
-                     or _PRONOUN_PREDICATE.search(sentence) or _BARE_VERB_STATUS.search(sentence))
+                     or _PRONOUN_PREDICATE.search(sentence) or _BARE_VERB_STATUS.search(sentence)
+                     or _ACTIVE_VERB_STATUS.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
         if predicate is not None and _NEGATED.search(sentence[predicate.start():predicate.start(1)]):
@@ -639,11 +649,12 @@ _DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:
 
 def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | None:
     """Read the date of "paid fifty dollars on March third" or "... fifty dollars, sent March third": the payment's."""
-    matches = list(_ON.finditer(segment))
-    if not matches:
-        return None
-    dated = extract_date(segment[matches[-1].end():], reference)
-    return dated if dated is not None and dated.confidence >= 0.9 else None
+    # The last "on" with a date after it: "... on February 19, 2026, on payment number ..." ends on another "on".
+    for match in reversed(list(_ON.finditer(segment))):
+        dated = extract_date(segment[match.end():], reference)
+        if dated is not None:
+            return dated if dated.confidence >= 0.9 else None
+    return None
 
 
 # "Copayment five dollars." read as a field of its own: the patient's copay.
