@@ -341,6 +341,17 @@ def test_twin_claims_prefer_the_requested_span() -> None:
     assert other_claim_sentences(texts, span, date(2026, 4, 1)) == {4, 5}
 
 
+def test_a_single_day_inside_a_requested_month_is_another_claim() -> None:
+    texts = ["I found one claim. Here's what I have.",
+             "Claim one, claim number E two six zero four eight two two one five six three, for service on February "
+             "tenth, twenty twenty-six, was denied on February twenty-sixth, twenty twenty-six."]
+    month = ClaimQuery(service_date_from=date(2026, 2, 1), service_date_to=date(2026, 2, 28),
+                       billed_amount=Decimal("180.00"))
+    assert other_claim_sentences(texts, month, date(2026, 4, 1)) == {1}
+    first_day = [texts[0], texts[1].replace("February tenth", "February first")]
+    assert other_claim_sentences(first_day, month, date(2026, 4, 1)) == set()
+
+
 PLACES_ONLY = ["For those dates, I found two claims.",
                "Claim one, date of service September eighth, twenty twenty-six.",
                "Status: cancelled.",

@@ -72,6 +72,12 @@ def test_patient_id_is_the_member_id() -> None:
     assert request.digits == 11
 
 
+def test_member_id_named_by_the_plan() -> None:
+    request = analyze_prompt("Thanks. Next, the member's eleven digit Cedar Ridge I D, found on the front of the member "
+                             "card.").input_request
+    assert request is not None and request.field is InputField.MEMBER_ID
+
+
 def test_menu_options_in_order() -> None:
     analysis = analyze_prompt("For eligibility, press 1. For claim status, press 2. For all other inquiries, press 3.")
     assert [option.key for option in analysis.options] == ["1", "2", "3"]

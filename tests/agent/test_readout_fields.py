@@ -455,6 +455,40 @@ def test_payer_denied_this_bill_on_a_date() -> None:
     assert reviewed["processed_date"] == date(2026, 2, 27)
 
 
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Approved amount one thousand nine hundred eighty-seven dollars and forty-four cents, on the remittance advice "
+     "to be dated December fourth, twenty twenty-six.", "paid_date", date(2026, 12, 4)),
+    ("This claim was denied on the financial cycle of November twenty-fourth, twenty twenty-six.", "processed_date",
+     date(2026, 11, 24)),
+    ("Check number zero zero four seven eight zero two two six six, issued February twenty-third, twenty twenty-six, "
+     "for one hundred seventy-six dollars and forty cents.", "paid_amount", Decimal("176.40")),
+    ("The carrier issued one hundred eighty-seven dollars and forty-six cents on March tenth, twenty twenty-six, "
+     "under check or E F T number eight eight three zero zero four one five seven two.", "paid_date",
+     date(2026, 3, 10)),
+    ("Claim one, claim number E two six zero five six nine zero one two four five, for service on February "
+     "nineteenth, twenty twenty-six, is approved and awaiting payment.", "claim_status", ClaimStatus.PAYMENT_FLOOR),
+])
+def test_payment_wording_of_outside_payers(text: str, field: str, value: object) -> None:
+    assert values(text)[field] == value
+
+
+def test_copayment_with_a_comma_is_a_copay() -> None:
+    copay = parse_copay("Amount paid, one hundred seven dollars and fifty cents. Co-payment, five dollars.")
+    assert copay is not None and copay.value == Decimal("5.00")
+
+
+def test_bare_reference_in_a_claim_read_out_is_its_number() -> None:
+    text = readout_text("Claim one, reference E two six zero two seven five five zero six one three, for service on "
+                        "January twenty-sixth, twenty twenty-six, was adjusted on March fourth, twenty twenty-six.")
+    assert values(text)["claim_number"] == "E26027550613"
+
+
+def test_spelled_trace_after_its_label() -> None:
+    found = parse_answer("check_number", "That was E F T E as in Edward, F as in Frank, T as in Tom, double seven "
+                         "three, five six oh, four.", CALL_DATE)
+    assert found["check_number"].value == "EFT7735604"
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

@@ -189,7 +189,7 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
                                r"\bclient(?:'s)? (?:id|number|identification)\b|"
                                # "the member's 8-character KidsCare ID": the plan's name for its id card.
                                r"\b(?:member|recipient|beneficiary|subscriber|enrollee|patient)(?:'s)? "
-                               r"(?!(?:social|claim|account|phone|telephone|group|date|tax)\b)(?:[\w-]+ ){1,2}id\b|"
+                               r"(?!(?:social|claim|account|phone|telephone|group|date|tax)\b)(?:[\w-]+ ){1,4}id\b|"
                                # "the eleven digit patient I D": a plan that numbers each person on a card.
                                r"\bpatient(?:'s)? (?:id|identification)\b"),
         # "of" is often heard as "have" or "a", or lost: "date have birth", "beneficiary's of birth".

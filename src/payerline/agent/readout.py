@@ -53,6 +53,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:processing|review|adjudication) (?:was )?(?:finished|completed|done)|processing (?:on|date)\b|"
                        r"\bdecided\b|decision (?:date|was made)|adjudication date|determination date|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted) (?:on|in) the remit(?:tance)?(?: advice)? dated|"
+                       # "This claim was denied on the financial cycle of November 24": no payment, so no paid date.
+                       r"(?:denied|cancel(?:l)?ed|voided) (?:on|in) the (?:financial|payment|check ?write) cycle(?: of| dated)?|"
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed),? as of|"
                        # "cancelled by a void on the remittance advice dated ...", "applied to the deductible for the
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
@@ -93,7 +95,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"payment went out|went out on|with (?:a )?payment (?:on|dated)|"
                   # "... and payment is scheduled to go out on March twenty-sixth".
                   r"(?:scheduled|set|due|expected) to (?:go out|release|be released|issue|be issued)(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
-                  r"remit dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
+                  r"remit dated|remit(?:tance)?(?: advice)? to be dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
                   r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
@@ -120,6 +122,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"\bapproved(?= (?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
+                    # "The carrier issued one hundred eighty-seven dollars ... on March tenth": a payment's amount.
+                    r"\b(?:issued|remitted|disbursed)(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b[^.]*\b(?:dollars?|cents?)\b)|"
                     # A claim on the payment floor: "Approved amount awaiting release, eighty-three dollars ...".
                     r"\b(?:approved )?amount (?:awaiting|pending|scheduled for|set for|due for) (?:release|payment)\b|"
                     # "A payment [of] nine hundred ..." with "of" lost: the amount follows the noun.
@@ -215,7 +220,7 @@ _STATUS_PREDICATE = re.compile(
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
     r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
     # "This claim has been approved to pay and will be released in the financial cycle dated ...".
-    r"approved (?:to pay|for payment)|received|"
+    r"approved (?:to pay|for payment)|approved and (?:is )?(?:awaiting|waiting for) (?:payment|release)|received|"
     # "... was approved on November 16 and is waiting for the next payment cycle."
     r"(?:waiting|awaiting) (?:for )?(?:the )?(?:next )?(?:\w+ )?(?:payment|check|financial|checkwrite) (?:cycle|run))\b(?! amount)",
     re.IGNORECASE,
@@ -252,6 +257,8 @@ _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 _PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
 # An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
 _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$", re.IGNORECASE)
+_CHECK_FOR_AMOUNT = re.compile(r"\b(?:check|eft|e f t|payment|warrant)\b[^.]*?\b(?:issued|sent|dated|released|mailed)\b"
+                               r"[^.]*?,?\s+for ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
 # An amount the payer will release: "... ninety-eight dollars and sixty-two cents, to be released on ...".
 _RELEASED_AMOUNT = re.compile(r"([^.]*\b(?:dollars?|cents?)\b),? (?:to be|will be|is scheduled to be|scheduled to be) "
                               r"(?:released|paid|issued)\b", re.IGNORECASE)
@@ -327,6 +334,12 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
         found.update({name: value for name, value in _amounts_before_labels(sentence).items() if name not in earlier})
         if "paid_amount" not in found and _NO_PAYMENT.search(sentence):
             found["paid_amount"] = Extraction(Decimal("0.00"), 0.9)
+        check_for = _CHECK_FOR_AMOUNT.search(sentence)
+        if check_for is not None and "paid_amount" not in found:
+            # "Check number 0047802266, issued February 23, 2026, for one hundred seventy-six dollars and forty cents."
+            amount = extract_money(check_for.group(1))
+            if amount is not None:
+                found["paid_amount"] = Extraction(amount.value, min(amount.confidence, 0.85))
         released = _RELEASED_AMOUNT.search(sentence) or _RELEASE_THEN_AMOUNT.search(sentence)
         if released is not None and "paid_amount" not in found:
             # "Approved amount $98.62, to be released in the payment cycle of ...": the amount released is the payment.
@@ -618,6 +631,11 @@ def _extract_segment(name: str, segment: str, reference: date | None, readout: b
     if name == "check_number":
         # "check or E F T number E F T eight eight one ...": the letters before the digits are the trace's own.
         segment = _LETTERED_TRACE.sub(lambda match: " ".join(match.group(1)), segment)
+        trace = FIELD_EXTRACTORS[name](segment, reference)
+        if trace is not None and re.match(r"(EFT|ACH)\1", str(trace.value)):
+            # "E F T, E as in Edward, F as in Frank, T as in Tom, double seven ...": the label, then the spelling.
+            return Extraction(str(trace.value)[3:], trace.confidence)
+        return trace
     return FIELD_EXTRACTORS[name](segment, reference)
 
 
@@ -658,7 +676,7 @@ def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | No
 
 
 # "Copayment five dollars." read as a field of its own: the patient's copay.
-_COPAY_ALONE = re.compile(r"(?:^|[.!?]\s+)\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:)?\s",
+_COPAY_ALONE = re.compile(r"(?:^|[.!?]\s+)\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:|,)?\s",
                           re.IGNORECASE)
 
 

@@ -386,7 +386,9 @@ def approved_as_payment(claim: ClaimState) -> None:
 # Not a payment's reference: "Payment reference number E T two six ..." is the check or EFT number, and so is a
 # reference whose value opens with a trace's letters.
 _CLAIM_REFERENCE = re.compile(r"(?<!payment )(?<!check )(?<!eft )(?<!e f t )(?<!remittance )(?<!remit )(?<!trace )"
-                              r"(?<!transaction )(?<!confirmation )(?<!call )\breference (?:number|no\.?|#)"
+                              r"(?<!transaction )(?<!confirmation )(?<!call )\breference(?: (?:number|no\.?|#)|"
+                              # "Claim one, reference E two six zero ...": the label without "number".
+                              r"(?=,? (?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b))"
                               # "..., reference number E F T zero zero nine ...": a payment's trace.
                               r"(?!,? (?:is )?(?:eft|e f t|ach|a c h|trn|t r n)\b)", re.IGNORECASE)
 _CALL_REFERENCE = re.compile(r"\b(?:this|the|your|today's) call\b|\bcall reference\b|\breference (?:number )?for (?:this|the|your|today's) "

@@ -32,6 +32,7 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                     r"(financial|payment|check|checkwrite) (cycle|run)|"
                                     r"(waiting|awaiting) (for )?(the )?(next )?(\w+ )?(payment|financial|check|checkwrite) "
                                     r"(cycle|run)|(paid|released|issued) (in|with) the next (\w+ )?(payment|financial|check|checkwrite) (cycle|run)|"
+                                    r"approved and (is )?(awaiting|waiting for) (payment|release)|"
                                     r"approved (to pay|for payment)(?!.*(?<!not )(?<!n't )(?<!not been )(?<!n't been )(?<!not yet )"
                                     r"\b(paid|issued|sent|cleared)\b))\b"),
         (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
