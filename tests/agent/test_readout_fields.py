@@ -489,6 +489,19 @@ def test_spelled_trace_after_its_label() -> None:
     assert found["check_number"].value == "EFT7735604"
 
 
+def test_what_is_left_after_payment_adjusted_is_no_status() -> None:
+    found = values("The remaining difference was adjusted under group code C O, reason forty-five.")
+    assert "claim_status" not in found
+    assert found["adjustment_group_code"] == "CO"
+
+
+def test_nothing_else_flagged_is_no_amount() -> None:
+    answer = parse_answer("claim_status", "So looking at this one it shows paid, and that's where it stands as of "
+                          "today, nothing else flagged on it.", CALL_DATE)
+    assert answer["claim_status"].value is ClaimStatus.PAID
+    assert "paid_amount" not in answer
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

@@ -254,7 +254,9 @@ _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|proce
                             re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.IGNORECASE)
 # Part of a claim as the subject of a status verb: "Some charges were reduced or denied with group code C O".
-_PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?)\b", re.IGNORECASE)
+# "The remaining difference was adjusted under group code C O": what is left after the payment, not the claim.
+_PART_SUBJECT = re.compile(r"\b(?:charges?|lines?|services?|items?|procedures?|units?|difference|remainder|"
+                           r"balance)\b", re.IGNORECASE)
 # An amount as the subject of a status verb ("one hundred dollars was applied to the deductible").
 _AMOUNT_SUBJECT = re.compile(r"(?:\bdollars?|\bcents?|\$\s?[\d,.]+|\bamount)\W*$", re.IGNORECASE)
 _CHECK_FOR_AMOUNT = re.compile(r"\b(?:check|eft|e f t|payment|warrant)\b[^.]*?\b(?:issued|sent|dated|released|mailed)\b"

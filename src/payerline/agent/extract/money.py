@@ -146,7 +146,9 @@ def _mentions(tokens: list[Token]) -> list[_Mention]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.kind is Kind.WORD and token.text == "nothing":
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if token.kind is Kind.WORD and token.text == "nothing" and following != "else":
+            # "Nothing was paid" is zero; "nothing else flagged on it" is no amount.
             mentions.append(_Mention(index, index + 1, Decimal(0), True))
         elif token.kind is Kind.WORD and token.text == "no" and _zero_phrase(tokens, index):
             mentions.append(_Mention(index, index + 1, Decimal(0), True))
