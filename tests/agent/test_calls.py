@@ -254,7 +254,7 @@ def test_automated_callers_refused() -> None:
     assert result.reason is FailureReason.AUTOMATED_CALLS_REFUSED
 
 
-def test_staff_only_answer_to_an_automated_caller_is_a_refusal() -> None:
+def test_staff_only_line_is_refusal() -> None:
     rep = Representative(greeting="Medical bills, this is Wendell.",
                          verification=[("This line is for provider office staff only. Goodbye.", r".*")])
     output, _ = call(lambda clock: ScriptedLine(clock, main_menu_nodes(), rep))

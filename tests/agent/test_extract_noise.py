@@ -64,7 +64,7 @@ def test_identifier_stops_before_for_heard_as_four() -> None:
     assert heard is not None and heard.value == "21026000488119"
 
 
-def test_claim_id_label_left_of_a_lost_claim_word() -> None:
+def test_claim_id_label_remnant_dropped() -> None:
     found = parse_answer("claim_number", "I D, two six zero four, one double zero eight, double one six four.", None)
     assert found["claim_number"].value == "260410081164"
 

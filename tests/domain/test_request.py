@@ -194,6 +194,14 @@ def test_request_file_bad_json_located(tmp_path):
     assert caught.value.problems[0].startswith(f"{path}: not valid JSON at line 2 column")
 
 
+def test_empty_request_file_says_so(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(RequestValidationError) as caught:
+        load_request(path)
+    assert caught.value.problems[0].startswith(f"{path}: the file is empty;")
+
+
 def test_request_file_invalid_content_listed(tmp_path):
     path = tmp_path / "request.json"
     path.write_text(json.dumps(with_change("billing_provider.tin", "99")), encoding="utf-8")

@@ -255,8 +255,8 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
             served, served_to = parse_service_span(texts[index], call_date)
             if served_to is not None and served_to.value != last_day:
                 span_fits = False
-            # A request for a span (a rental month, a stay) is read by its first or last day; a single day inside
-            # it is another claim ("for service on February 10" for a request of February 1 through 28).
+            # A read-out names a span (a rental month, a stay) by its first or last day. So a single day inside the
+            # requested span is another claim: "for service on February 10" for February 1 through 28.
             inside_span = served is not None and served_to is None and last_day != query.service_date_from and (
                 served.value not in (query.service_date_from, last_day))
             if (billed is not None and billed.value != query.billed_amount

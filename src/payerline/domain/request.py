@@ -407,7 +407,12 @@ def load_request(path: Path) -> ClaimStatusRequest:
              "save the request as UTF-8 JSON"]
         ) from error
     except json.JSONDecodeError as error:
+        if not error.doc.strip():
+            raise RequestValidationError(
+                [f"{path}: the file is empty; write a claim-status request as a JSON object (see examples/)"]
+            ) from error
         raise RequestValidationError(
-            [f"{path}: not valid JSON at line {error.lineno} column {error.colno}: {error.msg}"]
+            [f"{path}: not valid JSON at line {error.lineno} column {error.colno}: {error.msg}; fix the JSON syntax "
+             "there (a missing comma or quote is the usual cause)"]
         ) from error
     return parse_request(data)

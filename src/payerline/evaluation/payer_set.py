@@ -6,7 +6,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from payerline.errors import UsageError
+from payerline.errors import PayerFileError, UsageError
 from payerline.evaluation.runner import EvalPayer
 from payerline.evaluation.sandbox_facts import ivr_fields_for, profile_of, readout_fields
 
@@ -47,14 +47,24 @@ def load_eval_payers(folder: Path | None, *, use_ivr_maps: bool = True, only: st
         raise UsageError(f"payer directory {folder} contains no *.payer.yaml file; add one or pass another folder")
 
     payers: list[EvalPayer] = []
+    failures: list[PayerFileError] = []
     for path in paths:
-        payer = load_payer_file(path)
-        map_path = ivr_map_path(folder, payer.payer_id) if use_ivr_maps else None
-        ivr_map = load_ivr_map(map_path) if map_path is not None else None
+        try:
+            payer = load_payer_file(path)
+            map_path = ivr_map_path(folder, payer.payer_id) if use_ivr_maps else None
+            ivr_map = load_ivr_map(map_path) if map_path is not None else None
+        except PayerFileError as error:
+            failures.append(error)  # every bad file is reported, not only the first
+            continue
         payers.append(EvalPayer(payer=payer, ivr_map=ivr_map, profile=profile_of(payer),
                                 ivr_fields=ivr_fields_for(payer), ivr_possible=partial(readout_fields, payer)))
         logger.info("loaded payer %s version %s (IVR map: %s)", payer.payer_id, payer.version,
                     ivr_map.version if ivr_map else "none")
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        raise UsageError(f"{len(failures)} of the {len(paths)} payer files in {folder} are invalid; fix each:\n"
+                         + "\n".join(str(failure) for failure in failures))
     ids = [eval_payer.profile.payer_id for eval_payer in payers]
     duplicates = sorted({payer_id for payer_id in ids if ids.count(payer_id) > 1})
     if duplicates:
