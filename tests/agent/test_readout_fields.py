@@ -502,6 +502,13 @@ def test_nothing_else_flagged_is_no_amount() -> None:
     assert "paid_amount" not in answer
 
 
+def test_claim_number_before_deductible_is_no_amount() -> None:
+    assert parse_deductible("Fund claim number F two six zero zero zero nine one two seven was applied to the "
+                            "deductible, processed February fourth, twenty twenty-six.") is None
+    before = parse_deductible("Of that, two hundred twelve dollars went to the member's deductible.")
+    assert before is not None and before.value == Decimal("212.00")
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

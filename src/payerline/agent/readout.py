@@ -701,11 +701,14 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
         # "Of that, two hundred twelve dollars went to the member's deductible": the amount before the verb.
         before = text[:match.start()]
         before = before[max(before.rfind("."), before.rfind(","), before.rfind(";")) + 1:]
-        amount = extract_money(_money_text(before), "patient_responsibility")
+        # Only an amount said as one: "Claim number F two six ... was applied to the deductible" names none.
+        if _MONEY_WORD.search(before):
+            amount = extract_money(_money_text(before), "patient_responsibility")
     # "Applied to the deductible, with no payment" is a status, not an amount.
     return amount if amount is not None and amount.value > 0 else None
 
 
+_MONEY_WORD = re.compile(r"\b(?:dollars?|cents?)\b|\$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "zero oh o one won two to too three four for five six seven eight ate nine double triple".split()
 )
