@@ -509,6 +509,16 @@ def test_claim_number_before_deductible_is_no_amount() -> None:
     assert before is not None and before.value == Decimal("212.00")
 
 
+def test_repricing_network_rate_and_reported_status() -> None:
+    repriced = values("Billed charges one thousand four hundred fifty dollars, repriced to a network rate of six "
+                      "hundred twelve dollars and eighty cents.")
+    assert repriced["allowed_amount"] == Decimal("612.80")
+    reported = values("The health plan reports this claim was paid, four hundred ninety dollars and twenty-four "
+                      "cents, on March third, twenty twenty-six.")
+    assert reported["claim_status"] is ClaimStatus.PAID
+    assert reported["paid_amount"] == Decimal("490.24")
+
+
 def test_charge_submitted_is_the_billed_amount() -> None:
     found = values("Charge submitted one thousand two hundred eighty-eight dollars. Eligible amount one thousand ten "
                    "dollars.")

@@ -115,6 +115,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
                        r"(?! (?:for|per) (?:one|each|a|every|this|the|your) (?:call|caller|inquiry|day|session)\b)|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)|"
+                       # A repricing network's allowance: "repriced to a network rate of six hundred twelve dollars".
+                       r"\brepriced (?:to|at)\b|"
                        # Out-of-network lines allow the usual, customary and reasonable (UCR) amount.
                        r"(?:reasonable|usual) and customary(?: amount| allowance| charge)?|\bucr(?: amount)?\b|"
                        r"qualifying payment amount|"
@@ -239,6 +241,10 @@ _PRONOUN_PREDICATE = re.compile(r"(?:^|,? and |\. )it(?:'s| is| was| has been) (
 # The claim's verb with no "was": "This claim denied on October eighth."
 _BARE_VERB_STATUS = re.compile(r"^\W*(?:the |this |your )?(?:claim|bill) (denied|paid|adjusted|rejected|cancel+ed|voided|"
                                r"pended)(?= on\b| in\b|,|\.|$)", re.IGNORECASE)
+# The claim's status inside a longer sentence: "The health plan reports this claim was paid, $490.24, on March 3".
+_CLAIM_WAS_PREDICATE = re.compile(r"\b(?:this|that|the|your) (?:claim|bill) (?:was|is|has been) (?:now |currently )?"
+                                  r"(partially paid|paid|denied|adjusted|rejected|cancel+ed|voided|pending)\b"
+                                  r"(?! amount)", re.IGNORECASE)
 # The payer's verb with the claim as its object: "Bill review denied this bill on January twenty-ninth."
 _ACTIVE_VERB_STATUS = re.compile(r"\b(denied|adjusted|rejected|cancel+ed|voided) (?:this|the|your) (?:claim|bill)"
                                  r"(?= on\b|,|\.|$)", re.IGNORECASE)
@@ -360,7 +366,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 found["claim_status"] = status
         predicate = (_STATUS_PREDICATE.search(sentence) or _OUTCOME_PREDICATE.search(sentence)
                      or _PRONOUN_PREDICATE.search(sentence) or _BARE_VERB_STATUS.search(sentence)
-                     or _ACTIVE_VERB_STATUS.search(sentence))
+                     or _ACTIVE_VERB_STATUS.search(sentence) or _CLAIM_WAS_PREDICATE.search(sentence))
         if predicate is not None and _AMOUNT_SUBJECT.search(sentence[:predicate.start()]) and not _WHOLE_AMOUNT.search(sentence):
             predicate = None  # "Of that, one hundred dollars was applied to the deductible" is an amount, not a status
         if predicate is not None and _NEGATED.search(sentence[predicate.start():predicate.start(1)]):
