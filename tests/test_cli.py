@@ -236,7 +236,7 @@ def test_folder_of_payer_sets_names_its_subfolders(tmp_path, capsys):
     assert f"1 of its subfolders do; pass one of them, such as {tmp_path / 'author-6'}" in capsys.readouterr().err
 
 
-def test_every_bad_payer_file_of_a_folder_is_reported(tmp_path, capsys):
+def test_eval_reports_every_bad_payer_file(tmp_path, capsys):
     (tmp_path / "first.payer.yaml").write_text("payer_id: first\n")
     (tmp_path / "second.payer.yaml").write_text("payer_id: [unclosed\n")
     code = main(["eval", "--scenarios", "2", "--seed", "1", "--payers", str(tmp_path),
@@ -244,4 +244,5 @@ def test_every_bad_payer_file_of_a_folder_is_reported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "2 of the 2 payer files" in err
-    assert "first.payer.yaml" in err and "second.payer.yaml" in err
+    assert "first.payer.yaml" in err
+    assert "second.payer.yaml" in err

@@ -35,7 +35,7 @@ def test_menu_option_forms(text: str, label: str, key: str | None, phrase: str |
     assert match[0].phrase == phrase
 
 
-def test_an_example_entry_is_no_option() -> None:
+def test_keyed_example_no_option() -> None:
     analysis = analyze_prompt("Enter the total billed charge for the trip, in dollars and cents, without the decimal "
                               "point. Then press pound. For example, for eight hundred twelve dollars and fifty cents, "
                               "enter 8 1 2 5 0.")
@@ -56,7 +56,7 @@ def test_other_names_for_the_date_of_service(text: str) -> None:
     assert request.field is InputField.DATE_OF_SERVICE
 
 
-def test_status_of_a_named_kind_of_claim_beats_where_to_send_claims() -> None:
+def test_claim_status_beats_claims_address() -> None:
     analysis = analyze_prompt("Main menu. For the status of a medical crossover claim, press 1. For the claims mailing "
                               "address and electronic payer I D, press 4. To speak with a crossover claims "
                               "specialist, press 5.")

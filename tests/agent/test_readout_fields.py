@@ -352,7 +352,7 @@ def test_payment_reference_is_the_trace_number() -> None:
         "EFT30041990")
 
 
-def test_paid_in_full_on_a_date_is_the_paid_date() -> None:
+def test_paid_in_full_on_date() -> None:
     found = values("This claim was paid in full on March thirty-first, twenty twenty-six.")
     assert found["paid_date"] == date(2026, 3, 31)
 
@@ -363,7 +363,7 @@ def test_not_yet_entered_processing_is_received() -> None:
     assert found["claim_status"] is ClaimStatus.RECEIVED
 
 
-def test_full_approved_amount_to_the_deductible_is_the_status() -> None:
+def test_full_amount_to_deductible_status() -> None:
     found = values("The full approved amount was applied to the deductible. No Medicare payment was made.")
     assert found["claim_status"] is ClaimStatus.APPLIED_TO_DEDUCTIBLE
     assert found["paid_amount"] == Decimal("0.00")
@@ -386,7 +386,7 @@ def test_normal_processing_is_the_processing_time() -> None:
         "expected_processing_days"] == 30
 
 
-def test_approved_for_payment_as_of_is_the_processed_date() -> None:
+def test_approved_as_of_processed_date() -> None:
     found = values("This claim is approved for payment as of March fourteenth, twenty twenty-six. The payment of "
                    "eighty-eight dollars and ten cents is scheduled to release on March twenty-seventh, twenty "
                    "twenty-six.")
@@ -395,7 +395,7 @@ def test_approved_for_payment_as_of_is_the_processed_date() -> None:
     assert found["claim_status"] is ClaimStatus.PAYMENT_FLOOR
 
 
-def test_reimbursement_before_a_smaller_net_payment_is_the_allowed_amount() -> None:
+def test_reimbursement_before_net_payment_allowed() -> None:
     texts = ["Total charges eighteen thousand four hundred fifty dollars. Reimbursement amount nine thousand one "
              "hundred twelve dollars and forty cents.",
              "Deductible one thousand six hundred seventy-six dollars.",
@@ -422,12 +422,12 @@ def test_revenue_lines_are_lines() -> None:
     assert len(lines) == 2
 
 
-def test_paid_comma_on_a_date_is_the_paid_date() -> None:
+def test_paid_comma_on_date() -> None:
     assert values("This claim was partially paid, on February twentieth, twenty twenty-six.")["paid_date"] == (
         date(2026, 2, 20))
 
 
-def test_a_document_dated_within_days_is_no_processing_time() -> None:
+def test_processing_time_skips_document_dates() -> None:
     assert values("Pended for: signed treatment plan dated within 90 days. Allow forty-five days for "
                   "adjudication.")["expected_processing_days"] == 45
 
@@ -439,7 +439,7 @@ def test_amount_awaiting_release_is_the_payment() -> None:
     assert found["paid_amount"] == Decimal("83.88")
 
 
-def test_paid_on_a_date_then_on_a_payment_number() -> None:
+def test_paid_date_before_payment_number() -> None:
     found = values("Cedar Crest paid one hundred sixty dollars on February nineteenth, twenty twenty-six, on payment "
                    "number eight eight three zero zero three four four one eight.")
     assert found["paid_date"] == date(2026, 2, 19)
@@ -477,7 +477,7 @@ def test_copayment_with_a_comma_is_a_copay() -> None:
     assert copay is not None and copay.value == Decimal("5.00")
 
 
-def test_bare_reference_in_a_claim_read_out_is_its_number() -> None:
+def test_bare_reference_is_claim_number() -> None:
     text = readout_text("Claim one, reference E two six zero two seven five five zero six one three, for service on "
                         "January twenty-sixth, twenty twenty-six, was adjusted on March fourth, twenty twenty-six.")
     assert values(text)["claim_number"] == "E26027550613"
@@ -489,7 +489,7 @@ def test_spelled_trace_after_its_label() -> None:
     assert found["check_number"].value == "EFT7735604"
 
 
-def test_what_is_left_after_payment_adjusted_is_no_status() -> None:
+def test_adjusted_difference_no_status() -> None:
     found = values("The remaining difference was adjusted under group code C O, reason forty-five.")
     assert "claim_status" not in found
     assert found["adjustment_group_code"] == "CO"
@@ -526,7 +526,7 @@ def test_charge_submitted_is_the_billed_amount() -> None:
     assert found["allowed_amount"] == Decimal("1010.00")
 
 
-def test_reference_number_of_a_payment_keeps_the_trace_letters() -> None:
+def test_payment_reference_keeps_trace_letters() -> None:
     found = values("It was finalized on March fourth, twenty twenty-six and payment issued March sixth, twenty "
                    "twenty-six, reference number E F T zero zero nine four one zero two.")
     assert found["check_number"] == "EFT0094102"

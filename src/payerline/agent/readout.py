@@ -707,7 +707,7 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
         # "Of that, two hundred twelve dollars went to the member's deductible": the amount before the verb.
         before = text[:match.start()]
         before = before[max(before.rfind("."), before.rfind(","), before.rfind(";")) + 1:]
-        # Only an amount said as one: "Claim number F two six ... was applied to the deductible" names none.
+        # Only an amount spoken as money counts: "Claim number F two six ... was applied to the deductible" names none.
         if _MONEY_WORD.search(before):
             amount = extract_money(_money_text(before), "patient_responsibility")
     # "Applied to the deductible, with no payment" is a status, not an amount.
