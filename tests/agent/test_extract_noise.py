@@ -54,14 +54,16 @@ def test_yes_no_reads_know_as_no() -> None:
 
 
 def test_identifier_homophone_between_letter_and_digit() -> None:
-    heard = extract_identifier("Number's R W to six, A double oh six, three three oh seven.")
-    assert heard is not None and heard.value == "RW26A0063307"
+    identifier = extract_identifier("Number's R W to six, A double oh six, three three oh seven.")
+    assert identifier is not None
+    assert identifier.value == "RW26A0063307"
 
 
 def test_identifier_stops_before_for_heard_as_four() -> None:
-    heard = extract_identifier("Claim one, document number two one zero two six zero zero zero four eight eight one one "
-                               "nine, four dates February fourth.")
-    assert heard is not None and heard.value == "21026000488119"
+    identifier = extract_identifier("Claim one, document number two one zero two six zero zero zero four eight eight "
+                                    "one one nine, four dates February fourth.")
+    assert identifier is not None
+    assert identifier.value == "21026000488119"
 
 
 def test_claim_id_label_remnant_dropped() -> None:

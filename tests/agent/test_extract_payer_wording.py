@@ -341,7 +341,7 @@ def test_twin_claims_prefer_the_requested_span() -> None:
     assert other_claim_sentences(texts, span, date(2026, 4, 1)) == {4, 5}
 
 
-def test_a_single_day_inside_a_requested_month_is_another_claim() -> None:
+def test_readout_day_inside_month_other_claim() -> None:
     texts = ["I found one claim. Here's what I have.",
              "Claim one, claim number E two six zero four eight two two one five six three, for service on February "
              "tenth, twenty twenty-six, was denied on February twenty-sixth, twenty twenty-six."]

@@ -98,7 +98,7 @@ def test_statement_starting_with_cant_asks_nothing() -> None:
     assert not dialog_for()._answers("can't be billed for an accepted injury.")
 
 
-def test_date_of_service_names_the_charges_when_two_claims_share_it() -> None:
+def test_same_day_claims_name_charges() -> None:
     request = make_request(2)
     same_day = [claim.model_copy(update={"service_date_from": date(2026, 3, 12)}) for claim in request.claims]
     context = CallContext(request=request.model_copy(update={"claims": same_day}), config=AgentConfig(),

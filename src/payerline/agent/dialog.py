@@ -55,7 +55,7 @@ from payerline.telephony.actions import HangUp, Speak
 logger = logging.getLogger(__name__)
 
 # A person's reply to an automated caller that has introduced itself: "This line is for provider office staff only."
-# An IVR's greeting may say the same to members, so only a person's saying it is a refusal.
+# An IVR's greeting may say the same to members, so only a person's words count as a refusal.
 _STAFF_ONLY = re.compile(r"\bthis line is for (?:[\w']+ ){0,3}(?:staff|personnel|employees) only\b", re.IGNORECASE)
 
 QUESTIONS: dict[str, str] = {
