@@ -59,6 +59,24 @@ def test_identifier_homophone_between_letter_and_digit() -> None:
     assert identifier.value == "RW26A0063307"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Letters paced by pauses, then "two" heard as "to" after the pause.
+    ("S as in Sam, S as in Sam, A as in apple, to six oh, two oh nine, oh oh three, one eight.", "SSA26020900318"),
+    # "two" heard as "too" right after a self-correction.
+    ("That's two oh four one double oh two oh oh one oh, I'm sorry, too six oh four one double oh two double oh "
+     "one nine.", "260410020019"),
+])
+def test_identifier_homophone_after_a_pause(text: str, expected: str) -> None:
+    identifier = extract_identifier(text)
+    assert identifier is not None and identifier.value == expected
+
+
+def test_identifier_drops_its_spelled_label() -> None:
+    identifier = extract_identifier("That's I C N two oh two six, zero double oh, oh one two four, eight.")
+    assert identifier is not None and identifier.value == "202600001248"
+    assert extract_identifier("The claim is to be reviewed, K, to follow.") is None
+
+
 def test_identifier_stops_before_for_heard_as_four() -> None:
     identifier = extract_identifier("Claim one, document number two one zero two six zero zero zero four eight eight "
                                     "one one nine, four dates February fourth.")

@@ -949,7 +949,7 @@ def test_only_a_live_person_is_a_refusal() -> None:
 @pytest.mark.parametrize(("text", "date_format"), [
     ("Now the patient's date of birth. On the keypad, use two digits for month, day and year.", DateFormat.MMDDYY),
     ("Now the patient's date of birth. On the keypad, too digits each for month, day in year.", DateFormat.MMDDYY),
-    ("Enter the date of birth, using two digits for the month, two for the day and four for the year.", None),
+    ("Enter the date of birth, using two digits for the month, two for the day and four for the year.", DateFormat.MMDDYYYY),
 ])
 def test_two_digits_each_heard_loosely(text: str, date_format: DateFormat | None) -> None:
     request = analyze_prompt(text).input_request

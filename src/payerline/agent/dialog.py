@@ -24,6 +24,7 @@ from payerline.agent.confirm import LOW_CONFIDENCE, implausible_fields, merge_he
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.extract import Extraction, extract_person_name, extract_yes_no
 from payerline.agent.faults import UNVERIFIED, confirm_question, heard_doubtfully
+from payerline.agent.ivr_hearings import same_claim_number
 from payerline.agent.prompts import Cue, PromptAnalysis, analyze_prompt, checks_in, normalize_prompt
 from payerline.agent.readback import READBACK_FIELDS, VALUE_READBACK_FIELDS, ReadbackMixin, is_mumble
 from payerline.agent.readout import parse_answer, parse_fields
@@ -131,6 +132,8 @@ class RepresentativeDialog(ReadbackMixin):
         # Claim numbers from the IVR asked of the person, and identifiers two hearings settled.
         self._ivr_check: dict[int, str] = {}
         self._settled_ids: set[tuple[int, str]] = set()
+        # Claims whose person first opened another claim of the request, and was turned to this one.
+        self._turned: set[int] = set()
         self._garbled: dict[tuple[int, str], int] = {}
         self._verification = VerificationAnswers(context, self._announced, self._purpose)
         # A fault asked about once on a poor line ("did you say ...?"): the reason and the turn that said it.
@@ -772,6 +775,51 @@ class RepresentativeDialog(ReadbackMixin):
                 or is_mumble(text)):
             key = (-1 if self._closing else self._context.rep_claim, self._pending)
             self._garbled[key] = self._garbled.get(key, 0) + 1
+
+    def _turn_from_other_requests_claim(self) -> Step | None:
+        """Turn the person to the request's claim when the claim they opened is another one.
+
+        Two claims of a request can share a day and charges (a cancelled
+        claim and the one billed again). A person who reads a number other
+        than the request's for this claim, or the number the call already
+        has for another claim, is looking at another claim. What they said
+        about it is dropped, and the agent names the claim it means: by its
+        number when the request has one, else by its date, charges and
+        procedure codes.
+        """
+        context = self._context
+        index = context.rep_claim
+        claim = context.claims[index]
+        record = claim.fields.get("claim_number")
+        if record is None or record.source != SOURCE_REPRESENTATIVE or index in self._turned:
+            return None
+        query = context.claim_query(index)
+        heard = str(record.value)
+        if query.payer_claim_number is not None:
+            if same_claim_number(heard, query.payer_claim_number):
+                return None
+        elif heard not in {str(other.fields["claim_number"].value) for other in context.claims
+                           if other.index != index and "claim_number" in other.fields}:
+            return None
+        logger.info("call %s claim %d: the person opened another claim; naming this one", context.call_id, index)
+        self._turned.add(index)
+        for name in [name for name, field in claim.fields.items() if field.source == SOURCE_REPRESENTATIVE]:
+            del claim.fields[name]
+            self._asked.pop((index, name), None)
+        for key in [key for key in self._readback_rounds if key[0] == index]:
+            del self._readback_rounds[key]
+        self._hearings.pop((index, "claim_number"), None)
+        self._rejected.pop((index, "claim_number"), None)
+        self._pending = None
+        if query.payer_claim_number is not None:
+            number = " ".join(query.payer_claim_number)
+            return Step([Speak(f"That's a different claim. The claim I'm asking about is claim number {number}.")])
+        text = (f"That claim I already have. I'm asking about the other claim for date of service "
+                f"{formats.spoken_date(query.service_date_from)}, billed amount ${query.billed_amount:.2f}")
+        codes = list(dict.fromkeys(line.procedure_code for line in query.lines if line.procedure_code))
+        if codes:
+            text += f", with procedure codes {' and '.join(codes)}"
+        return Step([Speak(text + ".")])
 
     def _purpose(self, another: bool = False) -> str:
         context = self._context

@@ -280,13 +280,19 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
     # for January 19 alone), then one that read the request's charges, then the first. A claim number ``taken`` by
     # another claim of the call is left to that claim.
     if len(candidates) < 2 and query.payer_claim_number is None:
+        lone = candidates[0] if candidates else None
+        if lone is not None and lone.number is not None and any(same_claim_number(lone.number, number) for number in taken):
+            # The one claim read is another claim's of the call (two requests for the same day and charges):
+            # this claim is not on the read-out.
+            other.update(lone.block)
+            return ReadoutClaims(other, {lone.number}, frozenset(lone.block))
         return ReadoutClaims(other, set())
     kept: _Candidate | None = None
     if kept_ordinal is not None:
         kept = next((candidate for candidate in candidates if candidate.ordinal == kept_ordinal), None)
     if query.payer_claim_number is not None:
         by_number = next((candidate for candidate in candidates if candidate.number is not None
-                          and _same_number(candidate.number, query.payer_claim_number)), None)
+                          and same_claim_number(candidate.number, query.payer_claim_number)), None)
         kept = by_number or (kept if kept is not None and kept.number is None else None)
         if kept is None:
             # The request's number was not read here, so every numbered claim is another one. Claims named only by
@@ -298,13 +304,13 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
             return ReadoutClaims(other, {c.number for c in candidates if c.number is not None})
     if kept is None:
         free = [candidate for candidate in candidates if candidate.ordinal not in taken_ordinals and (
-                candidate.number is None or not any(_same_number(candidate.number, number) for number in taken))]
+                candidate.number is None or not any(same_claim_number(candidate.number, number) for number in taken))]
         kept = min(free or candidates, key=lambda candidate: (not candidate.span_fits, not candidate.billed_matches))
     twins: set[str] = set()
     twin_sentences: set[int] = set()
     for candidate in candidates:
         if candidate is kept or (kept.number is not None and candidate.number is not None
-                                 and _same_number(candidate.number, kept.number)):
+                                 and same_claim_number(candidate.number, kept.number)):
             continue
         other.update(candidate.block)
         twin_sentences.update(candidate.block)
@@ -313,7 +319,8 @@ def judge_readout_claims(texts: list[str], query: ClaimQuery, call_date: date,
     return ReadoutClaims(other, twins, frozenset(twin_sentences), kept.ordinal)
 
 
-def _same_number(heard: str, known: str) -> bool:
+def same_claim_number(heard: str, known: str) -> bool:
+    """Tell whether two claim numbers are one, the shorter being the longer with a digit or two lost."""
     short, long = sorted((heard, known), key=len)
     return len(long) - len(short) <= MAX_RECOVERED_DIGITS and is_subsequence(short, long)
 

@@ -28,6 +28,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("something else", 3), ("be transferred", 7), ("transferred", 6),
         # "For a telephone reopening or a question the system cannot answer, press 1."
         ("cannot answer", 8), ("can't answer", 8), ("unable to answer", 8), ("not able to answer", 8),
+        ("could not answer", 8), ("couldn't answer", 8), ("still need help", 8), ("still need assistance", 8),
         ("further assistance", 6), ("additional assistance", 6), ("other questions", 5), ("general questions", 5),
         # A queue that offers a call back also offers to keep holding: that is the way to a person on this call.
         ("stay on hold", 11), ("continue to hold", 11), ("keep holding", 11), ("remain on hold", 11),

@@ -339,7 +339,9 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
     keyed = _SPOKEN_FORMAT.sub("", sentence)
     # "Six [digits], month, day, year" with "digits" lost still gives the length.
     if re.search(r"mmddyyyy|four[- ]digit year|4[- ]digit year|eight digits|8 digits|eight[- ]digit|8[- ]digit|"
-                 r"\b(?:eight|8),? (?:month|mm)\b", keyed):
+                 r"\b(?:eight|8),? (?:month|mm)\b|"
+                 # "two digits for the month, two for the day and four for the year"
+                 r"\b(?:four|4|for)(?: digits)? for (?:the )?year\b", keyed):
         date_format = DateFormat.MMDDYYYY
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
                    r"\b(?:six|6),? (?:month|mm)\b|"
@@ -604,7 +606,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                r"(?:authenticate|verify|validate) (?:that |the |this |your |those )?(?:information|member|patient|"
                                r"caller|details|identity)\b"),
         # "Know claim was found": "no" heard as its homophone.
-        (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\b(?:no|know) claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
+        (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\b(?:no|know) (?:[a-z]+ )?claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
                               r"to|did not|didn't) (?:find|locate) (?:a |any |the |that )?(?:claims?|bills?)\b|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
                               r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),

@@ -67,7 +67,7 @@ class ReadbackMixin:
 
     It uses the dialog's state and these of its methods: ``_close``,
     ``_goodbye``, ``_next_question``, ``_answers``, ``_implausible``,
-    ``_field_key`` and ``_record_for``.
+    ``_field_key``, ``_record_for`` and ``_turn_from_other_requests_claim``.
     """
 
     _context: CallContext
@@ -121,6 +121,10 @@ class ReadbackMixin:
         name = self._pending
         if name not in READBACK_FIELDS and name not in VALUE_READBACK_FIELDS:
             return None
+        if name == "claim_number":
+            turned = self._turn_from_other_requests_claim()
+            if turned is not None:
+                return turned
         record = self._record_for(name)
         if record is None or record.confirmed_by_readback or record.source != SOURCE_REPRESENTATIVE and name not in READBACK_FIELDS:
             return None
@@ -185,7 +189,10 @@ class ReadbackMixin:
             if name == "claim_number" and self._context.forget_other_claims_readout(claim, stated.value):
                 # "No, it's <another claim's number>": the person is looking at the other claim of those dates.
                 self._context.capture(claim.index, {"claim_number": stated}, record.heard, SOURCE_REPRESENTATIVE)
-                return self._next_question()
+                self._hearings[key] = [stated.value]
+                self._rejected[key] = set()
+                readback = self._field_readback()  # the new number is read back like any other
+                return readback if readback is not None else self._next_question()
             # "Actually, it's <the number read>" means the difference was lost in recognition.
             if corrects:
                 rejected.add(read)

@@ -284,6 +284,11 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECASE)
 
 
+_BARE_DATE = re.compile(r"\s*date,? (?=(?:january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december)\b)", re.IGNORECASE)
+_DECIDED_UNPAID = frozenset({ClaimStatus.DENIED, ClaimStatus.CANCELLED, ClaimStatus.ADJUSTED})
+
+
 def parse_fields(text: str, reference: date | None, *, readout: bool = False) -> dict[str, Extraction[Any]]:
     """Extract every labelled claim field in ``text``.
 
@@ -299,6 +304,15 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     text = join_spelled_initialisms(text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
+        bare = _BARE_DATE.match(sentence)
+        status = found.get("claim_status")
+        if bare and status is not None and status.value in _DECIDED_UNPAID and "processed_date" not in found:
+            # "This claim has been cancelled and will be recouped. Date February seventeenth, ...": a bare
+            # "Date" after a decision with no payment dates that decision.
+            dated = extract_date(sentence[bare.end():], reference, first=True)
+            if dated is not None:
+                found["processed_date"] = dated
+                continue
         earlier = set(found)
         from_sentence = 0
         undated = None

@@ -91,3 +91,8 @@ def is_closing(text: str) -> bool:
 
 def mentions_new_claim(text: str) -> bool:
     return re.search(rf"\b(?:{_NEW_CLAIM})", _normal(text)) is not None
+
+
+def rejects_open_claim(text: str) -> bool:
+    """Tell whether the caller says the claim open is not the one asked about ("No, the other claim for ...")."""
+    return re.search(r"\b(?:the other claim|a different claim|not (?:that|this) (?:one|claim))\b", _normal(text)) is not None

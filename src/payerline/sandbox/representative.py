@@ -226,7 +226,7 @@ class Representative:
 
         new_claim = self._other_claim_in(text)
         if new_claim is not None or questions.mentions_new_claim(text):
-            yield from self._switch_claim(new_claim)
+            yield from self._switch_claim(new_claim, wrong_one_open=questions.rejects_open_claim(text))
             return False
 
         sentences: list[Spoken] = []
@@ -283,7 +283,10 @@ class Representative:
         fresh = [c for c in matches if c.id not in self.discussed]
         return (fresh or matches or [None])[0]
 
-    def _switch_claim(self, claim: ClaimRecord | None) -> RepStep:
+    def _switch_claim(self, claim: ClaimRecord | None, *, wrong_one_open: bool = False) -> RepStep:
+        if wrong_one_open and self.claim is not None and self.claim.id in self.discussed:
+            # The claim pulled up was not the caller's: looking at the right one is still the one inquiry.
+            self.discussed.remove(self.claim.id)
         if self.discussed and self.call.fault_is(FaultKind.ONE_CLAIM_PER_CALL):
             self.call.note("representative refuses a second claim")
             yield from self.say([self.pick("one_claim_per_call"), self.pick("anything_else")])

@@ -9,7 +9,6 @@ file and its line.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -101,18 +100,43 @@ def _yaml_hint(problem: str) -> str:
 
 
 def _unclosed_quote_line(text: str, problem_line: int) -> int | None:
-    """Return the 1-based line, at or before ``problem_line``, whose double quote never closes, or None.
+    """Return the 1-based line, at or before ``problem_line``, whose quote never closes, or None.
 
     An unclosed quote runs on into the lines after it, so PyYAML reports a
-    problem further down, often as one of indentation.
+    problem further down, often as one of indentation. Only a quote that
+    starts a value opens one: an apostrophe inside a word ("member's") or
+    anything in a comment does not.
     """
-    lines = text.splitlines()[:problem_line + 1]
-    for number, raw in enumerate(lines, start=1):
-        content = raw.split(" #")[0] if raw.count('"') == 0 else raw
-        quotes = len(re.findall(r'(?<!\\)"', content))
-        if quotes % 2 and not raw.rstrip().endswith("\\"):
+    for number, raw in enumerate(text.splitlines()[:problem_line + 1], start=1):
+        if _open_quote_at_end(raw):
             return number
     return None
+
+
+def _open_quote_at_end(line: str) -> bool:
+    """Tell whether a quoted value opened on ``line`` is still open at its end."""
+    quote = None
+    previous = " "
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote == '"':
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                quote = None
+        elif quote == "'":
+            if char == "'" and line[index + 1:index + 2] == "'":
+                index += 1  # '' is a quote inside a single-quoted value
+            elif char == "'":
+                quote = None
+        elif char == "#" and previous.isspace():
+            return False  # the rest is a comment
+        elif char in "\"'" and (previous.isspace() or previous in ":-[{,"):
+            quote = char
+        previous = char
+        index += 1
+    return quote is not None and not line.rstrip().endswith("\\")
 
 
 def compose_and_load(text: str, path: Path) -> tuple[yaml.Node | None, object]:

@@ -17,6 +17,8 @@ _RUN_WORDS = frozenset({"then", "dash", "hyphen"})
 # Words that follow "for" but not a digit closing an identifier.
 _AFTER_FOR = frozenset({"date", "dates", "service", "services", "the", "this", "that", "a", "an", "dos"})
 MIN_IDENTIFIER_LENGTH = 4
+# Labels of a claim number that a representative may spell out before it: internal, document and claim control number.
+_SPELLED_LABELS = frozenset({"ICN", "DCN", "CCN"})
 
 
 def extract_identifier(text: str) -> Extraction[str] | None:
@@ -32,7 +34,10 @@ def extract_identifier(text: str) -> Extraction[str] | None:
                 best = (value, corrected)
     if best is None or len(best[0]) < MIN_IDENTIFIER_LENGTH:
         return None
-    return Extraction(best[0], 0.75 if best[1] else 0.9)
+    value = best[0]
+    if value[:3] in _SPELLED_LABELS and len(value) >= 8 and value[3].isdigit():
+        value = value[3:]  # "That's I C N two oh two six ...": the label's letters, then the number
+    return Extraction(value, 0.75 if best[1] else 0.9)
 
 
 def _is_run_token(token: Token) -> bool:

@@ -255,6 +255,18 @@ def _resolve_letters(tokens: list[Token]) -> list[Token]:
     return resolved
 
 
+def _position_before(tokens: list[Token], index: int) -> int:
+    """Return the position of the token before ``index``, commas skipped (-1 when there is none)."""
+    position = index - 1
+    while position >= 0 and tokens[position].kind is Kind.COMMA:
+        position -= 1
+    return position
+
+
+def _is_letter(token: Token | None) -> bool:
+    return token is not None and token.kind is Kind.LETTER
+
+
 def _is_homophone(token: Token | None) -> bool:
     return token is not None and token.kind is Kind.WORD and token.text in NEIGHBOUR_NUMBER_HOMOPHONES
 
@@ -279,6 +291,9 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
         return True
     # "the ICN on that is for one zero two ...": an identifier read digit by digit after its label.
     if previous is not None and previous.text in _IDENTIFIER_LEADS and _single_digits_follow(tokens, index + 1, 3):
+        return True
+    # "..., I'm sorry, too six oh four one ...": a number restated digit by digit after a self-correction.
+    if previous is not None and previous.kind is Kind.CORRECTION and _single_digits_follow(tokens, index + 1, 3):
         return True
     # "one thousand for forty-four dollars": "four [hundred]" with "hundred" lost, between "thousand" and a number.
     if (previous is not None and previous.kind is Kind.SCALE and previous.value == 1000
@@ -311,8 +326,10 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
         return True
     digit_before = before is not None and (before.is_single_digit or before.kind is Kind.MULTIPLIER)
     digit_after = after is not None and (after.is_single_digit or after.kind is Kind.MULTIPLIER)
-    # "R W to six A ...": a spelled letter of an identifier, then digits.
-    letter_before = before is not None and before.kind is Kind.LETTER and not paused
+    # "R W to six A ...": a spelled letter of an identifier, then digits. After a pause only when the letters
+    # were paced by pauses too ("S as in Sam, A as in apple, to six oh ...").
+    letter_before = before is not None and before.kind is Kind.LETTER and (
+        not paused or _is_letter(_neighbour(tokens, _position_before(tokens, first), -1)))
     return (digit_before or letter_before) and digit_after
 
 

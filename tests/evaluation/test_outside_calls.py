@@ -1,0 +1,45 @@
+"""Eval calls on outside payer files that once failed, run again one by one.
+
+Each row names an outside set, a call of ``payerline eval --payers DIR
+--scenarios 200 --seed 9`` and its ASR noise rate. The call must come out
+exact: these are the cases the agent was changed for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from payerline.evaluation.mix import draw_mix
+from payerline.evaluation.payer_set import load_eval_payers
+from payerline.evaluation.runner import default_harness, run_planned_call
+
+OUTSIDE = Path(__file__).resolve().parents[2] / "eval-payers"
+
+CASES = [
+    # The person names another claim than the IVR read; the new number is read back and corrected.
+    ("author-189", "s9-00070", 0.05),
+    # "A as in apple, to six oh ...": "two" heard as "to" after a spelled letter and a pause.
+    ("author-223", "s9-00082", 0.05),
+    # "That's I C N two oh two six ...": the label's letters are no part of the number.
+    ("author-196", "s9-00007", 0.05),
+    # "There are no hospice claims on file ...", then "If you still need help with this claim, press 7" to a person.
+    ("author-229", "s9-00022", 0.0),
+    # "... cancelled and will be recouped. Date February seventeenth, ...": a bare date after the decision.
+    ("author-234", "s9-00034", 0.0),
+    # Two claims of one day and charges: the person opens the one the IVR gave the other claim, and is turned.
+    ("author-235", "s9-00007", 0.0),
+    # The person reads a number other than the request's: the agent names the claim number it asks about.
+    ("author-235", "s9-00023", 0.0),
+]
+
+
+@pytest.mark.parametrize(("folder", "call_id", "noise"), CASES, ids=[f"{f}-{c}" for f, c, _ in CASES])
+def test_outside_call_is_exact(folder: str, call_id: str, noise: float) -> None:
+    payers = load_eval_payers(OUTSIDE / folder)
+    by_id = {payer.profile.payer_id: payer for payer in payers}
+    planned = draw_mix([payer.profile for payer in payers], 200, 9)
+    call = next(call for call in planned if call.scenario.scenario_id == call_id)
+    run = run_planned_call(call, by_id[call.scenario.payer_id], default_harness(), asr_noise_rate=noise)
+    assert run.score.exact, run.score.differences
