@@ -32,6 +32,23 @@ CASES = [
     ("author-235", "s9-00007", 0.0),
     # The person reads a number other than the request's: the agent names the claim number it asks about.
     ("author-235", "s9-00023", 0.0),
+    # "Your charge was ...", and "The full $140 went to the patient's deductible, so the plan paid zero dollars".
+    ("author-237", "s9-00001", 0.0),
+    # "Client share of cost zero dollars."
+    ("author-239", "s9-00097", 0.0),
+    # "Amount applied to the member's monthly liability ..." and "Reduction reason: group C O, ...".
+    ("author-240", "s9-00057", 0.0),
+    ("author-240", "s9-00146", 0.0),
+    # "... in the payment run of March twenty-seventh".
+    ("author-240", "s9-00104", 0.0),
+    # "The student owes twenty dollars."
+    ("author-242", "s9-00029", 0.0),
+    # "Sorry, it sounds like this is an automated call, and we [don't] help automated callers on this line."
+    ("author-229", "s9-00081", 0.05),
+    # "... doesn't match our records, so I [can't] discuss it with you."
+    ("author-230", "s9-00035", 0.05),
+    # "Without the [correct] information I'm not able to release anything on that claim."
+    ("author-232", "s9-00069", 0.05),
 ]
 
 

@@ -426,7 +426,7 @@ class RepresentativeDialog(ReadbackMixin):
         """The representative will not give something: give up that field, or the whole call if nothing is released."""
         context = self._context
         normalized = normalize_prompt(analysis.text)
-        whole = re.search(r"any information|claim information|discuss (?:it|this|that)|release (?:any|the) information|"
+        whole = re.search(r"any information|claim information|discuss (?:it|this|that)|discuss with you|release (?:any|the) information|"
                           r"release anything|anything on (?:that|this) claim|\bfurther\b|(?:claim|encounter|bill) details|"
                           r"(?:encounter|bill) information|health information", normalized)
         if whole:

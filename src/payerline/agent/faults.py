@@ -12,7 +12,9 @@ from payerline.domain.codes import FailureReason
 # "Without the correct information I can't release anything": the refusal follows a failed verification.
 # With its "doesn't" lost, "that [doesn't] match our records" still names the failed match.
 UNVERIFIED = re.compile(r"\bcorrect\b|(?:doesn't|does not|don't|do not|didn't|did not) match|\bverif|not matching|"
-                        r"\bmatch (?:our|my|the|what|that|this|it|them)\b")
+                        r"\bmatch (?:our|my|the|what|that|this|it|them)\b|"
+                        # "Without the [correct] information I'm not able to release anything", a word lost.
+                        r"\bwithout (?:the |that |this |your )?information\b")
 
 _CONFIRM_QUESTIONS: dict[FailureReason, str] = {
     FailureReason.AUTOMATED_CALLS_REFUSED: "you can't take calls from an automated assistant",

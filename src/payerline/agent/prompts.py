@@ -529,7 +529,12 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r"(?:an? )?(?:live|real|actual) (?:person|people|persons|humans?|callers?)\b|"
                                 # The same with "only take" or "live" lost on a noisy line.
                                 r"\bcalls? from (?:an? )?(?:live|real|actual) (?:person|people|persons|humans?) on this line\b|"
-                                r"\bonly (?:take|accept|handle|answer) calls? from (?:an? )?(?:person|people|humans?)\b"),
+                                r"\bonly (?:take|accept|handle|answer) calls? from (?:an? )?(?:person|people|humans?)\b|"
+                                # "Sorry, it sounds like this is an automated call, and we [can't] help automated callers
+                                # on this line": a person names the caller automated only to refuse it.
+                                r"\b(?:sounds|seems) like (?:this is |you're |you are |i'm speaking with |i'm talking to )?"
+                                r"(?:an? )?(?:automated|recorded|robot\w*|computer\w*) (?:call|caller|system|assistant|voice)\b|"
+                                r"\b(?:help|assist|serve|take|accept|handle) (?:automated|robot\w*|recorded) callers on this line\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
@@ -623,7 +628,9 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         # "..., or goodbye." and "say goodbye" offer a way to end the call; they do not end it.
         (Cue.GOODBYE, r"(?<!\bor )(?<!\bsay )(?<!\bsay, )\bgoodbye\b|\bgood bye\b|\bbye now\b|have a (?:great|good|nice|wonderful|blessed) (?:day|one|rest)|"
                       r"\btake care\b|thank you for calling[^.?,]*\.?$"),
-        (Cue.REFUSED, r"(?:(?:not|unable|not able|not allowed) (?:to|two|too)|can't|cannot|can not|won't|will not|"
+        (Cue.REFUSED, r"(?:doesn't|does not|didn't|did not|don't|do not) match (?:our|my|the) records?,? so (?:i |we )?"
+                      r"(?:[\w']+ )?(?:discuss|release|give|go over|share)\b|"
+                      r"(?:(?:not|unable|not able|not allowed) (?:to|two|too)|can't|cannot|can not|won't|will not|"
                       # "I'm not [able to] give out ...": the words between were lost on the line.
                       r"\bnot) (?:give out|release|provide|discuss|disclose|share)\b"
                       r"(?! (?:any )?information (?:to|with) an? (?:automated|robot))|"

@@ -97,7 +97,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"(?:scheduled|set|due|expected) to (?:go out|release|be released|issue|be issued)(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|remit(?:tance)?(?: advice)? to be dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
                   r"scheduled for|will be paid on|pays on|released on|will be (?:released|issued|sent)|"
-                  r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) cycle(?: of)?|to be released|remit(?:tance)? (?:advice )?date|"
+                  r"expected to (?:pay|be paid|release)|(?:payment|financial|pay) (?:cycle|run)(?: of| on| dated)?|to be released|remit(?:tance)? (?:advice )?date|"
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
                   r"check ?write(?: of| date| dated)?|(?:payment )?release date|"
                   # Some state Medicaid programs pay by warrant: "with a warrant date of November fourth".
@@ -108,7 +108,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # "Lines billed: three" counts lines.
     ("billed_amount", r"(?<!lines )(?<!services )(?<!claims )\bbilled\b|total charges?|submitted (?:amount|charges?)|amount submitted|\bcharges\b|"
                       # "The charge was one thousand three hundred fifty dollars."
-                      r"\bthe charge(?= (?:was|is|of|amount)\b)|"
+                      r"\b(?:the|your|our) charges?(?= (?:was|were|is|are|of|amount)\b)|"
                       r"\btotal submitted\b|\b(?:charges?|amount) (?:submitted|billed)\b|"
                       r"charge amount|amount charged|charged amount"),
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
@@ -144,9 +144,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
                     r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     # A student health plan's "student's share", a commercial plan's "insured's portion".
     ("patient_responsibility", r"(?:patient|member|recipient|beneficiary|enrollee|participant|worker|employee|claimant|student|"
-                               r"insured|subscriber|policyholder)(?:'s)? "
-                               r"(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
-                               r"(?:patient|member|participant|recipient|beneficiary|enrollee|insured|subscriber) owes|\bpr amount|cost[- ]shar(?:e|ing)|"
+                               r"insured|subscriber|policyholder|client|consumer|resident)(?:'s)? "
+                               r"(?:(?:monthly|total|remaining|current) )?(?:responsibility|liability|cost[- ]share|portion|share|balance)|"
+                               r"(?:patient|member|participant|recipient|beneficiary|enrollee|insured|subscriber|student|client|claimant|"
+                               r"employee|worker|policyholder|resident|consumer) owes|\bpr amount|cost[- ]shar(?:e|ing)|"
+                               # Medicaid's "share of cost": what the member pays before Medicaid does.
+                               r"\bshare of (?:the )?cost\b|"
                                # A terse read-out's "Patient resp: twenty-eight dollars".
                                r"\b(?:patient|member|pt) resp\b\.?|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|participant|recipient|beneficiary|enrollee)|"
@@ -177,7 +180,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                               # Not after a reason label, whose segment then keeps the group and its code.
                               r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
                               r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
-    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|explanation codes?|"
+    ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|reduction reason|explanation codes?|"
                    r"explanation of benefits? codes?|\be ?o ?b codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
                    r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
@@ -717,8 +720,9 @@ def parse_deductible(text: str) -> Extraction[Any] | None:
     if match is None:
         return None
     amount = extract_money(_money_text(text[match.end():]), "patient_responsibility")
-    if amount is None:
+    if amount is None or amount.value == 0:
         # "Of that, two hundred twelve dollars went to the member's deductible": the amount before the verb.
+        # So too "The full $140 went to the patient's deductible, so the plan paid zero dollars".
         before = text[:match.start()]
         before = before[max(before.rfind("."), before.rfind(","), before.rfind(";")) + 1:]
         # Only an amount spoken as money counts: "Claim number F two six ... was applied to the deductible" names none.
