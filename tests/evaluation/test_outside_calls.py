@@ -49,6 +49,22 @@ CASES = [
     ("author-230", "s9-00035", 0.05),
     # "Without the [correct] information I'm not able to release anything on that claim."
     ("author-232", "s9-00069", 0.05),
+    # A listing gives claim IDs without status: "To get the status of one of these claims, press 1"; the ID heard is
+    # keyed, and the IVR's read-back of it is the claim's number.
+    ("author-245", "s9-00004", 0.0),
+    ("author-245", "s9-00029", 0.0),
+    # "I C N ..." spelled starts a second claim of the read-out (a paid claim and its adjustment).
+    ("author-247", "s9-00036", 0.0),
+    # "What date was the claim processed?" "It went through the payment cycle on ...": the date asked for.
+    ("author-247", "s9-00052", 0.0),
+    # "... cancelled by a void request on February twenty-seventh" and "pending, in process since March sixth".
+    ("author-247", "s9-00156", 0.0),
+    ("author-247", "s9-00057", 0.0),
+    # "Deductible amount four hundred twelve dollars and fifty cents."
+    ("author-250", "s9-00079", 0.0),
+    # "Plan payment, dollars and cents: ..." and "..., expected March thirteenth".
+    ("author-252", "s9-00007", 0.0),
+    ("author-252", "s9-00104", 0.0),
 ]
 
 

@@ -51,7 +51,12 @@ def value_for(context: CallContext, request: InputRequest, prompt_text: str, att
     if field is InputField.FIRST_INITIAL:
         return "name", req.patient.first_name[:1]
     if field is InputField.CLAIM_NUMBER:
-        return ("chars", claim.payer_claim_number) if claim.payer_claim_number else None
+        if claim.payer_claim_number:
+            return "chars", claim.payer_claim_number
+        # A listing read the claim's number before its status ("... billed $210, claim ID 2604 ...; to get the
+        # status of one of these claims, press 1, and you will be asked for its claim ID").
+        heard = context.claims[context.ivr_claim].fields.get("claim_number")
+        return ("chars", str(heard.value)) if heard is not None else None
     if field is InputField.BILLED_AMOUNT:
         return "digits", formats.amount_digits(claim.billed_amount)
     if field is InputField.CALLBACK_NUMBER:

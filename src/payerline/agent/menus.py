@@ -39,6 +39,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("other", 2),
     ),
     "details": (("claim details", 12), ("line detail", 11), ("details", 10), ("detail", 10), ("more information", 6),
+                # A listing of claims without their status: "To get the status of one of these claims, press 1".
+                ("status of one of these claims", 12), ("status of one of these", 11), ("status of a listed claim", 11),
                 # A Medicaid read-out menu offers the claim's check apart: "For checkwrite information, press 6."
                 ("checkwrite information", 9), ("check write information", 9), ("check information", 8)),
     "next_claim": (

@@ -255,6 +255,7 @@ class IvrNavigator(ReadoutCapture):
             # A conversational IVR reads back like a person ("I have member ID R 4 8 2. Is that right?").
             confirm = confirmation(normalized)
         if confirm is not None:
+            self._note_confirmed_claim_number(analysis.text, heard)
             return Step(self._confirm(confirm, analysis.text))
         if analysis.input_request is None and not analysis.options:
             analysis = self._with_mapped_entry(analysis)
@@ -836,6 +837,21 @@ class IvrNavigator(ReadoutCapture):
         map_terminator = ivr_map is not None and ivr_map.inputs.terminator == "#" and not fixed_length
         terminator = "#" if request.terminator or map_terminator else ""
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
+
+    def _note_confirmed_claim_number(self, text: str, heard: list[tuple[str, Heard]]) -> None:
+        """Take a claim number the agent keyed and the IVR read back as the claim's, unless one was heard already.
+
+        A read-out reached by its claim number may never say the number again
+        ("Current status: adjusted."), yet the IVR's read-back of the keys
+        is a hearing of it.
+        """
+        entry = self._last_entry
+        context = self._context
+        claim = context.claims[context.ivr_claim]
+        if (entry is None or entry.field is not InputField.CLAIM_NUMBER or "claim_number" in claim.fields
+                or not heard or not readback_matches(entry, text, context)):
+            return
+        context.capture(context.ivr_claim, {"claim_number": Extraction(entry.value, 0.9)}, heard[-1][1], SOURCE_IVR)
 
     def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:
         yes = [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]

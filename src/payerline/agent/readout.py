@@ -40,6 +40,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"\bclaim(?!,? (?:one|two|three|four|five|won|to|too|for|\d),)"
                      r"(?=,? (?:[a-z] ){0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
+                      # "This claim is pending, in process since March sixth": in the system since it came in.
+                      r"\b(?:in process|in processing|pending|in review|under review|on file) since\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
     ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
                        # "... and issued the denial on January twenty-third".
@@ -61,7 +63,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
                        r"(?: advice)? dated|"
                        # "This bill was adjusted on reconsideration on November third": the decision's own date.
-                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed) (?:on|after|upon|following|in) (?:\w+ ){1,2}"
+                       # "... cancelled by a void request on February 27" too.
+                       r"(?:denied|cancel(?:l)?ed|voided|adjusted|reprocessed) (?:on|after|upon|following|in|by) (?:\w+ ){1,3}"
                        r"(?=on (?:january|february|march|april|may|june|july|august|september|october|november|"
                        r"december)\b)|"
                        # "This claim was cancelled, by void request, on March sixth": an aside between the verb and its date.
@@ -93,6 +96,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
                   r"remit(?:tance)?(?: advice)? dated|"
                   r"payment went out|went out on|with (?:a )?payment (?:on|dated)|"
+                  # "Approved payment: sixty-one dollars and eighteen cents, expected March thirteenth".
+                  r"(?:(?<=dollars, )|(?<=cents, ))expected(?: on)?(?= (?:january|february|march|april|may|june|july|"
+                  r"august|september|october|november|december)\b)|"
                   # "... and payment is scheduled to go out on March twenty-sixth".
                   r"(?:scheduled|set|due|expected) to (?:go out|release|be released|issue|be issued)(?: on)?|(?:check|payment) was (?:mailed|sent|cut|made)|mailed on|eft date|"
                   r"remit dated|remit(?:tance)?(?: advice)? to be dated|check run|payment was released|will pay on|expected payment (?:date|on)|pay on|"
@@ -287,6 +293,8 @@ _SENTENCE = re.compile(r"(?<=[.?!;])\s+")
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECASE)
 
 
+# "Plan payment, dollars and cents: two hundred eleven dollars ...": the unit named before every amount.
+_UNIT_HEADER = re.compile(r",? (?:in )?dollars and cents:", re.IGNORECASE)
 _BARE_DATE = re.compile(r"\s*date,? (?=(?:january|february|march|april|may|june|july|august|september|october|"
                         r"november|december)\b)", re.IGNORECASE)
 _DECIDED_UNPAID = frozenset({ClaimStatus.DENIED, ClaimStatus.CANCELLED, ClaimStatus.ADJUSTED})
@@ -305,6 +313,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     paid_on_only = False
     reimbursed: Extraction[Any] | None = None  # a paid amount labelled "reimbursement", until a payment follows
     text = join_spelled_initialisms(text)
+    text = _UNIT_HEADER.sub(":", text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         bare = _BARE_DATE.match(sentence)
@@ -579,6 +588,12 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
         found["allowed_amount"] = found.pop("paid_amount")
     if field in found:
         return found
+    others = [name for name in found if name in _DATE_FIELDS and name != field]
+    if field in _DATE_FIELDS and len(others) == 1:
+        # "What date was the claim processed?" "It went through the payment cycle on February third.": the one
+        # date of the answer is the date asked for, whatever the label the person put on it.
+        found[field] = found.pop(others[0])
+        return found
     if field == "check_number":
         # Unlabelled, "went out under E F T zero zero ..." names the payment's method before its trace.
         asked = _extract_segment(field, join_spelled_initialisms(text), reference)
@@ -684,9 +699,9 @@ _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNOREC
 _DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
                          # "applied to the member's Part B deductible", "... annual deductible".
                          r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
-                         r"(?:deductible|spend-?down)|^\W*deductible\s*:|"
+                         r"(?:deductible|spend-?down)|^\W*deductible(?: amount| applied)?\s*:|"
                          # A terse list: "Billed ..., allowed ..., deductible one hundred four dollars, ...".
-                         r"(?:^|[,;.]\s+)deductible(?=,? (?:\$?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"(?:^|[,;.]\s+)deductible(?: amount| applied)?(?=,? (?:\$?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 
 
@@ -775,6 +790,7 @@ _BLOCK_ORDINAL = re.compile(r"^\W*(?:(?:details? (?:for|on|of) )?(?:claim|bill) 
 _ORDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A label that names a claim's number, not one that refers back to it ("No payment will be issued on this claim number").
 _CLAIM_NUMBER_LABEL = re.compile(r"(?<!this )(?<!that )(?<!the same )(?:\bclaim (?:number|id)\b|\b(?:icn|dcn|tcn)\b|"
+                                 r"\b[idt] c n\b|"
                                  r"\b(?:internal|document|claim|bill) control number\b)(?!\s*[.?!]?$)", re.IGNORECASE)
 
 
