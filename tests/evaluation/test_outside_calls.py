@@ -65,6 +65,25 @@ CASES = [
     # "Plan payment, dollars and cents: ..." and "..., expected March thirteenth".
     ("author-252", "s9-00007", 0.0),
     ("author-252", "s9-00104", 0.0),
+    # "For I C N ..., payment was issued on April third, ...": the claim's payment, read after its lines.
+    ("author-253", "s9-00020", 0.0),
+    # "The system was unable to process your request" right after the last name was keyed: the member not found.
+    ("author-253", "s9-00035", 0.0),
+    # "The adjustment finaled on February twenty-sixth".
+    ("author-254", "s9-00079", 0.0),
+    # "Amount ninety-eight dollars and forty cents, expected to be mailed March nineteenth".
+    ("author-255", "s9-00075", 0.0),
+    # "This claim has been received, on March fourth, ..., and is in process" is received.
+    ("author-256", "s9-00013", 0.0),
+    # "Detail one, procedure ..., status paid" is a line, not the claim's status.
+    ("author-256", "s9-00003", 0.0),
+    # "There's no payment voucher for it": no payment, so no person is needed for the paid amount.
+    ("author-260", "s9-00050", 0.0),
+    # "Payment voucher number V zero zero ..." and "Expected voucher date April eighth".
+    ("author-260", "s9-00009", 0.0),
+    ("author-260", "s9-00079", 0.0),
+    # "Claim status code F 1, payment scheduled."
+    ("author-260", "s9-00048", 0.0),
 ]
 
 

@@ -354,10 +354,13 @@ class CallAgent:
             return
         for cue, reason in _FAULT_CUES:
             if analysis.has(cue):
-                if (reason is FailureReason.SYSTEMS_DOWN and self._context.last_fault in _LOOKUP_FAULTS
-                        and not names_outage(analysis.text)):
+                lookup = self._context.last_fault in _LOOKUP_FAULTS or self._context.member_entry_last
+                if reason is FailureReason.SYSTEMS_DOWN and lookup and not names_outage(analysis.text):
                     # "Unable to process your request, try again later" after "the Medicare number and last name do
-                    # not match": the lookup failed, and the line gave up on it in its generic words.
+                    # not match", or right after the member's last name was keyed: the lookup failed, and the line
+                    # gave up on it in its generic words.
+                    if self._context.last_fault is None:
+                        self._context.last_fault = FailureReason.MEMBER_NOT_FOUND
                     return
                 self._context.last_fault = reason
                 return

@@ -62,6 +62,9 @@ class CallContext:
     person_reached: bool = False
     stop_reason: FailureReason | None = None
     last_fault: FailureReason | None = None
+    # Whether the last IVR entry identified the member (its ID, name or birth date): a generic failure right after
+    # it is the member not found.
+    member_entry_last: bool = False
     # The last fault came from a notice heard on hold, which explains only a hang-up that follows it at once.
     fault_from_notice: bool = False
     sent_to_ivr: int = 0

@@ -104,6 +104,8 @@ _IDENTIFYING = frozenset(
     {InputField.MEMBER_ID, InputField.DATE_OF_SERVICE, InputField.DATE_OF_SERVICE_FROM,
      InputField.DATE_OF_SERVICE_TO, InputField.CLAIM_NUMBER, InputField.BILLED_AMOUNT}
 )
+# Entries that find the member: a generic failure right after one is the member not found.
+_MEMBER_ENTRIES = frozenset({InputField.MEMBER_ID, InputField.LAST_NAME, InputField.FIRST_NAME, InputField.DATE_OF_BIRTH})
 
 
 # Turns left unanswered before giving up: three attempts is the common IVR limit, and the message after the last
@@ -345,9 +347,10 @@ class IvrNavigator(ReadoutCapture):
             self._context.last_fault = None
             return None
         if analysis.has(Cue.SYSTEMS_DOWN) and not analysis.has(Cue.TRANSFER) and not analysis.options:
-            if self._member_not_found and not names_outage(analysis.text):
+            if (self._member_not_found or self._context.member_entry_last) and not names_outage(analysis.text):
                 # "Unable to process your request, try again later" right after "the Medicare number and last name
-                # do not match": the line gave up on the member in its generic words.
+                # do not match", or right after the member's last name was keyed: the line gave up on the member
+                # in its generic words. An outage names itself ("the claims system is unavailable").
                 return Step(end=FailureReason.MEMBER_NOT_FOUND)
             return Step(end=FailureReason.SYSTEMS_DOWN)
         return None
@@ -780,6 +783,7 @@ class IvrNavigator(ReadoutCapture):
         keys_text = entry.digits if isinstance(entry, PressKeys) else entry.text
         kind, value = value_for(self._context, request, analysis.text, attempt) or ("", "")
         self._last_entry = EnteredValue(request.field, keys_text, attempt, kind, value)
+        self._context.member_entry_last = request.field in _MEMBER_ENTRIES
         return Step([entry])
 
     def _with_mapped_entry(self, analysis: PromptAnalysis) -> PromptAnalysis:

@@ -614,7 +614,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
         (Cue.CLAIM_NOT_FOUND, r"(?<!\bif )\b(?:no|know) (?:[a-z]+ )?claims? (?:[a-z']+ ){0,6}?(?:were |was )?(?:found|on file|match|matched)\b|(?:unable to|could not|cannot|can't|not able "
                               r"to|did not|didn't) (?:find|locate) (?:a |any |the |that )?(?:claims?|bills?)\b|there (?:are|were|is) no claims?|"
                               r"zero claims|not finding (?:a |any |that |the )?claim|no record of (?:that|the|this|a) claim|"
-                              r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim"),
+                              r"don't (?:see|have|show) (?:any|a|that) claim|not (?:seeing|showing) (?:a |any |that |the )?claim|"
+                              # "Nothing's coming up for that one, I'm afraid. We don't show it as received."
+                              r"\bnothing(?:'s| is) (?:coming|showing) up\b|"
+                              r"(?:don't|do not) show (?:it|that|this|that claim|the claim) as received"),
         (Cue.INVALID, r"\binvalid\b|not (?:a )?valid|sorry,? (?:that|your) entry\b|\bentry (?:is|was) not\b|is incorrect|was incorrect|did not match|doesn't match|not recognized|"
                       r"didn't understand|did not understand|could not be verified|unable to verify|not in the correct format"),
         (Cue.TIMEOUT, r"didn't (?:get|hear|receive)|did not (?:get|hear|receive)|no (?:input|entry|response) (?:was )?"
@@ -786,7 +789,9 @@ def stated_claim_number_length(normalized: str) -> int | None:
 
 
 # Words that name an outage of the payer's systems, not a failure of the caller's entries.
-_OUTAGE = re.compile(r"\b(?:system|systems|host|down|outage|unavailable|maintenance|technical|locked up)\b", re.IGNORECASE)
+# "The system was unable to process your request" names no outage: the word "system" alone is the IVR speaking.
+_OUTAGE = re.compile(r"\b(?:host|down|outage|unavailable|maintenance|technical|locked up|not responding|offline)\b",
+                     re.IGNORECASE)
 
 
 def names_outage(text: str) -> bool:

@@ -43,7 +43,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                       # "This claim is pending, in process since March sixth": in the system since it came in.
                       r"\b(?:in process|in processing|pending|in review|under review|on file) since\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
-    ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|adjudicated|process date|completed date|denial was issued|"
+    ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|\bfinaled\b|adjudicated|process date|completed date|denial was issued|"
                        # "... and issued the denial on January twenty-third".
                        r"(?:issued|sent|made) (?:the|its|a|our) (?:denial|decision|determination)\b|"
                        r"approved (?:it |the claim |this claim )?(?:for payment )?(?:on|as of)\b|"
@@ -96,6 +96,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
                   r"remit(?:tance)?(?: advice)? dated|"
                   r"payment went out|went out on|with (?:a )?payment (?:on|dated)|"
+                  r"expected to be (?:mailed|sent|issued|released|paid)(?: on)?|"
                   # "Approved payment: sixty-one dollars and eighteen cents, expected March thirteenth".
                   r"(?:(?<=dollars, )|(?<=cents, ))expected(?: on)?(?= (?:january|february|march|april|may|june|july|"
                   r"august|september|october|november|december)\b)|"
@@ -107,7 +108,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   # Medicaid pays in weekly checkwrites: "partially paid in the checkwrite of November tenth".
                   r"check ?write(?: of| date| dated)?|(?:payment )?release date|"
                   # Some state Medicaid programs pay by warrant: "with a warrant date of November fourth".
-                  r"warrant (?:date|dated|issued|was issued)(?: of| on)?|"
+                  r"warrant (?:date|dated|issued|was issued)(?: of| on)?|(?:expected )?voucher (?:date|dated)(?: of| on)?|"
                   # "Medicare will pay ... on or after April 22": the first day the payment can be released.
                   r"(?:(?<=dollars )|(?<=cents )|(?<=pay )|(?<=paid ))on or after)\b"),
     # Amount labels in the terms of EOBs, 835 remits and representatives.
@@ -130,6 +131,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"\bapproved(?= (?:\$|\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
     ("paid_amount", r"paid amount|amount paid|(?:expected )?payment amount|net payment|payment of|\bpaid\b|"
+                    # "Amount ninety-eight dollars and forty cents, expected to be mailed March nineteenth": a payment
+                    # still to come, named by its date.
+                    r"^\W*amount(?=,? [^.]*\b(?:dollars?|cents?)\b,? (?:expected to be|to be|will be) "
+                    r"(?:mailed|sent|issued|released|paid)\b)|"
                     # "The carrier issued one hundred eighty-seven dollars ... on March tenth": a payment's amount.
                     r"\b(?:issued|remitted|disbursed)(?= (?:\$|\d|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b[^.]*\b(?:dollars?|cents?)\b)|"
@@ -169,6 +174,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"\b(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)(?:,| and| plus) "
                                r"(?:deductible|coinsurance|co-?insurance|co-?pay(?:ment)?)\b"),
     ("check_number", r"check (?:number|#)|(?:eft|e f t) (?:trace |number)|trace (?:number|is)|payment number|on check\b|"
+                     # A TPA that pays by voucher: "Payment voucher number V zero zero seven ...".
+                     r"\bvoucher (?:number|#)|"
                      r"(?:payment|eft|check|ach) (?:reference|trace|confirmation)(?: (?:number|#))?|"
                      # Some Medicaid programs pay by warrant, a state's check.
                      r"warrant (?:number|#)|(?:electronic )?funds transfer (?:trace )?(?:number|#)|"
@@ -260,6 +267,9 @@ _ACTIVE_VERB_STATUS = re.compile(r"\b(denied|adjusted|rejected|cancel+ed|voided)
 # Nothing done with a claim since it arrived: "... was received on November 18 and hasn't been reviewed yet".
 # "... has been received": a present perfect with nothing after it states where the claim is now, not a date.
 _HAS_BEEN_RECEIVED = re.compile(r"\b(?:has|have) been received\b(?! on\b)", re.IGNORECASE)
+# "... was received March 3 and is in process": received is the status, the processing what it awaits.
+_RECEIVED_IN_PROCESS = re.compile(r"\band (?:is|it's|it is) (?:now )?(?:in process|in processing|being processed)\b",
+                                  re.IGNORECASE)
 _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
                             r"in (?:review|process|processing)|(?:entered|started|begun|gone into) (?:processing|review))\b|"
                             r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
@@ -409,7 +419,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                                           if verb.lower().startswith(("approved", "received")) else verb)
             if (status is not None and status.value is ClaimStatus.RECEIVED
                     and not _NOTHING_SINCE.search(sentence[predicate.end(1):])
-                    and not _HAS_BEEN_RECEIVED.search(sentence)):
+                    and not _HAS_BEEN_RECEIVED.search(sentence)
+                    and not _RECEIVED_IN_PROCESS.search(sentence[predicate.end(1):])):
                 status = None
             if status is not None:
                 found["claim_status"] = status
@@ -914,7 +925,9 @@ def _without_date_words(segment: str) -> str:
 _LINE_LABELS = (r"(?:status|paid|billed|allowed|amount|denial|denied|reason|remark|adjustment|charges?|procedure|code|"
                 r"units?|date|dates|detail|details|level|items?)")
 # "Line one:", "Service line two,", and a facility's "Revenue line one:" or "Revenue code line two".
-_LINE_START = re.compile(rf"\s*(?:service |detail |revenue (?:code )?|procedure )?line (?!{_LINE_LABELS}\b)(?:\w+|\d+)\b[,:]?",
+# A Medicaid remittance's "Detail one, procedure nine nine two one four, ..." numbers its lines as details.
+_LINE_START = re.compile(rf"\s*(?:(?:service |detail |revenue (?:code )?|procedure )?line (?!{_LINE_LABELS}\b)(?:\w+|\d+)\b[,:]?|"
+                         r"detail (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*[,:])",
                          re.IGNORECASE)
 # A line's own label opening a sentence: "Line status paid.", "Line paid amount ...". Never claim-level.
 _LINE_LABEL = re.compile(rf"\s*(?:service |detail |revenue (?:code )?|procedure )?line {_LINE_LABELS}\b", re.IGNORECASE)
@@ -971,7 +984,11 @@ def split_lines(texts: list[str]) -> tuple[int, list[LineReadout]]:
 # was cancelled on ...", "Claim totals: billed ...".
 # "Here are the claim totals.", "Now the claim summary." also open the claim-level part.
 _CLAIM_SUMMARY = re.compile(r"\s*(?:(?:here (?:are|is)|now|next),? (?:the )?)?(?:summary|totals?|claim (?:totals?|summary))\b|"
-                            r"\s*(?:this|the) claim (?:was|is|has)\b", re.IGNORECASE)
+                            r"\s*(?:this|the) claim (?:was|is|has)\b|"
+                            # "For I C N two one two six ..., payment was issued on April third, ...": the claim's own
+                            # payment, named by its number after its lines.
+                            r"\s*for (?:the )?(?:claim|claim number|icn|i c n|dcn|d c n|tcn|t c n|internal control number)\b",
+                            re.IGNORECASE)
 
 
 def summary_after_lines(texts: list[str], lines: list[LineReadout]) -> list[int]:

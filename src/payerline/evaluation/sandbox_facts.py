@@ -100,7 +100,9 @@ def _states_status(template: str, chosen_by_status: bool, claim: ClaimRecord) ->
     return chosen_by_status and pattern is not None and pattern.search(template) is not None
 
 
-_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b",
+_NO_PAYMENT = re.compile(r"\bwith no (?:medicare |medicaid |plan )?payment\b|\bno payment (?:was|has been) (?:made|issued)\b|\bnothing was paid\b|"
+                         # "This claim was applied to the deductible. There's no payment voucher for it."
+                         r"\b(?:there's|there is|there was) no (?:payment|check|voucher|payment voucher|eft)\b",
                          re.IGNORECASE)
 
 

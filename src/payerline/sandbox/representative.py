@@ -473,7 +473,9 @@ def _mentions(field: str, value: object, text: str) -> bool | None:
         return True if hearing.contains_name(text, str(value)) else None
     if isinstance(value, str) and re.fullmatch(r"[A-Z0-9]+", value):
         if hearing.contains_id(text, value):
-            return True
+            # Read back with characters added around it ("S R M 2 6 ..." for "RM26..."), it is another number.
+            read = hearing.characters_in(text)
+            return not (value in read and read != value and len(read) <= len(value) + 3)
         return False if len(hearing.characters_in(text)) >= max(5, len(value) - 3) else None
     return None
 

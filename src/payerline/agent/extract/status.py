@@ -26,7 +26,7 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                             r"went (all )?to (the )?deductible|applied toward)\b"),
         (ClaimStatus.PARTIALLY_PAID, r"\b(partial(ly)? (paid|payment|pay)|paid in part)\b"),
         (ClaimStatus.DENIED, r"\b(denied|deny|denial|rejected)\b"),
-        (ClaimStatus.PAYMENT_FLOOR, r"\b(payment floor|on the floor|"
+        (ClaimStatus.PAYMENT_FLOOR, r"\b(payment floor|on the floor|payment scheduled|scheduled for payment|"
                                     # Lines that have no "payment floor" name the payment still to come.
                                     r"(will|to) be (released|paid|issued) (in|on|with) the (next )?(\w+ )?"
                                     r"(financial|payment|check|checkwrite) (cycle|run)|"
@@ -36,6 +36,10 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                     r"approved (to pay|for payment)(?!.*(?<!not )(?<!n't )(?<!not been )(?<!n't been )(?<!not yet )"
                                     r"\b(paid|issued|sent|cleared)\b))\b"),
         (ClaimStatus.PAID, r"\b(paid|has been paid|finalized (and|with) payment)\b"),
+        # "This claim has been received, on February third, and is in process": received is the status it names,
+        # the processing what a received claim awaits. A claim called pending is pending.
+        (ClaimStatus.RECEIVED, r"^(?!.*\bpend(ing|ed)\b)(.*\b(has been|have been|was|were) )?received\b.*\band (is|it's|it is) "
+                               r"(now )?(in process|in processing|being processed)\b"),
         # Not "received ... and is not yet in processing": a claim not yet worked is only received.
         (ClaimStatus.PENDING, r"\b(pending|pended|(?<!not )(?<!not yet )(?<!n't )(?<!n't yet )(in process|in processing)|"
                               r"suspense|under review|medical review|being processed|still processing)\b"),
