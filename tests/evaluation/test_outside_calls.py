@@ -84,6 +84,22 @@ CASES = [
     ("author-260", "s9-00079", 0.0),
     # "Claim status code F 1, payment scheduled."
     ("author-260", "s9-00048", 0.0),
+    # "... date of birth as six numbers: month, day, then the last two digits of the year."
+    ("author-261", "s9-00002", 0.0),
+    # "Where it stands: partially paid."
+    ("author-261", "s9-00091", 0.0),
+    # "... E F T number eight eight zero ..., for four hundred sixty-two dollars": "for" ends the number.
+    ("author-261", "s9-00018", 0.0),
+    # "Here are the most recent payments to your office" reads no claim of the request.
+    ("author-261", "s9-00114", 0.0),
+    # "claim I D E two six zero ...": the label's letters, then a number that starts with a letter.
+    ("author-264", "s9-00003", 0.0),
+    # "You may bill the patient ...".
+    ("author-265", "s9-00057", 0.0),
+    # "We only take calls from clinic staff on this line, not automated systems."
+    ("author-268", "s9-00071", 0.0),
+    # "Reason: group C O, code fifteen, remark M sixty-two."
+    ("author-268", "s9-00124", 0.0),
 ]
 
 

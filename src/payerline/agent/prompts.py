@@ -327,7 +327,8 @@ _LETTER_COUNT = re.compile(r"first (\d+|two|three|four|five|six|seven|eight|nine
 
 def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRequest:
     # The keypad's length: "You can say it as eight digits, or key it as six digits" keys six.
-    digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]digits?\b(?! each)"
+    # "... as six numbers: month, day, then the last two digits of the year" counts the digits as numbers.
+    digit_count = r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:digits?|numbers)\b(?! each)"
     digits_match = re.search(digit_count, _SPOKEN_FORMAT.sub("", sentence)) or re.search(digit_count, sentence)
     digits = _count(digits_match.group(1)) if digits_match else None
     last = re.search(r"(?:last|final) (\d+|four|five|six)\b", sentence)
@@ -344,6 +345,7 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
                  r"\b(?:four|4|for)(?: digits)? for (?:the )?year\b", keyed):
         date_format = DateFormat.MMDDYYYY
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
+                   r"\bsix numbers\b|\blast two digits of the year\b|"
                    r"\b(?:six|6),? (?:month|mm)\b|"
                    # "two digits each for the month, day and year": the year too has two.
                    # Heard as "too digits each for month, day in year".
@@ -534,7 +536,10 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 # on this line": a person names the caller automated only to refuse it.
                                 r"\b(?:sounds|seems) like (?:this is |you're |you are |i'm speaking with |i'm talking to )?"
                                 r"(?:an? )?(?:automated|recorded|robot\w*|computer\w*) (?:call|caller|system|assistant|voice)\b|"
-                                r"\b(?:help|assist|serve|take|accept|handle) (?:automated|robot\w*|recorded) callers on this line\b"),
+                                r"\b(?:help|assist|serve|take|accept|handle) (?:automated|robot\w*|recorded) callers on this line\b|"
+                                # "We only take calls from clinic staff on this line, not automated systems."
+                                r",? not (?:from )?(?:automated|robot\w*|recorded|computer\w*) (?:systems?|callers?|calls?|"
+                                r"assistants?|dialers?)\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
                      r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"

@@ -161,6 +161,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                r"employee|worker|policyholder|resident|consumer) owes|\bpr amount|cost[- ]shar(?:e|ing)|"
                                # Medicaid's "share of cost": what the member pays before Medicaid does.
                                r"\bshare of (?:the )?cost\b|"
+                               # "You may bill the patient two hundred four dollars and seventy-five cents."
+                               r"\b(?:you )?(?:may|can) (?:bill|balance[- ]bill|collect from) (?:the )?(?:patient|member|"
+                               r"participant|employee|insured)(?: for)?\b|"
                                # A terse read-out's "Patient resp: twenty-eight dollars".
                                r"\b(?:patient|member|pt) resp\b\.?|"
                                r"(?:amount |balance )?owed by (?:the )?(?:patient|member|participant|recipient|beneficiary|enrollee)|"
@@ -194,6 +197,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                               r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
                               r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|reduction reason|explanation codes?|"
+                   # "Reason: group C O, code fifteen, remark M sixty-two."
+                   r"^\W*reason\s*:|"
                    r"explanation of benefits? codes?|\be ?o ?b codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
                    r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
@@ -392,7 +397,9 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 found["paid_amount"] = Extraction(amount.value, min(amount.confidence, 0.85))
         # "... and may change if the claim is adjusted": a condition names no status the claim has.
         sentence = _CONDITION.sub("", sentence)
-        explicit = re.search(r"\bstatus\b", sentence, re.IGNORECASE) is not None
+        # "Where it stands: partially paid.", "Current standing: denied." name the status in other words.
+        explicit = re.search(r"\bstatus\b|\bwhere (?:it|the claim|this claim|that claim|things) stands?\b|\bstanding\b",
+                             sentence, re.IGNORECASE) is not None
         implied = not from_sentence and (
             _STATUS_CONTEXT.search(sentence) is not None or (readout and _is_bare_status(sentence))
         )

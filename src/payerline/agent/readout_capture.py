@@ -60,6 +60,12 @@ _ANNOUNCEMENT = re.compile(
 _FOUND_LEFT = re.compile(r"^\W*(?:claims? )?(?:were |was )?found for\b")
 
 
+# A listing of the provider's latest payments, not a claim's read-out.
+_PAYMENT_LISTING = re.compile(r"\b(?:most )?recent payments\b|\bpayments (?:made |issued |sent )?to your "
+                              r"(?:office|practice|facility|agency|group|organization)\b|\blast (?:three|two|five|\d) payments\b",
+                              re.IGNORECASE)
+
+
 class ReadoutCapture:
     """The navigator's read-out capture; :class:`~payerline.agent.navigator.IvrNavigator` owns the state."""
 
@@ -85,6 +91,10 @@ class ReadoutCapture:
 
     def _capture_readout(self, heard: list[tuple[str, Heard]]) -> None:
         if not self._claim_identified:
+            return
+        if any(_PAYMENT_LISTING.search(text) for text, _ in heard):
+            # "Here are the most recent payments to your office. Payment one: ..." lists the provider's payments,
+            # which need not be any claim's of the request.
             return
         context = self._context
         claim = context.claims[context.ivr_claim]

@@ -285,6 +285,12 @@ def _homophone_is_digit(tokens: list[Token], index: int) -> bool:
     """
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     previous = _neighbour(tokens, index, -1)
+    after_following = tokens[index + 2] if index + 2 < len(tokens) else None
+    if (tokens[index].text == "for" and index > 0 and tokens[index - 1].kind is Kind.COMMA
+            and following is not None and following.kind is Kind.NUMBER
+            and after_following is not None and after_following.kind is Kind.SCALE):
+        # "... number eight eight zero two one five one zero nine, for four hundred sixty-two dollars": an amount.
+        return False
     if following is not None and following.kind is Kind.SCALE and following.value < 1_000_000 and (
         previous is None or previous.kind not in (Kind.NUMBER, Kind.SCALE, Kind.MULTIPLIER)
     ):
@@ -428,8 +434,14 @@ _SPELLED_LABEL_FIRST = re.compile(r"(?:^|(?<=[.?!;] ))(i c n|d c n|t c n)\b(?= \
 _SPELLED_LABEL_TWICE = re.compile(r"\b(e f t|a c h)(?= \1\b)", re.IGNORECASE)
 
 
+# "claim I D E two six zero ...": "I D" after the noun it labels, before a number that starts with a letter.
+_SPELLED_ID_AFTER_NOUN = re.compile(r"\b((?:claim|member|patient|subscriber|reference|control|bill) )(i d)\b(?= \w\b)",
+                                    re.IGNORECASE)
+
+
 def join_spelled_initialisms(text: str) -> str:
     """Join initialisms read letter by letter into the one word that labels and prompts are matched against."""
+    text = _SPELLED_ID_AFTER_NOUN.sub(lambda match: match.group(1) + "ID", text)
     text = _SPELLED_LABEL_FIRST.sub(lambda match: match.group(1).replace(" ", ""), text)
     text = _SPELLED_LABEL_TWICE.sub(lambda match: match.group(1).replace(" ", ""), text)
     return _SPELLED_INITIALISM.sub(lambda match: match.group(1).replace(" ", ""), text)
