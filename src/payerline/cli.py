@@ -473,7 +473,7 @@ def _check_request_fits_payer(request: ClaimStatusRequest, request_path: Path, e
     missing = missing_inputs(request, eval_payer.ivr_map)
     if missing:
         raise UsageError(
-            f"request {request_path} lacks {', '.join(missing)}, which payer {request.payer_id!r}'s phone menu "
+            f"request {request_path} lacks {', '.join(missing)}, which the phone menu of payer {request.payer_id!r} "
             "asks for before giving claim data; add it to the request"
         )
 

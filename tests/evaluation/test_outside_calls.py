@@ -100,6 +100,18 @@ CASES = [
     ("author-268", "s9-00071", 0.0),
     # "Reason: group C O, code fifteen, remark M sixty-two."
     ("author-268", "s9-00124", 0.0),
+    # "Amount applied, ..." after "applied to the deductible", and "Adjustment code P R one".
+    ("author-269", "s9-00034", 0.0),
+    ("author-269", "s9-00029", 0.0),
+    # "Claims usually appear within five business days of receipt" is no processing time.
+    ("author-272", "s9-00011", 0.0),
+    # "... date of birth as two digits for month, two for day, and two for year."
+    ("author-274", "s9-00003", 0.0),
+    # "Amount to member deductible ..." and "Family copay ten dollars."
+    ("author-274", "s9-00081", 0.0),
+    ("author-275", "s9-00029", 0.0),
+    # "Your office billed three hundred forty dollars." answers the question; it asks nothing back.
+    ("author-276", "s9-00003", 0.0),
 ]
 
 

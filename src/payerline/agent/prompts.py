@@ -346,6 +346,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
         date_format = DateFormat.MMDDYYYY
     elif re.search(r"mmddyy\b|two[- ]digit year|2[- ]digit year|six digits|6 digits|six[- ]digit|6[- ]digit|"
                    r"\bsix numbers\b|\blast two digits of the year\b|"
+                   # "... as two digits for month, two for day, and two for year."
+                   r"\b(?:two|2|too|to)(?: digits)? for (?:the )?year\b|"
                    r"\b(?:six|6),? (?:month|mm)\b|"
                    # "two digits each for the month, day and year": the year too has two.
                    # Heard as "too digits each for month, day in year".

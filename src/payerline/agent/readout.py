@@ -121,7 +121,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
     ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
                        r"(?! (?:for|per) (?:one|each|a|every|this|the|your) (?:call|caller|inquiry|day|session)\b)|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
-                       r"amount (?:approved|eligible)|contract(?:ed)? rate|fee schedule (?:amount|rate)|"
+                       r"amount (?:approved|eligible)|contract(?:ed)? rate|negotiated (?:rate|amount)|fee schedule (?:amount|rate)|"
                        # A repricing network's allowance: "repriced to a network rate of six hundred twelve dollars".
                        r"\brepriced (?:to|at)\b|"
                        # Out-of-network lines allow the usual, customary and reasonable (UCR) amount.
@@ -197,8 +197,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                               r"(?<!reason is )(?<!reason was )(?<!reason: )(?<!reason, )(?<!reason )"
                               r"\bgroup(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)"),
     ("carc_codes", r"reason codes?|denial codes?|\bcarcs?\b|adjustment reason|denial reason|reduction reason|explanation codes?|"
-                   # "Reason: group C O, code fifteen, remark M sixty-two."
-                   r"^\W*reason\s*:|"
+                   # "Reason: group C O, code fifteen, remark M sixty-two." and "Adjustment code P R one."
+                   r"^\W*reason\s*:|^\W*adjustment codes?\b|"
                    r"explanation of benefits? codes?|\be ?o ?b codes?|"
                    # "adjustment C O ninety-seven": a group code and its reason after the bare word.
                    r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
@@ -210,7 +210,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                  r"(?:days|weeks)|processing time|"
                                  r"turnaround|(?:processed|processing|finali[sz]ed?|adjudicated|completed|decided) within|"
                                  # Not "a treatment plan dated within 90 days": what a missing document must be.
-                                 r"(?<!dated )(?<!signed )within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
+                                 # Nor "Claims usually appear within five business days of receipt": how long a new
+                                 # claim takes to show up, not to be processed.
+                                 r"(?<!dated )(?<!signed )(?<!appear )(?<!appears )(?<!show up )(?<!post )(?<!load )"
+                                 r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
                                  r"takes|"
                                  # "Estimated time to finalize: fourteen days."
                                  r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b|"
@@ -718,6 +721,10 @@ _DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:
                          # "applied to the member's Part B deductible", "... annual deductible".
                          r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
                          r"(?:deductible|spend-?down)|^\W*deductible(?: amount| applied)?\s*:|"
+                         # "Amount to member deductible one hundred thirty-one dollars and forty cents."
+                         r"\bamount to (?:the )?(?:(?:member|patient|recipient|beneficiary)(?:'s)? )?deductible\b|"
+                         # "... was applied to the deductible. ... Amount applied, one hundred two dollars ...".
+                         r"(?:^|[.;]\s+)amount applied(?=,? )|"
                          # A terse list: "Billed ..., allowed ..., deductible one hundred four dollars, ...".
                          r"(?:^|[,;.]\s+)deductible(?: amount| applied)?(?=,? (?:\$?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
@@ -734,7 +741,8 @@ def _date_after_on(segment: str, reference: date | None) -> Extraction[Any] | No
 
 
 # "Copayment five dollars." read as a field of its own: the patient's copay.
-_COPAY_ALONE = re.compile(r"(?:^|[.!?]\s+)\W*(?:the )?(?:patient |member )?co-?pay(?:ment)?(?: amount)?(?: is| was|:|,)?\s",
+_COPAY_ALONE = re.compile(r"(?:^|[.!?]\s+)\W*(?:the )?(?:patient |member |family |recipient |client |household )?"
+                          r"co-?pay(?:ment)?(?: amount)?(?: is| was|:|,)?\s",
                           re.IGNORECASE)
 
 

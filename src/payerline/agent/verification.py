@@ -61,6 +61,7 @@ QUESTION_LEAD = re.compile(
 BARE_REQUEST = re.compile(r"^(?!.*\b(?:is|was|are|were|has|have|matches|matched|verified|confirmed)\b)(?!.*\d)(?:(?:and|an|in|also|okay|alright|now|got it|got|thanks|thank you),? )*(?:the|your) (?:\S+ ){0,5}\S+$")
 
 
+_MONEY = re.compile(r"\$|\b(?:dollars?|cents|hundred|thousand)\b")
 # A request whose question mark and lead word the line lost ("need your PTAN as", "just need the last five of
 # the tax ID") still names a field and contains no value. A statement about a field contains "is" or "matches".
 _STATEMENT = re.compile(
@@ -142,7 +143,9 @@ class VerificationAnswers:
                 continue
             kinds = _dedupe_kinds([kind for kind, pattern in _VERIFICATION if pattern.search(sentence)], sentence)
             asked = sentence.endswith("?") or QUESTION_LEAD.search(sentence) or "please" in sentence
-            if not (asked or BARE_REQUEST.search(sentence) or _implicit_request(sentence, kinds)):
+            # "Your office billed three hundred forty dollars." states an amount; it requests nothing.
+            bare = BARE_REQUEST.search(sentence) is not None and not _MONEY.search(sentence)
+            if not (asked or bare or _implicit_request(sentence, kinds)):
                 continue
             if not kinds and _INVITATION.search(sentence):
                 continue  # "Go ahead." or "What can I tell you?" invites the agent's own question

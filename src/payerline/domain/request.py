@@ -198,7 +198,8 @@ class ClaimLine(_Model):
     @classmethod
     def _revenue(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"\d{4}", value):
-            raise ValueError(f"revenue code {value!r} is not 4 digits; write room and board as 0120, not 120")
+            hint = f"write it as {value.zfill(4)!r}" if value.isdigit() and len(value) < 4 else "use the 4-digit code"
+            raise ValueError(f"revenue code {value!r} is not 4 digits; {hint} (room and board is 0120, not 120)")
         return value
 
     @model_validator(mode="after")
