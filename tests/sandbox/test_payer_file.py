@@ -105,7 +105,6 @@ def test_bad_file_lists_every_semantic_problem(tmp_path: Path) -> None:
     expected = [
         ("timezone", "not an IANA time zone"),
         ("ivr.menus.main.options[1].goto", "'missing_node' is not a node"),
-        ("ivr.menus.orphan", "unreachable"),
         ("records.providers[0].npi", "fails its check digit"),
         ("records.members[0].claims[0].paid_date", "needs paid_date"),
         ("records.members[0].claims[0].allowed_amount", "not the allowed amount"),
@@ -118,6 +117,18 @@ def test_bad_file_lists_every_semantic_problem(tmp_path: Path) -> None:
     lines = text.splitlines()
     goto_line = next(i for i, l in enumerate(lines, 1) if "missing_node" in l)
     assert any(p.startswith(f"{path}:{goto_line}: ivr.menus.main.options[1].goto") for p in problems)
+
+
+def test_unreachable_node_reported_unless_a_goto_is_broken(tmp_path: Path) -> None:
+    data = yaml.safe_load(docs_example())
+    data["ivr"]["menus"]["orphan"] = {"type": "message", "say": "Never heard.", "next": "main"}
+    problems = validate_payer_file(write(tmp_path, yaml.safe_dump(data, sort_keys=False)))
+    assert [p for p in problems if "is unreachable from" in p and "ivr.menus.orphan" in p], problems
+    # One mistyped goto leaves what it would reach unknown, so no node is called unreachable because of it.
+    data["ivr"]["menus"]["main"]["options"][1]["goto"] = "missing_node"
+    problems = validate_payer_file(write(tmp_path, yaml.safe_dump(data, sort_keys=False)))
+    assert [p for p in problems if "'missing_node' is not a node" in p], problems
+    assert not [p for p in problems if "is unreachable from" in p], problems
 
 
 def test_load_raises_payer_file_error(tmp_path: Path) -> None:

@@ -242,12 +242,17 @@ def _check_reachability(payer: PayerFile) -> Iterator[tuple[tuple, str]]:
         roots.append(payer.representatives.send_to_ivr_goto)
     seen: set[str] = set()
     stack = [root for root in roots if root in nodes]
+    broken = False
     while stack:
         node_id = stack.pop()
         if node_id in seen:
             continue
         seen.add(node_id)
-        stack.extend(target for target in _edges(payer, nodes[node_id]) if target in nodes)
+        targets = _edges(payer, nodes[node_id])
+        broken = broken or any(not target.startswith("@") and target not in nodes for target in targets)
+        stack.extend(target for target in targets if target in nodes)
+    if broken:
+        return  # a goto to no node is reported on its own; what it would have reached cannot be judged
     for node_id in nodes:
         if node_id not in seen:
             yield ("ivr", "menus", node_id), f"node {node_id!r} is unreachable from ivr.start; link it or remove it"
