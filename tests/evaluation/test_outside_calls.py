@@ -53,6 +53,8 @@ CASES = [
     # keyed, and the IVR's read-back of it is the claim's number.
     ("author-245", "s9-00004", 0.0),
     ("author-245", "s9-00029", 0.0),
+    # The IVR read the keyed claim number back, then its systems went down: no read-out, so no claim number.
+    ("author-246", "s9-00016", 0.0),
     # "I C N ..." spelled starts a second claim of the read-out (a paid claim and its adjustment).
     ("author-247", "s9-00036", 0.0),
     # "What date was the claim processed?" "It went through the payment cycle on ...": the date asked for.

@@ -782,8 +782,8 @@ class RepresentativeDialog(ReadbackMixin):
         Two claims of a request can share a day and charges (a cancelled
         claim and the one billed again). A person who reads a number other
         than the request's for this claim, or the number the call already
-        has for another claim, is looking at another claim. What they said
-        about it is dropped, and the agent names the claim it means: by its
+        has for another claim, is looking at another claim. Their answers
+        about it are dropped, and the agent names the claim it means: by its
         number when the request has one, else by its date, charges and
         procedure codes.
         """

@@ -122,6 +122,8 @@ class IvrNavigator(ReadoutCapture):
         self._context = context
         self._map_steps: dict[str, int] = {"claim_status": 0, "representative": 0}
         self._last_entry: EnteredValue | None = None
+        # Claim numbers keyed and read back by the IVR, by claim, until that claim's read-out comes.
+        self._confirmed_numbers: dict[int, tuple[str, Heard]] = {}
         self._attempts: dict[InputField, int] = {}
         self._readback_rejections: dict[InputField, int] = {}
         # Entries made per field and yes-or-no questions answered, to leave an IVR that keeps asking the same thing.
@@ -843,19 +845,18 @@ class IvrNavigator(ReadoutCapture):
         return PressKeys(formats.with_terminator(keys, terminator)) if keys else None
 
     def _note_confirmed_claim_number(self, text: str, heard: list[tuple[str, Heard]]) -> None:
-        """Take a claim number the agent keyed and the IVR read back as the claim's, unless one was heard already.
+        """Keep a claim number the agent keyed and the IVR read back, to take once the IVR reads that claim.
 
         A read-out reached by its claim number may never say the number again
         ("Current status: adjusted."), yet the IVR's read-back of the keys
-        is a hearing of it.
+        is a hearing of it. A search that ends before any read-out (systems
+        down) found nothing, so the number waits for the read-out.
         """
         entry = self._last_entry
-        context = self._context
-        claim = context.claims[context.ivr_claim]
-        if (entry is None or entry.field is not InputField.CLAIM_NUMBER or "claim_number" in claim.fields
-                or not heard or not readback_matches(entry, text, context)):
+        if entry is None or entry.field is not InputField.CLAIM_NUMBER or not heard:
             return
-        context.capture(context.ivr_claim, {"claim_number": Extraction(entry.value, 0.9)}, heard[-1][1], SOURCE_IVR)
+        if readback_matches(entry, text, self._context):
+            self._confirmed_numbers[self._context.ivr_claim] = (entry.value, heard[-1][1])
 
     def _confirm(self, confirm: Confirmation, text: str) -> list[Action]:
         yes = [PressKeys(confirm.yes_key)] if confirm.yes_key else [Speak("yes")]

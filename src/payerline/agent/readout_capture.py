@@ -83,6 +83,7 @@ class ReadoutCapture:
     _paid_on_dates: dict[int, date]
     _check_dated: set[int]
     _menu_hearings: dict[tuple[tuple[str, str], ...], int]
+    _confirmed_numbers: dict[int, tuple[str, Heard]]
     _global_used: set[str]
     _global_pressed: set[str]
 
@@ -159,6 +160,10 @@ class ReadoutCapture:
                 self._menu_hearings.clear()
                 self._global_used.clear()
                 self._global_pressed.clear()
+        confirmed = self._confirmed_numbers.pop(context.ivr_claim, None) if captured else None
+        if confirmed is not None and "claim_number" not in claim.fields:
+            # The read-out of a claim found by the number keyed: that number, as the IVR read it back, is its own.
+            context.capture(context.ivr_claim, {"claim_number": Extraction(confirmed[0], 0.9)}, confirmed[1], SOURCE_IVR)
         if captured:
             self._search_open = False
             # The request's claim was read, with another claim of the same dates after it (a voided claim
