@@ -72,6 +72,16 @@ def test_every_problem_named_with_location(tmp_path: Path) -> None:
     assert "records" in problems
 
 
+def test_validate_numbers_once_in_file_order(tmp_path: Path) -> None:
+    from payerline.payers.map_check import validate_ivr_map_file
+
+    text = FULL_MAP.replace('schema_version: "1"', "schema_version: 1").replace('{key: "1", topic', "{key: 1, topic")
+    problems = validate_ivr_map_file(write(tmp_path, text))
+    assert len(problems) == 2, problems
+    assert ":1: schema_version: 1 is a number, not a string; put it in quotes" in problems[0]
+    assert "paths.claim_status[1].key: 1 is a number, not a string" in problems[1]
+
+
 def test_file_name_must_match_payer(tmp_path: Path) -> None:
     with pytest.raises(PayerFileError, match="rename it example-mac.ivr-map.yaml"):
         load_ivr_map(write(tmp_path, FULL_MAP, name="other.ivr-map.yaml"))

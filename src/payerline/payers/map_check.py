@@ -15,23 +15,30 @@ from pydantic import ValidationError
 from payerline.payers.directory import IVR_MAP_SUFFIX
 from payerline.payers.ivr_map import IvrMap, ivr_map_json_schema
 from payerline.sandbox.payer_file import format_path as _location
+from payerline.sandbox.payer_file import schema_leaves, schema_message
 from payerline.sandbox import yaml_text
 
 
 def _schema_problems(data: object, path: Path, lines: dict[tuple, int]) -> list[str]:
+    """Return the schema problems of a map, one per value, in file order, worded as for payer files."""
     validator = jsonschema.Draft202012Validator(ivr_map_json_schema())
-    problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    found: dict[tuple, tuple[int, str]] = {}
+    errors = [leaf for error in validator.iter_errors(data) for leaf in schema_leaves(error)]
+    for error in errors:
         where = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = set(error.schema.get("properties", {}))
             for key in sorted(set(error.instance) - known):
-                line = yaml_text.line_of(lines, (*where, key))
-                problems.append(f"{path}:{line}: {_location((*where, key))}: unknown key {key!r}; remove it or "
-                                f"fix its spelling (allowed here: {', '.join(sorted(known))})")
+                found[(*where, key)] = (yaml_text.line_of(lines, (*where, key)) or 0,
+                                        f"unknown key {key!r}; remove it or fix its spelling "
+                                        f"(allowed here: {', '.join(sorted(known))})")
             continue
-        problems.append(f"{path}:{yaml_text.line_of(lines, where)}: {_location(where)}: {error.message}")
-    return problems
+        # One problem per value: "1 is not of type 'string'" and "'1' was expected" say the same thing twice, and
+        # the type error comes with the fix ("put it in quotes").
+        if where not in found or error.validator == "type":
+            found[where] = (yaml_text.line_of(lines, where) or 0, schema_message(error))
+    ordered = sorted(found.items(), key=lambda item: (item[1][0], [str(part) for part in item[0]]))
+    return [f"{path}:{line}: {_location(where)}: {message}" for where, (line, message) in ordered]
 
 
 def validate_ivr_map_file(path: Path) -> list[str]:

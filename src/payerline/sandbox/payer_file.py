@@ -350,7 +350,7 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
 
 def _check_content(data: dict, problems: _Problems) -> PayerFile | None:
     validator = jsonschema.Draft202012Validator(_shipped_schema())
-    errors = [leaf for error in validator.iter_errors(data) for leaf in _leaves(error)]
+    errors = [leaf for error in validator.iter_errors(data) for leaf in schema_leaves(error)]
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = set(error.schema.get("properties", {}))
@@ -358,7 +358,7 @@ def _check_content(data: dict, problems: _Problems) -> PayerFile | None:
                 problems.add((*error.absolute_path, key), f"unknown key {key!r}; remove it or fix its spelling "
                              f"(allowed here: {', '.join(sorted(known))})")
             continue
-        problems.add(tuple(error.absolute_path), _schema_message(error))
+        problems.add(tuple(error.absolute_path), schema_message(error))
     if problems.items:
         return None
     try:
@@ -397,7 +397,7 @@ def _check_file_name(path: Path, data: dict, problems: _Problems) -> None:
                      f"and `payerline call` would not find it; rename the file {expected}")
 
 
-def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+def schema_leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
     """Replace an "any of" error on an optional value by the errors of its one non-null branch."""
     if error.validator not in ("anyOf", "oneOf") or not error.context:
         return [error]
@@ -407,14 +407,14 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
     if len(branches) != 1:
         return [error]
-    return [leaf for sub in next(iter(branches.values())) for leaf in _leaves(sub)]
+    return [leaf for sub in next(iter(branches.values())) for leaf in schema_leaves(sub)]
 
 
 def _key_of(error: jsonschema.ValidationError) -> str:
     return next((str(part) for part in reversed(error.absolute_path) if isinstance(part, str)), "")
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
+def schema_message(error: jsonschema.ValidationError) -> str:
     key = _key_of(error)
     if error.validator == "pattern" and key in ("open", "close"):
         return f"{key} {error.instance!r} is not a time HH:MM; use 00:00 to 24:00, like \"08:00\""
