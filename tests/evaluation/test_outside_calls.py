@@ -114,6 +114,11 @@ CASES = [
     ("author-275", "s9-00029", 0.0),
     # "Your office billed three hundred forty dollars." answers the question; it asks nothing back.
     ("author-276", "s9-00003", 0.0),
+    # Last turns before a hang-up that lost words to noise: "Our are down for maintenance write now ...",
+    # "I don't access to claims. You'll to back and the claims option", "we can only help callers on this line".
+    ("author-257", "s9-00026", 0.05),
+    ("author-230", "s9-00053", 0.05),
+    ("author-249", "s9-00091", 0.05),
 ]
 
 

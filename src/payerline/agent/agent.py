@@ -30,6 +30,7 @@ from payerline.agent.prompts import (
     PromptAnalysis,
     analyze_prompt,
     checks_in,
+    hangup_cue,
     names_outage,
     offers_spoken_choices,
     question_to_caller,
@@ -80,6 +81,8 @@ _FAULT_CUES: tuple[tuple[Cue, FailureReason], ...] = (
     (Cue.PROVIDER_NOT_RECOGNIZED, FailureReason.PROVIDER_NOT_RECOGNIZED),
 )
 
+_FAULT_REASONS: dict[Cue, FailureReason] = dict(_FAULT_CUES)
+
 _LOOKUP_FAULTS = frozenset({FailureReason.MEMBER_NOT_FOUND, FailureReason.PROVIDER_NOT_RECOGNIZED})
 
 
@@ -120,6 +123,7 @@ class CallAgent:
         self._silence_s = 0.0
         self._awaiting_new_person = True
         self._far_end_goodbye = False
+        self._last_turn: tuple[str, bool] | None = None
         # Far-end utterances heard when the agent last greeted a person (None: no greeting yet).
         self._greeted_at_count: int | None = None
 
@@ -319,13 +323,21 @@ class CallAgent:
             self._flush()
         context = self._context
         if context.stop_reason is None and any(claim.missing(context.person_reached) for claim in context.claims):
-            context.stop_reason = context.last_fault or (
+            context.stop_reason = context.last_fault or self._hangup_fault() or (
                 FailureReason.INFORMATION_INCOMPLETE if self._far_end_goodbye else FailureReason.CALL_DROPPED
             )
             logger.info("call %s: far end hung up (%s)", context.call_id, context.stop_reason)
         if not self._done:
             self._finish_call()
         return []
+
+    def _hangup_fault(self) -> FailureReason | None:
+        """The fault the far end's last turn most likely named, read loosely: it may have reached us in part."""
+        if self._last_turn is None:
+            return None
+        text, person = self._last_turn
+        cue = hangup_cue(text, person=person)
+        return _FAULT_REASONS.get(cue) if cue is not None else None
 
     def _check_hold_limit(self) -> list[Action]:
         if self._phase is not Phase.HOLD:
@@ -342,6 +354,7 @@ class CallAgent:
         analysis = analyze_prompt(turn_text(text for text, _ in heard))
         # Only the last turn's goodbye explains a hang-up: "Thank you for calling ..." in the greeting does not.
         self._far_end_goodbye = analysis.has(Cue.GOODBYE)
+        self._last_turn = (analysis.text, self._phase is Phase.REPRESENTATIVE)
         self._note_fault(analysis)
         if capture_only or self._phase is Phase.WRAP_UP:
             return []

@@ -806,6 +806,39 @@ def names_outage(text: str) -> bool:
     return _OUTAGE.search(text) is not None
 
 
+# A far end that hangs up says why in its last turn, but on a noisy line that turn may have lost the words the
+# cue patterns need: "we only take calls from clinic staff on this line, not automated systems" arrives as "...
+# on this line, automated systems", "I don't have access to claims" as "I don't access to claims". These looser
+# patterns read only that last turn, after the strict ones found nothing.
+_HANGUP_WRONG_LINE = re.compile(
+    r"\b(?:call|go) back\b[^.?!]{0,30}\b(?:choose|select|pick|press|the|a)\b[^.?!]{0,20}\b(?:claims?|provider) "
+    r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b"
+)
+_HANGUP_LATER = re.compile(r"\b(?:try|call)\b[^.?!]{0,25}\b(?:again|later|back)\b|\blittle while\b")
+_HANGUP_REFUSAL = re.compile(
+    r"\b(?:automated|recorded|robot\w*|computer\w*|systems|dialers?|live (?:person|people|callers?|staff))\b|"
+    r"\b(?:have|ask|need) (?:someone|somebody|a (?:person|human|staff member|live)|your staff|a member of your staff)\b|"
+    # "Sorry, we can only help [live] callers on this line."
+    r"\b(?:only|allow|accept|take|help)\b[^.?!]{0,20}\bcallers\b"
+)
+
+
+def hangup_cue(text: str, *, person: bool) -> Cue | None:
+    """Say which fault a far end's last turn before it hung up most likely named, when no cue pattern matched.
+
+    `person` tells whether a person said it: only a person who hangs up on the agent's opening refuses
+    automated callers in words these patterns catch ("Sorry, I can only live callers").
+    """
+    normalized = normalize_prompt(text)
+    if _HANGUP_WRONG_LINE.search(normalized):
+        return Cue.WRONG_DEPARTMENT
+    if names_outage(normalized) and _HANGUP_LATER.search(normalized):
+        return Cue.SYSTEMS_DOWN
+    if person and _HANGUP_REFUSAL.search(normalized):
+        return Cue.AUTOMATED_REFUSED
+    return None
+
+
 def refuses_callers(text: str) -> bool:
     """Tell whether a turn read as a refusal of automated calls names the calls or callers it refuses.
 
