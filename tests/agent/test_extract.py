@@ -214,3 +214,20 @@ def test_capital_a_before_double_is_a_letter() -> None:
 def test_not_seeing_a_claim_is_not_on_file() -> None:
     extraction = extract_claim_status("I'm not seeing a claim for that on our system for this beneficiary and supplier.")
     assert extraction is not None and extraction.value is ClaimStatus.NOT_ON_FILE
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # How the number will be read is no part of it.
+    ("Grab a pen, it's twelve digits, in groups of three: four oh two, one one eight, eight five two, oh four four.",
+     "402118852044"),
+    # "for $940" heard as "four nine hundred forty dollars" after the number.
+    ("Claim one, number two six zero four one one zero zero three six six zero one four, four nine hundred forty "
+     "dollars in charges.", "26041100366014"),
+    ("Claim one, number two six zero four one one zero zero three six six zero one four four nine hundred forty "
+     "dollars in charges.", "26041100366014"),
+    ("Claim number two six zero four one one zero zero three six six zero one four, forty dollars.", "26041100366014"),
+])
+def test_identifier_without_reading_words(text: str, value: str) -> None:
+    found = extract_identifier(text)
+    assert found is not None
+    assert found.value == value

@@ -39,7 +39,7 @@ def test_last_turns_with_words_lost(text: str, person: bool, cue: Cue) -> None:
     # Plain goodbyes name no fault.
     ("Thank you for calling, have a great day. Goodbye.", True),
     ("Is there anything else? All right, take care.", True),
-    # Only a person refuses callers this way; an IVR naming callers is a menu or a greeting.
+    # Only a person refuses callers this way. An IVR that names callers is reading a menu or a greeting.
     ("We only take calls from providers on this line. Goodbye.", False),
     # "Down" with no call back later is no outage: a claim's amount went down.
     ("The allowed amount went down after the adjustment. Goodbye.", True),

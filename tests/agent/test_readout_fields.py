@@ -943,3 +943,27 @@ def test_terse_list_deductible_and_payment_date() -> None:
     fields = parse_fields("This claim was partially paid, with payment on February twenty-seventh, twenty twenty-six.",
                           CALL_DATE, readout=True)
     assert fields["paid_date"].value == date(2026, 2, 27)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The service named with its date before the claim number, then the claim's verb.
+    ("For the transport on March first, twenty twenty-six, claim number seven two six zero three zero five nine four "
+     "one two seven, is pending.", {"claim_number": "726030594127", "claim_status": ClaimStatus.PENDING}),
+    # Charges named after their amount.
+    ("Claim one, number two six zero four one one zero zero four zero two one five five, for three hundred ten "
+     "dollars in charges.", {"claim_number": "26041100402155", "billed_amount": Decimal("310.00")}),
+    # The remittance a payment will appear on dates it.
+    ("This claim is approved for payment in the amount of seventy-one dollars and fifty cents. It will appear on the "
+     "remittance advice dated April tenth, twenty twenty-six.",
+     {"claim_status": ClaimStatus.PAYMENT_FLOOR, "paid_amount": Decimal("71.50"), "paid_date": date(2026, 4, 10)}),
+    # An aside between the cancellation and its remittance.
+    ("This claim was cancelled, voided, on the remittance advice dated March second, twenty twenty-six.",
+     {"claim_status": ClaimStatus.CANCELLED, "processed_date": date(2026, 3, 2)}),
+    # A key to press is no amount, even after "payment" with "For" lost to noise.
+    ("payment amounts, reasons or check information, please speak with provider relations by pressing 0.", {}),
+    # With its own amount lost, the responsibility does not take the deductible part that follows "including".
+    ("Member responsibility is dollars, including zero dollars toward the deductible.", {}),
+])
+def test_more_readout_wordings(text: str, expected: dict[str, object]) -> None:
+    found = {name: extraction.value for name, extraction in parse_fields(text, CALL_DATE, readout=True).items()}
+    assert found == expected

@@ -88,9 +88,9 @@ def test_earlier_claims_number_is_recognized() -> None:
     dialog = RepresentativeDialog(context)
     context.capture(0, {"claim_number": Extraction("22123456789", 0.95)}, Heard(3, 10.0, 14.0, 1.0), SOURCE_IVR)
     context.rep_claim = 1
-    assert dialog._names_other_claim(Extraction("22123456789", 0.9))
-    assert not dialog._names_other_claim(Extraction("22123456790", 0.9))
-    assert not dialog._names_other_claim(None)
+    assert dialog._other_claim_named(Extraction("22123456789", 0.9)) == 0
+    assert dialog._other_claim_named(Extraction("22123456790", 0.9)) is None
+    assert dialog._other_claim_named(None) is None
 
 
 def test_statement_starting_with_cant_asks_nothing() -> None:

@@ -119,6 +119,15 @@ def test_mistype_changes_one_character():
     assert mistype("1EG4TE5MK73", random.Random(1)) != "1EG4TE5MK73"
 
 
+def test_mistype_avoids_other_members():
+    # A family's ids differ in the last digit only, so most slips there land on a sibling's id.
+    family = frozenset(f"KMH60421938{digit}" for digit in range(10))
+    for seed in range(20):
+        typed = mistype("KMH604219386", random.Random(seed), family)
+        assert typed not in family
+        assert len(typed) == len("KMH604219386")
+
+
 def test_scenario_ids_unique_and_prefixed(payer_profiles):
     planned = draw_mix(payer_profiles, 30, seed=12)
     ids = [call.scenario.scenario_id for call in planned]

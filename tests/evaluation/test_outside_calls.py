@@ -119,6 +119,24 @@ CASES = [
     ("author-257", "s9-00026", 0.05),
     ("author-230", "s9-00053", 0.05),
     ("author-249", "s9-00091", 0.05),
+    # "For the transport on March first, ..., claim number ..., is pending.": the service and its date open the sentence.
+    ("author-279", "s9-00057", 0.0),
+    # "Claim one, number ..., for three hundred ten dollars in charges."
+    ("author-282", "s9-00048", 0.0),
+    # "It will appear on the remittance advice dated ..." after an approval, and "cancelled, voided, on the remittance
+    # advice dated ...".
+    ("author-284", "s9-00038", 0.0),
+    ("author-284", "s9-00071", 0.0),
+    # A cancelled claim and its replacement share a day and charges: the person opens the first and is turned.
+    ("author-281", "s9-00023", 0.0),
+    # "Key it in using the number key for each letter", and a mistyped member id that is no other member's.
+    ("author-277", "s9-00030", 0.0),
+    # "[For] payment amounts, ... by pressing 0" gives no paid amount of zero.
+    ("author-278", "s9-00070", 0.05),
+    # "Thanks for waiting, this is Tri-County": the payer's name is no representative's name.
+    ("author-278", "s9-00109", 0.05),
+    # "Member responsibility is [lost] dollars, including zero dollars toward the deductible."
+    ("author-280", "s9-00037", 0.05),
 ]
 
 

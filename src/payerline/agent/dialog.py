@@ -455,16 +455,28 @@ class RepresentativeDialog(ReadbackMixin):
         self._pending = None
         return self._next_question()
 
-    def _names_other_claim(self, number: Extraction[Any] | None) -> bool:
-        """Tell whether ``number`` is the claim number already heard for another claim of the call."""
+    def _other_claim_named(self, number: Extraction[Any] | None) -> int | None:
+        """Return the index of the other claim of the call whose number was already heard as ``number``, if any."""
         context = self._context
         if number is None:
-            return False
-        return any(
-            index != context.rep_claim and "claim_number" in claim.fields
+            return None
+        return next((
+            index for index, claim in enumerate(context.claims)
+            if index != context.rep_claim and "claim_number" in claim.fields
             and str(claim.fields["claim_number"].value) == str(number.value)
-            for index, claim in enumerate(context.claims)
-        )
+        ), None)
+
+    def _twin_to_turn(self, other: int) -> bool:
+        """Tell whether claim ``other`` shares this claim's first day and charges, and the person was not yet turned.
+
+        A cancelled claim and the one billed again have the same day and charges, so a person asked about the second
+        may open the first. That person is turned to the claim meant, once, rather than taken to refuse it.
+        """
+        context = self._context
+        if context.rep_claim in self._turned:
+            return False
+        this, that = context.claim_query(context.rep_claim), context.claim_query(other)
+        return this.service_date_from == that.service_date_from and this.billed_amount == that.billed_amount
 
     def _forget_person_answers(self, index: int) -> None:
         """Drop the representative's answers recorded for claim ``index``, because they were about another claim."""
@@ -547,7 +559,8 @@ class RepresentativeDialog(ReadbackMixin):
                 values["representative_name"] = name
             values = {name: value for name, value in values.items() if plausible(name, value)}
             values = one_identifier(values, self._pending)
-            if self._is_later_claim() and self._names_other_claim(values.get("claim_number")):
+            named = self._other_claim_named(values.get("claim_number"))
+            if self._is_later_claim() and named is not None and not self._twin_to_turn(named):
                 # The representative is still on an earlier claim: a refusal of this one that went unheard.
                 self._on_other_claim = True
                 return captured
@@ -591,8 +604,16 @@ class RepresentativeDialog(ReadbackMixin):
         if not (greeting or asked_name or re.search(r"\bmy name|this is|speaking with|you've reached", text, re.I)):
             return None
         name = extract_person_name(text)
+        if name is not None and self._names_payer(name.value):
+            return None  # "Thanks for waiting, this is Tri-County": the person's own name was lost
         introduced = name is not None and (asked_name or name.confidence >= 0.9)
         return name if introduced and "representative_name" not in self._context.person_fields else None
+
+    def _names_payer(self, name: str) -> bool:
+        """Tell whether every word of ``name`` is a word of the payer's id ("Tri-County" of tri-county-ppo)."""
+        payer_words = set(self._context.request.payer_id.split("-"))
+        words = name.lower().rstrip(".").replace("-", " ").split()
+        return bool(words) and all(word in payer_words for word in words)
 
     def _voted(self, values: dict[str, Extraction[Any]]) -> dict[str, Extraction[Any]]:
         """Vote an amount, date, code or count heard again from a person with its earlier hearings.

@@ -360,6 +360,8 @@ def _input_details(input_field: InputField, sentence: str, turn: str) -> InputRe
                  r"\bposition on (?:that|the) key\b|\bletter's position\b", turn):
         letter_method = LetterMethod.STAR
     elif re.search(r"key on which the letter|corresponding (?:number )?key|single key|one key (?:per|for each|for every) letter|"
+                   # "... or key it in using the number key for each letter, then press pound."
+                   r"\b(?:number |telephone |keypad )?key for (?:each|every) letter\b|"
                    r"key (?:that has|with|carrying) (?:that|the|each) letter|"
                    # "For the letter A at the start of the ID, press 2": the letter's own key.
                    r"\bfor the letters? [a-z](?: [a-z])*(?: at the (?:start|beginning) of [^,.]*)?,? press \d+\b|"

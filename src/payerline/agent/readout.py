@@ -60,7 +60,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|closed),? as of|"
                        # "cancelled by a void on the remittance advice dated ...", "applied to the deductible for the
                        # recipient's spend-down on the remittance advice dated ...": a status other than paid.
-                       r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down) on the remit(?:tance)?"
+                       r"(?:a void|voided|cancel(?:l)?ed|denied|adjusted|deductible|spend-?down),? on the remit(?:tance)?"
                        r"(?: advice)? dated|"
                        # "This bill was adjusted on reconsideration on November third": the decision's own date.
                        # "... cancelled by a void request on February 27" too.
@@ -93,7 +93,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"\bpaid(?= (?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december)\b)|"
                   # "This claim appeared on the remittance advice dated October twelfth": the claim's payment.
-                  r"(?<=claim )(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|will appear) on the "
+                  # "It will appear on the remittance advice dated April tenth" after "approved for payment" too.
+                  r"(?:(?<=claim )|(?<=\bit ))(?:appeared|appears|was listed|is listed|shows|is scheduled to appear|"
+                  r"will appear) on the "
                   r"remit(?:tance)?(?: advice)? dated|"
                   r"payment went out|went out on|with (?:a )?payment (?:on|dated)|"
                   r"expected to be (?:mailed|sent|issued|released|paid)(?: on)?|"
@@ -236,8 +238,10 @@ _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern i
 # A claim as the subject of a status verb, after the other things said of it. The claim may be named by its number:
 # "Document control number 2 1 6 ..., received March 4, is pending."
 _STATUS_PREDICATE = re.compile(
-    # "For date of service September ninth, claim number B V 2 6 ... was partially paid on ...": a service date first.
-    r"^\W*(?:for (?:the )?dates? of service (?:[^,.]*,\s*){1,2}?)?(?:the |this |that |your )?"
+    # "For date of service September ninth, claim number B V 2 6 ... was partially paid on ...": a service date
+    # first, or the service named with its date ("For the transport on March first, twenty twenty-six, ...").
+    r"^\W*(?:for (?:the |your )?(?:dates? of service|[a-z]+(?: [a-z]+)? (?:on|of|dated)) (?:[^,.]*,\s*){1,2}?)?"
+    r"(?:the |this |that |your )?"
     # "Harborline claim number ... was denied": the payer's or plan's name before "claim".
     r"(?:(?:(?!(?:service|line|detail|procedure|charge)s?\b)[\w'-]+ ){1,2}(?=claim\b))?"
     r"(?:claim|bill|it|(?<=this )one|(?<=that )one|document control number|internal control number|dcn|icn)\b[^.]*?"
@@ -313,6 +317,8 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECAS
 
 # "Plan payment, dollars and cents: two hundred eleven dollars ...": the unit named before every amount.
 _UNIT_HEADER = re.compile(r",? (?:in )?dollars and cents:", re.IGNORECASE)
+# "..., please speak with provider relations by pressing 0": a key to press is no value of the claim.
+_KEY_TO_PRESS = re.compile(r"\b(?:press|pressing|dial|dialing|key|keying)\s+(?:\d+|star|pound)\b", re.IGNORECASE)
 _BARE_DATE = re.compile(r"\s*date,? (?=(?:january|february|march|april|may|june|july|august|september|october|"
                         r"november|december)\b)", re.IGNORECASE)
 _DECIDED_UNPAID = frozenset({ClaimStatus.DENIED, ClaimStatus.CANCELLED, ClaimStatus.ADJUSTED})
@@ -332,6 +338,7 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     reimbursed: Extraction[Any] | None = None  # a paid amount labelled "reimbursement", until a payment follows
     text = join_spelled_initialisms(text)
     text = _UNIT_HEADER.sub(":", text)
+    text = _KEY_TO_PRESS.sub(" ", text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         bare = _BARE_DATE.match(sentence)
@@ -489,8 +496,9 @@ _REIMBURSEMENT_LABEL = re.compile(r"\breimbursement(?: amount)?\b", re.IGNORECAS
 
 # An amount named before its label: "Of the one hundred sixty-five dollars billed, one hundred eighteen dollars and
 # sixty cents was allowed and ninety-four dollars was paid." The labels after the amounts would give each the next one.
-_AMOUNT_THEN_LABEL = re.compile(r"\b(?:dollars?|cents?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?(billed|allowed|paid)\b",
-                                re.IGNORECASE)
+# "... eighty-five dollars billed", "... for three hundred ten dollars in charges".
+_AMOUNT_THEN_LABEL = re.compile(r"\b(?:dollars?|cents?)\s+(?:was\s+|were\s+|is\s+|has been\s+)?"
+                                r"(billed|allowed|paid|in (?:total |billed )?charges)\b", re.IGNORECASE)
 _AMOUNT_START = re.compile(r",\s*|\bof the\s+|\band\s+(?!(?:[\w-]+\s+){0,2}cents\b)", re.IGNORECASE)
 _LABEL_BEFORE_AMOUNT = re.compile(r"\b(?:billed|allowed|paid|amount|charges?|liability|responsibility|share|owes)\b",
                                   re.IGNORECASE)
@@ -505,7 +513,8 @@ def _amounts_before_labels(sentence: str) -> dict[str, Extraction[Any]]:
         if _LABEL_BEFORE_AMOUNT.search(piece):
             continue  # "... billed amount one hundred eighty-five dollars allowed amount ...": the amount has its label
         amount = extract_money(piece)
-        name = _TRAILING_LABELS[match.group(1).lower()]
+        label = match.group(1).lower()
+        name = "billed_amount" if label.endswith("charges") else _TRAILING_LABELS[label]
         if amount is not None and name not in found:
             found[name] = amount
     return found
@@ -911,6 +920,11 @@ _NEXT_AMOUNT = re.compile(
 def _money_text(segment: str) -> str:
     """Prepare a read-out segment for the money extractor: no date words, homophones and a lost "cents" restored."""
     text = _without_date_words(segment)
+    part = _PART_CLAUSE.search(text)
+    if part is not None:
+        # "Member responsibility is [lost] dollars, including zero dollars toward the deductible": the amount after
+        # "including" is a part of the one labelled, never the whole.
+        text = text[: part.start()]
     cut = _NEXT_AMOUNT.search(text)
     if cut is not None:
         text = text[: cut.start()] + "dollars."
@@ -920,6 +934,8 @@ def _money_text(segment: str) -> str:
     return _CENTS_LOST.sub(r"\1 cents", text)
 
 
+_PART_CLAUSE = re.compile(r",?\s*\b(?:including|of which)\b(?=[^.]*\b(?:toward|towards|to|for|applied|went)\b)",
+                          re.IGNORECASE)
 _JOINING_AND = re.compile(r"(?<=dollars)\s*,?\s*\band\s*$", re.IGNORECASE)
 
 

@@ -234,13 +234,20 @@ class _ClaimPicker:
         return member, [first, *others[: claim_count - 1]]
 
 
-def mistype(member_id: str, rng: random.Random) -> str:
-    """Return ``member_id`` with one character changed, as a biller might mistype it."""
-    position = rng.randrange(len(member_id))
-    original = member_id[position]
-    pool = "0123456789" if original.isdigit() else "ABCDEFGHJKLMNPQRSTUVWXYZ"
-    replacement = rng.choice([char for char in pool if char != original.upper()])
-    return member_id[:position] + replacement + member_id[position + 1:]
+def mistype(member_id: str, rng: random.Random, taken: frozenset[str] = frozenset()) -> str:
+    """Return ``member_id`` with one character changed, as a biller might mistype it.
+
+    The result is none of the ids in ``taken`` (upper case): a slip that lands on another member's id, such as
+    a sibling's that differs in its last digit, finds that member, and the call no longer tests a member not found.
+    """
+    while True:
+        position = rng.randrange(len(member_id))
+        original = member_id[position]
+        pool = "0123456789" if original.isdigit() else "ABCDEFGHJKLMNPQRSTUVWXYZ"
+        replacement = rng.choice([char for char in pool if char != original.upper()])
+        typed = member_id[:position] + replacement + member_id[position + 1:]
+        if typed.upper() not in taken:
+            return typed
 
 
 def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[PlannedCall]:
@@ -288,7 +295,10 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
             # so a mistyped id tests nothing the sandbox can score.
             condition = NORMAL
         fault = FaultKind(condition) if condition in {kind.value for kind in FaultKind} else None
-        typed_member_id = mistype(member.member_id, rng) if condition == MEMBER_MISTYPED else None
+        typed_member_id = None
+        if condition == MEMBER_MISTYPED:
+            taken = frozenset(known.member_id.upper() for known in payer.records.members)
+            typed_member_id = mistype(member.member_id, rng, taken)
         scenario = Scenario(
             scenario_id=f"s{seed}-{index + 1:05d}",
             payer_id=payer.payer_id,

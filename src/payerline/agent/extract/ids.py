@@ -9,6 +9,8 @@ nine four, four seven, no, sorry, one nine four, four eight two").
 
 from __future__ import annotations
 
+import re
+
 from payerline.agent.extract.lexer import Kind, Token, split_sentences, tokenize, without_fillers
 from payerline.agent.extract.numbers import atoms_from, cardinal, digit_string
 from payerline.agent.extract.result import Extraction
@@ -17,6 +19,10 @@ _RUN_WORDS = frozenset({"then", "dash", "hyphen"})
 # Words that follow "for" but not a digit closing an identifier.
 _AFTER_FOR = frozenset({"date", "dates", "service", "services", "the", "this", "that", "a", "an", "dos"})
 MIN_IDENTIFIER_LENGTH = 4
+_MONEY_UNITS = frozenset({"dollar", "dollars", "cents"})
+# How a number will be read, said before it: "in groups of three: four oh two, one one eight, ...".
+_GROUPING = re.compile(r"\b(?:in )?groups? of (?:two|three|four|five|2|3|4|5)\b|\bin (?:twos|threes|fours|pairs)\b",
+                       re.IGNORECASE)
 # Labels of a claim number that a representative may spell out before it: internal, document and claim control number.
 _SPELLED_LABELS = frozenset({"ICN", "DCN", "CCN"})
 
@@ -27,6 +33,7 @@ def extract_identifier(text: str) -> Extraction[str] | None:
     Returns None when the longest run is shorter than four characters.
     """
     best: tuple[str, bool] | None = None
+    text = _GROUPING.sub(" ", text)
     for sentence in split_sentences(without_fillers(tokenize(text))):
         for run in _runs(sentence):
             value, corrected = _read_run(run)
@@ -56,12 +63,36 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
         if current and token.text in _AFTER_FOR and current[-1].text == "four" and len(current) > 2 and (
                 current[-2].kind is Kind.COMMA):
             current = current[:-2]  # "... one one nine, four dates February 4": "for" heard as "four"
+        if current and token.text in _MONEY_UNITS:
+            current = _without_amount(current)
         if current:
             runs.append(current)
         current = []
     if current:
         runs.append(current)
     return [run for run in runs if any(t.kind in (Kind.NUMBER, Kind.LETTER) for t in run)]
+
+
+def _without_amount(run: list[Token]) -> list[Token]:
+    """Drop the spoken amount that ends ``run`` before "dollars", with a "four" heard for "for" before it.
+
+    "... oh one four, four nine hundred forty dollars in charges": the number ends at "one four". What follows
+    the last comma is the amount. With no comma, the amount starts at the number before its first "hundred" or
+    "thousand".
+    """
+    comma = max((i for i, token in enumerate(run) if token.kind is Kind.COMMA), default=None)
+    if comma is not None:
+        cut = comma
+    else:
+        scale = next((i for i, token in enumerate(run) if token.kind is Kind.SCALE), None)
+        if scale is None:
+            return run
+        cut = max(scale - 1, 0)
+        if cut > 0 and run[cut - 1].text == "four":
+            cut -= 1
+    while cut > 0 and run[cut - 1].kind is Kind.COMMA:
+        cut -= 1
+    return run[:cut]
 
 
 def _groups(tokens: list[Token]) -> list[str]:
