@@ -17,6 +17,8 @@ _FAULTS = {Cue.AUTOMATED_REFUSED, Cue.SYSTEMS_DOWN, Cue.WRONG_DEPARTMENT}
 @pytest.mark.parametrize(("text", "person", "cue"), [
     ("Our are down for maintenance write now. Please try again in the little while. Goodbye.", False,
      Cue.SYSTEMS_DOWN),
+    ("We're sorry, ClearPoint's claim isn't available at the moment. Please try your call again Goodbye.", False,
+     Cue.SYSTEMS_DOWN),
     ("Oh, you've the auto physical damage, I don't access to claims. You'll to back and the claims option. Goodbye.",
      True, Cue.WRONG_DEPARTMENT),
     ("Oh, you've reached the help line, I have access to claims. You'll need to call back in choose the claims "

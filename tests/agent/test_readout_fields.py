@@ -963,7 +963,31 @@ def test_terse_list_deductible_and_payment_date() -> None:
     ("payment amounts, reasons or check information, please speak with provider relations by pressing 0.", {}),
     # With its own amount lost, the responsibility does not take the deductible part that follows "including".
     ("Member responsibility is dollars, including zero dollars toward the deductible.", {}),
+    # "up to" heard as "two" before the days, and "for payment" as "four payment".
+    ("Allow two forty-five days for a decision.", {"expected_processing_days": 45}),
+    # A Medicaid line's own words: "non-payment status", "remittance date", "spend-down obligation".
+    ("This claim is in non-payment status as of November seventeenth, twenty twenty-six.",
+     {"processed_date": date(2026, 11, 17)}),
+    ("This claim was approved for reimbursement on remittance date November seventeenth, twenty twenty-six. Allowed "
+     "reimbursement one hundred four dollars. Reimbursement amount one hundred four dollars. Remittance issued November "
+     "twentieth, twenty twenty-six.",
+     {"processed_date": date(2026, 11, 17), "allowed_amount": Decimal("104.00"), "paid_amount": Decimal("104.00"),
+      "paid_date": date(2026, 11, 20)}),
+    ("This claim was applied to the recipient's spend-down obligation, with no reimbursement, on October thirtieth, "
+     "twenty twenty-six.",
+     {"processed_date": date(2026, 10, 30), "claim_status": ClaimStatus.APPLIED_TO_DEDUCTIBLE}),
+    ("This claim was paid on March second, twenty twenty-six, following adjudication on February twenty-sixth, twenty "
+     "twenty-six.", {"claim_status": ClaimStatus.PAID, "paid_date": date(2026, 3, 2), "processed_date": date(2026, 2, 26)}),
+    ("This claim is approved four payment in the amount of seventy-one dollars and fifty cents.",
+     {"claim_status": ClaimStatus.PAYMENT_FLOOR, "paid_amount": Decimal("71.50")}),
 ])
 def test_more_readout_wordings(text: str, expected: dict[str, object]) -> None:
     found = {name: extraction.value for name, extraction in parse_fields(text, CALL_DATE, readout=True).items()}
     assert found == expected
+
+
+def test_amount_applied_after_a_comma() -> None:
+    deductible = parse_deductible("Allowed ninety-two dollars and fifteen cents, amount applied ninety-two dollars and "
+                                  "fifteen cents, plan payment zero dollars.")
+    assert deductible is not None
+    assert deductible.value == Decimal("92.15")

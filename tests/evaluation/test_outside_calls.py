@@ -137,6 +137,23 @@ CASES = [
     ("author-278", "s9-00109", 0.05),
     # "Member responsibility is [lost] dollars, including zero dollars toward the deductible."
     ("author-280", "s9-00037", 0.05),
+    # A person who hangs up right after "that doesn't match" with words lost found no member.
+    ("author-277", "s9-00030", 0.05),
+    ("author-278", "s9-00030", 0.05),
+    # "... paid on March second, following adjudication on February twenty-sixth", and "amount applied" after a comma.
+    ("author-285", "s9-00129", 0.0),
+    ("author-285", "s9-00079", 0.0),
+    # "non-payment status as of ...", "approved for reimbursement on remittance date ...", "Remittance issued ...".
+    ("author-287", "s9-00155", 0.0),
+    # "applied to the recipient's spend-down obligation, with no reimbursement, on October thirtieth".
+    ("author-287", "s9-00161", 0.0),
+    # The sandbox representative spells an accented name ("Tomás") by its base letters.
+    ("author-291", "s9-00011", 0.0),
+    # Noise: "Allow two forty-five days", "approved four payment", "isn't available at the moment. Please try your
+    # call again".
+    ("author-279", "s9-00050", 0.05),
+    ("author-284", "s9-00038", 0.05),
+    ("author-282", "s9-00010", 0.05),
 ]
 
 

@@ -18,6 +18,7 @@ from payerline.sandbox.spoken import (
     date_plain_words,
     date_words,
     id_words,
+    spell_words,
     int_words,
     year_words,
 )
@@ -182,3 +183,7 @@ def test_id_not_spelled_by_word_letters() -> None:
 ])
 def test_spoken_year_with_tens_and_unit_apart(text: str, expected: date) -> None:
     assert hearing.dates_in(text, date(2026, 11, 1)) == [expected]
+
+
+def test_accented_name_spelled_by_base_letters():
+    assert spell_words("Tomás") == "T as in Tom, O as in Oscar, M as in Mary, A as in apple, S as in Sam"

@@ -337,7 +337,10 @@ class CallAgent:
             return None
         text, person = self._last_turn
         cue = hangup_cue(text, person=person)
-        return _FAULT_REASONS.get(cue) if cue is not None else None
+        if cue is not None:
+            return _FAULT_REASONS.get(cue)
+        # "Without the correct information I'm not able to [release] anything" right after a mismatch.
+        return self._dialog.unverified_reason() if person else None
 
     def _check_hold_limit(self) -> list[Action]:
         if self._phase is not Phase.HOLD:

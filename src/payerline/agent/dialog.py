@@ -143,6 +143,7 @@ class RepresentativeDialog(ReadbackMixin):
         self._mismatch_heard = False
         # The kinds of answer the mismatch was about (the answers given just before it).
         self._mismatched_kinds: list[str] = []
+        self._turns_since_mismatch = 0
 
     @property
     def greeted(self) -> bool:
@@ -195,6 +196,7 @@ class RepresentativeDialog(ReadbackMixin):
 
     def on_turn(self, analysis: PromptAnalysis, heard: list[tuple[str, Heard]]) -> Step:
         """Answer one representative turn."""
+        self._turns_since_mismatch += 1
         step = self._turn(analysis, heard)
         spoken = [action.text for action in step.actions if isinstance(action, Speak)]
         if spoken and not step.end and not step.finished:
@@ -319,6 +321,7 @@ class RepresentativeDialog(ReadbackMixin):
         """Repeat, re-answer or ask for the question when the two sides did not understand each other."""
         if MISMATCH.search(normalized):
             self._mismatch_heard = True
+            self._turns_since_mismatch = 0
             self._mismatched_kinds = list(self._verification.last_answer_kinds)
             text = self._verification.after_mismatch()
             if text:
@@ -339,6 +342,17 @@ class RepresentativeDialog(ReadbackMixin):
         key = (-1 if self._closing else self._context.rep_claim, self._pending)
         self._asked[key] = max(0, self._asked.get(key, 1) - 1)
         self._pending = None
+
+    def unverified_reason(self) -> FailureReason | None:
+        """Say what a person who hangs up right after "that doesn't match" could not find: member or provider.
+
+        Only the person's reply to the agent's second answer counts (two turns, as it may come in two parts); a
+        mismatch the person got past explains no later hang-up.
+        """
+        if not self._mismatch_heard or self._turns_since_mismatch > 2:
+            return None
+        provider = bool(self._mismatched_kinds) and set(self._mismatched_kinds) <= _PROVIDER_KINDS
+        return FailureReason.PROVIDER_NOT_RECOGNIZED if provider else FailureReason.MEMBER_NOT_FOUND
 
     @property
     def waiting_after_ack(self) -> bool:

@@ -816,6 +816,7 @@ _HANGUP_WRONG_LINE = re.compile(
     r"\b(?:call|go) back\b[^.?!]{0,30}\b(?:choose|select|pick|press|the|a)\b[^.?!]{0,20}\b(?:claims?|provider) "
     r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b"
 )
+_NOT_AVAILABLE = re.compile(r"\b(?:isn't|is not|aren't|are not|not) available\b")
 _HANGUP_LATER = re.compile(r"\b(?:try|call)\b[^.?!]{0,25}\b(?:again|later|back)\b|\blittle while\b")
 _HANGUP_REFUSAL = re.compile(
     r"\b(?:automated|recorded|robot\w*|computer\w*|systems|dialers?|live (?:person|people|callers?|staff))\b|"
@@ -834,7 +835,7 @@ def hangup_cue(text: str, *, person: bool) -> Cue | None:
     normalized = normalize_prompt(text)
     if _HANGUP_WRONG_LINE.search(normalized):
         return Cue.WRONG_DEPARTMENT
-    if names_outage(normalized) and _HANGUP_LATER.search(normalized):
+    if (names_outage(normalized) or _NOT_AVAILABLE.search(normalized)) and _HANGUP_LATER.search(normalized):
         return Cue.SYSTEMS_DOWN
     if person and _HANGUP_REFUSAL.search(normalized):
         return Cue.AUTOMATED_REFUSED

@@ -43,7 +43,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
                       # "This claim is pending, in process since March sixth": in the system since it came in.
                       r"\b(?:in process|in processing|pending|in review|under review|on file) since\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
-    ("processed_date", r"\b(?:re)?processed\b|finali[sz]ed|\bfinaled\b|adjudicated|process date|completed date|denial was issued|"
+    # "... was paid on March second, following adjudication on February twenty-sixth".
+    ("processed_date", r"(?:following|after) adjudication on|"
+                       # "This claim is in non-payment status as of November 17": a denial, and its date.
+                       r"\bnon-?payment status,? (?:as of|on|since|effective)|"
+                       # "... approved for reimbursement on remittance date November 17", then "Remittance issued ...".
+                       r"\bapproved for (?:payment|reimbursement) on (?:the )?remit(?:tance)?(?: advice)? date|\b(?:re)?processed\b|finali[sz]ed|\bfinaled\b|adjudicated|process date|completed date|denial was issued|"
                        # "... and issued the denial on January twenty-third".
                        r"(?:issued|sent|made) (?:the|its|a|our) (?:denial|decision|determination)\b|"
                        r"approved (?:it |the claim |this claim )?(?:for payment )?(?:on|as of)\b|"
@@ -72,7 +77,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:[\w'-]+ ){0,3}[\w'-]+, (?=on (?:january|february|march|april|may|june|july|august|september|"
                        r"october|november|december)\b)|"
                        # "It was applied to the member's spend-down on September 23": a status with no payment.
+                       # "... applied to the recipient's spend-down obligation, with no reimbursement, on October 30".
                        r"applied to (?:the )?(?:patient's |member's |recipient's |beneficiary's )?(?:deductible|spend-?down)"
+                       r"(?: obligation| share| amount)?(?:, [^,.]{1,30},)?"
                        r"(?= on (?:january|february|march|april|may|june|july|august|september|october|november|"
                        r"december)\b)|"
                        # "The denial appears on the remittance advice dated ...".
@@ -81,7 +88,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=[,:]? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"(?:paid,? (?:in full,? )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+    ("paid_date", r"\bremit(?:tance)?(?: advice)? (?:was )?issued\b|(?:paid,? (?:in full,? )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
                   r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -121,7 +128,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                       r"\btotal submitted\b|\b(?:charges?|amount) (?:submitted|billed)\b|"
                       r"charge amount|amount charged|charged amount"),
     # "... the maximum number of claim inquiries allowed for one call" is a limit, not an amount.
-    ("allowed_amount", r"(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
+    # "Allowed reimbursement one hundred four dollars": the label is one, not "allowed" then a payment.
+    ("allowed_amount", r"\ballowed reimbursement\b|(?<!inquiries )(?<!searches )(?<!attempts )(?<!lookups )\ballowed\b"
                        r"(?! (?:for|per) (?:one|each|a|every|this|the|your) (?:call|caller|inquiry|day|session)\b)|allowable|allowance|(?:approved|eligible|contracted|covered) (?:amount|charges?)|"
                        r"amount (?:approved|eligible)|contract(?:ed)? rate|negotiated (?:rate|amount)|fee schedule (?:amount|rate)|"
                        # A repricing network's allowance: "repriced to a network rate of six hundred twelve dollars".
@@ -248,7 +256,7 @@ _STATUS_PREDICATE = re.compile(
     # "It's been approved for payment": a contracted verb.
     r"(?:\b(?:was|is|has been|were)\b|'s\b)[^.]*?\b("
     r"partial(?:ly)? paid|paid in part|paid|denied|rejected|adjusted|cancel+ed|voided|pended|pending|"
-    r"applied to (?:the )?(?:patient's |member's )?deductible|on the payment floor|in process|"
+    r"applied to (?:the )?(?:patient's |member's |recipient's )?(?:deductible|spend-?down)|on the payment floor|in process|"
     # "This claim has been approved to pay and will be released in the financial cycle dated ...".
     r"approved (?:to pay|for payment)|approved and (?:is )?(?:awaiting|waiting for) (?:payment|release)|received|"
     # "... was approved on November 16 and is waiting for the next payment cycle."
@@ -259,7 +267,7 @@ _STATUS_PREDICATE = re.compile(
 # the member's deductible". "Paid" is left out: "billed ..., paid on March 3" would read as a status.
 _OUTCOME_PREDICATE = re.compile(
     r"\b(?:was|were|has been)\b[^.]*?\b(denied|rejected|adjusted|cancel+ed|voided|"
-    r"applied to (?:the )?(?:patient's |member's )?deductible)\b",
+    r"applied to (?:the )?(?:patient's |member's |recipient's )?(?:deductible|spend-?down))\b",
     re.IGNORECASE,
 )
 # The claim as "it" after a date: "We received it on November 13, and it's pending review."
@@ -591,7 +599,9 @@ def lost_values(text: str, reference: date | None) -> set[str]:
 # "A" before a spelled digit is a letter of an identifier ("six two A zero one"), not an article.
 _ARTICLE_HOMOPHONE = re.compile(r"\b(two|too|four)(?= (?:the|a|an|your|this|that)\b(?! (?:zero|oh|one|two|three|four|five|six|"
                                 r"seven|eight|nine|\d)\b))|"
-                                r"\b(four)(?= (?:services?|dates? of service)\b(?! (?:were|was|are|is|billed)\b))",
+                                r"\b(four)(?= (?:services?|dates? of service)\b(?! (?:were|was|are|is|billed)\b))|"
+                                # "This claim is approved four payment in the amount of ...".
+                                r"(?<=approved )(four)(?= payment\b)",
                                 re.IGNORECASE)
 _BARE_STATUS_WORDS = frozenset(
     "the a an uh is was has been claim this on in to with payment floor process processing pending paid partially "
@@ -679,9 +689,16 @@ def _segments(sentence: str) -> list[tuple[str, str]]:
     return segments
 
 
+_TO_BEFORE_TENS = re.compile(r"(?<=allow )(?:two|too) (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
+                             re.IGNORECASE)
+
+
 def _extract_segment(name: str, segment: str, reference: date | None, readout: bool = False) -> Extraction[Any] | None:
     if name == "expected_processing_days" and _TO_APPEAR.search(segment):
         return None  # "allow up to fourteen days for it to appear" is how long a new claim takes to be on file
+    if name == "expected_processing_days":
+        # "Allow two forty-five days" is "allow up to forty-five days" with "up" lost and "to" heard as "two".
+        segment = _TO_BEFORE_TENS.sub("", segment)
     if name in _DATE_FIELDS:
         # The date nearest after the label: a later one belongs to a verb the labels missed.
         return extract_date(segment, reference, first=True)
@@ -733,7 +750,7 @@ _DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:
                          # "Amount to member deductible one hundred thirty-one dollars and forty cents."
                          r"\bamount to (?:the )?(?:(?:member|patient|recipient|beneficiary)(?:'s)? )?deductible\b|"
                          # "... was applied to the deductible. ... Amount applied, one hundred two dollars ...".
-                         r"(?:^|[.;]\s+)amount applied(?=,? )|"
+                         r"(?:^|[.;,]\s+)amount applied(?=,? )|"
                          # A terse list: "Billed ..., allowed ..., deductible one hundred four dollars, ...".
                          r"(?:^|[,;.]\s+)deductible(?: amount| applied)?(?=,? (?:\$?\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)

@@ -10,6 +10,7 @@ comes from the ``random.Random`` passed in, so a seeded call replays exactly.
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -244,5 +245,14 @@ def days_words(days: int, rng: random.Random | None = None) -> str:
 
 
 def spell_words(name: str) -> str:
-    """Return a name spelled with the phonetic alphabet: "D as in David, A as in apple"."""
-    return ", ".join(f"{c.upper()} as in {PHONETIC[c.upper()]}" for c in name if c.isalpha())
+    """Return a name spelled with the phonetic alphabet: "D as in David, A as in apple".
+
+    An accented letter is spelled as its base letter ("Tomás" as ... "A as in apple, S as in Sam").
+    """
+    letters = [base_letter(c) for c in name if c.isalpha()]
+    return ", ".join(f"{c} as in {PHONETIC[c]}" for c in letters if c in PHONETIC)
+
+
+def base_letter(char: str) -> str:
+    """Return the upper-case base letter of ``char``: "á" is "A", "ñ" is "N"."""
+    return unicodedata.normalize("NFKD", char)[0].upper()

@@ -22,7 +22,9 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                   r"(don't|do not) see anything on file|nothing on file)\b"),
         (ClaimStatus.CANCELLED, r"\b(cancel(l)?ed|voided|void)\b"),
         (ClaimStatus.ADJUSTED, r"\b(adjusted|adjustment claim|was reprocessed as)\b"),
-        (ClaimStatus.APPLIED_TO_DEDUCTIBLE, r"\b(appl(y|ied|ies) (in full )?to (the )?(patient's |member's )?deductible|"
+        # Medicaid's spend-down is the recipient's deductible under another name.
+        (ClaimStatus.APPLIED_TO_DEDUCTIBLE, r"\b(appl(y|ied|ies) (in full )?to (the )?(patient's |member's |recipient's |"
+                                            r"beneficiary's )?(deductible|spend ?down)|"
                                             r"went (all )?to (the )?deductible|applied toward)\b"),
         (ClaimStatus.PARTIALLY_PAID, r"\b(partial(ly)? (paid|payment|pay)|paid in part)\b"),
         (ClaimStatus.DENIED, r"\b(denied|deny|denial|rejected)\b"),
