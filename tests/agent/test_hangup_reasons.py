@@ -24,6 +24,13 @@ _FAULTS = {Cue.AUTOMATED_REFUSED, Cue.SYSTEMS_DOWN, Cue.WRONG_DEPARTMENT}
     ("Oh, you've reached the help line, I have access to claims. You'll need to call back in choose the claims "
      "option. Goodbye.", True, Cue.WRONG_DEPARTMENT),
     ("Sorry, we can only help callers on this line. Goodbye.", True, Cue.AUTOMATED_REFUSED),
+    ("Are you a recording? I'm sorry, I can't claim information to an system.", True, Cue.AUTOMATED_REFUSED),
+    ("Oh, you've reached the member customer care, I don't have to claims. You'll need to call back and choose the "
+     "claims Goodbye.", True, Cue.WRONG_DEPARTMENT),
+    ("We're sorry. The Medicare claims processing system is not at this time. Please try your call again Goodbye.",
+     False, Cue.SYSTEMS_DOWN),
+    ("We're sorry, Granite Meridian's claim system was down for maintenance. Please again in a little Goodbye.", False,
+     Cue.SYSTEMS_DOWN),
     ("Sorry, our policy doesn't allow callers on this Goodbye.", True, Cue.AUTOMATED_REFUSED),
     ("I'm sorry, we can't from systems. Please have someone from your office call. Take care.", True,
      Cue.AUTOMATED_REFUSED),

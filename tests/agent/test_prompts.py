@@ -978,3 +978,12 @@ def test_key_and_press_pound_is_an_entry() -> None:
                                   "I don't have a timely filing limit for that one."])
 def test_value_the_claim_lacks_is_not_asked_again(text: str) -> None:
     assert Cue.REFUSED in analyze_prompt(text).cues
+
+
+def test_phrase_before_press_for() -> None:
+    # "Say X or press N to Y": the words to say come before the key, the purpose after it.
+    options = analyze_prompt("You can say line details or press 1 to hear each service on the claim. Say another visit "
+                             "or press 2 to check a different date for this patient.").options
+    assert [(option.key, option.phrase) for option in options] == [("1", "line details"), ("2", "another visit")]
+    assert score_option(options[1], "next_claim") > 0
+    assert score_option(options[0], "details") > 0

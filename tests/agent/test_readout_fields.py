@@ -965,6 +965,12 @@ def test_terse_list_deductible_and_payment_date() -> None:
     ("Member responsibility is dollars, including zero dollars toward the deductible.", {}),
     # "up to" heard as "two" before the days, and "for payment" as "four payment".
     ("Allow two forty-five days for a decision.", {"expected_processing_days": 45}),
+    # The share paid as a percentage: zero percent is no payment, less than one hundred percent a partial one.
+    ("Claim one, for one thousand eight hundred seventy-five dollars billed, was paid at zero percent and denied on "
+     "March third, 2026.",
+     {"billed_amount": Decimal("1875.00"), "claim_status": ClaimStatus.DENIED, "processed_date": date(2026, 3, 3)}),
+    ("Claim one, for two hundred dollars billed, was paid at less than one hundred percent.",
+     {"billed_amount": Decimal("200.00"), "claim_status": ClaimStatus.PARTIALLY_PAID}),
     # A Medicaid line's own words: "non-payment status", "remittance date", "spend-down obligation".
     ("This claim is in non-payment status as of November seventeenth, twenty twenty-six.",
      {"processed_date": date(2026, 11, 17)}),

@@ -154,6 +154,10 @@ CASES = [
     ("author-279", "s9-00050", 0.05),
     ("author-284", "s9-00038", 0.05),
     ("author-282", "s9-00010", 0.05),
+    # "Say another visit or press 2 to check a different date for this patient" leads to a cancelled claim's twin.
+    ("author-287", "s9-00087", 0.0),
+    # "I can only look at one claim per call" after a claim number read back: the person has the twin open.
+    ("author-290", "s9-00124", 0.0),
 ]
 
 

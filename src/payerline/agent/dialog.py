@@ -410,6 +410,10 @@ class RepresentativeDialog(ReadbackMixin):
                 text, where = heard[-1]
                 context.capture(context.rep_claim, {"claim_status": Extraction(ClaimStatus.NOT_ON_FILE, 0.85)}, where, SOURCE_REPRESENTATIVE)
                 claim.discussed_with_person = True
+        if analysis.has(Cue.ONE_CLAIM_PER_CALL) and self._readback_field == "claim_number" and not self._is_later_claim():
+            turned = self._turn_to_number_read()
+            if turned is not None:
+                return turned
         if analysis.has(Cue.ONE_CLAIM_PER_CALL) and context.rep_claim in self._announced and self._is_later_claim():
             self._refuse_remaining()
             return self._close()
@@ -855,6 +859,27 @@ class RepresentativeDialog(ReadbackMixin):
         if codes:
             text += f", with procedure codes {' and '.join(codes)}"
         return Step([Speak(text + ".")])
+
+    def _turn_to_number_read(self) -> Step | None:
+        """Name the claim read back when the person took its number for a second claim of the call.
+
+        On the first claim, "I can only look at one claim per call" right after
+        the agent read a claim number back means the person has another claim
+        open, one of the same day and charges. The person is told, once, that
+        the number read is the claim asked about.
+        """
+        context = self._context
+        index = context.rep_claim
+        record = context.claims[index].fields.get("claim_number")
+        if record is None or index in self._turned:
+            return None
+        logger.info("call %s claim %d: the person has another claim open; naming this one", context.call_id, index)
+        self._turned.add(index)
+        self._readback_field = None
+        self._pending = None
+        number = " ".join(str(record.value))
+        return Step([Speak("That's a different claim from the one you have open. The claim I'm asking about is claim "
+                           f"number {number}.")])
 
     def _purpose(self, another: bool = False) -> str:
         context = self._context

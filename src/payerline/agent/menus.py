@@ -49,6 +49,8 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("another date of service", 12), ("another date", 11), ("another beneficiary", 9), ("another member", 9),
         ("another patient", 9), ("different member", 9), ("different patient", 9), ("different beneficiary", 9),
         ("check another", 9), ("other dates", 11), ("other date", 11),
+        # An urgent care line's "say another visit or press 2 to check a different date for this patient".
+        ("another visit", 11), ("different date", 11), ("different visit", 11), ("new patient", 9),
         ("main menu", 6), ("start over", 5),
     ),
     "skip_readout": (("next", 8), ("continue", 6), ("another claim", 5)),
@@ -57,6 +59,7 @@ GOAL_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
         ("another claim", 12), ("next claim", 11), ("new claim", 11), ("additional claim", 11),
         ("different claim", 11), ("new search", 10), ("search again", 10), ("another date of service", 12),
         ("another date", 11), ("other dates", 11), ("other date", 11), ("check another", 9), ("next", 7),
+        ("another visit", 11), ("different date", 11),
     ),
     "repeat": (("hear this again", 12), ("hear that again", 12), ("hear this information again", 12),
                ("hear this claim again", 12), ("repeat", 10), ("hear it again", 10),

@@ -58,6 +58,7 @@ _OPTION_PRESS_FOR = re.compile(
     rf"\b(?:press|dial|select)\s+({KEY})\s+(?:for|to|if you(?: are|'re| have| need| would like|'d like| want)?)\s+"
     rf"([^.;?,]+?)(?=\s+(?:and|or)\s+{_LIST_KEY} (?:for|to)\b|[.;?,]|$)"
 )
+_SAY_BEFORE_PRESS = re.compile(r"\bsay\s+([a-z' ]+?)\s*,?\s+or\s+$")
 # "For claim information, 1." when speech recognition dropped "press".
 # "To hear this information again, 1 or repeat." when "press" and "say" were lost.
 _OPTION_BARE_KEY = re.compile(
@@ -142,7 +143,10 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         key = match.group(1).replace(" ", "")
         if key not in seen_keys:
             seen_keys.add(key)
-            found.append((match.start(), MenuOption(match.group(2).strip(), key)))
+            # "Say another visit or press 2 to check a different date": the words to say come before the key.
+            said = _SAY_BEFORE_PRESS.search(normalized, 0, match.start())
+            phrase = said.group(1).strip() if said is not None else None
+            found.append((match.start(), MenuOption(match.group(2).strip(), key, phrase)))
     for match in _OPTION_KEY_FIRST.finditer(normalized):
         key = match.group(1).replace("star", "*").replace(" ", "")
         if key not in seen_keys:

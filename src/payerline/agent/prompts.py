@@ -799,7 +799,9 @@ def stated_claim_number_length(normalized: str) -> int | None:
 
 # Words that name an outage of the payer's systems, not a failure of the caller's entries.
 # "The system was unable to process your request" names no outage: the word "system" alone is the IVR speaking.
-_OUTAGE = re.compile(r"\b(?:host|down|outage|unavailable|maintenance|technical|locked up|not responding|offline)\b",
+_OUTAGE = re.compile(r"\b(?:host|down|outage|unavailable|maintenance|technical|locked up|not responding|offline)\b|"
+                     # "The Medicare claims system is not available right now."
+                     r"\bsystems?\b[^.?!]{0,25}\b(?:not|isn't) available\b",
                      re.IGNORECASE)
 
 
@@ -814,15 +816,22 @@ def names_outage(text: str) -> bool:
 # patterns read only that last turn, after the strict ones found nothing.
 _HANGUP_WRONG_LINE = re.compile(
     r"\b(?:call|go) back\b[^.?!]{0,30}\b(?:choose|select|pick|press|the|a)\b[^.?!]{0,20}\b(?:claims?|provider) "
-    r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b"
+    r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b|"
+    # "You'll need to call back and choose the claims [option]."
+    r"\bcall back\b[^.?!]{0,30}\b(?:choose|select|pick)\b[^.?!]{0,20}\bclaims?\b"
 )
-_NOT_AVAILABLE = re.compile(r"\b(?:isn't|is not|aren't|are not|not) available\b")
-_HANGUP_LATER = re.compile(r"\b(?:try|call)\b[^.?!]{0,25}\b(?:again|later|back)\b|\blittle while\b")
+_NOT_AVAILABLE = re.compile(r"\b(?:isn't|is not|aren't|are not|not) available\b|"
+                            # "The claims processing system is not [available] at this time."
+                            r"\bsystems?\b[^.?!]{0,25}\b(?:is|are) not\b")
+# "Please try your call again", "... later", "Please [try] again in a little [while]", "call us back".
+_HANGUP_LATER = re.compile(r"\b(?:again|later|little while)\b|\b(?:try|call)\b[^.?!]{0,25}\bback\b")
 _HANGUP_REFUSAL = re.compile(
     r"\b(?:automated|recorded|robot\w*|computer\w*|systems|dialers?|live (?:person|people|callers?|staff))\b|"
     r"\b(?:have|ask|need) (?:someone|somebody|a (?:person|human|staff member|live)|your staff|a member of your staff)\b|"
     # "Sorry, we can only help [live] callers on this line."
-    r"\b(?:only|allow|accept|take|help)\b[^.?!]{0,20}\bcallers\b"
+    r"\b(?:only|allow|accept|take|help)\b[^.?!]{0,20}\bcallers\b|"
+    # "Are you a recording? I'm sorry, I can't [release] claim information to an [automated] system."
+    r"\bare you (?:a |an )?(?:recording|robot|machine|computer|bot)\b|\bto an? (?:\w+ )?system\b"
 )
 
 

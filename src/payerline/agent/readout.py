@@ -325,6 +325,8 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECAS
 
 # "Plan payment, dollars and cents: two hundred eleven dollars ...": the unit named before every amount.
 _UNIT_HEADER = re.compile(r",? (?:in )?dollars and cents:", re.IGNORECASE)
+_PAID_AT_NOTHING = re.compile(r"\bpaid at (?:zero|oh|0) (?:percent|%)(?:,? and)?,?\s*", re.IGNORECASE)
+_PAID_AT_LESS = re.compile(r"\bpaid at less than (?:one hundred|a hundred|100) (?:percent|%)", re.IGNORECASE)
 # "..., please speak with provider relations by pressing 0": a key to press is no value of the claim.
 _KEY_TO_PRESS = re.compile(r"\b(?:press|pressing|dial|dialing|key|keying)\s+(?:\d+|star|pound)\b", re.IGNORECASE)
 _BARE_DATE = re.compile(r"\s*date,? (?=(?:january|february|march|april|may|june|july|august|september|october|"
@@ -347,6 +349,10 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     text = join_spelled_initialisms(text)
     text = _UNIT_HEADER.sub(":", text)
     text = _KEY_TO_PRESS.sub(" ", text)
+    # A share paid named as a percentage: "was paid at zero percent and denied on ...", "paid at less than one
+    # hundred percent" (partially paid).
+    text = _PAID_AT_NOTHING.sub("", text)
+    text = _PAID_AT_LESS.sub("partially paid", text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
     for sentence in _SENTENCE.split(text):
         bare = _BARE_DATE.match(sentence)
