@@ -965,6 +965,20 @@ def test_terse_list_deductible_and_payment_date() -> None:
     ("Member responsibility is dollars, including zero dollars toward the deductible.", {}),
     # "up to" heard as "two" before the days, and "for payment" as "four payment".
     ("Allow two forty-five days for a decision.", {"expected_processing_days": 45}),
+    # A read-out laid out as a table of fields and values.
+    ("Field, estimated processing days. Value, thirty days.", {"expected_processing_days": 30}),
+    ("Field, date received. Value, February seventeenth, twenty twenty-six.", {"received_date": date(2026, 2, 17)}),
+    # A bare status, then the date it is known by.
+    ("Status. Paid. March third, twenty twenty-six.", {"claim_status": ClaimStatus.PAID, "paid_date": date(2026, 3, 3)}),
+    ("Status. Suspended. March twentieth, twenty twenty-six.",
+     {"claim_status": ClaimStatus.PENDING, "received_date": date(2026, 3, 20)}),
+    # A Medicaid line's "entered the system", "awaiting its first adjudication cycle" and ", amount ...".
+    ("It entered the system on March sixth, twenty twenty-six, billed amount ninety dollars.",
+     {"received_date": date(2026, 3, 6), "billed_amount": Decimal("90.00")}),
+    ("This claim has been received on February second, twenty twenty-six and is awaiting its first adjudication cycle.",
+     {"received_date": date(2026, 2, 2), "claim_status": ClaimStatus.RECEIVED}),
+    ("This claim has been adjudicated and is approved for payment, amount seventy-one dollars and thirty-five cents.",
+     {"claim_status": ClaimStatus.PAYMENT_FLOOR, "paid_amount": Decimal("71.35")}),
     # The share paid as a percentage: zero percent is no payment, less than one hundred percent a partial one.
     ("Claim one, for one thousand eight hundred seventy-five dollars billed, was paid at zero percent and denied on "
      "March third, 2026.",
@@ -997,3 +1011,9 @@ def test_amount_applied_after_a_comma() -> None:
                                   "fifteen cents, plan payment zero dollars.")
     assert deductible is not None
     assert deductible.value == Decimal("92.15")
+
+
+def test_spend_down_field_in_a_table() -> None:
+    deductible = parse_deductible("Field, spend down applied. Value, three hundred ten dollars.")
+    assert deductible is not None
+    assert deductible.value == Decimal("310.00")

@@ -158,6 +158,16 @@ CASES = [
     ("author-287", "s9-00087", 0.0),
     # "I can only look at one claim per call" after a claim number read back: the person has the twin open.
     ("author-290", "s9-00124", 0.0),
+    # A read-out laid out as "Field, estimated processing days. Value, thirty days."
+    ("author-293", "s9-00098", 0.0),
+    # "... is awaiting its first adjudication cycle", "entered the system on", "approved for payment, amount ...".
+    ("author-295", "s9-00020", 0.0),
+    ("author-295", "s9-00038", 0.0),
+    # "Status. Suspended. April second, twenty twenty-six.": a bare status, then its date.
+    ("author-298", "s9-00009", 0.0),
+    # Noise: "was paid at zero percent and denied", "Are you a recording? ... to an system".
+    ("author-290", "s9-00092", 0.05),
+    ("author-290", "s9-00081", 0.05),
 ]
 
 

@@ -332,7 +332,7 @@ class CallAgent:
         return []
 
     def _hangup_fault(self) -> FailureReason | None:
-        """The fault the far end's last turn most likely named, read loosely: it may have reached us in part."""
+        """Return the fault the far end's last turn most likely named, read loosely because noise may have cut it."""
         if self._last_turn is None:
             return None
         text, person = self._last_turn

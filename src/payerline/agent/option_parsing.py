@@ -144,8 +144,8 @@ def menu_options(normalized: str) -> tuple[MenuOption, ...]:
         if key not in seen_keys:
             seen_keys.add(key)
             # "Say another visit or press 2 to check a different date": the words to say come before the key.
-            said = _SAY_BEFORE_PRESS.search(normalized, 0, match.start())
-            phrase = said.group(1).strip() if said is not None else None
+            say_match = _SAY_BEFORE_PRESS.search(normalized, 0, match.start())
+            phrase = say_match.group(1).strip() if say_match is not None else None
             found.append((match.start(), MenuOption(match.group(2).strip(), key, phrase)))
     for match in _OPTION_KEY_FIRST.finditer(normalized):
         key = match.group(1).replace("star", "*").replace(" ", "")

@@ -810,10 +810,10 @@ def names_outage(text: str) -> bool:
     return _OUTAGE.search(text) is not None
 
 
-# A far end that hangs up says why in its last turn, but on a noisy line that turn may have lost the words the
-# cue patterns need: "we only take calls from clinic staff on this line, not automated systems" arrives as "...
-# on this line, automated systems", "I don't have access to claims" as "I don't access to claims". These looser
-# patterns read only that last turn, after the strict ones found nothing.
+# A far end that hangs up gives the reason in its last turn, but on a noisy line that turn may have lost the
+# words the cue patterns need: "we only take calls from clinic staff on this line, not automated systems"
+# arrives as "... on this line, automated systems", "I don't have access to claims" as "I don't access to
+# claims". These looser patterns read only that last turn, after the strict ones found nothing.
 _HANGUP_WRONG_LINE = re.compile(
     r"\b(?:call|go) back\b[^.?!]{0,30}\b(?:choose|select|pick|press|the|a)\b[^.?!]{0,20}\b(?:claims?|provider) "
     r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b|"
@@ -838,7 +838,7 @@ _HANGUP_REFUSAL = re.compile(
 def hangup_cue(text: str, *, person: bool) -> Cue | None:
     """Say which fault a far end's last turn before it hung up most likely named, when no cue pattern matched.
 
-    `person` tells whether a person said it: only a person who hangs up on the agent's opening refuses
+    `person` tells whether the turn is a person's. Only a person who hangs up on the agent's opening refuses
     automated callers in words these patterns catch ("Sorry, I can only live callers").
     """
     normalized = normalize_prompt(text)

@@ -40,6 +40,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      r"\bclaim(?!,? (?:one|two|three|four|five|won|to|too|for|\d),)"
                      r"(?=,? (?:[a-z] ){0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
+                      # "It entered the system on March sixth."
+                      r"\bentered (?:the|our) (?:claims? )?system\b|"
                       # "This claim is pending, in process since March sixth": in the system since it came in.
                       r"\b(?:in process|in processing|pending|in review|under review|on file) since\b|"
                       r"we got (?:it|this|that|the claim)|got it (?:on|in)\b"),
@@ -225,6 +227,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
                                  r"(?<!dated )(?<!signed )(?<!appear )(?<!appears )(?<!show up )(?<!post )(?<!load )"
                                  r"within [\w-]+ (?:business |calendar )?days|processing (?:usually |normally |typically )?"
                                  r"takes|"
+                                 # "Field, estimated processing days. Value, thirty days."
+                                 r"\b(?:estimated |expected )?processing days\b|"
                                  # "Estimated time to finalize: fourteen days."
                                  r"(?:estimated |expected )?time to (?:finali[sz]e|process|complete|adjudicate)\b|"
                                  # "Normal processing is thirty days."
@@ -293,7 +297,8 @@ _RECEIVED_IN_PROCESS = re.compile(r"\band (?:is|it's|it is) (?:now )?(?:in proce
 _NOTHING_SINCE = re.compile(r"(?:\bnot|n't) (?:yet )?(?:been )?(?:reviewed|processed|adjudicated|worked|looked at|"
                             r"in (?:review|process|processing)|(?:entered|started|begun|gone into) (?:processing|review))\b|"
                             r"\byet to be (?:reviewed|processed|adjudicated|worked)\b|\b(?:awaiting|waiting for) "
-                            r"(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b|"
+                            # "... and is awaiting its first adjudication cycle."
+                            r"(?:its |the )?(?:first |initial )?(?:review|processing|adjudication)\b|\bwaiting to be (?:reviewed|processed|adjudicated|worked)\b|"
                             # "... received on March 27 and is in initial edits": still at the front door.
                             r"\bin (?:initial|front[- ]end|pre-?processing) (?:edits?|review|intake|processing)\b|\bin intake\b",
                             re.IGNORECASE)
@@ -313,7 +318,8 @@ _RELEASED_AMOUNT = re.compile(r"([^.]*\b(?:dollars?|cents?)\b),? (?:to be|will b
 # "This claim is approved for the payment cycle of April 6, in the amount of $140.70" too.
 _RELEASE_THEN_AMOUNT = re.compile(r"\b(?:scheduled|set|due|pending|approved) (?:for|to be) (?:the )?(?:release|released|payment|paid|"
                                   r"pay(?:ment)? cycle|financial cycle)\b"
-                                  r"[^.]*?\bin the amount of ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
+                                  # "... is approved for payment, amount seventy-one dollars and thirty-five cents."
+                                  r"[^.]*?\b(?:in the amount of|, amount) ([^.]*\b(?:dollars?|cents?)\b)", re.IGNORECASE)
 # Words that make such a sentence a status after all: the whole allowed amount, or no payment.
 # "The full approved amount was applied to the deductible": the whole claim, so its status.
 _WHOLE_AMOUNT = re.compile(r"\b(?:allowed|approved) amount\b|\bno payment\b|\bpaid (?:zero|nothing)\b|\bin full\b|"
@@ -325,6 +331,8 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECAS
 
 # "Plan payment, dollars and cents: two hundred eleven dollars ...": the unit named before every amount.
 _UNIT_HEADER = re.compile(r",? (?:in )?dollars and cents:", re.IGNORECASE)
+# A read-out laid out as a table: "Field, date received. Value, February seventeenth, twenty twenty-six."
+_FIELD_VALUE = re.compile(r"\bfield,?\s+([^.?!]+?)[.,]\s+value,?\s+", re.IGNORECASE)
 _PAID_AT_NOTHING = re.compile(r"\bpaid at (?:zero|oh|0) (?:percent|%)(?:,? and)?,?\s*", re.IGNORECASE)
 _PAID_AT_LESS = re.compile(r"\bpaid at less than (?:one hundred|a hundred|100) (?:percent|%)", re.IGNORECASE)
 # "..., please speak with provider relations by pressing 0": a key to press is no value of the claim.
@@ -349,14 +357,26 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     text = join_spelled_initialisms(text)
     text = _UNIT_HEADER.sub(":", text)
     text = _KEY_TO_PRESS.sub(" ", text)
+    text = _FIELD_VALUE.sub(r"\1: ", text)
     # A share paid named as a percentage: "was paid at zero percent and denied on ...", "paid at less than one
     # hundred percent" (partially paid).
     text = _PAID_AT_NOTHING.sub("", text)
     text = _PAID_AT_LESS.sub("partially paid", text)
     text = _ARTICLE_HOMOPHONE.sub(lambda match: "for" if match.group(0).lower() == "four" else "to", text)
+    after_bare_status = False
     for sentence in _SENTENCE.split(text):
         bare = _BARE_DATE.match(sentence)
         status = found.get("claim_status")
+        if after_bare_status and status is not None and _ONLY_DATE.fullmatch(sentence):
+            # "Status. Paid. March third, twenty twenty-six.": a date alone after a bare status is the date that
+            # status is known by (paid on, decided on, received on).
+            field = _DATE_OF_STATUS.get(status.value)
+            dated = extract_date(sentence, reference, first=True) if field is not None else None
+            if dated is not None and field not in found:
+                found[field] = dated
+                after_bare_status = False
+                continue
+        after_bare_status = readout and _is_bare_status(sentence)
         if bare and status is not None and status.value in _DECIDED_UNPAID and "processed_date" not in found:
             # "This claim has been cancelled and will be recouped. Date February seventeenth, ...": a bare
             # "Date" after a decision with no payment dates that decision.
@@ -615,6 +635,18 @@ _BARE_STATUS_WORDS = frozenset(
 )
 
 
+# A sentence that is only a date: "March third, twenty twenty-six."
+_ONLY_DATE = re.compile(r"\W*(?:on\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)\b[\w\s,-]*[.!]?\s*", re.IGNORECASE)
+# The date a status is known by, when a read-out says the status and then only a date.
+_DATE_OF_STATUS = {
+    ClaimStatus.PAID: "paid_date", ClaimStatus.PARTIALLY_PAID: "paid_date", ClaimStatus.PAYMENT_FLOOR: "paid_date",
+    ClaimStatus.DENIED: "processed_date", ClaimStatus.ADJUSTED: "processed_date", ClaimStatus.CANCELLED: "processed_date",
+    ClaimStatus.APPLIED_TO_DEDUCTIBLE: "processed_date", ClaimStatus.PENDING: "received_date",
+    ClaimStatus.RECEIVED: "received_date",
+}
+
+
 def _is_bare_status(sentence: str) -> bool:
     """Tell whether a sentence is only a claim status, with no number or other words ("Adjusted.")."""
     words = re.findall(r"[a-z']+|\d", re.sub(r"\b(?:with )?no payment\b", " ", sentence.lower()))
@@ -752,7 +784,7 @@ _ON = re.compile(r"\b(?:on|sent|issued|released|mailed|disbursed)\b", re.IGNOREC
 _DEDUCTIBLE = re.compile(r"(?:(?:applied|went|taken) to|\btowards?) (?:the )?(?:patient's |member's |recipient's |beneficiary's )?"
                          # "applied to the member's Part B deductible", "... annual deductible".
                          r"(?:(?:part [a-d]|annual|calendar[- ]year|yearly|plan|individual|family) )?"
-                         r"(?:deductible|spend-?down)|^\W*deductible(?: amount| applied)?\s*:|"
+                         r"(?:deductible|spend-?down)|^\W*(?:deductible|spend[- ]?down)(?: amount| applied)?\s*:|"
                          # "Amount to member deductible one hundred thirty-one dollars and forty cents."
                          r"\bamount to (?:the )?(?:(?:member|patient|recipient|beneficiary)(?:'s)? )?deductible\b|"
                          # "... was applied to the deductible. ... Amount applied, one hundred two dollars ...".
@@ -789,6 +821,7 @@ def parse_copay(text: str) -> Extraction[Any] | None:
 
 def parse_deductible(text: str) -> Extraction[Any] | None:
     """Return the amount a read-out says went to the deductible ("Applied to deductible forty dollars")."""
+    text = _FIELD_VALUE.sub(r"\1: ", text)
     match = _DEDUCTIBLE.search(text)
     if match is None:
         return None

@@ -234,11 +234,11 @@ class _ClaimPicker:
         return member, [first, *others[: claim_count - 1]]
 
 
-def mistype(member_id: str, rng: random.Random, taken: frozenset[str] = frozenset()) -> str:
+def mistype(member_id: str, rng: random.Random, other_ids: frozenset[str] = frozenset()) -> str:
     """Return ``member_id`` with one character changed, as a biller might mistype it.
 
-    The result is none of the ids in ``taken`` (upper case): a slip that lands on another member's id, such as
-    a sibling's that differs in its last digit, finds that member, and the call no longer tests a member not found.
+    The result differs from every id in ``other_ids`` (upper case). A slip that lands on another member's id,
+    such as a sibling's that differs in its last digit, finds that member, so the call would test nothing.
     """
     while True:
         position = rng.randrange(len(member_id))
@@ -246,7 +246,7 @@ def mistype(member_id: str, rng: random.Random, taken: frozenset[str] = frozense
         pool = "0123456789" if original.isdigit() else "ABCDEFGHJKLMNPQRSTUVWXYZ"
         replacement = rng.choice([char for char in pool if char != original.upper()])
         typed = member_id[:position] + replacement + member_id[position + 1:]
-        if typed.upper() not in taken:
+        if typed.upper() not in other_ids:
             return typed
 
 
@@ -297,8 +297,8 @@ def draw_mix(payers: Sequence[PayerProfile], total: int, seed: int) -> list[Plan
         fault = FaultKind(condition) if condition in {kind.value for kind in FaultKind} else None
         typed_member_id = None
         if condition == MEMBER_MISTYPED:
-            taken = frozenset(known.member_id.upper() for known in payer.records.members)
-            typed_member_id = mistype(member.member_id, rng, taken)
+            member_ids = frozenset(known.member_id.upper() for known in payer.records.members)
+            typed_member_id = mistype(member.member_id, rng, member_ids)
         scenario = Scenario(
             scenario_id=f"s{seed}-{index + 1:05d}",
             payer_id=payer.payer_id,

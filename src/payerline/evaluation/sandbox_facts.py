@@ -82,15 +82,21 @@ _STATUS_WORDS = {
     ClaimStatus.PARTIALLY_PAID: re.compile(r"\bpartial(?:ly)? paid\b|\bpaid in part\b|\bpartial payment\b", re.IGNORECASE),
     ClaimStatus.ADJUSTED: re.compile(r"\badjusted\b", re.IGNORECASE),
     ClaimStatus.CANCELLED: re.compile(r"\bcancel+ed\b|\bvoided\b", re.IGNORECASE),
-    ClaimStatus.APPLIED_TO_DEDUCTIBLE: re.compile(r"\bapplied to (?:the )?(?:\w+'s )?deductible\b", re.IGNORECASE),
+    # Medicaid names the member's deductible a spend-down.
+    ClaimStatus.APPLIED_TO_DEDUCTIBLE: re.compile(r"\bapplied to (?:the )?(?:\w+'s )?(?:deductible|spend-?down)\b",
+                                                  re.IGNORECASE),
     # Lines without Medicare's term say the payment is approved and still to come.
     ClaimStatus.PAYMENT_FLOOR: re.compile(r"\bpayment floor\b|\bapproved (?:for payment|to pay)\b|"
                                           r"\b(?:next|upcoming) (?:\w+ )?(?:payment|check|financial|checkwrite) (?:cycle|run)\b|"
                                           r"\bawaiting (?:\w+ )?(?:payment|funding|release)\b", re.IGNORECASE),
     ClaimStatus.RECEIVED: re.compile(r"\b(?:has been|was|been) received\b|\breceived (?:and|but) (?:is )?(?:awaiting|waiting|"
                                      r"not yet)\b", re.IGNORECASE),
-    ClaimStatus.PENDING: re.compile(r"\bpending\b|\bin process\b|\bbeing processed\b|\bunder review\b", re.IGNORECASE),
-    ClaimStatus.PAID: re.compile(r"\b(?:was|has been|were) paid\b|\bpaid in full\b|\bpaid on\b", re.IGNORECASE),
+    # Medicaid systems hold a pending claim "in suspense" ("suspended").
+    ClaimStatus.PENDING: re.compile(r"\bpending\b|\bin process\b|\bbeing processed\b|\bunder review\b|\bin suspense\b|"
+                                    r"\bsuspended\b", re.IGNORECASE),
+    # "Status. Paid. March third.": the word right after a status label is the status.
+    ClaimStatus.PAID: re.compile(r"\b(?:was|has been|were) paid\b|\bpaid in full\b|\bpaid on\b|\bstatus\W+paid\b",
+                                 re.IGNORECASE),
 }
 
 

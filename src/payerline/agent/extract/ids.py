@@ -20,7 +20,7 @@ _RUN_WORDS = frozenset({"then", "dash", "hyphen"})
 _AFTER_FOR = frozenset({"date", "dates", "service", "services", "the", "this", "that", "a", "an", "dos"})
 MIN_IDENTIFIER_LENGTH = 4
 _MONEY_UNITS = frozenset({"dollar", "dollars", "cents"})
-# How a number will be read, said before it: "in groups of three: four oh two, one one eight, ...".
+# A note on how the number will be read, before the number: "in groups of three: four oh two, one one eight, ...".
 _GROUPING = re.compile(r"\b(?:in )?groups? of (?:two|three|four|five|2|3|4|5)\b|\bin (?:twos|threes|fours|pairs)\b",
                        re.IGNORECASE)
 # Labels of a claim number that a representative may spell out before it: internal, document and claim control number.

@@ -44,7 +44,7 @@ _RULES: tuple[tuple[ClaimStatus, re.Pattern[str]], ...] = tuple(
                                r"(now )?(in process|in processing|being processed)\b"),
         # Not "received ... and is not yet in processing": a claim not yet worked is only received.
         (ClaimStatus.PENDING, r"\b(pending|pended|(?<!not )(?<!not yet )(?<!n't )(?<!n't yet )(in process|in processing)|"
-                              r"suspense|under review|medical review|being processed|still processing)\b"),
+                              r"suspense|suspended|under review|medical review|being processed|still processing)\b"),
         (ClaimStatus.RECEIVED, r"\b(received|receive|logged|acknowledged)\b"),
     )
 )
