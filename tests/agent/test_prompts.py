@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from payerline.agent.extract import extract_person_name
 from payerline.agent.menus import score_option, skip_option
 from payerline.agent.prompts import (
     Cue,
@@ -987,3 +988,15 @@ def test_phrase_before_press_for() -> None:
     assert [(option.key, option.phrase) for option in options] == [("1", "line details"), ("2", "another visit")]
     assert score_option(options[1], "next_claim") > 0
     assert score_option(options[0], "details") > 0
+
+
+def test_phrase_opening_word_is_no_name() -> None:
+    # "Per" opens "Per diem claims ...", so the IVR's sentence greets no one.
+    assert extract_person_name("Per diem claims usually span several days, so I'll ask for a range.") is None
+    assert extract_person_name("Kevin, and my last initial is M.") is not None
+
+
+def test_were_closed_names_closed_line() -> None:
+    analysis = analyze_prompt("You've reached Keystone Ridge Health behavioral health provider services. We're closed "
+                              "right now. Otherwise, please call us back during business hours. Goodbye.")
+    assert analysis.has(Cue.CLOSED)

@@ -965,6 +965,21 @@ def test_terse_list_deductible_and_payment_date() -> None:
     ("Member responsibility is dollars, including zero dollars toward the deductible.", {}),
     # "up to" heard as "two" before the days, and "for payment" as "four payment".
     ("Allow two forty-five days for a decision.", {"expected_processing_days": 45}),
+    # A Medicaid remittance advice by its initials.
+    ("This claim was denied on the R A dated March third, twenty twenty-six.",
+     {"claim_status": ClaimStatus.DENIED, "processed_date": date(2026, 3, 3)}),
+    ("Expected R A date March twenty-seventh, twenty twenty-six.", {"paid_date": date(2026, 3, 27)}),
+    # A claim number after "claim" with a letter inside it, and after a comma with the claim's visit before it.
+    ("Harborline claim H L two six A zero zero four seven three zero five.", {"claim_number": "HL26A0047305"}),
+    ("The claim for the visit on March ninth, twenty twenty-six, number six one four two one zero zero four five eight "
+     "three one, was denied on March twentieth, twenty twenty-six.",
+     {"claim_number": "614210045831", "claim_status": ClaimStatus.DENIED, "processed_date": date(2026, 3, 20)}),
+    # "Date on file", "The check was cut on", "with payment in the cycle of", "Reason P R one".
+    ("Date on file January thirtieth, twenty twenty-six.", {"received_date": date(2026, 1, 30)}),
+    ("The check is scheduled to be cut on March seventeenth, twenty twenty-six.", {"paid_date": date(2026, 3, 17)}),
+    ("It was adjudicated on February eighteenth, twenty twenty-six, with payment in the cycle of February twentieth, "
+     "twenty twenty-six.", {"processed_date": date(2026, 2, 18), "paid_date": date(2026, 2, 20)}),
+    ("Reason P R one.", {"adjustment_group_code": "PR", "carc_codes": ["1"]}),
     # A read-out laid out as a table of fields and values.
     ("Field, estimated processing days. Value, thirty days.", {"expected_processing_days": 30}),
     ("Field, date received. Value, February seventeenth, twenty twenty-six.", {"received_date": date(2026, 2, 17)}),
@@ -1017,3 +1032,18 @@ def test_spend_down_field_in_a_table() -> None:
     deductible = parse_deductible("Field, spend down applied. Value, three hundred ten dollars.")
     assert deductible is not None
     assert deductible.value == Decimal("310.00")
+
+
+@pytest.mark.parametrize("text", [
+    "This one is showing as received, and let me read you the billed, allowed, paid and member share.",
+    "So on this claim the status is received, and I'll go ahead and give you all the amounts so you have everything "
+    "in one shot.",
+])
+def test_status_answer_ignores_fields_to_come(text: str) -> None:
+    found = parse_answer("claim_status", text, CALL_DATE)
+    assert found == {"claim_status": Extraction(ClaimStatus.RECEIVED, 0.9)}
+
+
+def test_check_cut_date_is_no_check_number() -> None:
+    found = parse_answer("paid_date", "We cut the check zero two zero six, two zero two six.", CALL_DATE)
+    assert found == {"paid_date": Extraction(date(2026, 2, 6), 0.95)}

@@ -168,6 +168,27 @@ CASES = [
     # Noise: "was paid at zero percent and denied", "Are you a recording? ... to an system".
     ("author-290", "s9-00092", 0.05),
     ("author-290", "s9-00081", 0.05),
+    # "We're closed right now" after "You've reached ..."; codes "for claim number ..." after the lines.
+    ("author-301", "s9-00120", 0.0),
+    ("author-301", "s9-00029", 0.0),
+    # "We cut the check zero two zero six, two zero two six" answers the paid date; "scheduled to be cut on".
+    ("author-302", "s9-00082", 0.0),
+    ("author-302", "s9-00136", 0.0),
+    # "The claim for the visit on ..., number ..., was denied on ..."; "Reason P R one".
+    ("author-304", "s9-00091", 0.0),
+    ("author-304", "s9-00038", 0.0),
+    # "Harborline claim H L two six A zero zero ...": a letter inside the number.
+    ("author-305", "s9-00001", 0.0),
+    # "Per diem claims usually span several days" names no person.
+    ("author-306", "s9-00031", 0.0),
+    # "Date on file January thirtieth"; "with payment in the cycle of February twentieth".
+    ("author-307", "s9-00001", 0.0),
+    ("author-308", "s9-00057", 0.0),
+    # "It's showing as received, and I'll go ahead and give you all the amounts ... in one shot."
+    ("author-294", "s9-00123", 0.0),
+    # "Expected R A date ...", "denied on the R A dated ...".
+    ("author-300", "s9-00029", 0.0),
+    ("author-300", "s9-00048", 0.0),
 ]
 
 

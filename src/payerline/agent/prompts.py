@@ -545,7 +545,7 @@ _CUE_PATTERNS: tuple[tuple[Cue, re.Pattern[str]], ...] = tuple(
                                 r",? not (?:from )?(?:automated|robot\w*|recorded|computer\w*) (?:systems?|callers?|calls?|"
                                 r"assistants?|dialers?)\b"),
         (Cue.CLOSED, r"\b(?:are|is) (?:currently )?closed\b|\b(?:office|center|we|offices|lines) (?:are |is |was |as |were )?"
-                     r"(?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
+                     r"(?:currently |now )?closed\b|\bwe're (?:currently |now )?closed\b|outside (?:of )?(?:our |normal )*business hours|"
                      r"business hours are|hours of operation|call back during|regular business hours|"
                      r"(?:reached|called|calling)\b[^.?]{0,60}? after hours|"
                      r"(?:data|claim) (?:options|information) (?:are|is) (?:currently )?(?:not )?(?:unavailable|available only)"),

@@ -38,8 +38,12 @@ _LABELS: tuple[tuple[str, str], ...] = (
                      # but not "Claim one, two six ..." (the claim's place in the read-out, then its number).
                      # A letter prefix may come first: "claim Q two six zero four ...".
                      r"\bclaim(?!,? (?:one|two|three|four|five|won|to|too|for|\d),)"
-                     r"(?=,? (?:[a-z] ){0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?){8})"),
+                     # A letter may come inside too: "claim H L two six A zero zero four seven ...".
+                     r"(?=,? (?:[a-z] ){0,3}(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b,? ?"
+                     r"|[a-z] ){8})"),
     ("received_date", r"\breceived\b|receipt date|date of receipt|came in|hit our system|\barrived\b|"
+                      # "Date on file January thirtieth": when the claim was put on file.
+                      r"\bdate on file\b|"
                       # "It entered the system on March sixth."
                       r"\bentered (?:the|our) (?:claims? )?system\b|"
                       # "This claim is pending, in process since March sixth": in the system since it came in.
@@ -90,7 +94,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                        r"(?:denied|cancel(?:l)?ed|voided|adjusted|approved)(?: on)?(?=[,:]? (?:on )?"
                        r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)"),
     # The closing \b keeps "paid one hundred" from reading as "paid on".
-    ("paid_date", r"\bremit(?:tance)?(?: advice)? (?:was )?issued\b|(?:paid,? (?:in full,? )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
+    ("paid_date", r"\bpayment in the (?:\w+ )?cycle(?: of| dated)?|\bcheck (?:was|is scheduled to be|will be) cut(?: on)?|\bcut the check(?: on)?|\bremit(?:tance)?(?: advice)? (?:was )?issued\b|(?:paid,? (?:in full,? )?(?:on|date)|payment date|pay date|date paid|check date|(?:check|payment|eft) (?:was |were )?issued|"
                   r"issued on|"
                   # "Check number 0042406, issued November thirteenth": the check's own date.
                   r"(?:(?<=, )|(?<=payment )|(?<=check )|(?<=eft ))(?:issued|released)(?= (?:on )?(?:january|february|march|april|may|june|july|august|september|october|"
@@ -212,8 +216,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                    # "Reason: group C O, code fifteen, remark M sixty-two." and "Adjustment code P R one."
                    r"^\W*reason\s*:|^\W*adjustment codes?\b|"
                    r"explanation of benefits? codes?|\be ?o ?b codes?|"
-                   # "adjustment C O ninety-seven": a group code and its reason after the bare word.
-                   r"\badjustments?(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
+                   # "adjustment C O ninety-seven": a group code and its reason after the bare word. So too
+                   # "Reason P R one."
+                   r"\b(?:adjustments?|reason)(?=,? (?:c o|p r|o a|p i|c r|co|pr|oa|pi|cr)\b)|"
                    # "Adjustment group P R, reason two.": the group's reason, a number after it.
                    r"\breason(?=,? (?:number )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"),
@@ -331,6 +336,10 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|in case)\b[^.;]*", re.IGNORECAS
 
 # "Plan payment, dollars and cents: two hundred eleven dollars ...": the unit named before every amount.
 _UNIT_HEADER = re.compile(r",? (?:in )?dollars and cents:", re.IGNORECASE)
+_RA = re.compile(r"\bR\.? ?A\.?(?= (?:dated|date|number)\b)")
+_CLAIM_THEN_NUMBER = re.compile(
+    r"^\W*(?:the |this |your )?claim\b[^.]*?, number ((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|"
+    r"triple)\b,? ?){8,})", re.IGNORECASE)
 # A read-out laid out as a table: "Field, date received. Value, February seventeenth, twenty twenty-six."
 _FIELD_VALUE = re.compile(r"\bfield,?\s+([^.?!]+?)[.,]\s+value,?\s+", re.IGNORECASE)
 _PAID_AT_NOTHING = re.compile(r"\bpaid at (?:zero|oh|0) (?:percent|%)(?:,? and)?,?\s*", re.IGNORECASE)
@@ -357,6 +366,8 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
     text = join_spelled_initialisms(text)
     text = _UNIT_HEADER.sub(":", text)
     text = _KEY_TO_PRESS.sub(" ", text)
+    # "This claim was denied on the R A dated March third": a Medicaid remittance advice by its initials.
+    text = _RA.sub("remittance advice", text)
     text = _FIELD_VALUE.sub(r"\1: ", text)
     # A share paid named as a percentage: "was paid at zero percent and denied on ...", "paid at less than one
     # hundred percent" (partially paid).
@@ -424,6 +435,12 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
                 group = extract_group_code(segment)
                 if group is not None and group.confidence >= 0.9:
                     found["adjustment_group_code"] = group
+        numbered = _CLAIM_THEN_NUMBER.match(sentence) if "claim_number" not in found else None
+        if numbered is not None:
+            # "The claim for the visit on March ninth, ..., number six one four two ..., was denied on ...".
+            heard = extract_identifier(numbered.group(1))
+            if heard is not None and len(heard.value) >= _MIN_CLAIM_NUMBER_DIGITS:
+                found["claim_number"] = heard
         found.update({name: value for name, value in _amounts_before_labels(sentence).items() if name not in earlier})
         if "paid_amount" not in found and _NO_PAYMENT.search(sentence):
             found["paid_amount"] = Extraction(Decimal("0.00"), 0.9)
@@ -653,8 +670,16 @@ def _is_bare_status(sentence: str) -> bool:
     return 0 < len(words) <= 8 and all(word in _BARE_STATUS_WORDS for word in words)
 
 
+_WHAT_FOLLOWS = re.compile(r",?\s*\b(?:and )?(?:let me|i'll|i will)(?: go ahead and)? (?:read|give|go over|run through)\b",
+                           re.IGNORECASE)
+
+
 def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Extraction[Any]]:
     """Read an answer to a question about ``field``: the asked field first, then any volunteered ones."""
+    if field == "claim_status":
+        # "It's showing as received, and let me read you the billed, allowed, paid ...": what follows names fields
+        # to come, and "so you have everything in one shot" gives none of them.
+        text = _WHAT_FOLLOWS.split(text, maxsplit=1)[0]
     found = parse_fields(text, reference)
     if field == "claim_status":
         status = extract_claim_status(text)
@@ -664,6 +689,12 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
     if field == "allowed_amount" and _REIMBURSEMENT.search(text) and "paid_amount" in found:
         # "What is the allowed amount?" "Reimbursement amount is $9,112.40.": the payer's name for what it allows.
         found["allowed_amount"] = found.pop("paid_amount")
+    if field in _DATE_FIELDS and field in found and "check_number" in found:
+        # "We cut the check zero two zero six, two zero two six" answers the paid date: the digits after "check" are
+        # that date, not a check number.
+        asked_date = found[field].value
+        if found["check_number"].value in {asked_date.strftime("%m%d%Y"), asked_date.strftime("%m%d%y")}:
+            del found["check_number"]
     if field in found:
         return found
     others = [name for name in found if name in _DATE_FIELDS and name != field]
@@ -1074,7 +1105,9 @@ _CLAIM_SUMMARY = re.compile(r"\s*(?:(?:here (?:are|is)|now|next),? (?:the )?)?(?
                             r"\s*(?:this|the) claim (?:was|is|has)\b|"
                             # "For I C N two one two six ..., payment was issued on April third, ...": the claim's own
                             # payment, named by its number after its lines.
-                            r"\s*for (?:the )?(?:claim|claim number|icn|i c n|dcn|d c n|tcn|t c n|internal control number)\b",
+                            r"\s*for (?:the )?(?:claim|claim number|icn|i c n|dcn|d c n|tcn|t c n|internal control number)\b|"
+                            # "Adjustment codes for claim number two two six ...: group code C O, ...".
+                            r"\s*(?:adjustment|denial|reason|remark) codes? for (?:the )?claim\b",
                             re.IGNORECASE)
 
 

@@ -88,6 +88,10 @@ def _introduced_name(text: str) -> str | None:
     return None
 
 
+# What follows a name said alone: a pause mark, the end, or a word that keeps it a name ("Dana here").
+_ALONE_AFTER = re.compile(r"\s*(?:[,.!?;:]|$)|\s+(?:here|speaking|with|from|at|and)\b", re.IGNORECASE)
+
+
 def _leading_name(text: str) -> str | None:
     """Read a name said alone first ("Kevin, and my last initial is M")."""
     for match in list(re.finditer(rf"[{_UP}{_LOW}']+(?:-[{_UP}{_LOW}]+)?", text))[:4]:
@@ -96,6 +100,8 @@ def _leading_name(text: str) -> str | None:
             continue
         if re.match(r"\s+(?:i|we|you)\b", text[match.end():], re.IGNORECASE):
             return None  # "May I have your name?" and "Can we ..." are questions, not names.
+        if not _ALONE_AFTER.match(text, match.end()):
+            return None  # "Per diem claims usually span several days": the word starts a phrase, not a name alone
         if word[0].isupper() and len(word) > 1 and word.lower() not in NOT_NAMES and word.replace("-", "").isalpha():
             return word
         return None
