@@ -10,6 +10,7 @@ from payerline.agent.prompts import (
     Cue,
     InputField,
     analyze_prompt,
+    input_request,
     names_outage,
     normalize_prompt,
     stated_claim_number_length,
@@ -1000,3 +1001,10 @@ def test_were_closed_names_closed_line() -> None:
     analysis = analyze_prompt("You've reached Keystone Ridge Health behavioral health provider services. We're closed "
                               "right now. Otherwise, please call us back during business hours. Goodbye.")
     assert analysis.has(Cue.CLOSED)
+
+
+def test_speech_ivr_question_is_an_entry() -> None:
+    # A person would say the same words, but with no name, no hold and no transfer before them the IVR is asking.
+    request = input_request(normalize_prompt("What date of service are you calling about?"))
+    assert request is not None
+    assert request.field is InputField.DATE_OF_SERVICE

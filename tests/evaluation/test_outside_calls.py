@@ -171,7 +171,7 @@ CASES = [
     # "We're closed right now" after "You've reached ..."; codes "for claim number ..." after the lines.
     ("author-301", "s9-00120", 0.0),
     ("author-301", "s9-00029", 0.0),
-    # "We cut the check zero two zero six, two zero two six" answers the paid date; "scheduled to be cut on".
+    # "We cut the check zero two zero six, two zero two six" is the paid date; so is "scheduled to be cut on".
     ("author-302", "s9-00082", 0.0),
     ("author-302", "s9-00136", 0.0),
     # "The claim for the visit on ..., number ..., was denied on ..."; "Reason P R one".
@@ -189,6 +189,9 @@ CASES = [
     # "Expected R A date ...", "denied on the R A dated ...".
     ("author-300", "s9-00029", 0.0),
     ("author-300", "s9-00048", 0.0),
+    # A speech IVR's "What date of service are you calling about?" right after the birth date is no person.
+    ("author-277", "s9-00013", 0.0),
+    ("author-277", "s9-00143", 0.0),
 ]
 
 

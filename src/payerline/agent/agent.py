@@ -18,11 +18,13 @@ other change raises ``IllegalStateError`` naming the current phase.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from payerline.agent.config import AgentConfig
 from payerline.agent.context import CallContext, Phase, Step
 from payerline.agent.dialog import RepresentativeDialog
+from payerline.agent.extract import extract_person_name
 from payerline.agent.hold import HoldMonitor
 from payerline.agent.navigator import IvrNavigator
 from payerline.agent.prompts import (
@@ -31,7 +33,9 @@ from payerline.agent.prompts import (
     analyze_prompt,
     checks_in,
     hangup_cue,
+    input_request,
     names_outage,
+    normalize_prompt,
     offers_spoken_choices,
     question_to_caller,
     turn_text,
@@ -391,7 +395,13 @@ class CallAgent:
         if self._phase is Phase.IVR:
             if (analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options
                     and not offers_spoken_choices(analysis.text)):
-                return self._reach_person(analysis, heard)
+                asked = None if extract_person_name(analysis.text) else input_request(normalize_prompt(analysis.text))
+                if asked is None:
+                    return self._reach_person(analysis, heard)
+                # "What date of service are you calling about?" with no name and no hold before it: a speech IVR's
+                # question, which reads like a person's.
+                analysis = replace(analysis, input_request=asked, person_likely=False,
+                                   cues=analysis.cues - {Cue.PERSON_GREETING})
             return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
         if self._phase is Phase.HOLD:
             step = self._hold.on_turn(analysis, heard, ended_by=ended_by)

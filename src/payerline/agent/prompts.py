@@ -218,7 +218,9 @@ _FIELD_PATTERNS: tuple[tuple[InputField, re.Pattern[str]], ...] = tuple(
 )
 _BARE_NAME = re.compile(r"(?:patient|member|beneficiary|subscriber|recipient)(?:'s)? name\b")
 _INPUT_VERB = re.compile(
-    r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s| was| were) (?:the|your)|please give"
+    r"\b(?:enter|say|key in|key|input|provide|tell me|speak|spell)\b|what(?: is|'s| was| were) (?:the|your)|please give|"
+    # A speech IVR's bare question: "What date of service are you calling about?"
+    r"\bwhat (?=(?:date|dates|member|claim|patient's|npi|tax)\b)"
 )
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
