@@ -55,6 +55,11 @@ def test_zero_scenarios_rejected(tmp_path, capsys):
     assert "must be at least 1" in capsys.readouterr().err
 
 
+def test_huge_scenario_count_rejected(tmp_path, capsys):
+    assert main(["eval", "--scenarios", "1000000", "--seed", "1", "--json", str(tmp_path / "r.json")]) == 2
+    assert "more than 100,000 calls" in capsys.readouterr().err
+
+
 def test_eval_needs_json_path(capsys):
     assert main(["eval", "--scenarios", "5", "--seed", "1"]) == 2
     assert "--json" in capsys.readouterr().err

@@ -99,6 +99,18 @@ def _positive(text: str) -> int:
     return value
 
 
+# The mix is drawn in memory before the first call, so a count far beyond any useful run would fill memory
+# before any progress line. 100,000 calls take two to three hours on one core (docs/benchmarks.md).
+MAX_SCENARIOS = 100_000
+
+
+def _scenario_count(text: str) -> int:
+    value = _positive(text)
+    if value > MAX_SCENARIOS:
+        raise argparse.ArgumentTypeError(f"{value} is more than {MAX_SCENARIOS:,} calls; split the run over several seeds")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for every ``payerline`` subcommand."""
     parser = _Parser(prog="payerline", description="AI phone agent that calls health-insurance payers.")
@@ -120,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     call.add_argument("--seed", type=int, default=1, help="sandbox seed (default 1)")
 
     evaluate = commands.add_parser("eval", help="run seeded scenarios and score the results")
-    evaluate.add_argument("--scenarios", type=_positive, required=True, help="number of calls")
+    evaluate.add_argument("--scenarios", type=_scenario_count, required=True,
+                          help=f"number of calls (1 to {MAX_SCENARIOS})")
     evaluate.add_argument("--seed", type=int, required=True, help="seed of the scenario mix")
     evaluate.add_argument("--payers", type=Path, help="payer directory (default: the bundled payers)")
     evaluate.add_argument("--no-ivr-maps", action="store_true", help="run the agent without IVR maps")

@@ -247,3 +247,16 @@ def test_claim_line_revenue_code():
     assert problems[0].startswith("claims[0].lines[0].revenue_code:")
     problems = problems_for(with_change("claims.0.lines", [{"billed_amount": "10.00"}]))
     assert "needs a procedure_code" in problems[0]
+
+
+def test_deeply_nested_request_says_so(tmp_path):
+    path = tmp_path / "request.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    with pytest.raises(RequestValidationError) as caught:
+        load_request(path)
+    assert caught.value.problems[0].startswith(f"{path}: nested too deeply")
+
+
+def test_nan_amount_names_the_fix():
+    problems = problems_for(with_change("claims.0.billed_amount", "NaN"))
+    assert any("is not a finite amount; write it like" in problem for problem in problems)

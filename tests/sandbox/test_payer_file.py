@@ -240,3 +240,9 @@ def test_docs_list_every_field_label() -> None:
     docs = DOCS.read_text()
     for field, label in bank["field_labels"].items():
         assert f"| `{field}` | {label} |" in docs, field
+
+
+def test_empty_payer_file_says_so(tmp_path):
+    problems = validate_payer_file(write(tmp_path, ""))
+    assert len(problems) == 1
+    assert "the file is empty" in problems[0]

@@ -360,6 +360,8 @@ def _message(item: dict[str, Any]) -> str:
         return f"{_shown(value)} is not a date; write it as YYYY-MM-DD, like 2026-01-12"
     if kind == "decimal_max_places":
         return f"{_shown(value)} has more than {ctx.get('decimal_places')} decimal places; round it to cents"
+    if kind == "finite_number":
+        return f"{_shown(value)} is not a finite amount; write it like \"185.00\""
     if kind.startswith("decimal_"):
         return f"{_shown(value)} is not an amount; write it like \"185.00\""
     if kind.startswith("int_"):
@@ -406,6 +408,10 @@ def load_request(path: Path) -> ClaimStatusRequest:
         raise RequestValidationError(
             [f"{path}: not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start}); "
              "save the request as UTF-8 JSON"]
+        ) from error
+    except RecursionError as error:
+        raise RequestValidationError(
+            [f"{path}: nested too deeply to be a request; write a claim-status request as a JSON object (see examples/)"]
         ) from error
     except json.JSONDecodeError as error:
         if not error.doc.strip():

@@ -340,6 +340,9 @@ def _check(path: Path) -> tuple[PayerFile | None, list[str]]:
         return None, read.split("\n")
     data, lines = read
     problems = _Problems(path, lines)
+    if data is None:
+        problems.add((), "the file is empty; start from the example in docs/sandbox-payers.md")
+        return None, problems.items
     if not isinstance(data, dict):
         problems.add((), "a payer file must be a YAML mapping; start from the example in docs/sandbox-payers.md")
         return None, problems.items
