@@ -395,12 +395,12 @@ class CallAgent:
         if self._phase is Phase.IVR:
             if (analysis.person_likely and analysis.has(Cue.PERSON_GREETING) and not analysis.options
                     and not offers_spoken_choices(analysis.text)):
-                asked = None if extract_person_name(analysis.text) else input_request(normalize_prompt(analysis.text))
-                if asked is None:
+                entry = None if extract_person_name(analysis.text) else input_request(normalize_prompt(analysis.text))
+                if entry is None:
                     return self._reach_person(analysis, heard)
                 # "What date of service are you calling about?" with no name and no hold before it: a speech IVR's
                 # question, which reads like a person's.
-                analysis = replace(analysis, input_request=asked, person_likely=False,
+                analysis = replace(analysis, input_request=entry, person_likely=False,
                                    cues=analysis.cues - {Cue.PERSON_GREETING})
             return self._follow(self._navigator.on_turn(analysis, heard), analysis, heard)
         if self._phase is Phase.HOLD:

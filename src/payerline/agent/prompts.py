@@ -838,9 +838,9 @@ _HANGUP_REFUSAL = re.compile(
 
 
 def hangup_cue(text: str, *, person: bool) -> Cue | None:
-    """Say which fault a far end's last turn before it hung up most likely named, when no cue pattern matched.
+    """Return the fault a far end's last turn before it hung up most likely named, when no cue pattern matched.
 
-    `person` tells whether the turn is a person's. Only a person who hangs up on the agent's opening refuses
+    `person` is whether the turn is a person's. Only a person who hangs up on the agent's opening refuses
     automated callers in words these patterns catch ("Sorry, I can only live callers").
     """
     normalized = normalize_prompt(text)

@@ -438,9 +438,9 @@ def parse_fields(text: str, reference: date | None, *, readout: bool = False) ->
         numbered = _CLAIM_THEN_NUMBER.match(sentence) if "claim_number" not in found else None
         if numbered is not None:
             # "The claim for the visit on March ninth, ..., number six one four two ..., was denied on ...".
-            heard = extract_identifier(numbered.group(1))
-            if heard is not None and len(heard.value) >= _MIN_CLAIM_NUMBER_DIGITS:
-                found["claim_number"] = heard
+            number = extract_identifier(numbered.group(1))
+            if number is not None and len(number.value) >= _MIN_CLAIM_NUMBER_DIGITS:
+                found["claim_number"] = number
         found.update({name: value for name, value in _amounts_before_labels(sentence).items() if name not in earlier})
         if "paid_amount" not in found and _NO_PAYMENT.search(sentence):
             found["paid_amount"] = Extraction(Decimal("0.00"), 0.9)
@@ -655,7 +655,7 @@ _BARE_STATUS_WORDS = frozenset(
 # A sentence that is only a date: "March third, twenty twenty-six."
 _ONLY_DATE = re.compile(r"\W*(?:on\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
                         r"december)\b[\w\s,-]*[.!]?\s*", re.IGNORECASE)
-# The date a status is known by, when a read-out says the status and then only a date.
+# The date that goes with each status, for a read-out that gives the status and then only a date.
 _DATE_OF_STATUS = {
     ClaimStatus.PAID: "paid_date", ClaimStatus.PARTIALLY_PAID: "paid_date", ClaimStatus.PAYMENT_FLOOR: "paid_date",
     ClaimStatus.DENIED: "processed_date", ClaimStatus.ADJUSTED: "processed_date", ClaimStatus.CANCELLED: "processed_date",
@@ -690,10 +690,10 @@ def parse_answer(field: str, text: str, reference: date | None) -> dict[str, Ext
         # "What is the allowed amount?" "Reimbursement amount is $9,112.40.": the payer's name for what it allows.
         found["allowed_amount"] = found.pop("paid_amount")
     if field in _DATE_FIELDS and field in found and "check_number" in found:
-        # "We cut the check zero two zero six, two zero two six" answers the paid date: the digits after "check" are
+        # "We cut the check zero two zero six, two zero two six" gives the paid date: the digits after "check" are
         # that date, not a check number.
-        asked_date = found[field].value
-        if found["check_number"].value in {asked_date.strftime("%m%d%Y"), asked_date.strftime("%m%d%y")}:
+        stated_date = found[field].value
+        if found["check_number"].value in {stated_date.strftime("%m%d%Y"), stated_date.strftime("%m%d%y")}:
             del found["check_number"]
     if field in found:
         return found

@@ -88,7 +88,7 @@ def _introduced_name(text: str) -> str | None:
     return None
 
 
-# What follows a name spoken alone: a pause mark, the end, or a word that keeps it a name ("Dana here").
+# The text after a name spoken alone: a pause mark, the end, or a word that keeps it a name ("Dana here").
 _ALONE_AFTER = re.compile(r"\s*(?:[,.!?;:]|$)|\s+(?:here|speaking|with|from|at|and)\b", re.IGNORECASE)
 
 
