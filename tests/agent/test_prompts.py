@@ -1004,7 +1004,7 @@ def test_were_closed_names_closed_line() -> None:
 
 
 def test_speech_ivr_question_is_an_entry() -> None:
-    # A person would say the same words, but with no name, no hold and no transfer before them the IVR is asking.
+    # A person could use the same words, but with no name, no hold and no transfer before them the IVR is asking.
     request = input_request(normalize_prompt("What date of service are you calling about?"))
     assert request is not None
     assert request.field is InputField.DATE_OF_SERVICE

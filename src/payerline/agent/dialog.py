@@ -346,7 +346,7 @@ class RepresentativeDialog(ReadbackMixin):
     def unverified_reason(self) -> FailureReason | None:
         """Return what a person who hangs up right after "that doesn't match" could not find: member or provider.
 
-        Only the person's reply to the agent's second answer counts, in up to two turns. A mismatch the person got
+        Only the person's reply to the agent's second try counts, in up to two turns. A mismatch the person got
         past explains no later hang-up.
         """
         if not self._mismatch_heard or self._turns_since_mismatch > 2:
@@ -865,8 +865,8 @@ class RepresentativeDialog(ReadbackMixin):
 
         On the first claim, "I can only look at one claim per call" right after
         the agent read a claim number back means the person has another claim
-        open, one of the same day and charges. The agent says once that the
-        number read back is the claim it asks about.
+        open, one of the same day and charges. The agent names the number read
+        back, once, as the claim of the request.
         """
         context = self._context
         index = context.rep_claim

@@ -816,6 +816,8 @@ def names_outage(text: str) -> bool:
 # words the cue patterns need: "we only take calls from clinic staff on this line, not automated systems"
 # arrives as "... on this line, automated systems", "I don't have access to claims" as "I don't access to
 # claims". These looser patterns read only that last turn, after the strict ones found nothing.
+# NOTE: they were fitted to the eval's text noise, which drops and swaps words. On real audio, check them against
+# what the recogniser outputs for a payer's hang-up messages.
 _HANGUP_WRONG_LINE = re.compile(
     r"\b(?:call|go) back\b[^.?!]{0,30}\b(?:choose|select|pick|press|the|a)\b[^.?!]{0,20}\b(?:claims?|provider) "
     r"(?:option|menu|line|prompt)|\b(?:have|get|with)? ?access (?:to|two|too) (?:any )?claims\b|"
